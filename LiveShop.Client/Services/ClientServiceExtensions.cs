@@ -1,0 +1,20 @@
+using LiveShop.Client.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+
+namespace LiveShop.Client.Services;
+
+public static class ClientServiceExtensions
+{
+    /// <summary>Services the interactive pages need; the server registers them too so prerendering can construct the pages.</summary>
+    public static IServiceCollection AddLiveShopClient(this IServiceCollection services)
+    {
+        services.AddMudServices();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<ApiClient>();
+        services.AddTransient<LiveShowConnection>();
+        services.AddScoped<ThemeState>();
+        return services;
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Configuration section <c>Database</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>Sqlite</c> (default, embedded) or <c>SqlServer</c>.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Folder of the SQLite file when no connection string is given; relative to the content root.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Seed the demo catalog, show and accounts. Defaults to true in Development only.</summary>
+    public bool? SeedDemoData { get; set; }
+}
+
+public static class DataExtensions
+{
+    public const string ConnectionStringName = "LiveShop";
+
+    /// <summary>Registers the database for the configured provider (read when the first context is made, so tests can override it).</summary>
+    public static WebApplicationBuilder AddLiveShopData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or SqlServer.")
+            .ValidateOnStart();
+
+        builder.Services.AddDbContext<SqliteLiveShopDbContext>((sp, options) =>
+            options.UseSqlite(SqliteConnectionString(sp)));
+        builder.Services.AddDbContext<SqlServerLiveShopDbContext>((sp, options) =>
+            options.UseSqlServer(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LiveShop is not set."),
+                sql => sql.EnableRetryOnFailure()));
+        builder.Services.AddScoped<LiveShopDbContext>(sp =>
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
+            {
+                DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteLiveShopDbContext>(),
+                DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerLiveShopDbContext>(),
+            });
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>The configured SQLite connection string, or a file in the data folder.</summary>
+    internal static string SqliteConnectionString(IServiceProvider sp)
+    {
+        var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var env = sp.GetRequiredService<IHostEnvironment>();
+        var folder = Path.Combine(env.ContentRootPath, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "liveshop.db") }.ToString();
+    }
+
+    /// <summary>Creates or migrates the database and seeds roles (and demo data where configured). Runs before the app listens.</summary>
+    public static async Task InitializeLiveShopDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+}

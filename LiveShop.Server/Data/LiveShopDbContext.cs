@@ -1,0 +1,42 @@
+using LiveShop.Server.Features.Catalog;
+using LiveShop.Server.Features.Shows;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LiveShop.Server.Data;
+
+/// <summary>
+/// The application's database: Identity users and roles, the catalog, shows and their lineups.
+/// Each provider has a subclass (<see cref="SqliteLiveShopDbContext"/>, <see cref="SqlServerLiveShopDbContext"/>)
+/// only so that each keeps its own migrations; the model is this class's.
+/// </summary>
+public abstract class LiveShopDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Show> Shows => Set<Show>();
+
+    public DbSet<ShowProduct> ShowProducts => Set<ShowProduct>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LiveShopDbContext).Assembly);
+    }
+}
+
+/// <summary>The embedded default. SQLite cannot compare DateTimeOffset or sort on it, so times are stored as UTC ticks.</summary>
+public sealed class SqliteLiveShopDbContext(DbContextOptions<SqliteLiveShopDbContext> options) : LiveShopDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>The production target.</summary>
+public sealed class SqlServerLiveShopDbContext(DbContextOptions<SqlServerLiveShopDbContext> options) : LiveShopDbContext(options);

@@ -1,0 +1,145 @@
+using System.Net.Mail;
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Accounts;
+
+/// <summary>Sign-in, registration and guest sessions on top of ASP.NET Core Identity.</summary>
+public sealed class AccountService(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IOptions<AccountOptions> options,
+    TimeProvider clock)
+{
+    public async Task<CurrentUserDto> SignInAsync(SignInRequest request)
+    {
+        var email = request.Email?.Trim() ?? "";
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        if (user is null || user.IsGuest)
+        {
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", request.RememberMe, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, "Too many wrong passwords: this account is locked for a few minutes.");
+        }
+
+        if (!result.Succeeded)
+        {
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
+        }
+
+        return await DescribeAsync(user);
+    }
+
+    public async Task<CurrentUserDto> RegisterAsync(RegisterRequest request)
+    {
+        var email = request.Email?.Trim() ?? "";
+        var displayName = ValidDisplayName(request.DisplayName);
+        if (email.Length is 0 or > Limits.EmailMaxLength || !MailAddress.TryCreate(email, out _))
+        {
+            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, "Enter a valid email address.");
+        }
+
+        if ((request.Password?.Length ?? 0) > Limits.PasswordMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, $"A password can be at most {Limits.PasswordMaxLength} characters.");
+        }
+
+        if (request.AsHost && !options.Value.AllowHostSignUp)
+        {
+            throw DomainException.Forbidden(ProblemCodes.Forbidden, "Seller accounts are created by the shop's administrators here. Register as a viewer, or ask them.");
+        }
+
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.RegistrationFailed, "An account with this email already exists. Sign in instead.");
+        }
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            DisplayName = displayName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, request.Password ?? "");
+        if (!created.Succeeded)
+        {
+            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, request.AsHost ? Roles.Host : Roles.Viewer);
+        await signIn.SignInAsync(user, isPersistent: true);
+        return await DescribeAsync(user);
+    }
+
+    /// <summary>A guest gives only a name; the session lasts as long as the browser keeps its cookie.</summary>
+    public async Task<CurrentUserDto> ContinueAsGuestAsync(GuestRequest request)
+    {
+        var displayName = ValidDisplayName(request.DisplayName);
+        var id = Guid.CreateVersion7();
+        var user = new AppUser
+        {
+            Id = id,
+            UserName = $"guest-{id:N}",
+            DisplayName = displayName,
+            IsGuest = true,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false);
+        return await DescribeAsync(user);
+    }
+
+    public Task SignOutAsync() => signIn.SignOutAsync();
+
+    public static CurrentUserDto Describe(ClaimsPrincipal principal)
+    {
+        var id = principal.FindUserId();
+        if (id is null)
+        {
+            return new CurrentUserDto(false, null, null, null, false, []);
+        }
+
+        return new CurrentUserDto(
+            true,
+            id,
+            principal.FindFirstValue(LiveShopClaims.DisplayName),
+            principal.FindFirstValue(ClaimTypes.Email),
+            principal.IsGuest(),
+            [.. Roles.All.Where(principal.IsInRole)]);
+    }
+
+    private async Task<CurrentUserDto> DescribeAsync(AppUser user) =>
+        new(true, user.Id, user.DisplayName, user.Email, user.IsGuest, [.. await users.GetRolesAsync(user)]);
+
+    private static string ValidDisplayName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0 || trimmed.Length > Limits.DisplayNameMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"A display name needs 1 to {Limits.DisplayNameMaxLength} characters.");
+        }
+
+        if (trimmed.Any(char.IsControl))
+        {
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, "A display name cannot contain control characters.");
+        }
+
+        return trimmed;
+    }
+}

@@ -1,0 +1,45 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Catalog;
+
+public static class CatalogEndpoints
+{
+    public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiRoutes.Catalog).WithTags("Catalog");
+        group.MapGet("/products", ListProductsAsync).WithName("ListProducts")
+            .WithSummary("The catalog, optionally only products in one currency.");
+        group.MapGet("/products/{id:guid}", GetProductAsync).WithName("GetProduct").WithSummary("One product.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<Ok<List<ProductDto>>> ListProductsAsync(LiveShopDbContext db, string? currency, CancellationToken cancellationToken)
+    {
+        if (currency is not null && !Currencies.IsSupported(currency))
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Unknown currency “{currency}”. Use one of {string.Join(", ", Currencies.Supported)}.");
+        }
+
+        var query = db.Products.AsNoTracking();
+        if (currency is not null)
+        {
+            query = query.Where(p => p.Currency == currency);
+        }
+
+        var products = await query.OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        return TypedResults.Ok(products.ConvertAll(p => p.ToDto()));
+    }
+
+    private static async Task<Ok<ProductDto>> GetProductAsync(Guid id, LiveShopDbContext db, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.ProductNotFound, "There is no product with that id.");
+        return TypedResults.Ok(product.ToDto());
+    }
+}

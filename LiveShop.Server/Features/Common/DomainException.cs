@@ -1,0 +1,49 @@
+using LiveShop.Shared;
+
+namespace LiveShop.Server.Features.Common;
+
+/// <summary>How a refusal maps onto HTTP.</summary>
+public enum RefusalKind
+{
+    /// <summary>400: the input is wrong.</summary>
+    Invalid,
+    /// <summary>401: the caller must sign in.</summary>
+    NotSignedIn,
+    /// <summary>403: the caller may not do this.</summary>
+    Forbidden,
+    /// <summary>404: the thing named does not exist.</summary>
+    NotFound,
+    /// <summary>409: the thing is not in a state that allows this.</summary>
+    Conflict,
+}
+
+/// <summary>
+/// A refusal the caller should see: a stable <see cref="Code"/> from <see cref="ProblemCodes"/> and a
+/// human sentence. Thrown before anything is written; turned into ProblemDetails by
+/// <see cref="DomainExceptionHandler"/> and into a HubException by <see cref="DomainExceptionHubFilter"/>.
+/// </summary>
+public sealed class DomainException(RefusalKind kind, string code, string message) : Exception(message)
+{
+    public RefusalKind Kind { get; } = kind;
+
+    public string Code { get; } = code;
+
+    public int StatusCode => Kind switch
+    {
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.NotSignedIn => StatusCodes.Status401Unauthorized,
+        RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+    };
+
+    public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
+
+    public static DomainException Forbidden(string code, string message) => new(RefusalKind.Forbidden, code, message);
+
+    public static DomainException NotFound(string code, string message) => new(RefusalKind.NotFound, code, message);
+
+    public static DomainException Conflict(string code, string message) => new(RefusalKind.Conflict, code, message);
+
+    public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
+}

@@ -1,0 +1,79 @@
+using LiveShop.Shared;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LiveShop.Server.Features.Common;
+
+/// <summary>Writes a <see cref="DomainException"/> thrown by an endpoint as RFC 7807 ProblemDetails.</summary>
+internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not DomainException refusal)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = refusal.StatusCode;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message),
+        });
+    }
+}
+
+/// <summary>Builds ProblemDetails with the house conventions: <c>type</c> from the code, <c>code</c> extension.</summary>
+internal static class ProblemFactory
+{
+    public static ProblemDetails Create(int status, string code, string detail)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = status,
+            Type = ProblemCodes.TypeBase + code,
+            Title = TitleFor(status),
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is not valid.",
+        StatusCodes.Status401Unauthorized => "Sign in first.",
+        StatusCodes.Status403Forbidden => "You may not do this.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status409Conflict => "Not possible in the current state.",
+        _ => "The request failed.",
+    };
+
+    /// <summary>Fills in the code for problems the framework writes itself (401/403 from auth, 404, binding errors).</summary>
+    public static void AddDefaultCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Extensions.ContainsKey("code"))
+        {
+            return;
+        }
+
+        var code = problem.Status switch
+        {
+            StatusCodes.Status401Unauthorized => ProblemCodes.NotSignedIn,
+            StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
+            StatusCodes.Status404NotFound => "not-found",
+            _ => ProblemCodes.ValidationFailed,
+        };
+        problem.Extensions["code"] = code;
+        problem.Type = ProblemCodes.TypeBase + code;
+        problem.Detail ??= code switch
+        {
+            ProblemCodes.NotSignedIn => "Sign in (or continue as a guest) to do this.",
+            ProblemCodes.Forbidden => "Your account does not have the role needed for this.",
+            "not-found" => "There is nothing at this address.",
+            _ => "The request could not be read. Check the fields and their formats.",
+        };
+    }
+}

@@ -1,0 +1,63 @@
+using LiveShop.Client.Services;
+using LiveShop.Server.Components;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.Components;
+
+namespace LiveShop.Server.Features.Common;
+
+public static class WebExtensions
+{
+    /// <summary>Blazor (prerendered, WebAssembly-interactive), MudBlazor, ProblemDetails, OpenAPI, the clock.</summary>
+    public static WebApplicationBuilder AddLiveShopWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents()
+            .AddInteractiveWebAssemblyComponents()
+            .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemFactory.AddDefaultCode);
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        // The client's services, so prerendering can build its pages; reads go straight to the database.
+        builder.Services.AddLiveShopClient();
+        builder.Services.AddScoped(sp => new HttpClient { BaseAddress = new Uri(sp.GetRequiredService<NavigationManager>().BaseUri) });
+        builder.Services.AddScoped<IShowReader, ServerShowReader>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline. No HTTPS redirection here: TLS ends at the reverse proxy (see README).</summary>
+    public static WebApplication UseLiveShopWeb(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseWebAssemblyDebugging();
+        }
+        else
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler();
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapLiveShopPages(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapRazorComponents<App>()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(LiveShop.Client.Routes).Assembly);
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubRoutes.Live);
+}

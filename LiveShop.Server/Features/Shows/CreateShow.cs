@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Shows;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shows;
+
+/// <summary>A host schedules a show with a lineup of catalog products. Validates everything before writing anything.</summary>
+public sealed class CreateShow(LiveShopDbContext db, TimeProvider clock)
+{
+    /// <summary>How far in the past a start time may lie (a host scheduling "now" on a slow form).</summary>
+    private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(10);
+
+    public async Task<ShowDetailDto> ExecuteAsync(ClaimsPrincipal caller, CreateShowRequest request, CancellationToken cancellationToken = default)
+    {
+        var hostId = caller.RequireRole(Roles.Host, "create shows");
+        var now = clock.GetUtcNow();
+
+        var title = request.Title?.Trim() ?? "";
+        if (title.Length == 0 || title.Length > Limits.ShowTitleMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowTitleInvalid, $"A show title needs 1 to {Limits.ShowTitleMaxLength} characters (this one has {title.Length}).");
+        }
+
+        var description = request.Description?.Trim() ?? "";
+        if (description.Length > Limits.ShowDescriptionMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowDescriptionTooLong, $"A description can be at most {Limits.ShowDescriptionMaxLength} characters.");
+        }
+
+        if (request.ScheduledStart < now - PastTolerance || request.ScheduledStart > now + Limits.MaxScheduleAhead)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowScheduleInvalid, "The start time must be from now up to a year ahead.");
+        }
+
+        if (!Currencies.IsSupported(request.Currency))
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Choose the show's currency from {string.Join(", ", Currencies.Supported)}.");
+        }
+
+        var videoUrl = ValidVideoUrl(request.VideoUrl);
+        var productIds = request.ProductIds ?? [];
+        if (productIds.Count == 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupEmpty, "Add at least one product to the lineup.");
+        }
+
+        if (productIds.Count > Limits.LineupMaxProducts)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupTooLarge, $"A lineup holds at most {Limits.LineupMaxProducts} products.");
+        }
+
+        var duplicate = productIds.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, $"Product {duplicate.Key} appears {duplicate.Count()} times in the lineup; add each product once.");
+        }
+
+        var products = await db.Products.AsNoTracking()
+            .Where(p => productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Currency })
+            .ToListAsync(cancellationToken);
+        var unknown = productIds.Except(products.Select(p => p.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupUnknownProduct, $"The catalog has no product with id {string.Join(", ", unknown)}.");
+        }
+
+        var otherCurrency = products.FirstOrDefault(p => p.Currency != request.Currency);
+        if (otherCurrency is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency}, but this show sells in {request.Currency}.");
+        }
+
+        var show = new Show(Guid.CreateVersion7(), hostId, title, description, request.ScheduledStart, request.Currency, VideoSourceKind.StreamUrl, videoUrl, now);
+        show.SetLineup(productIds);
+        db.Shows.Add(show);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return await new ShowQueries(db).GetAsync(show.Id, cancellationToken);
+    }
+
+    private static string? ValidVideoUrl(string? url)
+    {
+        var trimmed = url?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        var ok = trimmed.Length <= Limits.VideoUrlMaxLength
+            && (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal)
+                || Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp));
+        if (!ok)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowVideoInvalid, "The video must be an http(s) URL or a path on this site, e.g. /media/demo.mp4.");
+        }
+
+        return trimmed;
+    }
+}

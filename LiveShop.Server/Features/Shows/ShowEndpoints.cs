@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LiveShop.Server.Features.Shows;
+
+public static class ShowEndpoints
+{
+    public static IEndpointRouteBuilder MapShowEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(ApiRoutes.Shows).WithTags("Shows");
+        group.MapGet("/", ListAsync).WithName("ListShows").WithSummary("Live now, upcoming and recently ended shows.");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetShow").WithSummary("A show with its lineup and video source.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var hosts = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(Roles.Host));
+        hosts.MapGet("/mine", MineAsync).WithName("MyShows").WithSummary("The calling host's shows.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        hosts.MapPost("/", CreateAsync).WithName("CreateShow").WithSummary("Schedules a show with a lineup of catalog products.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        hosts.MapPost("/{id:guid}/go-live", GoLiveAsync).WithName("GoLive").WithSummary("The show's host takes it live.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hosts.MapPost("/{id:guid}/end", EndAsync).WithName("EndShow").WithSummary("The show's host ends it (final).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Ok<ShowListDto>> ListAsync(ShowQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListAsync(cancellationToken));
+
+    private static async Task<Ok<ShowDetailDto>> GetAsync(Guid id, ShowQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.GetAsync(id, cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<ShowSummaryDto>>> MineAsync(ClaimsPrincipal user, ShowQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ListHostedByAsync(user.RequireUserId(), cancellationToken));
+
+    private static async Task<Created<ShowDetailDto>> CreateAsync(CreateShowRequest request, ClaimsPrincipal user, CreateShow createShow, CancellationToken cancellationToken)
+    {
+        var show = await createShow.ExecuteAsync(user, request, cancellationToken);
+        return TypedResults.Created(ApiRoutes.Show(show.Id), show);
+    }
+
+    private static async Task<Ok<ShowStatusChangedDto>> GoLiveAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await change.GoLiveAsync(user, id, cancellationToken));
+
+    private static async Task<Ok<ShowStatusChangedDto>> EndAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await change.EndAsync(user, id, cancellationToken));
+}

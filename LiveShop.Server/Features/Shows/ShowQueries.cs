@@ -1,0 +1,76 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Shows;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shows;
+
+/// <summary>Read models of shows for pages and the API.</summary>
+public sealed class ShowQueries(LiveShopDbContext db)
+{
+    private const int UpcomingLimit = 24;
+    private const int EndedLimit = 6;
+
+    public async Task<ShowDetailDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var show = await db.Shows.AsNoTracking()
+            .Include(s => s.Host)
+            .Include(s => s.Lineup).ThenInclude(l => l.Product)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+        return ToDetail(show);
+    }
+
+    public async Task<ShowListDto> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await Summaries(db.Shows.Where(s => s.Status == ShowStatus.Live).OrderByDescending(s => s.WentLiveAt), UpcomingLimit, cancellationToken);
+        var upcoming = await Summaries(db.Shows.Where(s => s.Status == ShowStatus.Scheduled).OrderBy(s => s.ScheduledStart), UpcomingLimit, cancellationToken);
+        var ended = await Summaries(db.Shows.Where(s => s.Status == ShowStatus.Ended).OrderByDescending(s => s.EndedAt), EndedLimit, cancellationToken);
+        return new ShowListDto(live, upcoming, ended);
+    }
+
+    /// <summary>A host's own shows, live first, then upcoming, then ended.</summary>
+    public async Task<IReadOnlyList<ShowSummaryDto>> ListHostedByAsync(Guid hostId, CancellationToken cancellationToken = default)
+    {
+        var shows = await Summaries(db.Shows.Where(s => s.HostId == hostId).OrderByDescending(s => s.ScheduledStart), 200, cancellationToken);
+        return [.. shows.OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, ShowStatus.Ended => 2 })];
+    }
+
+    private static async Task<IReadOnlyList<ShowSummaryDto>> Summaries(IQueryable<Show> query, int take, CancellationToken cancellationToken) =>
+        await query.AsNoTracking()
+            .Take(take)
+            .Select(s => new ShowSummaryDto(
+                s.Id,
+                s.Title,
+                new HostDto(s.HostId, s.Host!.DisplayName),
+                s.Status,
+                s.ScheduledStart,
+                s.WentLiveAt,
+                s.EndedAt,
+                s.Currency,
+                s.Lineup.OrderBy(l => l.Position).Select(l => l.Product!.ImageUrl).FirstOrDefault(),
+                s.Lineup.Count))
+            .ToListAsync(cancellationToken);
+
+    internal static ShowDetailDto ToDetail(Show show) => new(
+        show.Id,
+        show.Title,
+        show.Description,
+        new HostDto(show.HostId, show.Host?.DisplayName ?? ""),
+        show.Status,
+        show.ScheduledStart,
+        show.WentLiveAt,
+        show.EndedAt,
+        show.Currency,
+        new VideoSourceDto(show.VideoKind, show.VideoUrl, PosterFor(show.VideoUrl)),
+        [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
+            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))]);
+
+    /// <summary>The bundled clip has a poster next to it; other URLs show the show's cover instead.</summary>
+    private static string? PosterFor(string? videoUrl) =>
+        videoUrl is not null && videoUrl.StartsWith("/media/", StringComparison.Ordinal)
+            ? Path.ChangeExtension(videoUrl, null) + "-poster.jpg"
+            : null;
+}

@@ -1,0 +1,12 @@
+namespace LiveShop.Server.Features.Shows;
+
+public static class ShowsExtensions
+{
+    public static WebApplicationBuilder AddLiveShopShows(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ShowQueries>();
+        builder.Services.AddScoped<CreateShow>();
+        builder.Services.AddScoped<ChangeShowStatus>();
+        return builder;
+    }
+}

@@ -1,0 +1,30 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Accounts;
+using LiveShop.Server.Features.Catalog;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Hubs;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddLiveShopData();
+builder.AddLiveShopAccounts();
+builder.AddLiveShopShows();
+builder.AddLiveShopRealtime();
+builder.AddLiveShopWeb();
+
+var app = builder.Build();
+
+await app.InitializeLiveShopDataAsync();
+
+app.UseLiveShopWeb();
+app.MapAccountEndpoints();
+app.MapCatalogEndpoints();
+app.MapShowEndpoints();
+app.MapLiveShopHub();
+app.MapLiveShopPages();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,16 @@
+namespace LiveShop.Shared.Accounts;
+
+public sealed record SignInRequest(string Email, string Password, bool RememberMe);
+
+public sealed record RegisterRequest(string Email, string Password, string DisplayName, bool AsHost);
+
+public sealed record GuestRequest(string DisplayName);
+
+/// <summary>Who the caller is. <see cref="IsAuthenticated"/> is false for anonymous visitors.</summary>
+public sealed record CurrentUserDto(
+    bool IsAuthenticated,
+    Guid? Id,
+    string? DisplayName,
+    string? Email,
+    bool IsGuest,
+    IReadOnlyList<string> Roles);

@@ -1,0 +1,39 @@
+namespace LiveShop.Shared;
+
+/// <summary>
+/// Stable codes carried in every ProblemDetails (<c>code</c> extension, and in <c>type</c> as
+/// <c>https://liveshop.dev/problems/{code}</c>) and at the start of every HubException message.
+/// Clients branch on these, never on the human-readable text.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string TypeBase = "https://liveshop.dev/problems/";
+
+    public const string ValidationFailed = "validation-failed";
+    public const string NotSignedIn = "not-signed-in";
+    public const string Forbidden = "forbidden";
+    public const string NotShowHost = "not-show-host";
+
+    public const string ShowNotFound = "show-not-found";
+    public const string ShowTitleInvalid = "show-title-invalid";
+    public const string ShowDescriptionTooLong = "show-description-too-long";
+    public const string ShowScheduleInvalid = "show-schedule-invalid";
+    public const string ShowCurrencyInvalid = "show-currency-invalid";
+    public const string ShowVideoInvalid = "show-video-invalid";
+    public const string ShowAlreadyLive = "show-already-live";
+    public const string ShowNotLive = "show-not-live";
+    public const string ShowEnded = "show-ended";
+    public const string ShowChangedMeanwhile = "show-changed-meanwhile";
+
+    public const string LineupEmpty = "lineup-empty";
+    public const string LineupTooLarge = "lineup-too-large";
+    public const string LineupDuplicateProduct = "lineup-duplicate-product";
+    public const string LineupUnknownProduct = "lineup-unknown-product";
+    public const string LineupCurrencyMismatch = "lineup-currency-mismatch";
+
+    public const string ProductNotFound = "product-not-found";
+
+    public const string SignInFailed = "sign-in-failed";
+    public const string RegistrationFailed = "registration-failed";
+    public const string DisplayNameInvalid = "display-name-invalid";
+}

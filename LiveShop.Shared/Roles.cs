@@ -1,0 +1,18 @@
+namespace LiveShop.Shared;
+
+/// <summary>The application roles. Guests hold none of them: they carry the <see cref="LiveShopClaims.Guest"/> claim.</summary>
+public static class Roles
+{
+    public const string Host = "Host";
+    public const string Moderator = "Moderator";
+    public const string Viewer = "Viewer";
+
+    public static readonly IReadOnlyList<string> All = [Host, Moderator, Viewer];
+}
+
+/// <summary>Claim types LiveShop adds to the sign-in cookie.</summary>
+public static class LiveShopClaims
+{
+    public const string DisplayName = "liveshop:display_name";
+    public const string Guest = "liveshop:guest";
+}

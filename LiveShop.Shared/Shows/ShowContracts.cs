@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+
+namespace LiveShop.Shared.Shows;
+
+/// <summary>Where a show is in its life. Scheduled → Live → Ended; Ended is final.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ShowStatus>))]
+public enum ShowStatus
+{
+    Scheduled,
+    Live,
+    Ended,
+}
+
+/// <summary>How the show's video reaches viewers.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VideoSourceKind>))]
+public enum VideoSourceKind
+{
+    /// <summary>A URL the browser plays: MP4/WebM (and, later, HLS).</summary>
+    StreamUrl,
+}
+
+public sealed record VideoSourceDto(VideoSourceKind Kind, string? Url, string? PosterUrl);
+
+public sealed record HostDto(Guid Id, string DisplayName);
+
+/// <summary>A show as it appears in lists (home page, host's shows).</summary>
+public sealed record ShowSummaryDto(
+    Guid Id,
+    string Title,
+    HostDto Host,
+    ShowStatus Status,
+    DateTimeOffset ScheduledStart,
+    DateTimeOffset? WentLiveAt,
+    DateTimeOffset? EndedAt,
+    string Currency,
+    string? CoverImageUrl,
+    int LineupCount);
+
+/// <summary>A product in a show's lineup, in lineup order.</summary>
+public sealed record LineupItemDto(
+    Guid ProductId,
+    string Sku,
+    string Name,
+    string ImageUrl,
+    decimal Price,
+    string Currency,
+    int Stock,
+    int Position);
+
+/// <summary>Everything the show page needs to render before the hub connects.</summary>
+public sealed record ShowDetailDto(
+    Guid Id,
+    string Title,
+    string Description,
+    HostDto Host,
+    ShowStatus Status,
+    DateTimeOffset ScheduledStart,
+    DateTimeOffset? WentLiveAt,
+    DateTimeOffset? EndedAt,
+    string Currency,
+    VideoSourceDto Video,
+    IReadOnlyList<LineupItemDto> Lineup);
+
+/// <summary>Home page: what is live now and what is coming.</summary>
+public sealed record ShowListDto(
+    IReadOnlyList<ShowSummaryDto> LiveNow,
+    IReadOnlyList<ShowSummaryDto> Upcoming,
+    IReadOnlyList<ShowSummaryDto> RecentlyEnded);
+
+/// <summary>A host creates a show from catalog products (lineup in the order given).</summary>
+public sealed record CreateShowRequest(
+    string Title,
+    string? Description,
+    DateTimeOffset ScheduledStart,
+    string Currency,
+    IReadOnlyList<Guid> ProductIds,
+    string? VideoUrl);
+
+/// <summary>Pushed to a show's group (and returned to the caller) when its status changes.</summary>
+public sealed record ShowStatusChangedDto(
+    Guid ShowId,
+    ShowStatus Status,
+    DateTimeOffset? WentLiveAt,
+    DateTimeOffset? EndedAt,
+    DateTimeOffset ServerTime);

@@ -16,6 +16,8 @@ public sealed partial class ShowPage
 
     [Inject] private IShowReader Reader { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [Inject] private LiveShowConnection Live { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -29,10 +31,14 @@ public sealed partial class ShowPage
     protected override async Task OnInitializedAsync()
     {
         Detail ??= await Reader.GetAsync(Id);
-        if (Detail is not null)
+        if (Detail is null)
         {
-            _state.Load(Detail);
+            // Answers 404 during prerendering and shows the not-found page.
+            Navigation.NotFound();
+            return;
         }
+
+        _state.Load(Detail);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

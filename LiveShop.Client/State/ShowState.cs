@@ -39,14 +39,21 @@ public sealed class ShowState
         }
 
         ClockOffset = change.ServerTime - deviceNow;
-        if (Rank(change.Status) < Rank(Status) || (change.Status == Status && change.WentLiveAt == WentLiveAt && change.EndedAt == EndedAt))
+        if (Rank(change.Status) < Rank(Status))
+        {
+            return false;
+        }
+
+        var wentLiveAt = change.WentLiveAt ?? WentLiveAt;
+        var endedAt = change.EndedAt ?? EndedAt;
+        if (change.Status == Status && wentLiveAt == WentLiveAt && endedAt == EndedAt)
         {
             return false;
         }
 
         Status = change.Status;
-        WentLiveAt = change.WentLiveAt ?? WentLiveAt;
-        EndedAt = change.EndedAt ?? EndedAt;
+        WentLiveAt = wentLiveAt;
+        EndedAt = endedAt;
         Changed?.Invoke();
         return true;
     }

@@ -23,6 +23,8 @@ public sealed partial class HostConsole
 
     [Inject] private IShowReader Reader { get; set; } = default!;
 
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
     [Inject] private LiveShowConnection Live { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -62,10 +64,14 @@ public sealed partial class HostConsole
         }
 
         Detail ??= await Reader.GetAsync(Id);
-        if (Detail is not null)
+        if (Detail is null)
         {
-            _state.Load(Detail);
+            // Answers 404 during prerendering and shows the not-found page.
+            Navigation.NotFound();
+            return;
         }
+
+        _state.Load(Detail);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

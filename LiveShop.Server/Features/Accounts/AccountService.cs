@@ -91,6 +91,9 @@ public sealed class AccountService(
         {
             Id = id,
             UserName = $"guest-{id:N}",
+
+            // Identity wants a unique email; guests get one that can never receive mail (RFC 2606 .invalid).
+            Email = $"guest-{id:N}@guests.liveshop.invalid",
             DisplayName = displayName,
             IsGuest = true,
             CreatedAt = clock.GetUtcNow(),
@@ -119,13 +122,13 @@ public sealed class AccountService(
             true,
             id,
             principal.FindFirstValue(LiveShopClaims.DisplayName),
-            principal.FindFirstValue(ClaimTypes.Email),
+            principal.IsGuest() ? null : principal.FindFirstValue(ClaimTypes.Email),
             principal.IsGuest(),
             [.. Roles.All.Where(principal.IsInRole)]);
     }
 
     private async Task<CurrentUserDto> DescribeAsync(AppUser user) =>
-        new(true, user.Id, user.DisplayName, user.Email, user.IsGuest, [.. await users.GetRolesAsync(user)]);
+        new(true, user.Id, user.DisplayName, user.IsGuest ? null : user.Email, user.IsGuest, [.. await users.GetRolesAsync(user)]);
 
     private static string ValidDisplayName(string? name)
     {

@@ -4,22 +4,30 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LiveShop.Server.Features.Common;
 
-/// <summary>Writes a <see cref="DomainException"/> thrown by an endpoint as RFC 7807 ProblemDetails.</summary>
+/// <summary>Writes a <see cref="DomainException"/> (or an unreadable request) thrown by an endpoint as RFC 7807 ProblemDetails.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DomainException refusal)
+        var (status, code, detail) = exception switch
+        {
+            DomainException refusal => (refusal.StatusCode, refusal.Code, refusal.Message),
+
+            // A body that is not JSON, or of the wrong shape (thrown in Development; answered as 400 elsewhere).
+            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, "The request could not be read. Check the fields and their formats."),
+            _ => (0, "", ""),
+        };
+        if (status == 0)
         {
             return false;
         }
 
-        httpContext.Response.StatusCode = refusal.StatusCode;
+        httpContext.Response.StatusCode = status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message),
+            ProblemDetails = ProblemFactory.Create(status, code, detail),
         });
     }
 }

@@ -1,0 +1,53 @@
+using LiveShop.Client.Components;
+using LiveShop.Shared;
+using LiveShop.Shared.Shows;
+
+namespace LiveShop.Client.Tests.Components;
+
+public sealed class LineupListTests : BunitTestBase
+{
+    private static LineupItemDto Item(string name, decimal price, int stock, int position) => new(
+        ProductId: Guid.NewGuid(),
+        Sku: $"SKU-{position}",
+        Name: name,
+        ImageUrl: $"https://img.example/{position}.jpg",
+        Price: price,
+        Currency: Currencies.Twd,
+        Stock: stock,
+        Position: position);
+
+    [Fact]
+    public void Render_NoItems_ShowsEmptyState()
+    {
+        var cut = Ctx.Render<LineupList>(p => p.Add(l => l.Items, Array.Empty<LineupItemDto>()));
+
+        Assert.Equal("No products in this show yet.", cut.Find("[data-testid=lineup-empty]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=lineup-item]"));
+    }
+
+    [Fact]
+    public void Render_Items_ShowsNamePriceAndStockInOrder()
+    {
+        LineupItemDto[] items =
+        [
+            Item("Oolong 150g", 1290m, 0, 1),
+            Item("Tea cup", 99.5m, 3, 2),
+        ];
+
+        var cut = Ctx.Render<LineupList>(p => p.Add(l => l.Items, items));
+
+        Assert.Empty(cut.FindAll("[data-testid=lineup-empty]"));
+        var rows = cut.FindAll("[data-testid=lineup-item]");
+        Assert.Equal(2, rows.Count);
+
+        Assert.Contains("Oolong 150g", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal("NT$1,290", rows[0].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Contains("Sold out", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("in stock", rows[0].TextContent, StringComparison.Ordinal);
+
+        Assert.Contains("Tea cup", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("NT$99.50", rows[1].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Contains("3 in stock", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sold out", rows[1].TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using LiveShop.Server.Data;
+using LiveShop.Shared;
+using LiveShop.Shared.Accounts;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveShop.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on real Kestrel (a loopback port), with its own SQLite file, so HTTP clients and
+/// SignalR clients talk to it exactly as browsers do, cookies included.
+/// </summary>
+public class LiveShopFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "liveshop-tests", Guid.NewGuid().ToString("N"));
+
+    public LiveShopFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(0);
+    }
+
+    protected virtual string Environment => "Development";
+
+    public string DatabasePath => Path.Combine(_folder, "liveshop.db");
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, $"Data Source={DatabasePath}");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+    }
+
+    /// <summary>An HTTP client with its own cookie jar, like one browser.</summary>
+    public HttpClient NewBrowser(out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    }
+
+    public HttpClient NewBrowser() => NewBrowser(out _);
+
+    /// <summary>Signs in and returns the signed-in browser with its cookies.</summary>
+    public async Task<SignedIn> SignInAsync(string email, string password = DemoSeeder.DemoPassword)
+    {
+        var http = NewBrowser(out var cookies);
+        var response = await http.PostAsJsonAsync(ApiRoutes.SignIn, new SignInRequest(email, password, false));
+        response.EnsureSuccessStatusCode();
+        var me = (await response.Content.ReadFromJsonAsync<CurrentUserDto>())!;
+        return new SignedIn(http, cookies, me);
+    }
+
+    /// <summary>Registers a new account (a second host, a fresh viewer) and returns it signed in.</summary>
+    public async Task<SignedIn> RegisterAsync(bool asHost, string? displayName = null)
+    {
+        var http = NewBrowser(out var cookies);
+        var email = $"user-{Guid.NewGuid():N}@liveshop.test";
+        var response = await http.PostAsJsonAsync(ApiRoutes.Register, new RegisterRequest(email, "Passw0rd-test", displayName ?? "Test User", asHost));
+        response.EnsureSuccessStatusCode();
+        return new SignedIn(http, cookies, (await response.Content.ReadFromJsonAsync<CurrentUserDto>())!);
+    }
+
+    public async Task<SignedIn> GuestAsync(string displayName)
+    {
+        var http = NewBrowser(out var cookies);
+        var response = await http.PostAsJsonAsync(ApiRoutes.Guest, new GuestRequest(displayName));
+        response.EnsureSuccessStatusCode();
+        return new SignedIn(http, cookies, (await response.Content.ReadFromJsonAsync<CurrentUserDto>())!);
+    }
+
+    /// <summary>A started SignalR connection to the live hub, carrying the given cookies (none: anonymous).</summary>
+    public async Task<HubConnection> ConnectAsync(CookieContainer? cookies = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, HubRoutes.Live), options =>
+            {
+                if (cookies is not null)
+                {
+                    options.Cookies = cookies;
+                }
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+/// <summary>The app started in Production: no demo data.</summary>
+public sealed class ProductionLiveShopFactory : LiveShopFactory
+{
+    protected override string Environment => "Production";
+}
+
+public sealed record SignedIn(HttpClient Http, CookieContainer Cookies, CurrentUserDto User);

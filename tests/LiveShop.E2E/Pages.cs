@@ -1,0 +1,48 @@
+using LiveShop.Server.Data;
+using Microsoft.Playwright;
+
+namespace LiveShop.E2E;
+
+/// <summary>What a person does on the pages, by their stable data-testid hooks.</summary>
+public static class Pages
+{
+    public static ILocator TestId(this IPage page, string id) => page.Locator($"[data-testid='{id}']");
+
+    /// <summary>The input of a MudBlazor field (the test id sits on the input or on its wrapper).</summary>
+    public static ILocator Field(this IPage page, string id) => page.Locator($"input[data-testid='{id}'], textarea[data-testid='{id}'], [data-testid='{id}'] input").First;
+
+    /// <summary>Waits until WebAssembly runs and the page follows the room live.</summary>
+    public static Task WaitForLiveConnectionAsync(this IPage page) =>
+        page.Locator("[data-testid='live-connection'][data-state='connected']").First
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = BrowserFixture.Patience });
+
+    /// <summary>Waits until a form's submit button is enabled, i.e. the page is interactive.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page, string submitTestId) =>
+        page.Locator($"[data-testid='{submitTestId}']:not([disabled])")
+            .WaitForAsync(new LocatorWaitForOptions { Timeout = BrowserFixture.Patience });
+
+    /// <summary>Signs in through the sign-in page and lands on <paramref name="returnUrl"/>.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string returnUrl, string password = DemoSeeder.DemoPassword)
+    {
+        await page.GotoAsync($"/account/sign-in?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.WaitForInteractiveAsync("sign-in-submit");
+        await page.Field("email").FillAsync(email);
+        await page.Field("password").FillAsync(password);
+        await page.TestId("sign-in-submit").ClickAsync();
+        await page.WaitForURLAsync($"**{returnUrl}", new PageWaitForURLOptions { Timeout = BrowserFixture.Patience });
+    }
+
+    /// <summary>Where screenshots for the docs go: docs/screenshots in the repository.</summary>
+    public static string ScreenshotPath(string name)
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LiveShop.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        var target = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "docs", "screenshots");
+        Directory.CreateDirectory(target);
+        return Path.Combine(target, name);
+    }
+}

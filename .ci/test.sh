@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# LiveShop's whole test suite, from a fresh machine: installs what the tests need (Debian's Chromium),
+# builds everything with warnings as errors, runs every test project, and ends with one line:
+#   tests: N passed, N failed, N skipped
+# Exit code: 0 only when every test ran and passed.
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/artifacts/test-results"
+started=$(date +%s)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# 1. What the browser tests need: Chromium from Debian (Playwright never downloads a browser here).
+if ! command -v chromium >/dev/null 2>&1; then
+    say "Installing Chromium from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+export LIVESHOP_CHROMIUM="${LIVESHOP_CHROMIUM:-$(command -v chromium)}"
+
+# 2. Build once, warnings are errors (Directory.Build.props), tests included.
+say "Building LiveShop.slnx"
+if ! dotnet build LiveShop.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly; then
+    echo "The build failed: no test ran."
+    echo "tests: 0 passed, 1 failed, 0 skipped"
+    exit 1
+fi
+
+# 3. Run every test project (the load tool is a console program, not a test project).
+rm -rf "$results"
+mkdir -p "$results"
+crashed=0
+for project in tests/*/*.csproj; do
+    name=$(basename "$project" .csproj)
+    grep -q "Microsoft.NET.Test.Sdk" "$project" || continue
+    say "Running $name"
+    if ! dotnet test "$project" -c Debug --no-build -nologo \
+        --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+        --results-directory "$results" 2>&1 | grep -E '^\s+(Passed|Failed|Skipped) |Error Message|^\s{3}[A-Za-z].*Exception|Assert\.|Passed!|Failed!|error'; then
+        :
+    fi
+    status=${PIPESTATUS[0]}
+    if [ ! -f "$results/$name.trx" ]; then
+        echo "$name produced no results (exit $status): counted as a failure."
+        crashed=$((crashed + 1))
+    elif [ "$status" != 0 ] && ! grep -q 'failed="[1-9]' "$results/$name.trx"; then
+        echo "$name exited $status without a failed test (crash or abort): counted as a failure."
+        crashed=$((crashed + 1))
+    fi
+done
+
+# 4. Sum the TRX counters.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+    t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    x=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0} + ${e:-0}))
+    skipped=$((skipped + ${t:-0} - ${x:-0}))
+done
+failed=$((failed + crashed))
+
+echo
+echo "Test results (TRX): $results"
+echo "Wall time: $(( $(date +%s) - started )) s"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
+    exit 1
+fi

@@ -31,10 +31,18 @@ public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDis
 
     public event Func<LiveConnectionState, Task>? StateChanged;
 
+    /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
     public async Task StartAsync(Guid showId)
     {
         if (_connection is not null)
         {
+            if (_showId != showId)
+            {
+                await Hub.InvokeAsync(nameof(ILiveShowHub.LeaveShow), _showId);
+                _showId = showId;
+                await JoinAsync();
+            }
+
             return;
         }
 

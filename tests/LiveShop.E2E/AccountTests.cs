@@ -53,12 +53,32 @@ public sealed class AccountTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Home_Phone_UpcomingDemoShowOpensItsPage()
+    {
+        await using var context = await browser.NewPhoneAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForAppReadyAsync();
+
+        await Assertions.Expect(page.TestId("live-now-empty")).ToBeVisibleAsync();
+        var card = page.Locator($"[data-testid='upcoming'] [data-testid='show-card'][data-show-id='{DemoSeeder.DemoShowId}']");
+        await Assertions.Expect(card).ToContainTextAsync("Friday Night Tea & Beauty");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("home-phone.png") });
+        await card.ClickAsync();
+
+        await page.WaitForURLAsync($"**/shows/{DemoSeeder.DemoShowId}");
+        await Assertions.Expect(page.TestId("show-title")).ToHaveTextAsync("Friday Night Tea & Beauty");
+        await page.WaitForLiveConnectionAsync();
+        browser.AssertNoBrowserErrors(context);
+    }
+
+    [Fact]
     public async Task DarkModeToggle_ChangesTheBackground()
     {
         await using var context = await browser.NewDesktopAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        await page.WaitForInteractiveAsync("theme-toggle");
+        await page.WaitForAppReadyAsync();
         const string Background = "() => getComputedStyle(document.body).backgroundColor";
         var before = await page.EvaluateAsync<string>(Background);
 

@@ -28,6 +28,7 @@ public sealed class GoLiveTests(BrowserFixture browser, ITestOutputHelper output
         Assert.Equal("Scheduled", await badge.GetAttributeAsync("data-status"));
         Assert.Contains("Starts", await badge.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await viewer.Locator("video").CountAsync());
+        await Assertions.Expect(viewer.TestId("lineup-peek")).ToHaveTextAsync("6 products in this show");
         var navigationsBefore = viewerNavigations;
 
         // The host signs in, opens the console and presses Go live.

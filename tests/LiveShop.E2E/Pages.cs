@@ -16,6 +16,11 @@ public static class Pages
         page.Locator("[data-testid='live-connection'][data-state='connected']").First
             .WaitForAsync(new LocatorWaitForOptions { Timeout = BrowserFixture.Patience });
 
+    /// <summary>Waits until WebAssembly runs the page (the layout's ready marker).</summary>
+    public static Task WaitForAppReadyAsync(this IPage page) =>
+        page.Locator("[data-testid='app-ready'][data-ready='true']")
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = BrowserFixture.Patience });
+
     /// <summary>Waits until a form's submit button is enabled, i.e. the page is interactive.</summary>
     public static Task WaitForInteractiveAsync(this IPage page, string submitTestId) =>
         page.Locator($"[data-testid='{submitTestId}']:not([disabled])")

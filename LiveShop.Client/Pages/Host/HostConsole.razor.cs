@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using LiveShop.Client.Services;
-using LiveShop.Client.State;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,19 +14,9 @@ namespace LiveShop.Client.Pages.Host;
 /// </summary>
 public sealed partial class HostConsole
 {
-    private readonly ShowState _state = new();
-    private LiveConnectionState _connectionState = LiveConnectionState.Disconnected;
     private bool _busy;
     private Guid? _userId;
     private PeriodicTimer? _ticker;
-
-    [Inject] private IShowReader Reader { get; set; } = default!;
-
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject] private LiveShowConnection Live { get; set; } = default!;
-
-    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -35,21 +24,15 @@ public sealed partial class HostConsole
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
-    /// <summary>The show's id from the URL.</summary>
-    [Parameter] public Guid Id { get; set; }
-
-    /// <summary>Loaded during prerender and carried into the interactive page.</summary>
-    [PersistentState] public ShowDetailDto? Detail { get; set; }
-
     private bool IsMine => Detail is not null && _userId == Detail.Host.Id;
 
-    private bool CanAct => !_busy && _connectionState == LiveConnectionState.Connected;
+    private bool CanAct => !_busy && ConnectionState == LiveConnectionState.Connected;
 
     private string Elapsed
     {
         get
         {
-            var since = _state.WentLiveAt is { } start ? Clock.GetUtcNow() + _state.ClockOffset - start : TimeSpan.Zero;
+            var since = State.WentLiveAt is { } start ? Clock.GetUtcNow() + State.ClockOffset - start : TimeSpan.Zero;
             since = since < TimeSpan.Zero ? TimeSpan.Zero : since;
             return since.TotalHours >= 1 ? since.ToString(@"h\:mm\:ss") : since.ToString(@"m\:ss");
         }
@@ -62,29 +45,13 @@ public sealed partial class HostConsole
             var user = (await AuthenticationState).User;
             _userId = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
         }
-
-        Detail ??= await Reader.GetAsync(Id);
-        if (Detail is null)
-        {
-            // Answers 404 during prerendering and shows the not-found page.
-            Navigation.NotFound();
-            return;
-        }
-
-        _state.Load(Detail);
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override Task OnJoinedAsync()
     {
-        if (!firstRender || Detail is null || !RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        Live.StatusChanged += OnStatusChangedAsync;
-        Live.StateChanged += OnConnectionChangedAsync;
-        await Live.StartAsync(Detail.Id);
-        _ = TickAsync();
+        _ticker ??= new PeriodicTimer(TimeSpan.FromSeconds(1));
+        _ = TickAsync(_ticker);
+        return Task.CompletedTask;
     }
 
     private async Task GoLiveAsync() => await RunAsync(Live.GoLiveAsync, "You are live. Viewers see it now.");
@@ -107,7 +74,7 @@ public sealed partial class HostConsole
         _busy = true;
         try
         {
-            _state.ApplyStatus(await action(), Clock.GetUtcNow());
+            Apply(await action());
             Snackbar.Add(success, Severity.Success);
         }
         catch (HubException e)
@@ -121,32 +88,20 @@ public sealed partial class HostConsole
     }
 
     /// <summary>Redraws the "live for" clock once a second while the page is open.</summary>
-    private async Task TickAsync()
+    private async Task TickAsync(PeriodicTimer ticker)
     {
-        _ticker = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await _ticker.WaitForNextTickAsync())
+        while (await ticker.WaitForNextTickAsync())
         {
-            if (_state.Status == ShowStatus.Live)
+            if (State.Status == ShowStatus.Live)
             {
                 await InvokeAsync(StateHasChanged);
             }
         }
     }
 
-    private Task OnStatusChangedAsync(ShowStatusChangedDto change) =>
-        _state.ApplyStatus(change, Clock.GetUtcNow()) ? InvokeAsync(StateHasChanged) : Task.CompletedTask;
-
-    private Task OnConnectionChangedAsync(LiveConnectionState state)
-    {
-        _connectionState = state;
-        return InvokeAsync(StateHasChanged);
-    }
-
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _ticker?.Dispose();
-        Live.StatusChanged -= OnStatusChangedAsync;
-        Live.StateChanged -= OnConnectionChangedAsync;
-        await Live.DisposeAsync();
+        await base.DisposeAsync();
     }
 }

@@ -1,0 +1,97 @@
+using LiveShop.Client.Services;
+using LiveShop.Client.State;
+using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.Components;
+
+namespace LiveShop.Client.Pages;
+
+/// <summary>
+/// What the viewer page and the host console share: load the show (during prerender, or over HTTP
+/// after a client-side navigation), then, once interactive, join its live group and apply every
+/// status change. Joins again when the page is reused for another show.
+/// </summary>
+public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
+{
+    private Guid? _joinedShowId;
+    private bool _subscribed;
+
+    [Inject] protected IShowReader Reader { get; set; } = default!;
+
+    [Inject] protected LiveShowConnection Live { get; set; } = default!;
+
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>The show's id from the URL.</summary>
+    [Parameter] public Guid Id { get; set; }
+
+    /// <summary>Loaded during prerender and carried into the interactive page.</summary>
+    [PersistentState] public ShowDetailDto? Detail { get; set; }
+
+    protected ShowState State { get; } = new();
+
+    protected LiveConnectionState ConnectionState { get; private set; } = LiveConnectionState.Disconnected;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Detail is null || Detail.Id != Id)
+        {
+            Detail = await Reader.GetAsync(Id);
+        }
+
+        if (Detail is null)
+        {
+            // Answers 404 during prerendering and shows the not-found page.
+            Navigation.NotFound();
+            return;
+        }
+
+        if (State.Show?.Id != Detail.Id)
+        {
+            State.Load(Detail);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (Detail is null || !RendererInfo.IsInteractive || _joinedShowId == Detail.Id)
+        {
+            return;
+        }
+
+        if (!_subscribed)
+        {
+            Live.StatusChanged += OnStatusChangedAsync;
+            Live.StateChanged += OnConnectionChangedAsync;
+            _subscribed = true;
+        }
+
+        _joinedShowId = Detail.Id;
+        await Live.StartAsync(Detail.Id);
+        await OnJoinedAsync();
+    }
+
+    /// <summary>Runs once the page follows the show live.</summary>
+    protected virtual Task OnJoinedAsync() => Task.CompletedTask;
+
+    /// <summary>Applies the server's answer to an action of this page (it also arrives as a push).</summary>
+    protected void Apply(ShowStatusChangedDto change) => State.ApplyStatus(change, Clock.GetUtcNow());
+
+    private Task OnStatusChangedAsync(ShowStatusChangedDto change) =>
+        State.ApplyStatus(change, Clock.GetUtcNow()) ? InvokeAsync(StateHasChanged) : Task.CompletedTask;
+
+    private Task OnConnectionChangedAsync(LiveConnectionState state)
+    {
+        ConnectionState = state;
+        return InvokeAsync(StateHasChanged);
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        Live.StatusChanged -= OnStatusChangedAsync;
+        Live.StateChanged -= OnConnectionChangedAsync;
+        await Live.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -2,6 +2,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Accounts;
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Hubs;
 
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddLiveShopData();
 builder.AddLiveShopAccounts();
 builder.AddLiveShopShows();
+builder.AddLiveShopLive();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 

@@ -12,6 +12,27 @@ public static class Limits
     public const int PasswordMaxLength = 128;
     public const int VideoUrlMaxLength = 2000;
 
+    public const int MaxPinnedProducts = 3;
+    public const int ChatMessageMaxLength = 300;
+
+    /// <summary>Chat: a burst of this many messages, then one per <see cref="ChatRefill"/>.</summary>
+    public const int ChatBurst = 3;
+    public static readonly TimeSpan ChatRefill = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reactions a connection may send per second; more are ignored.</summary>
+    public const int ReactionsPerSecond = 10;
+
+    public static readonly TimeSpan FlashSaleMinDuration = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan FlashSaleMaxDuration = TimeSpan.FromMinutes(60);
+    public const int FlashSaleMaxQuantity = 100_000;
+    public const int FlashSaleMaxPerBuyer = 99;
+
+    /// <summary>A client further behind than this gets a snapshot instead of the missed events.</summary>
+    public const int ResyncMaxEvents = 500;
+
+    /// <summary>Chat lines in a snapshot (and shown after a restart).</summary>
+    public const int RecentChatLines = 50;
+
     /// <summary>How far ahead a show may be scheduled.</summary>
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(365);
 }

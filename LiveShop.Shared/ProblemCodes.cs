@@ -32,6 +32,23 @@ public static class ProblemCodes
     public const string LineupCurrencyMismatch = "lineup-currency-mismatch";
 
     public const string ProductNotFound = "product-not-found";
+    public const string ProductNotInLineup = "product-not-in-lineup";
+
+    public const string PinLimitReached = "pin-limit-reached";
+    public const string AlreadyPinned = "already-pinned";
+    public const string NotPinned = "not-pinned";
+
+    public const string FlashPriceInvalid = "flash-price-invalid";
+    public const string FlashDurationInvalid = "flash-duration-invalid";
+    public const string FlashQuantityInvalid = "flash-quantity-invalid";
+    public const string FlashSaleAlreadyRunning = "flash-sale-already-running";
+    public const string FlashSaleNotFound = "flash-sale-not-found";
+    public const string FlashSaleEnded = "flash-sale-ended";
+    public const string FlashSaleSoldOut = "flash-sale-sold-out";
+
+    public const string ChatEmpty = "chat-empty";
+    public const string ChatTooLong = "chat-too-long";
+    public const string ChatRateLimited = "chat-rate-limited";
 
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";

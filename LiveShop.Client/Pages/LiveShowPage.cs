@@ -1,5 +1,6 @@
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 
@@ -7,8 +8,8 @@ namespace LiveShop.Client.Pages;
 
 /// <summary>
 /// What the viewer page and the host console share: load the show (during prerender, or over HTTP
-/// after a client-side navigation), then, once interactive, join its live group and apply every
-/// status change. Joins again when the page is reused for another show.
+/// after a client-side navigation), then, once interactive, join its room and apply every event in
+/// order; a gap in the sequence triggers a resync. Joins again when the page is reused for another show.
 /// </summary>
 public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 {
@@ -62,24 +63,50 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
         if (!_subscribed)
         {
-            Live.StatusChanged += OnStatusChangedAsync;
+            Live.Joined += OnJoinedRoomAsync;
+            Live.EventsReceived += OnEventsAsync;
+            Live.StatsReceived += OnStatsAsync;
             Live.StateChanged += OnConnectionChangedAsync;
             _subscribed = true;
         }
 
         _joinedShowId = Detail.Id;
-        await Live.StartAsync(Detail.Id);
+        await Live.StartAsync(Detail.Id, () => State.LastSequence > 0 ? State.LastSequence : null);
         await OnJoinedAsync();
     }
 
     /// <summary>Runs once the page follows the show live.</summary>
     protected virtual Task OnJoinedAsync() => Task.CompletedTask;
 
-    /// <summary>Applies the server's answer to an action of this page (it also arrives as a push).</summary>
-    protected void Apply(ShowStatusChangedDto change) => State.ApplyStatus(change, Clock.GetUtcNow());
+    /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
+    protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);
 
-    private Task OnStatusChangedAsync(ShowStatusChangedDto change) =>
-        State.ApplyStatus(change, Clock.GetUtcNow()) ? InvokeAsync(StateHasChanged) : Task.CompletedTask;
+    private Task OnJoinedRoomAsync(JoinResult join)
+    {
+        State.ApplyJoin(join, Clock.GetUtcNow());
+        return AfterApplyAsync();
+    }
+
+    private Task OnEventsAsync(IReadOnlyList<RoomEvent> events)
+    {
+        State.ApplyEvents(events);
+        return AfterApplyAsync();
+    }
+
+    private Task OnStatsAsync(RoomStats stats)
+    {
+        State.ApplyStats(stats);
+        return InvokeAsync(StateHasChanged);
+    }
+
+    private async Task AfterApplyAsync()
+    {
+        await InvokeAsync(StateHasChanged);
+        if (State.NeedsResync)
+        {
+            await Live.ResyncAsync();
+        }
+    }
 
     private Task OnConnectionChangedAsync(LiveConnectionState state)
     {
@@ -89,7 +116,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     public virtual async ValueTask DisposeAsync()
     {
-        Live.StatusChanged -= OnStatusChangedAsync;
+        Live.Joined -= OnJoinedRoomAsync;
+        Live.EventsReceived -= OnEventsAsync;
+        Live.StatsReceived -= OnStatsAsync;
         Live.StateChanged -= OnConnectionChangedAsync;
         await Live.DisposeAsync();
         GC.SuppressFinalize(this);

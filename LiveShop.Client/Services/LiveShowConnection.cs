@@ -1,5 +1,4 @@
 using LiveShop.Shared.Realtime;
-using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -15,25 +14,35 @@ public enum LiveConnectionState
 }
 
 /// <summary>
-/// One page's connection to <c>/hubs/live</c>, joined to one show. Reconnects by itself and re-joins
-/// the show after every reconnect, so the page catches up with what it missed. Start it only once the
-/// component is interactive (never during prerender).
+/// One page's connection to <c>/hubs/live</c>, joined to one show. It reconnects by itself and, on
+/// every (re)join, sends the last sequence the page applied, so the server answers with exactly what
+/// was missed. Start it only once the component is interactive (never during prerender).
 /// </summary>
 public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDisposable
 {
     private HubConnection? _connection;
     private Guid _showId;
+    private Func<long?> _lastSequence = () => null;
+    private int _resyncing;
 
     public LiveConnectionState State { get; private set; } = LiveConnectionState.Disconnected;
 
-    /// <summary>Raised on pushes and on the state returned when (re)joining.</summary>
-    public event Func<ShowStatusChangedDto, Task>? StatusChanged;
+    /// <summary>The answer to each join and rejoin.</summary>
+    public event Func<JoinResult, Task>? Joined;
+
+    /// <summary>A frame of pushed room events.</summary>
+    public event Func<IReadOnlyList<RoomEvent>, Task>? EventsReceived;
+
+    public event Func<RoomStats, Task>? StatsReceived;
 
     public event Func<LiveConnectionState, Task>? StateChanged;
 
     /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
-    public async Task StartAsync(Guid showId)
+    /// <param name="showId">The show.</param>
+    /// <param name="lastSequence">Reads the last sequence the page applied (null before the first join).</param>
+    public async Task StartAsync(Guid showId, Func<long?> lastSequence)
     {
+        _lastSequence = lastSequence;
         if (_connection is not null)
         {
             if (_showId != showId)
@@ -51,7 +60,10 @@ public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDis
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
             .Build();
-        _connection.On<ShowStatusChangedDto>(nameof(ILiveShowClient.ShowStatusChanged), change => RaiseAsync(StatusChanged, change));
+        _connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (showId, events) =>
+            showId == _showId ? RaiseAsync(EventsReceived, events) : Task.CompletedTask);
+        _connection.On<RoomStats>(nameof(ILiveShowClient.RoomStats), stats =>
+            stats.ShowId == _showId ? RaiseAsync(StatsReceived, stats) : Task.CompletedTask);
         _connection.Reconnecting += _ => SetStateAsync(LiveConnectionState.Reconnecting);
         _connection.Reconnected += async _ => await JoinAsync();
         _connection.Closed += _ => SetStateAsync(LiveConnectionState.Disconnected);
@@ -61,17 +73,48 @@ public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDis
         await JoinAsync();
     }
 
-    public Task<ShowStatusChangedDto> GoLiveAsync() => Hub.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), _showId);
+    /// <summary>Asks again for what the page missed (after a gap in the sequence). One request at a time.</summary>
+    public async Task ResyncAsync()
+    {
+        if (_connection?.State != HubConnectionState.Connected || Interlocked.Exchange(ref _resyncing, 1) == 1)
+        {
+            return;
+        }
 
-    public Task<ShowStatusChangedDto> EndShowAsync() => Hub.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.EndShow), _showId);
+        try
+        {
+            await JoinAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _resyncing, 0);
+        }
+    }
+
+    public Task<ShowStatusEvent> GoLiveAsync() => Hub.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), _showId);
+
+    public Task<ShowStatusEvent> EndShowAsync() => Hub.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), _showId);
+
+    public Task<PinsChangedEvent> PinAsync(Guid productId) => Hub.InvokeAsync<PinsChangedEvent>(nameof(ILiveShowHub.PinProduct), _showId, productId);
+
+    public Task<PinsChangedEvent> UnpinAsync(Guid productId) => Hub.InvokeAsync<PinsChangedEvent>(nameof(ILiveShowHub.UnpinProduct), _showId, productId);
+
+    public Task<FlashSaleStartedEvent> StartFlashSaleAsync(StartFlashSaleRequest request) =>
+        Hub.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), _showId, request);
+
+    public Task<FlashSaleEndedEvent> EndFlashSaleAsync(Guid saleId) => Hub.InvokeAsync<FlashSaleEndedEvent>(nameof(ILiveShowHub.EndFlashSale), _showId, saleId);
+
+    public Task<ChatPostedEvent> SendChatAsync(SendChatRequest request) => Hub.InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), _showId, request);
+
+    public Task ReactAsync() => Hub.InvokeAsync(nameof(ILiveShowHub.React), _showId);
 
     private HubConnection Hub => _connection ?? throw new InvalidOperationException("The live connection has not started.");
 
     private async Task JoinAsync()
     {
-        var current = await Hub.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.JoinShow), _showId);
+        var joined = await Hub.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), _showId, _lastSequence());
+        await RaiseAsync(Joined, joined);
         await SetStateAsync(LiveConnectionState.Connected);
-        await RaiseAsync(StatusChanged, current);
     }
 
     private Task SetStateAsync(LiveConnectionState state)

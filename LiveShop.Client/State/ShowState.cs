@@ -1,13 +1,24 @@
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 
 namespace LiveShop.Client.State;
 
 /// <summary>
-/// What a page knows about one show. Status only moves forward (Scheduled → Live → Ended), so a
-/// late or repeated push never takes the page back.
+/// What a page knows about one show's room. Events are applied strictly in sequence order: one
+/// already applied is ignored (so a duplicate never shows twice), one that arrives after a gap is
+/// held back and <see cref="NeedsResync"/> turns true until the missing ones come.
 /// </summary>
 public sealed class ShowState
 {
+    /// <summary>Chat lines kept on the page; older ones scroll away.</summary>
+    public const int ChatCapacity = 200;
+
+    private readonly SortedDictionary<long, RoomEvent> _early = [];
+    private readonly List<ChatMessageDto> _chat = [];
+    private readonly List<PendingChat> _pending = [];
+    private readonly Dictionary<Guid, FlashSaleDto> _sales = [];
+    private List<Guid> _pinned = [];
+
     public ShowDetailDto? Show { get; private set; }
 
     public ShowStatus Status { get; private set; }
@@ -16,10 +27,44 @@ public sealed class ShowState
 
     public DateTimeOffset? EndedAt { get; private set; }
 
-    /// <summary>Server time minus device time at the last message, for countdowns and "live for" clocks.</summary>
+    /// <summary>Server time minus device time, measured at the last join: countdowns use the server's clock.</summary>
     public TimeSpan ClockOffset { get; private set; }
 
+    /// <summary>The last room event applied (0 before the first join).</summary>
+    public long LastSequence { get; private set; }
+
+    /// <summary>True while events after a gap are held back: the page should ask for the missing ones.</summary>
+    public bool NeedsResync => _early.Count > 0;
+
+    public IReadOnlyList<Guid> Pinned => _pinned;
+
+    /// <summary>Running flash sales by product.</summary>
+    public IReadOnlyDictionary<Guid, FlashSaleDto> Sales => _sales;
+
+    /// <summary>Confirmed chat lines, oldest first.</summary>
+    public IReadOnlyList<ChatMessageDto> Chat => _chat;
+
+    /// <summary>The user's own lines not yet confirmed by the server (shown at once, marked as sending).</summary>
+    public IReadOnlyList<PendingChat> PendingChat => _pending;
+
+    public long ReactionTotal { get; private set; }
+
+    public RoomStats? Stats { get; private set; }
+
     public event Action? Changed;
+
+    /// <summary>Hearts that arrived live (not from a snapshot), for the floating animation.</summary>
+    public event Action<int>? ReactionsArrived;
+
+    /// <summary>The pinned products as lineup items, in pin order.</summary>
+    public IEnumerable<LineupItemDto> PinnedItems =>
+        Show is null ? [] : _pinned.Select(id => Show.Lineup.FirstOrDefault(l => l.ProductId == id)).OfType<LineupItemDto>();
+
+    public DateTimeOffset ServerNow(DateTimeOffset deviceNow) => deviceNow + ClockOffset;
+
+    /// <summary>The running sale on a product, if any (by the server's clock).</summary>
+    public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) =>
+        _sales.TryGetValue(productId, out var sale) && ServerNow(deviceNow) < sale.EndsAt && sale.Remaining > 0 ? sale : null;
 
     public void Load(ShowDetailDto show)
     {
@@ -27,35 +72,184 @@ public sealed class ShowState
         Status = show.Status;
         WentLiveAt = show.WentLiveAt;
         EndedAt = show.EndedAt;
+        LastSequence = 0;
+        ReactionTotal = 0;
+        Stats = null;
+        ClockOffset = TimeSpan.Zero;
+        _early.Clear();
+        _chat.Clear();
+        _pending.Clear();
+        _sales.Clear();
+        _pinned = [];
         Changed?.Invoke();
     }
 
-    /// <summary>Applies a status push or join answer. Returns false when it changes nothing (stale or duplicate).</summary>
-    public bool ApplyStatus(ShowStatusChangedDto change, DateTimeOffset deviceNow)
+    /// <summary>Applies the answer to a join or rejoin: a snapshot, or the missed events.</summary>
+    public void ApplyJoin(JoinResult join, DateTimeOffset deviceNow)
     {
-        if (Show is null || change.ShowId != Show.Id)
+        if (Show is null || join.ShowId != Show.Id)
         {
-            return false;
+            return;
         }
 
-        ClockOffset = change.ServerTime - deviceNow;
-        if (Rank(change.Status) < Rank(Status))
+        ClockOffset = join.ServerTime - deviceNow;
+        Stats = join.Stats;
+        if (join.Snapshot is { } snapshot)
         {
-            return false;
+            ApplySnapshot(snapshot);
         }
 
-        var wentLiveAt = change.WentLiveAt ?? WentLiveAt;
-        var endedAt = change.EndedAt ?? EndedAt;
-        if (change.Status == Status && wentLiveAt == WentLiveAt && endedAt == EndedAt)
-        {
-            return false;
-        }
-
-        Status = change.Status;
-        WentLiveAt = wentLiveAt;
-        EndedAt = endedAt;
+        ApplyEvents(join.Missed, live: false);
         Changed?.Invoke();
-        return true;
+    }
+
+    /// <summary>Applies pushed events. Returns false when nothing changed (all duplicates, or held back after a gap).</summary>
+    public bool ApplyEvents(IEnumerable<RoomEvent> events) => ApplyEvents(events, live: true);
+
+    public void ApplyStats(RoomStats stats)
+    {
+        if (Show is null || stats.ShowId != Show.Id)
+        {
+            return;
+        }
+
+        Stats = stats;
+        ReactionTotal = Math.Max(ReactionTotal, stats.ReactionTotal);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Shows the user's own line at once, before the server confirms it.</summary>
+    public void AddPendingChat(Guid clientMessageId, string authorName, string text)
+    {
+        _pending.Add(new PendingChat(clientMessageId, authorName, text));
+        Changed?.Invoke();
+    }
+
+    /// <summary>The server refused the line: it leaves the list (the page shows why).</summary>
+    public void DropPendingChat(Guid clientMessageId)
+    {
+        _pending.RemoveAll(p => p.ClientMessageId == clientMessageId);
+        Changed?.Invoke();
+    }
+
+    private bool ApplyEvents(IEnumerable<RoomEvent> events, bool live)
+    {
+        var changed = false;
+        foreach (var roomEvent in events)
+        {
+            if (roomEvent.Sequence > LastSequence)
+            {
+                _early.TryAdd(roomEvent.Sequence, roomEvent);
+            }
+        }
+
+        while (_early.Count > 0)
+        {
+            var (sequence, next) = _early.First();
+            if (sequence <= LastSequence)
+            {
+                _early.Remove(sequence);
+                continue;
+            }
+
+            if (sequence != LastSequence + 1)
+            {
+                break;
+            }
+
+            _early.Remove(sequence);
+            Apply(next, live);
+            LastSequence = sequence;
+            changed = true;
+        }
+
+        if (changed && live)
+        {
+            Changed?.Invoke();
+        }
+
+        return changed;
+    }
+
+    private void ApplySnapshot(RoomSnapshot snapshot)
+    {
+        Status = snapshot.Status;
+        WentLiveAt = snapshot.WentLiveAt;
+        EndedAt = snapshot.EndedAt;
+        _pinned = [.. snapshot.Pinned];
+        _sales.Clear();
+        foreach (var sale in snapshot.ActiveSales)
+        {
+            _sales[sale.ProductId] = sale;
+        }
+
+        _chat.Clear();
+        foreach (var message in snapshot.RecentChat)
+        {
+            AddChat(message);
+        }
+
+        ReactionTotal = Math.Max(ReactionTotal, snapshot.ReactionTotal);
+        LastSequence = snapshot.LastSequence;
+    }
+
+    private void Apply(RoomEvent roomEvent, bool live)
+    {
+        switch (roomEvent)
+        {
+            case ShowStatusEvent status when Rank(status.Status) >= Rank(Status):
+                Status = status.Status;
+                WentLiveAt = status.WentLiveAt ?? WentLiveAt;
+                EndedAt = status.EndedAt ?? EndedAt;
+                if (Status == ShowStatus.Ended)
+                {
+                    _sales.Clear();
+                }
+
+                break;
+            case PinsChangedEvent pins:
+                _pinned = [.. pins.Pinned];
+                break;
+            case FlashSaleStartedEvent started:
+                _sales[started.Sale.ProductId] = started.Sale;
+                break;
+            case FlashSaleUpdatedEvent updated when _sales.TryGetValue(updated.ProductId, out var sale) && sale.Id == updated.SaleId:
+                _sales[updated.ProductId] = sale with { Sold = Math.Max(sale.Sold, updated.Sold) };
+                break;
+            case FlashSaleEndedEvent ended when _sales.TryGetValue(ended.ProductId, out var sale) && sale.Id == ended.SaleId:
+                _sales.Remove(ended.ProductId);
+                break;
+            case ChatPostedEvent chat:
+                AddChat(chat.Message);
+                break;
+            case ReactionsEvent reactions:
+                ReactionTotal = Math.Max(ReactionTotal, reactions.Total);
+                if (live)
+                {
+                    ReactionsArrived?.Invoke(reactions.Added);
+                }
+
+                break;
+        }
+    }
+
+    private void AddChat(ChatMessageDto message)
+    {
+        if (message.ClientMessageId is { } own)
+        {
+            _pending.RemoveAll(p => p.ClientMessageId == own);
+        }
+
+        if (_chat.Exists(m => m.Id == message.Id))
+        {
+            return;
+        }
+
+        _chat.Add(message);
+        if (_chat.Count > ChatCapacity)
+        {
+            _chat.RemoveRange(0, _chat.Count - ChatCapacity);
+        }
     }
 
     private static int Rank(ShowStatus status) => status switch
@@ -65,3 +259,6 @@ public sealed class ShowState
         ShowStatus.Ended => 2,
     };
 }
+
+/// <summary>The user's own chat line on its way to the server.</summary>
+public sealed record PendingChat(Guid ClientMessageId, string AuthorName, string Text);

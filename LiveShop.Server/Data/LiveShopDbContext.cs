@@ -21,6 +21,10 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<ShowProduct> ShowProducts => Set<ShowProduct>();
 
+    public DbSet<Features.Live.FlashSale> FlashSales => Set<Features.Live.FlashSale>();
+
+    public DbSet<Features.Live.RoomEventRecord> RoomEvents => Set<Features.Live.RoomEventRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,36 +1,71 @@
-using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
-using LiveShop.Shared.Shows;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Hubs;
 
 /// <summary>
-/// The live room. Anyone (anonymous included) may join a show's group and watch; every method that
+/// The live room. Anyone (anonymous included) may join a show's room and watch; every method that
 /// changes something checks role and ownership in its use case, and refuses with a HubException
-/// ("[code] sentence", see <see cref="DomainExceptionHubFilter"/>).
+/// ("[code] sentence", see <see cref="DomainExceptionHubFilter"/>) having changed nothing.
 /// </summary>
-public sealed class LiveShowHub(LiveShopDbContext db, ChangeShowStatus changeStatus, TimeProvider clock)
-    : Hub<ILiveShowClient>, ILiveShowHub
+public sealed class LiveShowHub(
+    RoomQueries room,
+    RoomPresence presence,
+    RoomActivity activity,
+    ChangeShowStatus changeStatus,
+    PinProducts pins,
+    FlashSales flashSales,
+    Chat chat) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
-    public async Task<ShowStatusChangedDto> JoinShow(Guid showId)
+    public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
-        var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, Context.ConnectionAborted)
-            ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+        // Checks the show exists before joining its group.
+        await room.StatsAsync(showId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
-        return show.ToStatusChange(clock.GetUtcNow());
+        presence.Join(showId, Context.ConnectionId);
+        return await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
     }
 
-    public Task LeaveShow(Guid showId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
+    public async Task LeaveShow(Guid showId)
+    {
+        presence.Leave(showId, Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
+    }
 
-    public Task<ShowStatusChangedDto> GoLive(Guid showId) =>
-        changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);
+    public Task<ShowStatusEvent> GoLive(Guid showId) => changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);
 
-    public Task<ShowStatusChangedDto> EndShow(Guid showId) =>
-        changeStatus.EndAsync(Context.User!, showId, Context.ConnectionAborted);
+    public Task<ShowStatusEvent> EndShow(Guid showId) => changeStatus.EndAsync(Context.User!, showId, Context.ConnectionAborted);
+
+    public Task<PinsChangedEvent> PinProduct(Guid showId, Guid productId) => pins.PinAsync(Context.User!, showId, productId, Context.ConnectionAborted);
+
+    public Task<PinsChangedEvent> UnpinProduct(Guid showId, Guid productId) => pins.UnpinAsync(Context.User!, showId, productId, Context.ConnectionAborted);
+
+    public Task<FlashSaleStartedEvent> StartFlashSale(Guid showId, StartFlashSaleRequest request) =>
+        flashSales.StartAsync(Context.User!, showId, request ?? throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Say which product, price, duration and quantities."), Context.ConnectionAborted);
+
+    public Task<FlashSaleEndedEvent> EndFlashSale(Guid showId, Guid saleId) => flashSales.EndAsync(Context.User!, showId, saleId, Context.ConnectionAborted);
+
+    public Task<ChatPostedEvent> SendChat(Guid showId, SendChatRequest request) =>
+        chat.SendAsync(Context.User!, showId, request ?? new SendChatRequest("", null), Context.ConnectionAborted);
+
+    public Task React(Guid showId)
+    {
+        if (!presence.IsIn(showId, Context.ConnectionId))
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowNotFound, "Join the show before reacting.");
+        }
+
+        activity.TryReact(showId, Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(Context.ConnectionId);
+        activity.ConnectionClosed(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
 }

@@ -75,11 +75,3 @@ public sealed record CreateShowRequest(
     string Currency,
     IReadOnlyList<Guid> ProductIds,
     string? VideoUrl);
-
-/// <summary>Pushed to a show's group (and returned to the caller) when its status changes.</summary>
-public sealed record ShowStatusChangedDto(
-    Guid ShowId,
-    ShowStatus Status,
-    DateTimeOffset? WentLiveAt,
-    DateTimeOffset? EndedAt,
-    DateTimeOffset ServerTime);

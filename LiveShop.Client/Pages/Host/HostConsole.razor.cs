@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Client.Services;
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -69,12 +70,13 @@ public sealed partial class HostConsole
         }
     }
 
-    private async Task RunAsync(Func<Task<ShowStatusChangedDto>> action, string success)
+    private async Task RunAsync<T>(Func<Task<T>> action, string success)
+        where T : RoomEvent
     {
         _busy = true;
         try
         {
-            Apply(await action());
+            await ApplyAsync(await action());
             Snackbar.Add(success, Severity.Success);
         }
         catch (HubException e)

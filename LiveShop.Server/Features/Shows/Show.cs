@@ -23,11 +23,11 @@ public sealed class Show
         HostId = hostId;
         Title = title;
         Description = description;
-        ScheduledStart = scheduledStart.ToUniversalTime();
+        ScheduledStart = scheduledStart.ToUniversalTime().ToMilliseconds();
         Currency = currency;
         VideoKind = videoKind;
         VideoUrl = videoUrl;
-        CreatedAt = createdAt;
+        CreatedAt = createdAt.ToMilliseconds();
         Status = ShowStatus.Scheduled;
     }
 
@@ -56,6 +56,12 @@ public sealed class Show
     public string? VideoUrl { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Hearts sent during the show, all together.</summary>
+    public long ReactionTotal { get; private set; }
+
+    /// <summary>The most viewers watching at once.</summary>
+    public int PeakViewers { get; private set; }
 
     /// <summary>Optimistic concurrency token: bumped by every status change.</summary>
     public int Version { get; private set; }
@@ -115,7 +121,56 @@ public sealed class Show
         }
     }
 
-    public ShowStatusChangedDto ToStatusChange(DateTimeOffset serverTime) => new(Id, Status, WentLiveAt, EndedAt, serverTime);
+    /// <summary>The pinned lineup products, in the order they were pinned.</summary>
+    public IReadOnlyList<Guid> PinnedProductIds =>
+        [.. _lineup.Where(l => l.PinOrder is not null).OrderBy(l => l.PinOrder).Select(l => l.ProductId)];
+
+    /// <summary>Pins a lineup product (at most <see cref="Limits.MaxPinnedProducts"/>); <paramref name="order"/> keeps pin order.</summary>
+    public void Pin(Guid productId, long order)
+    {
+        RequireNotEnded("pin products");
+        var item = LineupItem(productId);
+        if (item.PinOrder is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.AlreadyPinned, "That product is already pinned.");
+        }
+
+        if (_lineup.Count(l => l.PinOrder is not null) >= Limits.MaxPinnedProducts)
+        {
+            throw DomainException.Conflict(ProblemCodes.PinLimitReached, $"At most {Limits.MaxPinnedProducts} products can be pinned at once. Unpin one first.");
+        }
+
+        item.PinOrder = order;
+    }
+
+    public void Unpin(Guid productId)
+    {
+        RequireNotEnded("unpin products");
+        var item = LineupItem(productId);
+        if (item.PinOrder is null)
+        {
+            throw DomainException.Conflict(ProblemCodes.NotPinned, "That product is not pinned.");
+        }
+
+        item.PinOrder = null;
+    }
+
+    /// <summary>The lineup entry for a product; refuses products that are not in this show.</summary>
+    public ShowProduct LineupItem(Guid productId) =>
+        _lineup.FirstOrDefault(l => l.ProductId == productId)
+        ?? throw DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.");
+
+    public void AddReactions(int count) => ReactionTotal += count;
+
+    public void RecordViewers(int viewersNow) => PeakViewers = Math.Max(PeakViewers, viewersNow);
+
+    private void RequireNotEnded(string what)
+    {
+        if (Status == ShowStatus.Ended)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowEnded, $"This show has ended; you can no longer {what}.");
+        }
+    }
 }
 
 /// <summary>A product in a show's lineup, at a position.</summary>
@@ -139,4 +194,7 @@ public sealed class ShowProduct
     public Catalog.Product? Product { get; private set; }
 
     public int Position { get; private set; }
+
+    /// <summary>Set while pinned: the room sequence of the pin, so pins keep their order.</summary>
+    public long? PinOrder { get; internal set; }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -42,9 +43,9 @@ public static class ShowEndpoints
         return TypedResults.Created(ApiRoutes.Show(show.Id), show);
     }
 
-    private static async Task<Ok<ShowStatusChangedDto>> GoLiveAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ShowStatusEvent>> GoLiveAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
         TypedResults.Ok(await change.GoLiveAsync(user, id, cancellationToken));
 
-    private static async Task<Ok<ShowStatusChangedDto>> EndAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ShowStatusEvent>> EndAsync(Guid id, ClaimsPrincipal user, ChangeShowStatus change, CancellationToken cancellationToken) =>
         TypedResults.Ok(await change.EndAsync(user, id, cancellationToken));
 }

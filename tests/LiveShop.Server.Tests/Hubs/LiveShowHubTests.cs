@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Threading.Channels;
 using LiveShop.Server.Data;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
@@ -12,59 +10,24 @@ namespace LiveShop.Server.Tests.Hubs;
 
 public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(5);
-
-    /// <summary>A connection joined to a show, with the pushes it receives.</summary>
-    private sealed class Watcher : IAsyncDisposable
-    {
-        private readonly Channel<ShowStatusChangedDto> _pushes = Channel.CreateUnbounded<ShowStatusChangedDto>();
-
-        public Watcher(HubConnection connection)
-        {
-            Connection = connection;
-            connection.On<ShowStatusChangedDto>(nameof(ILiveShowClient.ShowStatusChanged), change => _pushes.Writer.TryWrite(change));
-        }
-
-        public HubConnection Connection { get; }
-
-        public async Task<ShowStatusChangedDto> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(Within);
-            return await _pushes.Reader.ReadAsync(timeout.Token);
-        }
-
-        public bool HasMore => _pushes.Reader.TryPeek(out _);
-
-        public ValueTask DisposeAsync() => Connection.DisposeAsync();
-    }
-
-    private async Task<Watcher> WatchAsync(Guid showId, SignedIn? user = null)
-    {
-        var watcher = new Watcher(await factory.ConnectAsync(user?.Cookies));
-        var joined = await watcher.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.JoinShow), showId);
-        Assert.Equal(showId, joined.ShowId);
-        return watcher;
-    }
-
     [Fact]
     public async Task GoLive_ByHost_PushedToSignedInAndAnonymousViewers()
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Pushed live");
         var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
-        await using var signedInViewer = await WatchAsync(show.Id, viewer);
-        await using var anonymousViewer = await WatchAsync(show.Id);
-        await using var hostConnection = await WatchAsync(show.Id, host);
+        await using var signedInViewer = await RoomWatcher.JoinAsync(factory, show, viewer.Cookies);
+        await using var anonymousViewer = await RoomWatcher.JoinAsync(factory, show);
+        await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
 
-        var answer = await hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id);
+        var answer = await hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
 
         Assert.Equal(ShowStatus.Live, answer.Status);
-        foreach (var watcher in new[] { signedInViewer, anonymousViewer, hostConnection })
+        foreach (var watcher in new[] { signedInViewer, anonymousViewer, hostRoom })
         {
-            var pushed = await watcher.NextAsync();
-            Assert.Equal(show.Id, pushed.ShowId);
-            Assert.Equal(ShowStatus.Live, pushed.Status);
-            Assert.Equal(answer.WentLiveAt, pushed.WentLiveAt);
+            var pushed = await watcher.NextAsync<ShowStatusEvent>();
+            Assert.Equal(answer, pushed);
+            Assert.Equal(ShowStatus.Live, watcher.State.Status);
         }
     }
 
@@ -73,15 +36,17 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Pushed end");
-        await using var viewer = await WatchAsync(show.Id);
-        await using var hostConnection = await WatchAsync(show.Id, host);
+        await using var viewer = await RoomWatcher.JoinAsync(factory, show);
+        await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
 
-        await hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id);
-        await hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.EndShow), show.Id);
+        await hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
+        await hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), show.Id);
 
-        Assert.Equal(ShowStatus.Live, (await viewer.NextAsync()).Status);
-        var ended = await viewer.NextAsync();
+        var live = await viewer.NextAsync<ShowStatusEvent>();
+        var ended = await viewer.NextAsync<ShowStatusEvent>();
+        Assert.Equal(ShowStatus.Live, live.Status);
         Assert.Equal(ShowStatus.Ended, ended.Status);
+        Assert.Equal(live.Sequence + 1, ended.Sequence);
         Assert.NotNull(ended.EndedAt);
     }
 
@@ -90,25 +55,27 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Live from REST");
-        await using var viewer = await WatchAsync(show.Id);
+        await using var viewer = await RoomWatcher.JoinAsync(factory, show);
 
         (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
 
-        Assert.Equal(ShowStatus.Live, (await viewer.NextAsync()).Status);
+        Assert.Equal(ShowStatus.Live, (await viewer.NextAsync<ShowStatusEvent>()).Status);
     }
 
     [Fact]
-    public async Task JoinShow_ReturnsCurrentStatus()
+    public async Task JoinShow_WithoutSequence_GetsSnapshotOfCurrentState()
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Joined late");
         (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
         await using var connection = await factory.ConnectAsync();
 
-        var current = await connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.JoinShow), show.Id);
+        var join = await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), show.Id, null);
 
-        Assert.Equal(ShowStatus.Live, current.Status);
-        Assert.NotNull(current.WentLiveAt);
+        Assert.NotNull(join.Snapshot);
+        Assert.Equal(ShowStatus.Live, join.Snapshot.Status);
+        Assert.Equal(1, join.Snapshot.LastSequence);
+        Assert.Empty(join.Missed);
     }
 
     [Fact]
@@ -116,7 +83,7 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         await using var connection = await factory.ConnectAsync();
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.JoinShow), Guid.NewGuid()));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), Guid.NewGuid(), null));
 
         Assert.Contains($"[{ProblemCodes.ShowNotFound}]", refusal.Message, StringComparison.Ordinal);
     }
@@ -127,13 +94,13 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Not yours");
         var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
-        await using var viewerConnection = await WatchAsync(show.Id, viewer);
+        await using var viewerRoom = await RoomWatcher.JoinAsync(factory, show, viewer.Cookies);
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => viewerConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => viewerRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id));
 
         Assert.Contains($"[{ProblemCodes.Forbidden}] Only hosts can start shows.", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(ShowStatus.Scheduled, (await host.Http.GetShowAsync(show.Id)).Status);
-        Assert.False(viewerConnection.HasMore);
+        Assert.False(viewerRoom.HasPendingEvents);
     }
 
     [Fact]
@@ -141,9 +108,9 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Anonymous tries");
-        await using var anonymous = await WatchAsync(show.Id);
+        await using var anonymous = await RoomWatcher.JoinAsync(factory, show);
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => anonymous.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => anonymous.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id));
 
         Assert.Contains($"[{ProblemCodes.NotSignedIn}]", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(ShowStatus.Scheduled, (await host.Http.GetShowAsync(show.Id)).Status);
@@ -156,9 +123,9 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         var show = await host.CreateShowAsync("Someone else's");
         (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
         var otherHost = await factory.RegisterAsync(asHost: true, "Rival Host");
-        await using var rival = await WatchAsync(show.Id, otherHost);
+        await using var rival = await RoomWatcher.JoinAsync(factory, show, otherHost.Cookies);
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => rival.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.EndShow), show.Id));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => rival.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), show.Id));
 
         Assert.Contains($"[{ProblemCodes.NotShowHost}]", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(ShowStatus.Live, (await host.Http.GetShowAsync(show.Id)).Status);
@@ -169,11 +136,11 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Over");
-        await using var hostConnection = await WatchAsync(show.Id, host);
-        await hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id);
-        await hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.EndShow), show.Id);
+        await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
+        await hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
+        await hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), show.Id);
 
-        var refusal = await Assert.ThrowsAsync<HubException>(() => hostConnection.Connection.InvokeAsync<ShowStatusChangedDto>(nameof(ILiveShowHub.GoLive), show.Id));
+        var refusal = await Assert.ThrowsAsync<HubException>(() => hostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id));
 
         Assert.Contains($"[{ProblemCodes.ShowEnded}]", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("cannot go live again", refusal.Message, StringComparison.Ordinal);
@@ -184,28 +151,28 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Left early");
-        await using var leaver = await WatchAsync(show.Id);
-        await using var stayer = await WatchAsync(show.Id);
+        await using var leaver = await RoomWatcher.JoinAsync(factory, show);
+        await using var stayer = await RoomWatcher.JoinAsync(factory, show);
         await leaver.Connection.InvokeAsync(nameof(ILiveShowHub.LeaveShow), show.Id);
 
         (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
 
-        Assert.Equal(ShowStatus.Live, (await stayer.NextAsync()).Status);
-        Assert.False(leaver.HasMore);
+        await stayer.NextAsync<ShowStatusEvent>();
+        Assert.False(leaver.HasPendingEvents);
     }
 
     [Fact]
-    public async Task StatusPush_OnlyReachesThatShowsGroup()
+    public async Task RoomEvents_OnlyReachThatShowsRoom()
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var showA = await host.CreateShowAsync("Show A");
         var showB = await host.CreateShowAsync("Show B");
-        await using var watchingA = await WatchAsync(showA.Id);
-        await using var watchingB = await WatchAsync(showB.Id);
+        await using var watchingA = await RoomWatcher.JoinAsync(factory, showA);
+        await using var watchingB = await RoomWatcher.JoinAsync(factory, showB);
 
         (await host.Http.PostAsync(ApiRoutes.GoLive(showB.Id), null)).EnsureSuccessStatusCode();
 
-        Assert.Equal(showB.Id, (await watchingB.NextAsync()).ShowId);
-        Assert.False(watchingA.HasMore);
+        await watchingB.NextAsync<ShowStatusEvent>();
+        Assert.False(watchingA.HasPendingEvents);
     }
 }

@@ -19,13 +19,24 @@ namespace LiveShop.Server.Tests.Infrastructure;
 /// </summary>
 public class LiveShopFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "liveshop-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
 
     public LiveShopFactory()
+        : this(Path.Combine(Path.GetTempPath(), "liveshop-tests", Guid.NewGuid().ToString("N")), ownsFolder: true)
     {
+    }
+
+    /// <summary>An app on the database in <paramref name="folder"/>: a second instance there is "the same server, restarted".</summary>
+    internal LiveShopFactory(string folder, bool ownsFolder = false)
+    {
+        _folder = folder;
+        _ownsFolder = ownsFolder;
         Directory.CreateDirectory(_folder);
         UseKestrel(0);
     }
+
+    public string Folder => _folder;
 
     protected virtual string Environment => "Development";
 
@@ -107,6 +118,11 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

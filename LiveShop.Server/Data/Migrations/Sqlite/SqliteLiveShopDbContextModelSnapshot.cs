@@ -142,6 +142,102 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PerBuyerCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuantityCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndedAt");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ShowId", "ProductId");
+
+                    b.ToTable("FlashSales", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FlashSales_Sold_WithinCap", "[Sold] >= 0 AND [Sold] <= [QuantityCap]");
+                        });
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ShowId", "Kind", "Sequence");
+
+                    b.ToTable("RoomEvents", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>
                 {
                     b.Property<Guid>("Id")
@@ -166,6 +262,12 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.Property<Guid>("HostId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PeakViewers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReactionTotal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ScheduledStart")
                         .HasColumnType("INTEGER");
@@ -212,6 +314,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PinOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -350,6 +455,30 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>

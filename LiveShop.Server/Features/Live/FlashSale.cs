@@ -1,0 +1,74 @@
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>
+/// A flash price on one lineup product, for a time window and a number of units. It ends at
+/// <see cref="EndsAt"/>, when <see cref="Sold"/> reaches <see cref="QuantityCap"/>, when the host
+/// ends it, or when the show ends — whichever comes first.
+/// </summary>
+public sealed class FlashSale
+{
+    private FlashSale()
+    {
+    }
+
+    public FlashSale(Guid id, Guid showId, Guid productId, decimal price, decimal listPrice, string currency, DateTimeOffset startsAt, DateTimeOffset endsAt, int quantityCap, int perBuyerCap)
+    {
+        Id = id;
+        ShowId = showId;
+        ProductId = productId;
+        Price = price;
+        ListPrice = listPrice;
+        Currency = currency;
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        QuantityCap = quantityCap;
+        PerBuyerCap = perBuyerCap;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ShowId { get; private set; }
+
+    public Guid ProductId { get; private set; }
+
+    public decimal Price { get; private set; }
+
+    /// <summary>The list price when the sale started (what the card strikes through).</summary>
+    public decimal ListPrice { get; private set; }
+
+    public string Currency { get; private set; } = "";
+
+    public DateTimeOffset StartsAt { get; private set; }
+
+    public DateTimeOffset EndsAt { get; private set; }
+
+    public int QuantityCap { get; private set; }
+
+    public int PerBuyerCap { get; private set; }
+
+    /// <summary>Units sold at the flash price. Changed only by a conditional update (see <see cref="FlashSales"/>).</summary>
+    public int Sold { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public FlashSaleEndReason? EndReason { get; private set; }
+
+    public bool IsRunning(DateTimeOffset now) => EndedAt is null && now < EndsAt && Sold < QuantityCap;
+
+    public void End(FlashSaleEndReason reason, DateTimeOffset at)
+    {
+        if (EndedAt is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash sale has already ended.");
+        }
+
+        EndedAt = at;
+        EndReason = reason;
+    }
+
+    public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold);
+}

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using LiveShop.Server.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>
+/// Ends flash sales at their end time, on the injected clock (a fake one in tests). On start it
+/// picks up the sales that were running before a restart: those already due end at once (at their
+/// own end time), the others get a timer for the time they have left.
+/// </summary>
+public sealed partial class FlashSaleScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FlashSaleScheduler> logger) : IHostedService, IDisposable
+{
+    private readonly ConcurrentDictionary<Guid, ITimer> _timers = new();
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+        var running = await db.FlashSales.AsNoTracking().Where(s => s.EndedAt == null)
+            .Select(s => new { s.Id, s.ShowId, s.EndsAt })
+            .ToListAsync(cancellationToken);
+        foreach (var sale in running)
+        {
+            Schedule(sale.ShowId, sale.Id, sale.EndsAt);
+        }
+    }
+
+    /// <summary>Ends the sale at <paramref name="endsAt"/> (or now, if that has passed).</summary>
+    public void Schedule(Guid showId, Guid saleId, DateTimeOffset endsAt)
+    {
+        var due = endsAt - clock.GetUtcNow();
+        var timer = clock.CreateTimer(_ => _ = ExpireAsync(showId, saleId), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        if (_timers.TryRemove(saleId, out var previous))
+        {
+            previous.Dispose();
+        }
+
+        _timers[saleId] = timer;
+    }
+
+    private async Task ExpireAsync(Guid showId, Guid saleId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<FlashSales>().ExpireAsync(showId, saleId);
+            if (_timers.TryRemove(saleId, out var timer))
+            {
+                await timer.DisposeAsync();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Try again shortly: a sale must never stay open past its time.
+            LogExpireFailed(logger, e, saleId);
+            if (_timers.TryGetValue(saleId, out var timer))
+            {
+                timer.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        foreach (var timer in _timers.Values)
+        {
+            timer.Dispose();
+        }
+
+        _timers.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ending flash sale {SaleId} failed; retrying in a second.")]
+    private static partial void LogExpireFailed(ILogger logger, Exception exception, Guid saleId);
+}

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>
+/// Flash prices: the host starts one on a lineup product (below the list price, 10 s – 60 min, a
+/// quantity cap and a per-buyer cap) and may end it early; it also ends by itself at its end time
+/// (<see cref="FlashSaleScheduler"/>) or when its units are sold (<see cref="ClaimAsync"/>).
+/// </summary>
+public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSaleScheduler scheduler)
+{
+    public async Task<FlashSaleStartedEvent> StartAsync(ClaimsPrincipal caller, Guid showId, StartFlashSaleRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = await writer.WriteAsync(showId, async room =>
+        {
+            var show = await RoomShows.LoadHostedAsync(db, caller, showId, "run flash sales", cancellationToken);
+            if (show.Status != ShowStatus.Live)
+            {
+                throw DomainException.Conflict(ProblemCodes.ShowNotLive, "Flash prices run while the show is live. Go live first.");
+            }
+
+            var item = show.LineupItem(request.ProductId);
+            var product = item.Product!;
+            Validate(request, product.Price, product.Stock, show.Currency);
+
+            var running = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == request.ProductId && s.EndedAt == null && s.EndsAt > room.Now, cancellationToken);
+            if (running)
+            {
+                throw DomainException.Conflict(ProblemCodes.FlashSaleAlreadyRunning, $"“{product.Name}” already has a flash price running. End it first.");
+            }
+
+            var sale = new FlashSale(Guid.CreateVersion7(), showId, product.Id, request.Price, product.Price, show.Currency,
+                room.Now, room.Now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap);
+            db.FlashSales.Add(sale);
+            return room.Emit((seq, at) => new FlashSaleStartedEvent(seq, at, sale.ToDto()));
+        }, cancellationToken);
+
+        scheduler.Schedule(showId, started.Sale.Id, started.Sale.EndsAt);
+        return started;
+    }
+
+    public Task<FlashSaleEndedEvent> EndAsync(ClaimsPrincipal caller, Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(showId, async room =>
+        {
+            await RoomShows.LoadHostedAsync(db, caller, showId, "run flash sales", cancellationToken);
+            var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
+                ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
+            if (!sale.IsRunning(room.Now))
+            {
+                throw DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash sale has already ended.");
+            }
+
+            return End(room, sale, FlashSaleEndReason.EndedByHost);
+        }, cancellationToken);
+
+    /// <summary>Ends a sale whose time is up. Does nothing if it already ended or is not yet due.</summary>
+    public Task ExpireAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(showId, async room =>
+        {
+            var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId, cancellationToken);
+            if (sale is not null && sale.EndedAt is null && room.Now >= sale.EndsAt)
+            {
+                End(room, sale, FlashSaleEndReason.Expired, sale.EndsAt);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Takes <paramref name="quantity"/> units at the flash price, by a conditional update (never
+    /// read-then-write): refused when the sale has ended, its time is up or too few units are left.
+    /// The sale ends at once when its last unit goes. Orders call this inside their own checks.
+    /// </summary>
+    public Task<FlashSaleDto> ClaimAsync(Guid showId, Guid saleId, int quantity, CancellationToken cancellationToken = default)
+    {
+        if (quantity <= 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "Buy at least one unit.");
+        }
+
+        return writer.WriteAsync(showId, async room =>
+        {
+            var now = room.Now;
+            var taken = await db.FlashSales
+                .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
+            var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
+                ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
+            if (taken == 0)
+            {
+                throw sale.EndedAt is not null || now >= sale.EndsAt
+                    ? DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price has ended.")
+                    : DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {sale.QuantityCap - sale.Sold} left at the flash price.");
+            }
+
+            room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
+            if (sale.Sold >= sale.QuantityCap)
+            {
+                End(room, sale, FlashSaleEndReason.SoldOut);
+            }
+
+            return sale.ToDto();
+        }, cancellationToken);
+    }
+
+    /// <summary>Ends every running sale of a show that is ending, in the same change.</summary>
+    internal async Task EndAllAsync(RoomChange room, Show show, CancellationToken cancellationToken)
+    {
+        var running = await db.FlashSales.Where(s => s.ShowId == show.Id && s.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var sale in running)
+        {
+            End(room, sale, room.Now >= sale.EndsAt ? FlashSaleEndReason.Expired : FlashSaleEndReason.ShowEnded);
+        }
+    }
+
+    private static FlashSaleEndedEvent End(RoomChange room, FlashSale sale, FlashSaleEndReason reason, DateTimeOffset? at = null)
+    {
+        sale.End(reason, at ?? room.Now);
+        return room.Emit((seq, now) => new FlashSaleEndedEvent(seq, now, sale.Id, sale.ProductId, reason, sale.Sold));
+    }
+
+    private static void Validate(StartFlashSaleRequest request, decimal listPrice, int stock, string currency)
+    {
+        if (request.Price <= 0 || request.Price >= listPrice)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashPriceInvalid, $"A flash price must be above 0 and below the list price ({listPrice:0.##} {currency}).");
+        }
+
+        if (decimal.Round(request.Price, 2) != request.Price)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashPriceInvalid, "A flash price has at most two decimals.");
+        }
+
+        var duration = TimeSpan.FromSeconds(request.DurationSeconds);
+        if (duration < Limits.FlashSaleMinDuration || duration > Limits.FlashSaleMaxDuration)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashDurationInvalid, "A flash sale lasts from 10 seconds to 60 minutes.");
+        }
+
+        if (request.QuantityCap < 1 || request.QuantityCap > Limits.FlashSaleMaxQuantity)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "Offer at least one unit at the flash price.");
+        }
+
+        if (request.QuantityCap > stock)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"Only {stock} in stock: the flash quantity cannot be more.");
+        }
+
+        if (request.PerBuyerCap < 1 || request.PerBuyerCap > Limits.FlashSaleMaxPerBuyer || request.PerBuyerCap > request.QuantityCap)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "The per-buyer limit must be from 1 to the flash quantity (at most 99).");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using LiveShop.Shared;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>
+/// Counters that move too fast to store one by one: chat lines in the last minute, hearts not yet
+/// written, and the per-user chat and per-connection reaction rate limits (token buckets).
+/// </summary>
+public sealed class RoomActivity(TimeProvider clock)
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<Guid, ConcurrentQueue<DateTimeOffset>> _chat = new();
+    private readonly ConcurrentDictionary<Guid, int> _pendingReactions = new();
+    private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _chatBuckets = new();
+    private readonly ConcurrentDictionary<string, Bucket> _reactionBuckets = new();
+
+    public void ChatPosted(Guid showId, DateTimeOffset at) => _chat.GetOrAdd(showId, _ => new()).Enqueue(at);
+
+    public int ChatPerMinute(Guid showId)
+    {
+        if (!_chat.TryGetValue(showId, out var times))
+        {
+            return 0;
+        }
+
+        var since = clock.GetUtcNow() - Minute;
+        while (times.TryPeek(out var oldest) && oldest < since)
+        {
+            times.TryDequeue(out _);
+        }
+
+        return times.Count;
+    }
+
+    /// <summary>Takes one chat token for the user in this show: a burst of <see cref="Limits.ChatBurst"/>, then one a second.</summary>
+    public bool TryTakeChatToken(Guid showId, Guid userId) =>
+        _chatBuckets.GetOrAdd((showId, userId), _ => new Bucket(Limits.ChatBurst, Limits.ChatRefill, clock.GetUtcNow())).TryTake(clock.GetUtcNow());
+
+    /// <summary>Counts a heart unless the connection sends more than <see cref="Limits.ReactionsPerSecond"/> a second.</summary>
+    public bool TryReact(Guid showId, string connectionId)
+    {
+        var bucket = _reactionBuckets.GetOrAdd(connectionId, _ => new Bucket(Limits.ReactionsPerSecond, TimeSpan.FromSeconds(1.0 / Limits.ReactionsPerSecond), clock.GetUtcNow()));
+        if (!bucket.TryTake(clock.GetUtcNow()))
+        {
+            return false;
+        }
+
+        _pendingReactions.AddOrUpdate(showId, 1, (_, n) => n + 1);
+        return true;
+    }
+
+    /// <summary>Takes the hearts counted since the last call, per show.</summary>
+    public IReadOnlyList<(Guid ShowId, int Count)> DrainReactions()
+    {
+        var drained = new List<(Guid, int)>();
+        foreach (var showId in _pendingReactions.Keys)
+        {
+            if (_pendingReactions.TryRemove(showId, out var count) && count > 0)
+            {
+                drained.Add((showId, count));
+            }
+        }
+
+        return drained;
+    }
+
+    public void ConnectionClosed(string connectionId) => _reactionBuckets.TryRemove(connectionId, out _);
+
+    /// <summary>A token bucket; thread-safe.</summary>
+    private sealed class Bucket(int capacity, TimeSpan refill, DateTimeOffset now)
+    {
+        private readonly Lock _gate = new();
+        private double _tokens = capacity;
+        private DateTimeOffset _updated = now;
+
+        public bool TryTake(DateTimeOffset at)
+        {
+            lock (_gate)
+            {
+                if (at > _updated)
+                {
+                    _tokens = Math.Min(capacity, _tokens + ((at - _updated) / refill));
+                    _updated = at;
+                }
+
+                if (_tokens < 1)
+                {
+                    return false;
+                }
+
+                _tokens -= 1;
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>What a joining or reconnecting client gets: the events it missed, or a snapshot of the room.</summary>
+public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, RoomPresence presence, RoomActivity activity, TimeProvider clock)
+{
+    /// <summary>
+    /// Call after the connection was added to the show's group: anything stored from then on reaches it
+    /// as a push, anything stored before is in this answer (a few may be in both; clients drop duplicates).
+    /// </summary>
+    public async Task<JoinResult> CatchUpAsync(Guid showId, long? afterSequence, CancellationToken cancellationToken = default)
+    {
+        var last = await sequencer.LastAsync(db, showId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var stats = await StatsAsync(showId, cancellationToken);
+        if (afterSequence is { } after && after >= 0 && after <= last && last - after <= Limits.ResyncMaxEvents)
+        {
+            var missed = await db.RoomEvents.AsNoTracking()
+                .Where(e => e.ShowId == showId && e.Sequence > after)
+                .OrderBy(e => e.Sequence)
+                .ToListAsync(cancellationToken);
+            return new JoinResult(showId, now, null, [.. missed.Select(e => e.ToEvent())], stats);
+        }
+
+        return new JoinResult(showId, now, await SnapshotAsync(showId, cancellationToken), [], stats);
+    }
+
+    public async Task<RoomSnapshot> SnapshotAsync(Guid showId, CancellationToken cancellationToken = default)
+    {
+        // Read the number first: the state read after it is at least as new, and later events have higher numbers.
+        var last = await sequencer.LastAsync(db, showId, cancellationToken);
+        var show = await RoomShows.LoadAsync(db, showId, cancellationToken);
+        var now = clock.GetUtcNow();
+        var sales = await db.FlashSales.AsNoTracking()
+            .Where(s => s.ShowId == showId && s.EndedAt == null)
+            .ToListAsync(cancellationToken);
+        var chat = await db.RoomEvents.AsNoTracking()
+            .Where(e => e.ShowId == showId && e.Kind == "chat")
+            .OrderByDescending(e => e.Sequence)
+            .Take(Limits.RecentChatLines)
+            .ToListAsync(cancellationToken);
+        return new RoomSnapshot(
+            showId,
+            last,
+            show.Status,
+            show.WentLiveAt,
+            show.EndedAt,
+            show.PinnedProductIds,
+            [.. sales.Where(s => s.IsRunning(now)).Select(s => s.ToDto())],
+            [.. chat.OrderBy(e => e.Sequence).Select(e => ((ChatPostedEvent)e.ToEvent()).Message)],
+            show.ReactionTotal);
+    }
+
+    public async Task<RoomStats> StatsAsync(Guid showId, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.Shows.AsNoTracking().Where(s => s.Id == showId)
+            .Select(s => new { s.PeakViewers, s.ReactionTotal })
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+        return new RoomStats(
+            showId,
+            presence.Count(showId),
+            Math.Max(stored.PeakViewers, presence.Peak(showId)),
+            activity.ChatPerMinute(showId),
+            stored.ReactionTotal,
+            clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,78 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared.Realtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>The events one change emits, numbered in order, all at the same server time.</summary>
+public sealed class RoomChange(DateTimeOffset now, long firstSequence)
+{
+    private readonly List<RoomEvent> _events = [];
+    private long _next = firstSequence;
+
+    /// <summary>The server time of the change, to the millisecond: what is pushed is exactly what every provider stores.</summary>
+    public DateTimeOffset Now { get; } = now.ToMilliseconds();
+
+    public IReadOnlyList<RoomEvent> Events => _events;
+
+    /// <summary>The sequence the next emitted event will get (pins use it as their order).</summary>
+    public long NextSequence => _next;
+
+    public T Emit<T>(Func<long, DateTimeOffset, T> create)
+        where T : RoomEvent
+    {
+        var roomEvent = create(_next++, Now);
+        _events.Add(roomEvent);
+        return roomEvent;
+    }
+}
+
+/// <summary>
+/// Runs one change to a show's room: under the show's lock it validates and changes the entities,
+/// stores them together with the events they emit (one transaction), and only then queues the
+/// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind.
+/// </summary>
+public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, TimeProvider clock)
+{
+    public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default)
+    {
+        using var _ = await sequencer.LockAsync(showId, cancellationToken);
+        RoomChange room = null!;
+        TResult result = default!;
+        try
+        {
+            // One transaction: conditional updates (stock, flash units), entity changes and the events
+            // commit together or not at all. The execution strategy retries transient faults (SQL Server).
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                var last = await sequencer.LastAsync(db, showId, cancellationToken);
+                room = new RoomChange(clock.GetUtcNow(), last + 1);
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                result = await change(room);
+                foreach (var roomEvent in room.Events)
+                {
+                    db.RoomEvents.Add(RoomEventRecord.From(showId, roomEvent));
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            sequencer.Forget(showId);
+            throw;
+        }
+
+        if (room.Events.Count > 0)
+        {
+            sequencer.Committed(showId, room.Events[^1].Sequence);
+            broadcaster.Enqueue(showId, room.Events);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+using LiveShop.Shared.Shows;
+
+namespace LiveShop.Shared.Realtime;
+
+/// <summary>
+/// Something that happened in a show's room. Every event has a per-show <see cref="Sequence"/>
+/// (1, 2, 3 … with no gaps) and is stored before it is sent, so a client that missed some can ask
+/// for them again. Applying an event twice must change nothing.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ShowStatusEvent), "status")]
+[JsonDerivedType(typeof(PinsChangedEvent), "pins")]
+[JsonDerivedType(typeof(FlashSaleStartedEvent), "flash-started")]
+[JsonDerivedType(typeof(FlashSaleUpdatedEvent), "flash-updated")]
+[JsonDerivedType(typeof(FlashSaleEndedEvent), "flash-ended")]
+[JsonDerivedType(typeof(ChatPostedEvent), "chat")]
+[JsonDerivedType(typeof(ReactionsEvent), "reactions")]
+public abstract record RoomEvent(long Sequence, DateTimeOffset At);
+
+/// <summary>The show went live or ended.</summary>
+public sealed record ShowStatusEvent(long Sequence, DateTimeOffset At, ShowStatus Status, DateTimeOffset? WentLiveAt, DateTimeOffset? EndedAt)
+    : RoomEvent(Sequence, At);
+
+/// <summary>A product was pinned or unpinned; <see cref="Pinned"/> is the whole pinned list after it, in order.</summary>
+public sealed record PinsChangedEvent(long Sequence, DateTimeOffset At, Guid ProductId, bool IsPinned, IReadOnlyList<Guid> Pinned)
+    : RoomEvent(Sequence, At);
+
+public sealed record FlashSaleStartedEvent(long Sequence, DateTimeOffset At, FlashSaleDto Sale)
+    : RoomEvent(Sequence, At);
+
+/// <summary>Units were sold at the flash price.</summary>
+public sealed record FlashSaleUpdatedEvent(long Sequence, DateTimeOffset At, Guid SaleId, Guid ProductId, int Sold)
+    : RoomEvent(Sequence, At);
+
+public sealed record FlashSaleEndedEvent(long Sequence, DateTimeOffset At, Guid SaleId, Guid ProductId, FlashSaleEndReason Reason, int Sold)
+    : RoomEvent(Sequence, At);
+
+public sealed record ChatPostedEvent(long Sequence, DateTimeOffset At, ChatMessageDto Message)
+    : RoomEvent(Sequence, At);
+
+/// <summary>Reactions, counted together: <see cref="Added"/> since the last such event, <see cref="Total"/> for the show.</summary>
+public sealed record ReactionsEvent(long Sequence, DateTimeOffset At, int Added, long Total)
+    : RoomEvent(Sequence, At);
+
+[JsonConverter(typeof(JsonStringEnumConverter<FlashSaleEndReason>))]
+public enum FlashSaleEndReason
+{
+    /// <summary>Its time ran out.</summary>
+    Expired,
+    /// <summary>Every unit at the flash price was sold.</summary>
+    SoldOut,
+    /// <summary>The host ended it early.</summary>
+    EndedByHost,
+    /// <summary>The show ended while it ran.</summary>
+    ShowEnded,
+}
+
+/// <summary>A flash price on one lineup product. Times are the server's.</summary>
+public sealed record FlashSaleDto(
+    Guid Id,
+    Guid ProductId,
+    decimal Price,
+    decimal ListPrice,
+    string Currency,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    int QuantityCap,
+    int PerBuyerCap,
+    int Sold)
+{
+    public int Remaining => Math.Max(0, QuantityCap - Sold);
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ChatAuthorRole>))]
+public enum ChatAuthorRole
+{
+    Viewer,
+    Guest,
+    Host,
+    Moderator,
+}
+
+/// <summary>A chat line. <see cref="ClientMessageId"/> is the sender's own id, so its optimistic copy is replaced, never doubled.</summary>
+public sealed record ChatMessageDto(Guid Id, Guid AuthorId, string AuthorName, ChatAuthorRole AuthorRole, string Text, DateTimeOffset SentAt, Guid? ClientMessageId);
+
+/// <summary>Everything a page needs to show the room as it is now.</summary>
+public sealed record RoomSnapshot(
+    Guid ShowId,
+    long LastSequence,
+    ShowStatus Status,
+    DateTimeOffset? WentLiveAt,
+    DateTimeOffset? EndedAt,
+    IReadOnlyList<Guid> Pinned,
+    IReadOnlyList<FlashSaleDto> ActiveSales,
+    IReadOnlyList<ChatMessageDto> RecentChat,
+    long ReactionTotal);
+
+/// <summary>
+/// The answer to <see cref="ILiveShowHub.JoinShow"/>: either the events after the client's last
+/// sequence (in order), or a full <see cref="Snapshot"/> when it had none or was too far behind.
+/// </summary>
+public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats);
+
+/// <summary>Live counters, pushed at most once a second (not sequenced: the latest wins).</summary>
+public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime);
+
+public sealed record StartFlashSaleRequest(Guid ProductId, decimal Price, int DurationSeconds, int QuantityCap, int PerBuyerCap);
+
+public sealed record SendChatRequest(string Text, Guid? ClientMessageId);

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Threading.Channels;
+using LiveShop.Client.State;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace LiveShop.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A real SignalR client in a show's room, like a viewer's page: it joins, keeps every pushed frame,
+/// and applies everything through the client's own <see cref="ShowState"/>.
+/// </summary>
+public sealed class RoomWatcher : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly Channel<RoomEvent> _events = Channel.CreateUnbounded<RoomEvent>();
+    private readonly Channel<RoomStats> _stats = Channel.CreateUnbounded<RoomStats>();
+
+    private RoomWatcher(HubConnection connection, ShowState state)
+    {
+        Connection = connection;
+        State = state;
+        connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (_, events) =>
+        {
+            lock (State)
+            {
+                Frames.Add(events);
+                State.ApplyEvents(events);
+            }
+
+            foreach (var roomEvent in events)
+            {
+                _events.Writer.TryWrite(roomEvent);
+            }
+        });
+        connection.On<RoomStats>(nameof(ILiveShowClient.RoomStats), stats => _stats.Writer.TryWrite(stats));
+    }
+
+    public HubConnection Connection { get; }
+
+    /// <summary>The client's room state, fed with joins and pushes.</summary>
+    public ShowState State { get; }
+
+    /// <summary>Every pushed frame, as received.</summary>
+    public List<IReadOnlyList<RoomEvent>> Frames { get; } = [];
+
+    public JoinResult? LastJoin { get; private set; }
+
+    public static async Task<RoomWatcher> JoinAsync(LiveShopFactory factory, ShowDetailDto show, CookieContainer? cookies = null, ShowState? state = null)
+    {
+        state ??= new ShowState();
+        if (state.Show is null)
+        {
+            state.Load(show);
+        }
+
+        var watcher = new RoomWatcher(await factory.ConnectAsync(cookies), state);
+        await watcher.JoinAgainAsync();
+        return watcher;
+    }
+
+    /// <summary>(Re)joins with the last sequence the state applied, as the page does after a reconnect.</summary>
+    public async Task<JoinResult> JoinAgainAsync()
+    {
+        long? after = State.LastSequence > 0 ? State.LastSequence : null;
+        var join = await Connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), State.Show!.Id, after);
+        lock (State)
+        {
+            State.ApplyJoin(join, DateTimeOffset.UtcNow);
+        }
+
+        LastJoin = join;
+        return join;
+    }
+
+    /// <summary>The next pushed event of type <typeparamref name="T"/> (others are skipped).</summary>
+    public async Task<T> NextAsync<T>(Func<T, bool>? match = null)
+        where T : RoomEvent
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var next = await _events.Reader.ReadAsync(timeout.Token);
+            if (next is T typed && (match is null || match(typed)))
+            {
+                return typed;
+            }
+        }
+    }
+
+    /// <summary>The next stats push that satisfies <paramref name="match"/>.</summary>
+    public async Task<RoomStats> StatsAsync(Func<RoomStats, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            var stats = await _stats.Reader.ReadAsync(timeout.Token);
+            if (match(stats))
+            {
+                return stats;
+            }
+        }
+    }
+
+    /// <summary>Waits until the state has applied everything up to <paramref name="sequence"/>.</summary>
+    public async Task WaitForSequenceAsync(long sequence)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (State.LastSequence < sequence)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Applied up to {State.LastSequence}, expected {sequence}.");
+            await Task.Delay(20);
+        }
+    }
+
+    public bool HasPendingEvents => _events.Reader.TryPeek(out _);
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}

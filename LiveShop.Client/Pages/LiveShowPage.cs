@@ -2,7 +2,12 @@ using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
+using System.Security.Claims;
+using LiveShop.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using MudBlazor;
 
 namespace LiveShop.Client.Pages;
 
@@ -24,6 +29,15 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    /// <summary>The signed-in user or guest (null for anonymous visitors).</summary>
+    protected Guid? UserId { get; private set; }
+
+    protected string DisplayName { get; private set; } = "";
+
     /// <summary>The show's id from the URL.</summary>
     [Parameter] public Guid Id { get; set; }
 
@@ -33,6 +47,16 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     protected ShowState State { get; } = new();
 
     protected LiveConnectionState ConnectionState { get; private set; } = LiveConnectionState.Disconnected;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            var user = (await AuthenticationState).User;
+            UserId = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
+            DisplayName = user.FindFirst(LiveShopClaims.DisplayName)?.Value ?? "";
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,6 +101,22 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     /// <summary>Runs once the page follows the show live.</summary>
     protected virtual Task OnJoinedAsync() => Task.CompletedTask;
+
+    /// <summary>Shows the user's line at once, then confirms it with the server's event, or takes it back and says why.</summary>
+    protected async Task SendChatAsync(string text)
+    {
+        var clientMessageId = Guid.NewGuid();
+        State.AddPendingChat(clientMessageId, DisplayName, text);
+        try
+        {
+            await ApplyAsync(await Live.SendChatAsync(new SendChatRequest(text, clientMessageId)));
+        }
+        catch (HubException e)
+        {
+            State.DropPendingChat(clientMessageId);
+            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+    }
 
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
     protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);

@@ -1,7 +1,51 @@
+using LiveShop.Client.Components;
+using LiveShop.Client.Services;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.SignalR;
+using MudBlazor;
+
 namespace LiveShop.Client.Pages;
 
 /// <summary>
-/// The viewer page. Prerendered with the show's state; once interactive it joins the show's live
-/// group and follows every status change without a reload.
+/// The viewer page: the video with the pinned products, chat and hearts over it. Prerendered with
+/// the show; once interactive it joins the room and follows it live without a reload.
 /// </summary>
-public sealed partial class ShowPage : LiveShowPage;
+public sealed partial class ShowPage
+{
+    /// <summary>Chat lines over the video on a phone.</summary>
+    private const int OverlayChatLines = 6;
+
+    private HeartButton? _hearts;
+
+    private IReadOnlyList<ChatMessageDto> RecentChat => State.Chat.Count <= OverlayChatLines ? State.Chat : [.. State.Chat.TakeLast(OverlayChatLines)];
+
+    private bool CanChat => ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
+
+    private bool CanReact => ConnectionState == LiveConnectionState.Connected && State.Status == ShowStatus.Live;
+
+    private string SignInHref => $"account/sign-in?returnUrl={Uri.EscapeDataString($"/shows/{Id}")}";
+
+    protected override void OnInitialized() => State.ReactionsArrived += OnReactions;
+
+    private void OnReactions(int added) => _ = InvokeAsync(() => _hearts?.Float(added));
+
+    private async Task ReactAsync()
+    {
+        try
+        {
+            await Live.ReactAsync();
+        }
+        catch (HubException)
+        {
+            // A heart that did not count is not worth a message.
+        }
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        State.ReactionsArrived -= OnReactions;
+        return base.DisposeAsync();
+    }
+}

@@ -1,9 +1,8 @@
-using System.Security.Claims;
+using LiveShop.Client.Components;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MudBlazor;
 
@@ -16,18 +15,16 @@ namespace LiveShop.Client.Pages.Host;
 public sealed partial class HostConsole
 {
     private bool _busy;
-    private Guid? _userId;
     private PeriodicTimer? _ticker;
-
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
-    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
-
-    private bool IsMine => Detail is not null && _userId == Detail.Host.Id;
+    private bool IsMine => Detail is not null && UserId == Detail.Host.Id;
 
     private bool CanAct => !_busy && ConnectionState == LiveConnectionState.Connected;
+
+    /// <summary>Room actions (pins, flash prices, chat) need the connection and a show that has not ended.</summary>
+    private bool CanRun => IsMine && ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
 
     private string Elapsed
     {
@@ -36,15 +33,6 @@ public sealed partial class HostConsole
             var since = State.WentLiveAt is { } start ? Clock.GetUtcNow() + State.ClockOffset - start : TimeSpan.Zero;
             since = since < TimeSpan.Zero ? TimeSpan.Zero : since;
             return since.TotalHours >= 1 ? since.ToString(@"h\:mm\:ss") : since.ToString(@"m\:ss");
-        }
-    }
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (AuthenticationState is not null)
-        {
-            var user = (await AuthenticationState).User;
-            _userId = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
         }
     }
 
@@ -86,6 +74,37 @@ public sealed partial class HostConsole
         finally
         {
             _busy = false;
+        }
+    }
+
+    private Task PinAsync(Guid productId) => RunAsync(() => Live.PinAsync(productId), "Pinned: viewers see it on screen.");
+
+    private Task UnpinAsync(Guid productId) => RunAsync(() => Live.UnpinAsync(productId), "Unpinned.");
+
+    private Task EndSaleAsync(Guid saleId) => RunAsync(() => Live.EndFlashSaleAsync(saleId), "The flash price has ended.");
+
+    private async Task OpenFlashSaleAsync(LineupItemDto item)
+    {
+        var parameters = new DialogParameters<FlashSaleDialog>
+        {
+            { d => d.Item, item },
+            { d => d.Start, StartFlashSaleAsync },
+        };
+        await Dialogs.ShowAsync<FlashSaleDialog>("Flash price", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+    }
+
+    /// <summary>Starts the sale; a refusal goes back to the dialog, which stays open and says why.</summary>
+    private async Task<string?> StartFlashSaleAsync(StartFlashSaleRequest request)
+    {
+        try
+        {
+            await ApplyAsync(await Live.StartFlashSaleAsync(request));
+            Snackbar.Add("Flash price is live: viewers see the countdown.", Severity.Success);
+            return null;
+        }
+        catch (HubException e)
+        {
+            return HubErrors.Sentence(e);
         }
     }
 

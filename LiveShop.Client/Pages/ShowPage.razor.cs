@@ -21,6 +21,10 @@ public sealed partial class ShowPage
 
     private IReadOnlyList<ChatMessageDto> RecentChat => State.Chat.Count <= OverlayChatLines ? State.Chat : [.. State.Chat.TakeLast(OverlayChatLines)];
 
+    /// <summary>The lineup with the pinned products first, in pin order.</summary>
+    private IReadOnlyList<LineupItemDto> LineupPinnedFirst =>
+        State.Pinned.Count == 0 ? Detail!.Lineup : [.. State.PinnedItems, .. Detail!.Lineup.Where(l => !State.Pinned.Contains(l.ProductId))];
+
     private bool CanChat => ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
 
     private bool CanReact => ConnectionState == LiveConnectionState.Connected && State.Status == ShowStatus.Live;

@@ -1,22 +1,34 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
 namespace LiveShop.Client.Tests;
 
 /// <summary>
-/// Shared setup for component tests: loose JS interop and MudBlazor services. The context is
-/// disposed asynchronously because MudBlazor's popover service only supports async disposal.
+/// Shared setup for component tests: loose JS interop, MudBlazor services, a fake clock and an
+/// interactive WebAssembly renderer (as in the app). The context is disposed asynchronously because
+/// MudBlazor's popover service only supports async disposal.
 /// </summary>
 public abstract class BunitTestBase : IAsyncLifetime
 {
+    /// <summary>Where the fake clock starts (the device's "now" in every test).</summary>
+    protected static readonly DateTimeOffset DeviceNow = new(2025, 3, 14, 11, 30, 0, TimeSpan.Zero);
+
     protected BunitTestBase()
     {
+        Clock = new FakeTimeProvider(DeviceNow);
         Ctx = new BunitContext();
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         Ctx.Services.AddMudServices();
+        Ctx.Services.AddSingleton<TimeProvider>(Clock);
+        Ctx.SetRendererInfo(new RendererInfo("WebAssembly", isInteractive: true));
     }
 
     protected BunitContext Ctx { get; }
+
+    /// <summary>The device clock components see through <see cref="TimeProvider"/>.</summary>
+    protected FakeTimeProvider Clock { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,0 +1,96 @@
+using LiveShop.Client.Components;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+
+namespace LiveShop.Client.Tests.Components;
+
+public sealed class ProductCardTests : BunitTestBase
+{
+    private static readonly Guid ProductId = Guid.Parse("0b8e7f1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b");
+
+    private static LineupItemDto Item(int stock = 12) => new(
+        ProductId: ProductId,
+        Sku: "OOL-150",
+        Name: "Alishan oolong 150g",
+        ImageUrl: "https://img.example/oolong.jpg",
+        Price: 890m,
+        Currency: Currencies.Twd,
+        Stock: stock,
+        Position: 1);
+
+    private static FlashSaleDto Sale(int quantityCap = 20, int sold = 7) => new(
+        Id: Guid.NewGuid(),
+        ProductId: ProductId,
+        Price: 690m,
+        ListPrice: 890m,
+        Currency: Currencies.Twd,
+        StartsAt: DeviceNow.AddMinutes(-1),
+        EndsAt: DeviceNow.AddMinutes(5),
+        QuantityCap: quantityCap,
+        PerBuyerCap: 2,
+        Sold: sold);
+
+    [Fact]
+    public void Render_NoSale_ShowsNameAndPriceWithoutCountdown()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p.Add(c => c.Item, Item()));
+
+        var card = cut.Find("[data-testid=product-card]");
+        Assert.Equal("normal", card.GetAttribute("data-state"));
+        Assert.Equal(ProductId.ToString(), card.GetAttribute("data-product-id"));
+        Assert.Equal("Alishan oolong 150g", cut.Find("[data-testid=card-name]").TextContent.Trim());
+        Assert.Equal("NT$890", cut.Find("[data-testid=card-price]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=countdown]"));
+        Assert.Empty(cut.FindAll("[data-testid=flash-price]"));
+        Assert.Empty(cut.FindAll("[data-testid=sold-out]"));
+    }
+
+    [Fact]
+    public void Render_FlashSale_ShowsFlashPriceStruckListPriceUnitsLeftAndCountdown()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item())
+            .Add(c => c.Sale, Sale(quantityCap: 20, sold: 7)));
+
+        Assert.Equal("flash", cut.Find("[data-testid=product-card]").GetAttribute("data-state"));
+        Assert.Equal("NT$690", cut.Find("[data-testid=flash-price]").TextContent.Trim());
+        var listPrice = cut.Find("[data-testid=list-price]");
+        Assert.Equal("S", listPrice.TagName);
+        Assert.Equal("NT$890", listPrice.TextContent.Trim());
+        Assert.Equal("13 left", cut.Find("[data-testid=units-left]").TextContent.Trim());
+        Assert.Equal("5:00", cut.Find("[data-testid=countdown]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=card-price]"));
+    }
+
+    [Fact]
+    public void Render_FlashSaleOversold_ShowsZeroLeft()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item())
+            .Add(c => c.Sale, Sale(quantityCap: 5, sold: 6)));
+
+        Assert.Equal("0 left", cut.Find("[data-testid=units-left]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_NoStockNoSale_ShowsSoldOut()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p.Add(c => c.Item, Item(stock: 0)));
+
+        Assert.Equal("sold-out", cut.Find("[data-testid=product-card]").GetAttribute("data-state"));
+        Assert.Equal("Sold out", cut.Find("[data-testid=sold-out]").TextContent.Trim());
+        Assert.Contains("NT$890", cut.Find("[data-testid=product-card]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-testid=countdown]"));
+    }
+
+    [Fact]
+    public void Render_ChildContent_RendersInsideCard()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item())
+            .AddChildContent("<button data-testid=\"buy\">Buy</button>"));
+
+        Assert.Equal("Buy", cut.Find("[data-testid=product-card] [data-testid=buy]").TextContent);
+    }
+}

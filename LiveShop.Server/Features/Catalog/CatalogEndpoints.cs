@@ -19,21 +19,14 @@ public static class CatalogEndpoints
         return app;
     }
 
-    private static async Task<Ok<List<ProductDto>>> ListProductsAsync(LiveShopDbContext db, string? currency, CancellationToken cancellationToken)
+    private static async Task<Ok<List<ProductDto>>> ListProductsAsync(CatalogQueries catalog, string? currency, CancellationToken cancellationToken)
     {
         if (currency is not null && !Currencies.IsSupported(currency))
         {
             throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Unknown currency “{currency}”. Use one of {string.Join(", ", Currencies.Supported)}.");
         }
 
-        var query = db.Products.AsNoTracking();
-        if (currency is not null)
-        {
-            query = query.Where(p => p.Currency == currency);
-        }
-
-        var products = await query.OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        return TypedResults.Ok(products.ConvertAll(p => p.ToDto()));
+        return TypedResults.Ok(await catalog.ProductsAsync(currency, cancellationToken));
     }
 
     private static async Task<Ok<ProductDto>> GetProductAsync(Guid id, LiveShopDbContext db, CancellationToken cancellationToken)

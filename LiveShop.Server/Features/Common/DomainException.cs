@@ -46,4 +46,6 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
     public static DomainException Conflict(string code, string message) => new(RefusalKind.Conflict, code, message);
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
+
+    public static DomainException ShowNotFound() => NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
 }

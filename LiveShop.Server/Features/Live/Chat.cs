@@ -32,7 +32,7 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
         var posted = await writer.WriteAsync(showId, async room =>
         {
             var show = await db.Shows.FindAsync([showId], cancellationToken)
-                ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+                ?? throw DomainException.ShowNotFound();
             if (show.Status == ShowStatus.Ended)
             {
                 throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; its chat is closed.");

@@ -61,7 +61,7 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
         var stored = await db.Shows.AsNoTracking().Where(s => s.Id == showId)
             .Select(s => new { s.PeakViewers, s.ReactionTotal })
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+            ?? throw DomainException.ShowNotFound();
         return new RoomStats(
             showId,
             presence.Count(showId),

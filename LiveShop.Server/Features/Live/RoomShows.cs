@@ -13,7 +13,7 @@ internal static class RoomShows
     public static async Task<Show> LoadAsync(LiveShopDbContext db, Guid showId, CancellationToken cancellationToken) =>
         await db.Shows.Include(s => s.Lineup).ThenInclude(l => l.Product).AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
-        ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+        ?? throw DomainException.ShowNotFound();
 
     /// <summary>The show, if the caller is its host; refuses anyone else (401 anonymous, 403 others).</summary>
     public static async Task<Show> LoadHostedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, string whatFor, CancellationToken cancellationToken)

@@ -1,15 +1,14 @@
 using LiveShop.Client.Services;
-using LiveShop.Server.Data;
+using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Shows;
 
 /// <summary>The pages' reads during server prerendering: straight from the database, no HTTP round trip.</summary>
-internal sealed class ServerShowReader(ShowQueries queries, LiveShopDbContext db, AuthenticationStateProvider authentication) : IShowReader
+internal sealed class ServerShowReader(ShowQueries queries, CatalogQueries catalog, AuthenticationStateProvider authentication) : IShowReader
 {
     public Task<ShowListDto> ListAsync() => queries.ListAsync();
 
@@ -31,15 +30,5 @@ internal sealed class ServerShowReader(ShowQueries queries, LiveShopDbContext db
         return user.FindUserId() is { } id ? await queries.ListHostedByAsync(id) : [];
     }
 
-    public async Task<IReadOnlyList<ProductDto>> ProductsAsync(string? currency)
-    {
-        var query = db.Products.AsNoTracking();
-        if (currency is not null)
-        {
-            query = query.Where(p => p.Currency == currency);
-        }
-
-        var products = await query.OrderBy(p => p.Name).ToListAsync();
-        return products.ConvertAll(p => p.ToDto());
-    }
+    public async Task<IReadOnlyList<ProductDto>> ProductsAsync(string? currency) => await catalog.ProductsAsync(currency);
 }

@@ -19,7 +19,7 @@ public sealed class ShowQueries(LiveShopDbContext db)
             .Include(s => s.Lineup).ThenInclude(l => l.Product)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
-            ?? throw DomainException.NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+            ?? throw DomainException.ShowNotFound();
         return ToDetail(show);
     }
 

@@ -5,6 +5,7 @@ public static class ShowsExtensions
     public static WebApplicationBuilder AddLiveShopShows(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ShowQueries>();
+        builder.Services.AddScoped<Catalog.CatalogQueries>();
         builder.Services.AddScoped<CreateShow>();
         builder.Services.AddScoped<ChangeShowStatus>();
         return builder;

@@ -22,6 +22,7 @@ public sealed partial class RoomStatsPublisher(
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<Guid, RoomStats> _lastPushed = [];
+    private readonly Dictionary<Guid, int> _storedPeaks = [];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,8 +54,14 @@ public sealed partial class RoomStatsPublisher(
         foreach (var showId in presence.Shows.Concat(_lastPushed.Keys).Distinct().ToList())
         {
             var viewers = presence.Count(showId);
-            await db.Shows.Where(s => s.Id == showId && s.PeakViewers < viewers)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeakViewers, viewers), cancellationToken);
+            if (viewers > _storedPeaks.GetValueOrDefault(showId))
+            {
+                // Conditional: another instance (or a restart) may have stored a higher peak.
+                await db.Shows.Where(s => s.Id == showId && s.PeakViewers < viewers)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeakViewers, viewers), cancellationToken);
+                _storedPeaks[showId] = viewers;
+            }
+
             var stats = await queries.StatsAsync(showId, cancellationToken);
             if (_lastPushed.TryGetValue(showId, out var last) && last with { ServerTime = stats.ServerTime } == stats)
             {
@@ -65,6 +72,7 @@ public sealed partial class RoomStatsPublisher(
             if (viewers == 0)
             {
                 _lastPushed.Remove(showId);
+                _storedPeaks.Remove(showId);
             }
             else
             {

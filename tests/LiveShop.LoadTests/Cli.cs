@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Net;
+
+namespace LiveShop.LoadTests;
+
+/// <summary>Command line: <c>fanout</c>, <c>chat</c> or <c>baseline-server</c>, then <c>--name value</c> options.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        LiveShop load tool (run with `ulimit -n 20000`; see tests/LiveShop.LoadTests/README.md)
+
+          fanout --viewers N [--rounds 5] [--gap-ms 2000] [--warmup-rounds 1]
+              Host pins, unpins, starts and ends a flash sale (R rounds); per viewer, the time from just
+              before the host's hub call until that viewer got the event; server memory per connection.
+          chat --viewers N --rate R --seconds T [--drain-s 30] [--warmup-s 3] [--guests G] [--skip-baseline]
+              --guests G: G guests send the storm (rate-limited per user: G >= rate), not the host
+              A chat storm of R msg/s for T s sent by the host, against LiveShop, then the same storm
+              against a plain SignalR hub (one Clients.Group(g).SendAsync per message).
+          baseline-server --port P [--parent-pid PID]
+              The plain SignalR hub on 127.0.0.1:P (started by `chat`).
+
+        Common options:
+          --url http://127.0.0.1:PORT   use a running LiveShop server (loopback only; needs its demo catalog)
+          --server-dll PATH             LiveShop.Server.dll (default: LiveShop.Server/bin/Release/net10.0)
+          --batch 200                   concurrent connects
+          --wait-s 30                   longest wait for one event to reach every viewer
+          --full-parse                  viewers deserialize every event like the real client (costs the
+                                        load tool CPU); default: a byte scan for sequence numbers/markers
+          --max-minutes 30              the whole run stops by itself after this
+          --quiet-wait-s 300            first wait (at most this long) until other processes on the box
+                                        use under 25% of one core; 0: do not wait
+          --server-env K=V[,K=V...]     extra environment for the LiveShop server process (experiments,
+                                        e.g. DOTNET_gcServer=0); the product is not changed
+          --keep                        keep the server's temp folder (database, log)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(options.MaxMinutes));
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+
+        try
+        {
+            return options.Command switch
+            {
+                "fanout" => await FanoutCommand.RunAsync(options, stop.Token),
+                "chat" => await ChatCommand.RunAsync(options, stop.Token),
+                "baseline-server" => await BaselineServer.RunAsync(options, stop.Token),
+                _ => throw new InvalidOperationException("unreachable"),
+            };
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"Stopped: the run hit its time limit ({options.MaxMinutes} min) or was interrupted.");
+            return 3;
+        }
+    }
+}
+
+public sealed class Options
+{
+    public required string Command { get; init; }
+    public int Viewers { get; init; } = 1000;
+    public int Rounds { get; init; } = 5;
+    public int WarmupRounds { get; init; } = 1;
+    public int WarmupSeconds { get; init; } = 3;
+    public int Guests { get; init; }
+    public int GapMs { get; init; } = 2000;
+    public int Rate { get; init; } = 200;
+    public int Seconds { get; init; } = 20;
+    public int DrainSeconds { get; init; } = 30;
+    public int WaitSeconds { get; init; } = 30;
+    public int Batch { get; init; } = 200;
+    public int Port { get; init; }
+    public int ParentPid { get; init; }
+    public int QuietWaitSeconds { get; init; } = 300;
+    public double MaxMinutes { get; init; } = 30;
+    public Uri? Url { get; init; }
+    public string? ServerDll { get; init; }
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
+    public bool FullParse { get; init; }
+    public bool SkipBaseline { get; init; }
+    public bool Keep { get; init; }
+
+    public static Options Parse(string[] args)
+    {
+        var command = args[0];
+        if (command is not ("fanout" or "chat" or "baseline-server"))
+        {
+            throw new ArgumentException($"Unknown command '{command}'.");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep"];
+        for (var i = 1; i < args.Length; i++)
+        {
+            var name = args[i];
+            if (flagNames.Contains(name))
+            {
+                flags.Add(name);
+            }
+            else if (name.StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[name] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{name}'.");
+            }
+        }
+
+        int Int(string name, int fallback, int min, int max)
+        {
+            if (!values.Remove(name, out var text))
+            {
+                return fallback;
+            }
+
+            if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+            {
+                throw new ArgumentException($"{name} must be a whole number from {min} to {max}.");
+            }
+
+            return value;
+        }
+
+        var options = new Options
+        {
+            Command = command,
+            Viewers = Int("--viewers", 1000, 1, 18_000),
+            Rounds = Int("--rounds", 5, 1, 100),
+            WarmupRounds = Int("--warmup-rounds", 1, 0, 10),
+            WarmupSeconds = Int("--warmup-s", 3, 0, 60),
+            Guests = Int("--guests", 0, 0, 2_000),
+            GapMs = Int("--gap-ms", 2000, 0, 60_000),
+            Rate = Int("--rate", 200, 1, 5_000),
+            Seconds = Int("--seconds", 20, 1, 600),
+            DrainSeconds = Int("--drain-s", 30, 1, 600),
+            WaitSeconds = Int("--wait-s", 30, 1, 600),
+            Batch = Int("--batch", 200, 1, 2_000),
+            Port = Int("--port", 0, 0, 65_535),
+            ParentPid = Int("--parent-pid", 0, 0, int.MaxValue),
+            QuietWaitSeconds = Int("--quiet-wait-s", 300, 0, 3_600),
+            MaxMinutes = Int("--max-minutes", 30, 1, 240),
+            Url = values.Remove("--url", out var url) ? LoopbackOnly(url) : null,
+            ServerDll = values.Remove("--server-dll", out var dll) ? dll : null,
+            ServerEnvironment = values.Remove("--server-env", out var env) ? Pairs(env) : new Dictionary<string, string>(),
+            FullParse = flags.Contains("--full-parse"),
+            SkipBaseline = flags.Contains("--skip-baseline"),
+            Keep = flags.Contains("--keep"),
+        };
+
+        if (values.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}.");
+        }
+
+        if (command == "baseline-server" && options.Port == 0)
+        {
+            throw new ArgumentException("baseline-server needs --port.");
+        }
+
+        return options;
+    }
+
+    private static Dictionary<string, string> Pairs(string text)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                throw new ArgumentException($"--server-env wants NAME=VALUE pairs, not '{pair}'.");
+            }
+
+            pairs[pair[..at]] = pair[(at + 1)..];
+        }
+
+        return pairs;
+    }
+
+    /// <summary>The tool only ever talks to this machine.</summary>
+    private static Uri LoopbackOnly(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw new ArgumentException("--url must be an http:// URL.");
+        }
+
+        var loopback = uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+        if (!loopback)
+        {
+            throw new ArgumentException("--url must point at a loopback address (127.0.0.1, [::1] or localhost).");
+        }
+
+        return new Uri(uri.GetLeftPart(UriPartial.Authority));
+    }
+}

@@ -1,0 +1,139 @@
+using System.Diagnostics;
+
+namespace LiveShop.LoadTests;
+
+/// <summary>Fan-out: for every sequence number, when each viewer first received it.</summary>
+public sealed class FanoutObserver(int viewers) : IRoomObserver
+{
+    private const int MaxSequence = 4096;
+
+    private readonly Slot?[] _slots = new Slot?[MaxSequence];
+
+    public void OnFrame(int viewer, RoomFrame frame, long receivedAt)
+    {
+        foreach (var sequence in frame.Sequences)
+        {
+            if (sequence is > 0 and < MaxSequence)
+            {
+                Get(sequence).Receive(viewer, receivedAt);
+            }
+        }
+    }
+
+    public Slot Get(long sequence)
+    {
+        var slot = Volatile.Read(ref _slots[sequence]);
+        if (slot is null)
+        {
+            Interlocked.CompareExchange(ref _slots[sequence], new Slot(viewers), null);
+            slot = Volatile.Read(ref _slots[sequence])!;
+        }
+
+        return slot;
+    }
+
+    public sealed class Slot(int viewers)
+    {
+        private readonly long[] _receivedAt = new long[viewers];
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        /// <summary>One viewer's frames arrive one after another, so only the first copy counts.</summary>
+        public void Receive(int viewer, long at)
+        {
+            if (_receivedAt[viewer] == 0)
+            {
+                _receivedAt[viewer] = at;
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        /// <summary>Milliseconds from <paramref name="start"/> for each viewer that received it.</summary>
+        public List<double> LatenciesMs(long start) =>
+            [.. _receivedAt.Where(t => t != 0).Select(t => Stopwatch.GetElapsedTime(start, t).TotalMilliseconds)];
+    }
+}
+
+/// <summary>
+/// Chat storm: message <c>i</c> carries <c>LT#i#</c> in its text; its send time is known, so every
+/// delivery gives a latency. Deliveries go into a 1 ms histogram until <see cref="Close"/>.
+/// </summary>
+public sealed class ChatObserver : IRoomObserver
+{
+    private readonly long[] _sentAt;
+    private readonly int[] _deliveredPerMessage;
+    private readonly long[] _histogram;
+    private long _delivered;
+    private long _late;
+    private long _lastDeliveryAt;
+    private volatile bool _closed;
+
+    public ChatObserver(int messages, TimeSpan longest)
+    {
+        _sentAt = new long[messages];
+        _deliveredPerMessage = new int[messages];
+        _histogram = new long[(int)longest.TotalMilliseconds + 2];
+    }
+
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Deliveries after <see cref="Close"/> (not counted).</summary>
+    public long Late => Interlocked.Read(ref _late);
+
+    public long LastDeliveryAt => Interlocked.Read(ref _lastDeliveryAt);
+
+    public void Sent(int message, long at) => Volatile.Write(ref _sentAt[message], at);
+
+    public void Close() => _closed = true;
+
+    public void OnFrame(int viewer, RoomFrame frame, long receivedAt)
+    {
+        foreach (var message in frame.ChatIndexes)
+        {
+            if ((uint)message >= (uint)_sentAt.Length)
+            {
+                continue;
+            }
+
+            if (_closed)
+            {
+                Interlocked.Increment(ref _late);
+                continue;
+            }
+
+            var sentAt = Volatile.Read(ref _sentAt[message]);
+            var ms = sentAt == 0 ? 0 : (long)Stopwatch.GetElapsedTime(sentAt, receivedAt).TotalMilliseconds;
+            Interlocked.Increment(ref _histogram[Math.Clamp(ms, 0, _histogram.Length - 1)]);
+            Interlocked.Increment(ref _deliveredPerMessage[message]);
+            Interlocked.Increment(ref _delivered);
+            if (receivedAt > Interlocked.Read(ref _lastDeliveryAt))
+            {
+                Interlocked.Exchange(ref _lastDeliveryAt, receivedAt);
+            }
+        }
+    }
+
+    /// <summary>Messages (of the first <paramref name="sent"/>) that reached at least <paramref name="viewers"/> viewers.</summary>
+    public int MessagesReachingAll(int sent, int viewers) => _deliveredPerMessage.Take(sent).Count(n => n >= viewers);
+
+    /// <summary>
+    /// The latency (ms, rounded up) at quantile <paramref name="q"/> of <paramref name="expected"/>
+    /// deliveries; deliveries that never came count as slower than anything measured (null then).
+    /// </summary>
+    public long? Percentile(double q, long expected)
+    {
+        var rank = (long)Math.Ceiling(q * expected);
+        long seen = 0;
+        for (var ms = 0; ms < _histogram.Length; ms++)
+        {
+            seen += _histogram[ms];
+            if (seen >= rank && rank > 0)
+            {
+                return ms + 1;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+using LiveShop.LoadTests;
+
+return await Cli.RunAsync(args);

@@ -22,11 +22,20 @@ public sealed class LiveShowHub(
 {
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
-        // Checks the show exists before joining its group.
-        await room.StatsAsync(showId, Context.ConnectionAborted);
+        // Into the group first, then read: anything stored meanwhile arrives as a push (see RoomQueries).
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
         presence.Join(showId, Context.ConnectionId);
-        return await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
+        try
+        {
+            return await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
+        }
+        catch (DomainException)
+        {
+            // No such show: leave the group it named, and do not count the connection.
+            presence.Leave(showId, Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
+            throw;
+        }
     }
 
     public async Task LeaveShow(Guid showId)

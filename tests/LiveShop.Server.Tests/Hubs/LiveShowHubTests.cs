@@ -76,6 +76,7 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         Assert.Equal(ShowStatus.Live, join.Snapshot.Status);
         Assert.Equal(1, join.Snapshot.LastSequence);
         Assert.Empty(join.Missed);
+        Assert.Equal(1, join.Stats.ViewersNow);
     }
 
     [Fact]

@@ -121,9 +121,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
     protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);
 
-    private Task OnJoinedRoomAsync(JoinResult join)
+    private Task OnJoinedRoomAsync(JoinedRoom joined)
     {
-        State.ApplyJoin(join, Clock.GetUtcNow());
+        State.ApplyJoin(joined.Result, joined.DeviceTime);
         return AfterApplyAsync();
     }
 

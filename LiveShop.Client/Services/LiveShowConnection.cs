@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveShop.Client.Services;
 
+/// <summary>A join's answer and the device time matching the server time in it (the middle of the round trip).</summary>
+public sealed record JoinedRoom(JoinResult Result, DateTimeOffset DeviceTime);
+
 /// <summary>Where the page's link to the live room stands.</summary>
 public enum LiveConnectionState
 {
@@ -18,7 +21,7 @@ public enum LiveConnectionState
 /// every (re)join, sends the last sequence the page applied, so the server answers with exactly what
 /// was missed. Start it only once the component is interactive (never during prerender).
 /// </summary>
-public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDisposable
+public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : IAsyncDisposable
 {
     private HubConnection? _connection;
     private Guid _showId;
@@ -27,8 +30,8 @@ public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDis
 
     public LiveConnectionState State { get; private set; } = LiveConnectionState.Disconnected;
 
-    /// <summary>The answer to each join and rejoin.</summary>
-    public event Func<JoinResult, Task>? Joined;
+    /// <summary>The answer to each join and rejoin, with the device time it corresponds to.</summary>
+    public event Func<JoinedRoom, Task>? Joined;
 
     /// <summary>A frame of pushed room events.</summary>
     public event Func<IReadOnlyList<RoomEvent>, Task>? EventsReceived;
@@ -112,8 +115,12 @@ public sealed class LiveShowConnection(NavigationManager navigation) : IAsyncDis
 
     private async Task JoinAsync()
     {
+        var sent = clock.GetUtcNow();
         var joined = await Hub.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), _showId, _lastSequence());
-        await RaiseAsync(Joined, joined);
+        var received = clock.GetUtcNow();
+
+        // The server stamped its time while answering: about the middle of our round trip.
+        await RaiseAsync(Joined, new JoinedRoom(joined, sent + ((received - sent) / 2)));
         await SetStateAsync(LiveConnectionState.Connected);
     }
 

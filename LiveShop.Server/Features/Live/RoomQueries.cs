@@ -16,7 +16,6 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
     public async Task<JoinResult> CatchUpAsync(Guid showId, long? afterSequence, CancellationToken cancellationToken = default)
     {
         var last = await sequencer.LastAsync(db, showId, cancellationToken);
-        var now = clock.GetUtcNow();
         var stats = await StatsAsync(showId, cancellationToken);
         if (afterSequence is { } after && after >= 0 && after <= last && last - after <= Limits.ResyncMaxEvents)
         {
@@ -24,10 +23,12 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
                 .Where(e => e.ShowId == showId && e.Sequence > after)
                 .OrderBy(e => e.Sequence)
                 .ToListAsync(cancellationToken);
-            return new JoinResult(showId, now, null, [.. missed.Select(e => e.ToEvent())], stats);
+            // Server time as late as possible: clients compare it with the middle of their round trip.
+            return new JoinResult(showId, clock.GetUtcNow(), null, [.. missed.Select(e => e.ToEvent())], stats);
         }
 
-        return new JoinResult(showId, now, await SnapshotAsync(showId, cancellationToken), [], stats);
+        var snapshot = await SnapshotAsync(showId, cancellationToken);
+        return new JoinResult(showId, clock.GetUtcNow(), snapshot, [], stats);
     }
 
     public async Task<RoomSnapshot> SnapshotAsync(Guid showId, CancellationToken cancellationToken = default)

@@ -9,14 +9,26 @@ namespace LiveShop.Shared.Realtime;
 /// for them again. Applying an event twice must change nothing.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
-[JsonDerivedType(typeof(ShowStatusEvent), "status")]
-[JsonDerivedType(typeof(PinsChangedEvent), "pins")]
-[JsonDerivedType(typeof(FlashSaleStartedEvent), "flash-started")]
-[JsonDerivedType(typeof(FlashSaleUpdatedEvent), "flash-updated")]
-[JsonDerivedType(typeof(FlashSaleEndedEvent), "flash-ended")]
-[JsonDerivedType(typeof(ChatPostedEvent), "chat")]
-[JsonDerivedType(typeof(ReactionsEvent), "reactions")]
+[JsonDerivedType(typeof(ShowStatusEvent), RoomEventKinds.Status)]
+[JsonDerivedType(typeof(PinsChangedEvent), RoomEventKinds.Pins)]
+[JsonDerivedType(typeof(FlashSaleStartedEvent), RoomEventKinds.FlashStarted)]
+[JsonDerivedType(typeof(FlashSaleUpdatedEvent), RoomEventKinds.FlashUpdated)]
+[JsonDerivedType(typeof(FlashSaleEndedEvent), RoomEventKinds.FlashEnded)]
+[JsonDerivedType(typeof(ChatPostedEvent), RoomEventKinds.Chat)]
+[JsonDerivedType(typeof(ReactionsEvent), RoomEventKinds.Reactions)]
 public abstract record RoomEvent(long Sequence, DateTimeOffset At);
+
+/// <summary>The type discriminators of <see cref="RoomEvent"/> on the wire (<c>$type</c>) and in storage.</summary>
+public static class RoomEventKinds
+{
+    public const string Status = "status";
+    public const string Pins = "pins";
+    public const string FlashStarted = "flash-started";
+    public const string FlashUpdated = "flash-updated";
+    public const string FlashEnded = "flash-ended";
+    public const string Chat = "chat";
+    public const string Reactions = "reactions";
+}
 
 /// <summary>The show went live or ended.</summary>
 public sealed record ShowStatusEvent(long Sequence, DateTimeOffset At, ShowStatus Status, DateTimeOffset? WentLiveAt, DateTimeOffset? EndedAt)

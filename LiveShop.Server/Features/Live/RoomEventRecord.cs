@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using LiveShop.Shared.Realtime;
 
 namespace LiveShop.Server.Features.Live;
@@ -7,6 +8,12 @@ namespace LiveShop.Server.Features.Live;
 public sealed class RoomEventRecord
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Each event type's kind, read once from the <see cref="JsonDerivedTypeAttribute"/>s on <see cref="RoomEvent"/>.</summary>
+    private static readonly Dictionary<Type, string> Kinds = typeof(RoomEvent)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false)
+        .Cast<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
 
     private RoomEventRecord()
     {
@@ -27,15 +34,13 @@ public sealed class RoomEventRecord
 
     public static RoomEventRecord From(Guid showId, RoomEvent roomEvent)
     {
-        var payload = JsonSerializer.Serialize(roomEvent, Json);
-        using var document = JsonDocument.Parse(payload);
         return new RoomEventRecord
         {
             ShowId = showId,
             Sequence = roomEvent.Sequence,
-            Kind = document.RootElement.GetProperty("$type").GetString()!,
+            Kind = Kinds[roomEvent.GetType()],
             At = roomEvent.At,
-            Payload = payload,
+            Payload = JsonSerializer.Serialize(roomEvent, Json),
         };
     }
 

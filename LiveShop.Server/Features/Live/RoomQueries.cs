@@ -41,7 +41,7 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
             .Where(s => s.ShowId == showId && s.EndedAt == null)
             .ToListAsync(cancellationToken);
         var chat = await db.RoomEvents.AsNoTracking()
-            .Where(e => e.ShowId == showId && e.Kind == "chat")
+            .Where(e => e.ShowId == showId && e.Kind == RoomEventKinds.Chat)
             .OrderByDescending(e => e.Sequence)
             .Take(Limits.RecentChatLines)
             .ToListAsync(cancellationToken);

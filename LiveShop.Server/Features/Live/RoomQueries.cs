@@ -35,7 +35,10 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
     {
         // Read the number first: the state read after it is at least as new, and later events have higher numbers.
         var last = await sequencer.LastAsync(db, showId, cancellationToken);
-        var show = await RoomShows.LoadAsync(db, showId, cancellationToken);
+        // Read-only, and only the lineup's pin order: this runs for every viewer that joins.
+        var show = await db.Shows.AsNoTracking().Include(s => s.Lineup)
+            .SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
+            ?? throw DomainException.ShowNotFound();
         var now = clock.GetUtcNow();
         var sales = await db.FlashSales.AsNoTracking()
             .Where(s => s.ShowId == showId && s.EndedAt == null)

@@ -14,6 +14,22 @@ public static class ApiRoutes
     public const string Products = Catalog + "/products";
     public static string Product(Guid id) => $"{Products}/{id}";
 
+    public const string Orders = "/api/orders";
+    public static string Order(Guid id) => $"{Orders}/{id}";
+    public static string OrderStatus(Guid id) => $"{Orders}/{id}/status";
+    public const string Profile = Account + "/profile";
+    public static string ShowSales(Guid id) => $"{Shows}/{id}/sales";
+    public static string ShowOrders(Guid id) => $"{Shows}/{id}/orders";
+    public static string ShowOrdersCsv(Guid id) => $"{Shows}/{id}/orders.csv";
+    public static string ShowLinks(Guid id) => $"{Shows}/{id}/links";
+    public const string HostEarnings = "/api/host/earnings";
+
+    /// <summary>A share link as visitors open it.</summary>
+    public static string ShareLink(string code) => $"/r/{code}";
+
+    /// <summary>The header that makes <c>POST /api/orders</c> idempotent.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public const string SignIn = Account + "/sign-in";
     public const string Register = Account + "/register";
     public const string Guest = Account + "/guest";

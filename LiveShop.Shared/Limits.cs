@@ -33,6 +33,21 @@ public static class Limits
     /// <summary>Chat lines in a snapshot (and shown after a restart).</summary>
     public const int RecentChatLines = 50;
 
+    /// <summary>Units of one product in one order.</summary>
+    public const int OrderMaxQuantity = 99;
+
+    /// <summary>Different products in one order.</summary>
+    public const int OrderMaxLines = 20;
+
+    public const int IdempotencyKeyMaxLength = 100;
+    public const int AddressFieldMaxLength = 200;
+
+    /// <summary>A host's commission on a show's GMV: 0 to this.</summary>
+    public const decimal MaxCommissionRate = 0.5m;
+
+    /// <summary>At most one "just bought" toast per show this often.</summary>
+    public static readonly TimeSpan PurchaseToastInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>How far ahead a show may be scheduled.</summary>
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(365);
 }

@@ -50,6 +50,24 @@ public static class ProblemCodes
     public const string ChatTooLong = "chat-too-long";
     public const string ChatRateLimited = "chat-rate-limited";
 
+    public const string OrderEmpty = "order-empty";
+    public const string OrderTooManyLines = "order-too-many-lines";
+    public const string QuantityInvalid = "quantity-invalid";
+    public const string OutOfStock = "out-of-stock";
+    public const string PriceChanged = "price-changed";
+    public const string PerBuyerCapReached = "per-buyer-cap-reached";
+    public const string IdempotencyKeyMissing = "idempotency-key-missing";
+    public const string IdempotencyKeyReused = "idempotency-key-reused";
+    public const string AddressInvalid = "address-invalid";
+    public const string PaymentInvalid = "payment-invalid";
+    public const string PaymentDeclined = "payment-declined";
+    public const string OrderNotFound = "order-not-found";
+    public const string OrderStatusInvalid = "order-status-invalid";
+    public const string CommissionInvalid = "commission-invalid";
+    public const string CoHostInvalid = "co-host-invalid";
+    public const string ShareLinkNotFound = "share-link-not-found";
+    public const string PeriodInvalid = "period-invalid";
+
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";

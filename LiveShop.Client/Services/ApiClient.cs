@@ -4,16 +4,29 @@ using System.Text.Json;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 
 namespace LiveShop.Client.Services;
 
 /// <summary>A refusal from the server: its stable code and the sentence to show.</summary>
-public sealed class ApiException(HttpStatusCode status, string code, string message) : Exception(message)
+public sealed class ApiException(HttpStatusCode status, string code, string message, JsonElement? problem = null) : Exception(message)
 {
     public HttpStatusCode Status { get; } = status;
 
     public string Code { get; } = code;
+
+    /// <summary>The whole ProblemDetails body, for extensions such as <c>currentPrice</c>.</summary>
+    public JsonElement? Problem { get; } = problem;
+
+    /// <summary>A decimal extension of the problem (e.g. <c>currentPrice</c> on price-changed), if present.</summary>
+    public decimal? DecimalExtension(string name) =>
+        Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
+
+    /// <summary>A Guid extension of the problem (e.g. <c>productId</c>), if present.</summary>
+    public Guid? GuidExtension(string name) =>
+        Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var g) ? g : null;
 }
 
 /// <summary>The REST API as the browser calls it. Every failure becomes an <see cref="ApiException"/> with the server's sentence.</summary>
@@ -38,6 +51,38 @@ public sealed class ApiClient(HttpClient http)
     public Task<IReadOnlyList<ProductDto>> ProductsAsync(string? currency) =>
         GetAsync<IReadOnlyList<ProductDto>>(currency is null ? ApiRoutes.Products : $"{ApiRoutes.Products}?currency={Uri.EscapeDataString(currency)}");
 
+    /// <summary>Places an order. The same <paramref name="idempotencyKey"/> always answers with the same order.</summary>
+    public async Task<OrderDto> PlaceOrderAsync(PlaceOrderRequest request, string idempotencyKey)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders) { Content = JsonContent.Create(request) };
+        message.Headers.Add(ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
+        return await ReadAsync<OrderDto>(await http.SendAsync(message));
+    }
+
+    public Task<IReadOnlyList<OrderDto>> MyOrdersAsync() => GetAsync<IReadOnlyList<OrderDto>>(ApiRoutes.Orders);
+
+    public Task<OrderDto> GetOrderAsync(Guid id) => GetAsync<OrderDto>(ApiRoutes.Order(id));
+
+    public Task<OrderDto> ChangeOrderStatusAsync(Guid id, OrderStatus status) =>
+        PostAsync<ChangeOrderStatusRequest, OrderDto>(ApiRoutes.OrderStatus(id), new ChangeOrderStatusRequest(status));
+
+    public Task<ProfileDto> ProfileAsync() => GetAsync<ProfileDto>(ApiRoutes.Profile);
+
+    public async Task<ProfileDto> UpdateProfileAsync(UpdateProfileRequest request) =>
+        await ReadAsync<ProfileDto>(await http.PutAsJsonAsync(ApiRoutes.Profile, request));
+
+    public Task<SalesDashboardDto> SalesAsync(Guid showId) => GetAsync<SalesDashboardDto>(ApiRoutes.ShowSales(showId));
+
+    public Task<IReadOnlyList<OrderDto>> ShowOrdersAsync(Guid showId) => GetAsync<IReadOnlyList<OrderDto>>(ApiRoutes.ShowOrders(showId));
+
+    public Task<IReadOnlyList<ShareLinkDto>> ShareLinksAsync(Guid showId) => GetAsync<IReadOnlyList<ShareLinkDto>>(ApiRoutes.ShowLinks(showId));
+
+    public Task<ShareLinkDto> CreateShareLinkAsync(Guid showId, Guid? productId) =>
+        PostAsync<CreateShareLinkRequest, ShareLinkDto>(ApiRoutes.ShowLinks(showId), new CreateShareLinkRequest(productId));
+
+    public Task<EarningsReportDto> EarningsAsync(DateTimeOffset from, DateTimeOffset to) =>
+        GetAsync<EarningsReportDto>($"{ApiRoutes.HostEarnings}?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
+
     private async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url));
 
     private async Task<TResponse> PostAsync<TRequest, TResponse>(string url, TRequest body) =>
@@ -58,9 +103,11 @@ public sealed class ApiClient(HttpClient http)
 
         var code = "http-" + (int)response.StatusCode;
         var message = $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}.";
+        JsonElement? body = null;
         try
         {
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            body = problem.RootElement.Clone();
             if (problem.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
             {
                 code = c.GetString()!;
@@ -76,6 +123,6 @@ public sealed class ApiClient(HttpClient http)
             // Not a ProblemDetails body: keep the status line.
         }
 
-        throw new ApiException(response.StatusCode, code, message);
+        throw new ApiException(response.StatusCode, code, message, body);
     }
 }

@@ -1,4 +1,6 @@
+using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Sales;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -40,6 +42,15 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
 
     public event Func<LiveConnectionState, Task>? StateChanged;
 
+    /// <summary>One of the signed-in user's orders changed status (pushed to that user only).</summary>
+    public event Func<OrderDto, Task>? OrderUpdated;
+
+    /// <summary>Someone in the joined show just bought something.</summary>
+    public event Func<PurchaseToastDto, Task>? PurchaseToast;
+
+    /// <summary>The joined show's headline sales (sent only to its host and co-host).</summary>
+    public event Func<SalesSummaryDto, Task>? SalesUpdated;
+
     /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
     /// <param name="showId">The show.</param>
     /// <param name="lastSequence">Reads the last sequence the page applied (null before the first join).</param>
@@ -50,7 +61,11 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
         {
             if (_showId != showId)
             {
-                await Hub.InvokeAsync(nameof(ILiveShowHub.LeaveShow), _showId);
+                if (_showId != Guid.Empty)
+                {
+                    await Hub.InvokeAsync(nameof(ILiveShowHub.LeaveShow), _showId);
+                }
+
                 _showId = showId;
                 await JoinAsync();
             }
@@ -59,6 +74,22 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
         }
 
         _showId = showId;
+        await ConnectAsync();
+        await JoinAsync();
+    }
+
+    /// <summary>Connects without joining a show: enough to receive the user's own <see cref="OrderUpdated"/> pushes.</summary>
+    public async Task StartWithoutShowAsync()
+    {
+        if (_connection is null)
+        {
+            await ConnectAsync();
+            await SetStateAsync(LiveConnectionState.Connected);
+        }
+    }
+
+    private async Task ConnectAsync()
+    {
         _connection = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
@@ -67,13 +98,27 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
             showId == _showId ? RaiseAsync(EventsReceived, events) : Task.CompletedTask);
         _connection.On<RoomStats>(nameof(ILiveShowClient.RoomStats), stats =>
             stats.ShowId == _showId ? RaiseAsync(StatsReceived, stats) : Task.CompletedTask);
+        _connection.On<OrderDto>(nameof(ILiveShowClient.OrderUpdated), order => RaiseAsync(OrderUpdated, order));
+        _connection.On<PurchaseToastDto>(nameof(ILiveShowClient.PurchaseToast), toast =>
+            toast.ShowId == _showId ? RaiseAsync(PurchaseToast, toast) : Task.CompletedTask);
+        _connection.On<SalesSummaryDto>(nameof(ILiveShowClient.SalesUpdated), summary =>
+            summary.ShowId == _showId ? RaiseAsync(SalesUpdated, summary) : Task.CompletedTask);
         _connection.Reconnecting += _ => SetStateAsync(LiveConnectionState.Reconnecting);
-        _connection.Reconnected += async _ => await JoinAsync();
+        _connection.Reconnected += async _ =>
+        {
+            if (_showId != Guid.Empty)
+            {
+                await JoinAsync();
+            }
+            else
+            {
+                await SetStateAsync(LiveConnectionState.Connected);
+            }
+        };
         _connection.Closed += _ => SetStateAsync(LiveConnectionState.Disconnected);
 
         await SetStateAsync(LiveConnectionState.Connecting);
         await _connection.StartAsync();
-        await JoinAsync();
     }
 
     /// <summary>Asks again for what the page missed (after a gap in the sequence). One request at a time.</summary>

@@ -54,4 +54,13 @@ public interface ILiveShowClient
 
     /// <summary>Viewers now and at peak, chat per minute, reactions: at most once a second.</summary>
     Task RoomStats(RoomStats stats);
+
+    /// <summary>To the buyer only: one of their orders changed status (paid, declined, shipped).</summary>
+    Task OrderUpdated(Orders.OrderDto order);
+
+    /// <summary>To everyone in the show: someone just bought something (at most one every 2 s per show).</summary>
+    Task PurchaseToast(Sales.PurchaseToastDto toast);
+
+    /// <summary>To the show's host and co-host: the headline sales numbers changed (at most once a second).</summary>
+    Task SalesUpdated(Sales.SalesSummaryDto summary);
 }

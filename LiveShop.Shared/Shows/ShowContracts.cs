@@ -59,7 +59,8 @@ public sealed record ShowDetailDto(
     DateTimeOffset? EndedAt,
     string Currency,
     VideoSourceDto Video,
-    IReadOnlyList<LineupItemDto> Lineup);
+    IReadOnlyList<LineupItemDto> Lineup,
+    HostDto? CoHost = null);
 
 /// <summary>Home page: what is live now and what is coming.</summary>
 public sealed record ShowListDto(
@@ -74,4 +75,7 @@ public sealed record CreateShowRequest(
     DateTimeOffset ScheduledStart,
     string Currency,
     IReadOnlyList<Guid> ProductIds,
-    string? VideoUrl);
+    string? VideoUrl,
+    decimal? CommissionRate = null,
+    string? CoHostEmail = null,
+    decimal? CoHostShare = null);

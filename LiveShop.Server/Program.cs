@@ -3,6 +3,7 @@ using LiveShop.Server.Features.Accounts;
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Hubs;
 
@@ -12,6 +13,7 @@ builder.AddLiveShopData();
 builder.AddLiveShopAccounts();
 builder.AddLiveShopShows();
 builder.AddLiveShopLive();
+builder.AddLiveShopOrders();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 
@@ -23,6 +25,7 @@ app.UseLiveShopWeb();
 app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
 app.MapShowEndpoints();
+app.MapOrderEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

@@ -12,4 +12,10 @@ public sealed class AppUser : IdentityUser<Guid>
     public bool IsGuest { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Whether "Mei L. just bought …" may be shown to the room when this user buys. On unless switched off.</summary>
+    public bool ShowMyPurchases { get; set; } = true;
+
+    /// <summary>The address of the last order (or as edited in the profile), offered at the next checkout.</summary>
+    public Features.Orders.ShippingAddress? SavedAddress { get; set; }
 }

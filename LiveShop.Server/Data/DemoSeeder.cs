@@ -23,7 +23,9 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
     public static readonly DemoAccount ViewerAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a3"), "viewer@liveshop.test", "Xiao Wang", Roles.Viewer);
     public static readonly DemoAccount SecondViewerAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a4"), "viewer2@liveshop.test", "Eleni Georgiou", Roles.Viewer);
 
-    public static readonly IReadOnlyList<DemoAccount> Accounts = [HostAccount, ModeratorAccount, ViewerAccount, SecondViewerAccount];
+    public static readonly DemoAccount CoHostAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a5"), "cohost@liveshop.test", "Chen Yu-ting", Roles.Host);
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts = [HostAccount, ModeratorAccount, ViewerAccount, SecondViewerAccount, CoHostAccount];
 
     private static readonly IReadOnlyList<Product> Catalog =
     [
@@ -63,6 +65,7 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
                 "/media/demo.mp4",
                 now);
             show.SetLineup([ProductId(2), ProductId(3), ProductId(1), ProductId(6), ProductId(4), ProductId(5)]);
+            show.SetCommission(0.12m, CoHostAccount.Id, 0.30m);
             db.Shows.Add(show);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -25,6 +25,18 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Live.RoomEventRecord> RoomEvents => Set<Features.Live.RoomEventRecord>();
 
+    public DbSet<Features.Live.FlashSaleClaim> FlashSaleClaims => Set<Features.Live.FlashSaleClaim>();
+
+    public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
+
+    public DbSet<Features.Attribution.ShareLink> ShareLinks => Set<Features.Attribution.ShareLink>();
+
+    public DbSet<Features.Attribution.LinkTouch> LinkTouches => Set<Features.Attribution.LinkTouch>();
+
+    public DbSet<Features.Sales.ShowViewer> ShowViewers => Set<Features.Sales.ShowViewer>();
+
+    public DbSet<Features.Sales.ShowMinute> ShowMinutes => Set<Features.Sales.ShowMinute>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,4 +1,9 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Sales;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
@@ -18,7 +23,9 @@ public sealed class LiveShowHub(
     ChangeShowStatus changeStatus,
     PinProducts pins,
     FlashSales flashSales,
-    Chat chat) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
+    Chat chat,
+    ViewerTracker viewers,
+    LiveShopDbContext db) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
@@ -27,7 +34,15 @@ public sealed class LiveShowHub(
         presence.Join(showId, Context.ConnectionId);
         try
         {
-            return await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
+            var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
+            var userId = Context.User.FindUserId();
+            viewers.Seen(showId, userId?.ToString("N") ?? (VisitorCookie.Read(Context.GetHttpContext()) is { } visitor ? "v:" + visitor.ToString("N") : "c:" + Context.ConnectionId));
+            if (userId is { } id && await db.Shows.AnyAsync(s => s.Id == showId && (s.HostId == id || s.CoHostId == id), Context.ConnectionAborted))
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
+            }
+
+            return joined;
         }
         catch (DomainException)
         {
@@ -42,6 +57,7 @@ public sealed class LiveShowHub(
     {
         presence.Leave(showId, Context.ConnectionId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
     }
 
     public Task<ShowStatusEvent> GoLive(Guid showId) => changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);

@@ -5,4 +5,7 @@ public static class ShowGroups
 {
     /// <summary>Everyone watching a show: viewers, host, moderators.</summary>
     public static string Room(Guid showId) => $"show:{showId:N}";
+
+    /// <summary>The show's host and co-host, for their sales numbers.</summary>
+    public static string Hosts(Guid showId) => $"show-hosts:{showId:N}";
 }

@@ -23,6 +23,9 @@ internal sealed class ShowConfiguration : IEntityTypeConfiguration<Show>
         builder.HasIndex(s => s.HostId);
 
         builder.HasOne(s => s.Host).WithMany().HasForeignKey(s => s.HostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.CoHost).WithMany().HasForeignKey(s => s.CoHostId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.CommissionRate).HasPrecision(6, 4);
+        builder.Property(s => s.CoHostShare).HasPrecision(6, 4);
         builder.HasMany(s => s.Lineup).WithOne().HasForeignKey(p => p.ShowId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Lineup).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

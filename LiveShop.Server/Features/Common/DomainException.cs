@@ -15,6 +15,8 @@ public enum RefusalKind
     NotFound,
     /// <summary>409: the thing is not in a state that allows this.</summary>
     Conflict,
+    /// <summary>402: the payment was declined.</summary>
+    PaymentRequired,
 }
 
 /// <summary>
@@ -22,11 +24,14 @@ public enum RefusalKind
 /// human sentence. Thrown before anything is written; turned into ProblemDetails by
 /// <see cref="DomainExceptionHandler"/> and into a HubException by <see cref="DomainExceptionHubFilter"/>.
 /// </summary>
-public sealed class DomainException(RefusalKind kind, string code, string message) : Exception(message)
+public sealed class DomainException(RefusalKind kind, string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(message)
 {
     public RefusalKind Kind { get; } = kind;
 
     public string Code { get; } = code;
+
+    /// <summary>Extra facts for the client (e.g. <c>currentPrice</c> on a price change), written as ProblemDetails extensions.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
     public int StatusCode => Kind switch
     {
@@ -35,6 +40,7 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
         RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.PaymentRequired => StatusCodes.Status402PaymentRequired,
     };
 
     public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
@@ -43,7 +49,7 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
 
     public static DomainException NotFound(string code, string message) => new(RefusalKind.NotFound, code, message);
 
-    public static DomainException Conflict(string code, string message) => new(RefusalKind.Conflict, code, message);
+    public static DomainException Conflict(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) => new(RefusalKind.Conflict, code, message, extensions);
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
 

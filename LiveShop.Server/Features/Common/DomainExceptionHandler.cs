@@ -23,11 +23,20 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         }
 
         httpContext.Response.StatusCode = status;
+        var problem = ProblemFactory.Create(status, code, detail);
+        if (exception is DomainException { Extensions: var extensions })
+        {
+            foreach (var (name, value) in extensions)
+            {
+                problem.Extensions[name] = value;
+            }
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = ProblemFactory.Create(status, code, detail),
+            ProblemDetails = problem,
         });
     }
 }
@@ -55,6 +64,7 @@ internal static class ProblemFactory
         StatusCodes.Status403Forbidden => "You may not do this.",
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "Not possible in the current state.",
+        StatusCodes.Status402PaymentRequired => "The payment did not go through.",
         _ => "The request failed.",
     };
 

@@ -120,7 +120,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         }
     }
 
-    private static FlashSaleEndedEvent End(RoomChange room, FlashSale sale, FlashSaleEndReason reason, DateTimeOffset? at = null)
+    internal static FlashSaleEndedEvent End(RoomChange room, FlashSale sale, FlashSaleEndReason reason, DateTimeOffset? at = null)
     {
         sale.End(reason, at ?? room.Now);
         return room.Emit((seq, now) => new FlashSaleEndedEvent(seq, now, sale.Id, sale.ProductId, reason, sale.Sold));

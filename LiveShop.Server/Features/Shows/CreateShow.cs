@@ -3,13 +3,17 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Shows;
 
 /// <summary>A host schedules a show with a lineup of catalog products. Validates everything before writing anything.</summary>
-public sealed class CreateShow(LiveShopDbContext db, TimeProvider clock)
+public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
+    /// <summary>The host's commission when the request names none: 10 % of GMV.</summary>
+    public const decimal DefaultCommissionRate = 0.10m;
+
     /// <summary>How far in the past a start time may lie (a host scheduling "now" on a slow form).</summary>
     private static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(10);
 
@@ -76,10 +80,33 @@ public sealed class CreateShow(LiveShopDbContext db, TimeProvider clock)
 
         var show = new Show(Guid.CreateVersion7(), hostId, title, description, request.ScheduledStart, request.Currency, VideoSourceKind.StreamUrl, videoUrl, now);
         show.SetLineup(productIds);
+        show.SetCommission(request.CommissionRate ?? DefaultCommissionRate, await CoHostAsync(request.CoHostEmail, hostId), request.CoHostShare ?? 0);
         db.Shows.Add(show);
         await db.SaveChangesAsync(cancellationToken);
 
         return await new ShowQueries(db).GetAsync(show.Id, cancellationToken);
+    }
+
+    /// <summary>The co-host named by email: an existing host other than the caller.</summary>
+    private async Task<Guid?> CoHostAsync(string? email, Guid hostId)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await users.IsInRoleAsync(user, Roles.Host))
+        {
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, $"No host has the email {email.Trim()}: a co-host needs a host account.");
+        }
+
+        if (user.Id == hostId)
+        {
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, "You are already the host; name someone else as co-host.");
+        }
+
+        return user.Id;
     }
 
     private static string? ValidVideoUrl(string? url)

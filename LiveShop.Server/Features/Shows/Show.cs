@@ -63,12 +63,49 @@ public sealed class Show
     /// <summary>The most viewers watching at once.</summary>
     public int PeakViewers { get; private set; }
 
+    /// <summary>A second host who presents with the host and shares the commission, if any.</summary>
+    public Guid? CoHostId { get; private set; }
+
+    public AppUser? CoHost { get; private set; }
+
+    /// <summary>The host's commission on the show's GMV (0.10 = 10 %).</summary>
+    public decimal CommissionRate { get; private set; }
+
+    /// <summary>The co-host's part of the commission (0.30 = 30 % of it); the host keeps the rest.</summary>
+    public decimal CoHostShare { get; private set; }
+
     /// <summary>Optimistic concurrency token: bumped by every status change.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<ShowProduct> Lineup => _lineup;
 
     public bool IsHostedBy(Guid userId) => HostId == userId;
+
+    /// <summary>The host or the co-host: who may see the show's sales.</summary>
+    public bool IsPresentedBy(Guid userId) => HostId == userId || CoHostId == userId;
+
+    /// <summary>Sets the commission and its split. Rate 0 – 50 %, co-host share 0 – 100 % (0 without a co-host).</summary>
+    public void SetCommission(decimal rate, Guid? coHostId, decimal coHostShare)
+    {
+        if (rate < 0 || rate > Limits.MaxCommissionRate || decimal.Round(rate, 4) != rate)
+        {
+            throw DomainException.Invalid(ProblemCodes.CommissionInvalid, "The commission rate is from 0 % to 50 %, in steps of 0.01 %.");
+        }
+
+        if (coHostId == HostId)
+        {
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, "The co-host must be someone other than the host.");
+        }
+
+        if (coHostShare < 0 || coHostShare > 1 || decimal.Round(coHostShare, 4) != coHostShare || (coHostId is null && coHostShare != 0))
+        {
+            throw DomainException.Invalid(ProblemCodes.CommissionInvalid, "The co-host's share of the commission is from 0 % to 100 % (and 0 without a co-host).");
+        }
+
+        CommissionRate = rate;
+        CoHostId = coHostId;
+        CoHostShare = coHostShare;
+    }
 
     /// <summary>Replaces the lineup with the given products, in order. Not allowed once the show has ended.</summary>
     public void SetLineup(IReadOnlyList<Guid> productIds)

@@ -16,6 +16,7 @@ public sealed class ShowQueries(LiveShopDbContext db)
     {
         var show = await db.Shows.AsNoTracking()
             .Include(s => s.Host)
+            .Include(s => s.CoHost)
             .Include(s => s.Lineup).ThenInclude(l => l.Product)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
@@ -66,7 +67,8 @@ public sealed class ShowQueries(LiveShopDbContext db)
         show.Currency,
         new VideoSourceDto(show.VideoKind, show.VideoUrl, PosterFor(show.VideoUrl)),
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
-            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))]);
+            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))],
+        show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null);
 
     /// <summary>The bundled clip has a poster next to it; other URLs show the show's cover instead.</summary>
     private static string? PosterFor(string? videoUrl) =>

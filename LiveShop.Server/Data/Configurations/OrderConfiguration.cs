@@ -1,0 +1,126 @@
+using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Sales;
+using LiveShop.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LiveShop.Server.Data.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Number).HasMaxLength(12).IsRequired();
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.BuyerName).HasMaxLength(Limits.DisplayNameMaxLength).IsRequired();
+        builder.Property(o => o.Channel).HasConversion<string>().HasMaxLength(8).IsRequired();
+        builder.Property(o => o.AffiliateCode).HasMaxLength(16);
+        builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+        builder.Property(o => o.Total).HasPrecision(18, 2);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16).IsRequired();
+        builder.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(16).IsRequired();
+        builder.Property(o => o.CardLast4).HasMaxLength(4);
+        builder.Property(o => o.PaymentReference).HasMaxLength(64);
+        builder.Property(o => o.IdempotencyKey).HasMaxLength(Limits.IdempotencyKeyMaxLength).IsRequired();
+        builder.Property(o => o.RequestHash).HasMaxLength(64).IsRequired();
+
+        // The same key from the same buyer can never make a second order, even when two requests race.
+        builder.HasIndex(o => new { o.BuyerId, o.IdempotencyKey }).IsUnique();
+        builder.HasIndex(o => new { o.ShowId, o.PlacedAt });
+        builder.HasIndex(o => new { o.BuyerId, o.PlacedAt });
+        builder.HasIndex(o => o.HostId);
+        builder.HasIndex(o => o.CoHostId);
+
+        builder.OwnsOne(o => o.ShippingAddress, a => AddressColumns.Map(a, "Ship"));
+        builder.Navigation(o => o.ShippingAddress).IsRequired();
+        builder.OwnsMany(o => o.Lines, line =>
+        {
+            line.ToTable("OrderLines");
+            line.WithOwner().HasForeignKey(l => l.OrderId);
+            line.HasKey(l => new { l.OrderId, l.LineNumber });
+            line.Property(l => l.Name).HasMaxLength(200).IsRequired();
+            line.Property(l => l.ImageUrl).HasMaxLength(500).IsRequired();
+            line.Property(l => l.UnitPrice).HasPrecision(18, 2);
+            line.Property(l => l.ListPrice).HasPrecision(18, 2);
+            line.HasIndex(l => l.ProductId);
+            line.HasIndex(l => l.FlashSaleId);
+        });
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(o => o.Touches, touch =>
+        {
+            touch.ToTable("OrderTouches");
+            touch.WithOwner().HasForeignKey("OrderId");
+            touch.Property<int>("Id");
+            touch.HasKey("OrderId", "Id");
+            touch.Property(t => t.Code).HasMaxLength(16).IsRequired();
+        });
+        builder.Navigation(o => o.Touches).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(o => o.ShowId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FlashSaleClaimConfiguration : IEntityTypeConfiguration<FlashSaleClaim>
+{
+    public void Configure(EntityTypeBuilder<FlashSaleClaim> builder)
+    {
+        builder.ToTable("FlashSaleClaims", t => t.HasCheckConstraint("CK_FlashSaleClaims_Units", "[Units] >= 0"));
+        builder.HasKey(c => new { c.SaleId, c.BuyerId });
+        builder.HasOne<FlashSale>().WithMany().HasForeignKey(c => c.SaleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLink>
+{
+    public void Configure(EntityTypeBuilder<ShareLink> builder)
+    {
+        builder.ToTable("ShareLinks");
+        builder.HasKey(l => l.Code);
+        builder.Property(l => l.Code).HasMaxLength(16);
+        builder.HasIndex(l => l.ShowId);
+        builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(l => l.ShowId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class LinkTouchConfiguration : IEntityTypeConfiguration<LinkTouch>
+{
+    public void Configure(EntityTypeBuilder<LinkTouch> builder)
+    {
+        builder.ToTable("LinkTouches");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Code).HasMaxLength(16).IsRequired();
+        builder.HasIndex(t => new { t.ShowId, t.VisitorId, t.At });
+        builder.HasIndex(t => new { t.ShowId, t.UserId, t.At });
+        builder.HasIndex(t => t.Code);
+        builder.HasOne<ShareLink>().WithMany().HasForeignKey(t => t.Code).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ShowViewerConfiguration : IEntityTypeConfiguration<ShowViewer>
+{
+    public void Configure(EntityTypeBuilder<ShowViewer> builder)
+    {
+        builder.ToTable("ShowViewers");
+        builder.HasKey(v => new { v.ShowId, v.ViewerKey });
+        builder.Property(v => v.ViewerKey).HasMaxLength(64);
+        builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(v => v.ShowId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ShowMinuteConfiguration : IEntityTypeConfiguration<ShowMinute>
+{
+    public void Configure(EntityTypeBuilder<ShowMinute> builder)
+    {
+        builder.ToTable("ShowMinutes");
+        builder.HasKey(m => new { m.ShowId, m.Minute });
+        builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(m => m.ShowId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

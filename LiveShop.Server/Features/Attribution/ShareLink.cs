@@ -1,0 +1,63 @@
+namespace LiveShop.Server.Features.Attribution;
+
+/// <summary>A host's share link for a show (or one product in it): visitors open <c>/r/{Code}</c>.</summary>
+public sealed class ShareLink
+{
+    private ShareLink()
+    {
+    }
+
+    public ShareLink(string code, Guid showId, Guid? productId, Guid createdById, DateTimeOffset createdAt)
+    {
+        Code = code;
+        ShowId = showId;
+        ProductId = productId;
+        CreatedById = createdById;
+        CreatedAt = createdAt;
+    }
+
+    public string Code { get; private set; } = "";
+
+    public Guid ShowId { get; private set; }
+
+    public Guid? ProductId { get; private set; }
+
+    /// <summary>The host or co-host who made it: orders it brings are credited to them.</summary>
+    public Guid CreatedById { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+}
+
+/// <summary>Someone opened a share link: who (user when signed in, and the browser's visitor id), when, which link.</summary>
+public sealed class LinkTouch
+{
+    private LinkTouch()
+    {
+    }
+
+    public LinkTouch(Guid id, string code, Guid showId, Guid creditedToId, Guid visitorId, Guid? userId, DateTimeOffset at)
+    {
+        Id = id;
+        Code = code;
+        ShowId = showId;
+        CreditedToId = creditedToId;
+        VisitorId = visitorId;
+        UserId = userId;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string Code { get; private set; } = "";
+
+    public Guid ShowId { get; private set; }
+
+    public Guid CreditedToId { get; private set; }
+
+    /// <summary>The browser's long-lived visitor cookie, so a touch made before signing in still counts.</summary>
+    public Guid VisitorId { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Orders;
+
+/// <summary>Orders as buyers and hosts read them.</summary>
+public sealed class OrderQueries(LiveShopDbContext db)
+{
+    public async Task<OrderDto> ToDtoAsync(Order order, CancellationToken cancellationToken = default)
+    {
+        var title = await db.Shows.Where(s => s.Id == order.ShowId).Select(s => s.Title).SingleAsync(cancellationToken);
+        return ToDto(order, title);
+    }
+
+    /// <summary>The caller's own orders, newest first.</summary>
+    public async Task<IReadOnlyList<OrderDto>> MineAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        var buyerId = caller.RequireUserId();
+        var orders = await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).ToListAsync(cancellationToken);
+        return await WithTitlesAsync(orders.OrderByDescending(o => o.PlacedAt), cancellationToken);
+    }
+
+    /// <summary>One order, for its buyer or the show's host/co-host; anyone else is told it does not exist.</summary>
+    public async Task<OrderDto> GetAsync(ClaimsPrincipal caller, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var userId = caller.RequireUserId();
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null || (order.BuyerId != userId && order.HostId != userId && order.CoHostId != userId))
+        {
+            throw NotFound();
+        }
+
+        return await ToDtoAsync(order, cancellationToken);
+    }
+
+    /// <summary>A show's orders, newest first, for its host or co-host.</summary>
+    public async Task<IReadOnlyList<OrderDto>> ForShowAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
+    {
+        var show = await LoadPresentedAsync(db, caller, showId, cancellationToken);
+        var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId).ToListAsync(cancellationToken);
+        return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => ToDto(o, show.Title))];
+    }
+
+    /// <summary>The show's orders as CSV (one row per order line), for spreadsheets: invariant culture, RFC 4180 quoting.</summary>
+    public async Task<string> CsvAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
+    {
+        var orders = await ForShowAsync(caller, showId, cancellationToken);
+        var csv = new StringBuilder();
+        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total\r\n");
+        foreach (var order in orders.OrderBy(o => o.PlacedAt))
+        {
+            foreach (var line in order.Lines)
+            {
+                csv.AppendJoin(',',
+                    Field(order.Number),
+                    Field(order.PlacedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+                    Field(order.Status.ToString()),
+                    Field(order.BuyerName),
+                    Field(order.Channel.ToString()),
+                    Field(order.AffiliateCode ?? ""),
+                    Field(order.Currency),
+                    Field(line.ProductId.ToString()),
+                    Field(line.Name),
+                    line.Quantity.ToString(CultureInfo.InvariantCulture),
+                    line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture),
+                    line.ListPrice.ToString("0.00", CultureInfo.InvariantCulture),
+                    line.FlashSaleId is null ? "no" : "yes",
+                    line.LineTotal.ToString("0.00", CultureInfo.InvariantCulture),
+                    order.Total.ToString("0.00", CultureInfo.InvariantCulture));
+                csv.Append("\r\n");
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The show, if the caller is its host or co-host: 404 for an unknown show, 403 for anyone else.</summary>
+    internal static async Task<Show> LoadPresentedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
+            ?? throw DomainException.ShowNotFound();
+        if (!show.IsPresentedBy(userId))
+        {
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's host and co-host can see its sales and orders.");
+        }
+
+        return show;
+    }
+
+    internal static DomainException NotFound() => DomainException.NotFound(ProblemCodes.OrderNotFound, "There is no such order.");
+
+    internal static OrderDto ToDto(Order o, string showTitle) => new(
+        o.Id, o.Number, o.ShowId, showTitle, o.BuyerId, o.BuyerName, o.Status, o.Currency, o.Total,
+        [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal))],
+        o.ShippingAddress.ToDto(), o.PaymentMethod, o.CardLast4, o.PaymentReference, o.Channel, o.AffiliateCode, o.PlacedAt, o.UpdatedAt);
+
+    private async Task<IReadOnlyList<OrderDto>> WithTitlesAsync(IEnumerable<Order> orders, CancellationToken cancellationToken)
+    {
+        var list = orders.ToList();
+        var showIds = list.Select(o => o.ShowId).Distinct().ToList();
+        var titles = await db.Shows.Where(s => showIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
+        return [.. list.Select(o => ToDto(o, titles.GetValueOrDefault(o.ShowId, "")))];
+    }
+
+    /// <summary>Quotes a CSV field when needed, and defuses spreadsheet formulas (a leading = + - @).</summary>
+    private static string Field(string value)
+    {
+        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}

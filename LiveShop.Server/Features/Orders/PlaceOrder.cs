@@ -1,0 +1,418 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Orders;
+
+/// <summary>What placing an order gave: the order, and whether this request created it (false: the key was seen before).</summary>
+public sealed record PlacedOrder(OrderDto Order, bool Created);
+
+/// <summary>
+/// A buyer places an order in a show. The server prices every line itself (the flash price only
+/// while the sale runs by the server's clock, within its units and the per-buyer cap) and refuses
+/// when that differs from the price the buyer saw. Flash units, the buyer's flash allowance and
+/// stock are taken by conditional updates inside one transaction with the order and the room
+/// events, so nothing oversells and a refusal leaves nothing behind. The card is charged after the
+/// stock is held; a declined card gives it all back. The same idempotency key from the same buyer
+/// always answers with the same order.
+/// </summary>
+public sealed class PlaceOrder(
+    LiveShopDbContext db,
+    RoomWriter writer,
+    IPaymentGateway gateway,
+    OrderNotifier notifier,
+    OrderQueries queries,
+    IOptions<AttributionOptions> attribution)
+{
+    public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
+    {
+        var buyerId = caller.RequireUserId();
+        var key = ValidateKey(idempotencyKey);
+        Validate(request);
+        var hash = Hash(request!);
+
+        if (await FindExistingAsync(buyerId, key, hash, cancellationToken) is { } seen)
+        {
+            return await ReplayAsync(seen, cancellationToken);
+        }
+
+        Order order;
+        try
+        {
+            order = await writer.WriteAsync(request!.ShowId, async room =>
+            {
+                // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
+                return await FindExistingAsync(buyerId, key, hash, cancellationToken)
+                    ?? await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server instance stored the same key first: the unique index kept it to one order.
+            var raced = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(raced, cancellationToken);
+        }
+
+        if (order.Status == OrderStatus.PendingPayment)
+        {
+            order = await ChargeAsync(order, request.Payment.CardNumber!, cancellationToken);
+        }
+
+        var dto = await queries.ToDtoAsync(order, cancellationToken);
+        await notifier.OrderChangedAsync(dto, isNew: true);
+        if (order.Status == OrderStatus.PaymentDeclined)
+        {
+            throw Declined(order);
+        }
+
+        return new PlacedOrder(dto, Created: true);
+    }
+
+    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, Guid? visitorId, CancellationToken cancellationToken)
+    {
+        var now = room.Now;
+        var show = await db.Shows.AsNoTracking()
+            .Include(s => s.Lineup).ThenInclude(l => l.Product)
+            .SingleOrDefaultAsync(s => s.Id == request.ShowId, cancellationToken)
+            ?? throw DomainException.ShowNotFound();
+        var channel = show.Status switch
+        {
+            ShowStatus.Scheduled => throw DomainException.Conflict(ProblemCodes.ShowNotLive, $"“{show.Title}” has not gone live yet: buying opens when the show starts."),
+            ShowStatus.Live => SalesChannel.Live,
+            _ => SalesChannel.Replay,
+        };
+
+        var buyer = await db.Users.SingleOrDefaultAsync(u => u.Id == buyerId, cancellationToken)
+            ?? throw DomainException.NotSignedIn("Your account no longer exists. Sign in again.");
+
+        // Remembered for the next checkout (saved with the order, or not at all).
+        buyer.SavedAddress = ShippingAddress.From(request.ShippingAddress);
+        var touches = await TouchesAsync(show.Id, buyerId, visitorId, now, cancellationToken);
+        if (touches.Count > 0)
+        {
+            channel = SalesChannel.Link;
+        }
+
+        var payment = request.Payment;
+        var cardDigits = payment.Method == PaymentMethod.Card ? TestCards.Normalize(payment.CardNumber) : null;
+        var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
+            show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
+
+        foreach (var line in request.Lines)
+        {
+            var item = show.Lineup.FirstOrDefault(l => l.ProductId == line.ProductId)
+                ?? throw await NotInShowAsync(line.ProductId, cancellationToken);
+            var product = item.Product!;
+            var sale = await db.FlashSales.AsNoTracking()
+                .Where(s => s.ShowId == show.Id && s.ProductId == product.Id && s.EndedAt == null && s.EndsAt > now && s.Sold < s.QuantityCap)
+                .SingleOrDefaultAsync(cancellationToken);
+            var price = sale?.Price ?? product.Price;
+            if (line.ExpectedUnitPrice != price)
+            {
+                throw await PriceChangedAsync(show, product.Id, product.Name, line.ExpectedUnitPrice, price, now, cancellationToken);
+            }
+
+            if (sale is not null)
+            {
+                await ClaimFlashUnitsAsync(room, sale, buyerId, line.Quantity, product.Name, cancellationToken);
+            }
+
+            var taken = await db.Products
+                .Where(p => p.Id == product.Id && p.Stock >= line.Quantity)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - line.Quantity), cancellationToken);
+            if (taken == 0)
+            {
+                var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
+                throw DomainException.Conflict(ProblemCodes.OutOfStock, left == 0
+                    ? $"“{product.Name}” is sold out."
+                    : $"Only {left} of “{product.Name}” left: lower the quantity.");
+            }
+
+            order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, sale?.Id);
+        }
+
+        order.CreditTouches(touches);
+        db.Orders.Add(order);
+        return order;
+    }
+
+    /// <summary>The buyer's allowance, then the sale's units: both conditional, both undone with the transaction on any refusal.</summary>
+    private async Task ClaimFlashUnitsAsync(RoomChange room, FlashSale sale, Guid buyerId, int quantity, string productName, CancellationToken cancellationToken)
+    {
+        var cap = sale.PerBuyerCap;
+        var raised = await db.FlashSaleClaims
+            .Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId && c.Units + quantity <= cap)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units + quantity), cancellationToken);
+        if (raised == 0)
+        {
+            var held = await db.FlashSaleClaims.Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken);
+            if (held is not null || quantity > cap)
+            {
+                var already = held is > 0 ? $" You already have {held}." : "";
+                throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {cap} of “{productName}”.{already}");
+            }
+
+            db.FlashSaleClaims.Add(new FlashSaleClaim(sale.Id, buyerId, quantity));
+        }
+
+        var now = room.Now;
+        var taken = await db.FlashSales
+            .Where(s => s.Id == sale.Id && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
+        var current = await db.FlashSales.SingleAsync(s => s.Id == sale.Id, cancellationToken);
+        if (taken == 0)
+        {
+            throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {current.QuantityCap - current.Sold} of “{productName}” left at the flash price: lower the quantity.");
+        }
+
+        room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, current.Id, current.ProductId, current.Sold));
+        if (current.Sold >= current.QuantityCap)
+        {
+            FlashSales.End(room, current, FlashSaleEndReason.SoldOut);
+        }
+    }
+
+    private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["productId"] = productId,
+            ["expectedPrice"] = expected,
+            ["currentPrice"] = current,
+            ["currency"] = show.Currency,
+        };
+        var ended = await db.FlashSales.AsNoTracking()
+            .Where(s => s.ShowId == show.Id && s.ProductId == productId && s.Price == expected)
+            .OrderByDescending(s => s.StartsAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (ended is not null && !ended.IsRunning(now))
+        {
+            var endedAt = ended.EndedAt ?? ended.EndsAt;
+            var ago = Math.Max(0, (int)(now - endedAt).TotalSeconds);
+            var why = ended.Sold >= ended.QuantityCap ? "sold out" : "ended";
+            return DomainException.Conflict(ProblemCodes.FlashSaleEnded,
+                $"The flash price for “{name}” {why} {ago} s ago — the price is now {Money(current, show.Currency)}.", extensions);
+        }
+
+        return DomainException.Conflict(ProblemCodes.PriceChanged,
+            $"The price of “{name}” is now {Money(current, show.Currency)} (you saw {Money(expected, show.Currency)}).", extensions);
+    }
+
+    private async Task<DomainException> NotInShowAsync(Guid productId, CancellationToken cancellationToken) =>
+        await db.Products.AnyAsync(p => p.Id == productId, cancellationToken)
+            ? DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.")
+            : DomainException.NotFound(ProblemCodes.ProductNotFound, "There is no product with that id.");
+
+    private async Task<IReadOnlyList<OrderTouch>> TouchesAsync(Guid showId, Guid buyerId, Guid? visitorId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - attribution.Value.Window;
+        var touches = await db.LinkTouches.AsNoTracking()
+            .Where(t => t.ShowId == showId && t.At >= since && t.At <= now && (t.UserId == buyerId || (visitorId != null && t.VisitorId == visitorId)))
+            .OrderByDescending(t => t.At)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        return [.. touches.OrderBy(t => t.At).Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
+    }
+
+    /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
+    private async Task<Order> ChargeAsync(Order order, string cardNumber, CancellationToken cancellationToken)
+    {
+        PaymentResult result;
+        try
+        {
+            result = await gateway.ChargeAsync(new PaymentCharge(order.Id, order.Number, order.Total, order.Currency, cardNumber), CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = new PaymentResult(false, "gateway-error", "The payment service did not answer.");
+        }
+
+        return await writer.WriteAsync(order.ShowId, async room =>
+        {
+            var tracked = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
+            if (result.Approved)
+            {
+                tracked.MarkPaid(result.Reference, room.Now);
+                return tracked;
+            }
+
+            tracked.MarkDeclined(result.Reference, room.Now);
+            foreach (var line in tracked.Lines)
+            {
+                await db.Products.Where(p => p.Id == line.ProductId)
+                    .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + line.Quantity), cancellationToken);
+                if (line.FlashSaleId is { } saleId)
+                {
+                    await db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == tracked.BuyerId && c.Units >= line.Quantity)
+                        .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units - line.Quantity), cancellationToken);
+
+                    // Units go back to a sale that is still running; a sale that has ended stays ended (they return to list-price stock).
+                    var now = room.Now;
+                    var returned = await db.FlashSales.Where(s => s.Id == saleId && s.EndedAt == null && s.EndsAt > now && s.Sold >= line.Quantity)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold - line.Quantity), cancellationToken);
+                    if (returned > 0)
+                    {
+                        var sale = await db.FlashSales.AsNoTracking().SingleAsync(s => s.Id == saleId, cancellationToken);
+                        room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
+                    }
+                }
+            }
+
+            return tracked;
+        }, CancellationToken.None);
+    }
+
+    private async Task<Order?> FindExistingAsync(Guid buyerId, string key, string hash, CancellationToken cancellationToken)
+    {
+        var existing = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == key, cancellationToken);
+        if (existing is not null && existing.RequestHash != hash)
+        {
+            throw DomainException.Conflict(ProblemCodes.IdempotencyKeyReused, $"This idempotency key was already used for a different order (#{existing.Number}). Use a new key for a new order.");
+        }
+
+        return existing;
+    }
+
+    private async Task<PlacedOrder> ReplayAsync(Order order, CancellationToken cancellationToken)
+    {
+        if (order.Status == OrderStatus.PaymentDeclined)
+        {
+            throw Declined(order);
+        }
+
+        return new PlacedOrder(await queries.ToDtoAsync(order, cancellationToken), Created: false);
+    }
+
+    private static DomainException Declined(Order order) =>
+        new(RefusalKind.PaymentRequired, ProblemCodes.PaymentDeclined,
+            "Your card was declined. Nothing was charged and the items went back on sale. Try another card or cash on delivery.",
+            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
+
+    private static string ValidateKey(string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.IdempotencyKeyMissing,
+                $"Send an {ApiRoutes.IdempotencyKeyHeader} header (1–{Limits.IdempotencyKeyMaxLength} characters, new for each order) so a retry never orders twice.");
+        }
+
+        return key.Trim();
+    }
+
+    private void Validate(PlaceOrderRequest? request)
+    {
+        if (request?.Lines is null || request.ShippingAddress is null || request.Payment is null)
+        {
+            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Say which show, which products, where to ship and how to pay.");
+        }
+
+        if (request.Lines.Count == 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.OrderEmpty, "The cart is empty: add a product first.");
+        }
+
+        if (request.Lines.Count > Limits.OrderMaxLines)
+        {
+            throw DomainException.Invalid(ProblemCodes.OrderTooManyLines, $"One order holds at most {Limits.OrderMaxLines} different products.");
+        }
+
+        if (request.Lines.Select(l => l.ProductId).Distinct().Count() != request.Lines.Count)
+        {
+            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "A product appears twice in the order: change its quantity instead.");
+        }
+
+        foreach (var line in request.Lines)
+        {
+            if (line.Quantity < 1 || line.Quantity > Limits.OrderMaxQuantity)
+            {
+                throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"The quantity must be from 1 to {Limits.OrderMaxQuantity}.");
+            }
+
+            if (line.ExpectedUnitPrice < 0 || decimal.Round(line.ExpectedUnitPrice, 2) != line.ExpectedUnitPrice)
+            {
+                throw DomainException.Invalid(ProblemCodes.ValidationFailed, "The expected unit price must be the price shown (at least 0, at most two decimals).");
+            }
+        }
+
+        ValidateAddress(request.ShippingAddress);
+        switch (request.Payment.Method)
+        {
+            case PaymentMethod.CashOnDelivery when !string.IsNullOrEmpty(request.Payment.CardNumber):
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Cash on delivery takes no card number.");
+            case PaymentMethod.Card when string.IsNullOrWhiteSpace(request.Payment.CardNumber) || !gateway.Accepts(request.Payment.CardNumber):
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid,
+                    $"This shop uses the development payment gateway: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined), or cash on delivery.");
+            case PaymentMethod.Card or PaymentMethod.CashOnDelivery:
+                break;
+            default:
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Pay by card or cash on delivery.");
+        }
+    }
+
+    /// <summary>Every field but the second address line is required; none longer than the limit.</summary>
+    internal static void ValidateAddress(ShippingAddressDto address)
+    {
+        var required = new (string Name, string? Value)[]
+        {
+            ("full name", address.FullName), ("address", address.Line1), ("city", address.City),
+            ("postal code", address.PostalCode), ("country", address.Country), ("phone", address.Phone),
+        };
+        foreach (var (name, value) in required)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"The shipping address needs a {name}.");
+            }
+        }
+
+        if (required.Select(f => f.Value).Append(address.Line2).Any(v => v?.Trim().Length > Limits.AddressFieldMaxLength))
+        {
+            throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"Each address field is at most {Limits.AddressFieldMaxLength} characters.");
+        }
+    }
+
+    /// <summary>What makes two requests "the same order": show, lines, address and payment.</summary>
+    private static string Hash(PlaceOrderRequest request)
+    {
+        var a = request.ShippingAddress;
+        var text = new StringBuilder()
+            .Append(request.ShowId).Append('|')
+            .AppendJoin(';', request.Lines.Select(l => $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}"))
+            .Append('|').AppendJoin('\u001f', a.FullName, a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Phone)
+            .Append('|').Append(request.Payment.Method).Append(':').Append(TestCards.Normalize(request.Payment.CardNumber))
+            .ToString();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static string Money(decimal amount, string currency) => Currencies.Format(amount, currency);
+}
+
+/// <summary>Order numbers: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), random.</summary>
+public static class OrderNumbers
+{
+    private const string Alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public static string Next() => string.Create(8, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+    });
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
+using LiveShop.Server.Hubs;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Sales;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Sales;
+
+/// <summary>
+/// The heartbeat of the sales side, every 250 ms: sends at most one "just bought" toast per show
+/// every 2 s (the latest offer wins), pushes the headline sales numbers to a show's host and co-host
+/// at most once a second after they changed, stores new unique viewers in batches, and keeps each
+/// minute's peak of viewers for the dashboard chart.
+/// </summary>
+public sealed partial class SalesPulse(
+    IServiceScopeFactory scopes,
+    IHubContext<LiveShowHub, ILiveShowClient> hub,
+    RoomPresence presence,
+    ViewerTracker viewers,
+    TimeProvider clock,
+    ILogger<SalesPulse> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, byte> _dirty = new();
+    private readonly ConcurrentDictionary<Guid, PurchaseToastDto> _toasts = new();
+    private readonly Dictionary<Guid, DateTimeOffset> _lastToast = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _lastSummary = [];
+    private readonly Dictionary<(Guid, DateTimeOffset), int> _minutePeaks = [];
+
+    public void MarkDirty(Guid showId) => _dirty[showId] = 0;
+
+    public void OfferToast(PurchaseToastDto toast) => _toasts[toast.ShowId] = toast;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Tick, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PulseAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogPulseFailed(logger, e);
+            }
+        }
+    }
+
+    internal async Task PulseAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await SendToastsAsync(now);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+        await StoreViewersAsync(db, now, cancellationToken);
+        await StoreMinutePeaksAsync(db, now, cancellationToken);
+
+        foreach (var showId in _dirty.Keys)
+        {
+            if (now - _lastSummary.GetValueOrDefault(showId) < SummaryInterval || !_dirty.TryRemove(showId, out _))
+            {
+                continue;
+            }
+
+            _lastSummary[showId] = now;
+            var summary = await scope.ServiceProvider.GetRequiredService<SalesQueries>().SummaryAsync(showId, cancellationToken);
+            await hub.Clients.Group(ShowGroups.Hosts(showId)).SalesUpdated(summary);
+        }
+    }
+
+    private async Task SendToastsAsync(DateTimeOffset now)
+    {
+        foreach (var (showId, toast) in _toasts)
+        {
+            if (now - _lastToast.GetValueOrDefault(showId) < Limits.PurchaseToastInterval || !_toasts.TryRemove(new(showId, toast)))
+            {
+                continue;
+            }
+
+            _lastToast[showId] = now;
+            await hub.Clients.Group(ShowGroups.Room(showId)).PurchaseToast(toast with { At = now });
+        }
+    }
+
+    private async Task StoreViewersAsync(LiveShopDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var batch = viewers.Drain(2000);
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var group in batch.GroupBy(v => v.ShowId))
+        {
+            var keys = group.Select(v => v.Key).Distinct().ToList();
+            var known = await db.ShowViewers.Where(v => v.ShowId == group.Key && keys.Contains(v.ViewerKey)).Select(v => v.ViewerKey).ToListAsync(cancellationToken);
+            var showExists = await db.Shows.AnyAsync(s => s.Id == group.Key, cancellationToken);
+            if (showExists)
+            {
+                db.ShowViewers.AddRange(keys.Except(known).Select(k => new ShowViewer(group.Key, k, now.ToMilliseconds())));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        foreach (var showId in batch.Select(v => v.ShowId).Distinct())
+        {
+            MarkDirty(showId);
+        }
+    }
+
+    private async Task StoreMinutePeaksAsync(LiveShopDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var minute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        foreach (var showId in presence.Shows)
+        {
+            var count = presence.Count(showId);
+            if (_minutePeaks.GetValueOrDefault((showId, minute)) >= count)
+            {
+                continue;
+            }
+
+            _minutePeaks[(showId, minute)] = count;
+            var raised = await db.ShowMinutes.Where(m => m.ShowId == showId && m.Minute == minute && m.Viewers < count)
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.Viewers, count), cancellationToken);
+            if (raised == 0 && !await db.ShowMinutes.AnyAsync(m => m.ShowId == showId && m.Minute == minute, cancellationToken)
+                && await db.Shows.AnyAsync(s => s.Id == showId && s.Status == Shared.Shows.ShowStatus.Live, cancellationToken))
+            {
+                db.ShowMinutes.Add(new ShowMinute(showId, minute, count));
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        foreach (var old in _minutePeaks.Keys.Where(k => k.Item2 < minute).ToList())
+        {
+            _minutePeaks.Remove(old);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sales pulse failed.")]
+    private static partial void LogPulseFailed(ILogger logger, Exception exception);
+}

@@ -214,7 +214,8 @@ public sealed class ShowState
                 _sales[started.Sale.ProductId] = started.Sale;
                 break;
             case FlashSaleUpdatedEvent updated when _sales.TryGetValue(updated.ProductId, out var sale) && sale.Id == updated.SaleId:
-                _sales[updated.ProductId] = sale with { Sold = Math.Max(sale.Sold, updated.Sold) };
+                // Applied in sequence order, so the latest count wins (a declined card gives units back).
+                _sales[updated.ProductId] = sale with { Sold = updated.Sold };
                 break;
             case FlashSaleEndedEvent ended when _sales.TryGetValue(ended.ProductId, out var sale) && sale.Id == ended.SaleId:
                 _sales.Remove(ended.ProductId);

@@ -55,8 +55,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         {
             touch.ToTable("OrderTouches");
             touch.WithOwner().HasForeignKey("OrderId");
-            touch.Property<int>("Id");
-            touch.HasKey("OrderId", "Id");
+            touch.HasKey("OrderId", nameof(OrderTouch.Position));
+            touch.Property(t => t.Position).ValueGeneratedNever();
             touch.Property(t => t.Code).HasMaxLength(16).IsRequired();
         });
         builder.Navigation(o => o.Touches).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -82,6 +82,7 @@ internal static class ProblemFactory
             StatusCodes.Status401Unauthorized => ProblemCodes.NotSignedIn,
             StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
             StatusCodes.Status404NotFound => "not-found",
+            >= StatusCodes.Status500InternalServerError => "server-error",
             _ => ProblemCodes.ValidationFailed,
         };
         problem.Extensions["code"] = code;
@@ -91,6 +92,7 @@ internal static class ProblemFactory
             ProblemCodes.NotSignedIn => "Sign in (or continue as a guest) to do this.",
             ProblemCodes.Forbidden => "Your account does not have the role needed for this.",
             "not-found" => "There is nothing at this address.",
+            "server-error" => "Something went wrong on our side. Nothing was changed; please try again.",
             _ => "The request could not be read. Check the fields and their formats.",
         };
     }

@@ -119,6 +119,11 @@ public sealed class Order
     {
         _touches.Clear();
         _touches.AddRange(touches);
+        for (var i = 0; i < _touches.Count; i++)
+        {
+            _touches[i].Position = i + 1;
+        }
+
         AffiliateCode = touches.Count > 0 ? touches[^1].Code : null;
     }
 
@@ -213,6 +218,9 @@ public sealed class OrderTouch
         CreditedToId = creditedToId;
         TouchedAt = touchedAt;
     }
+
+    /// <summary>1 for the oldest touch on the path.</summary>
+    public int Position { get; internal set; }
 
     public string Code { get; private set; } = "";
 

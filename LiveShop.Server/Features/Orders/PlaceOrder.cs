@@ -50,12 +50,20 @@ public sealed class PlaceOrder(
         Order order;
         try
         {
-            order = await writer.WriteAsync(request!.ShowId, async room =>
+            var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
             {
                 // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
-                return await FindExistingAsync(buyerId, key, hash, cancellationToken)
-                    ?? await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken);
+                var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+                return existing is not null
+                    ? (existing, false)
+                    : (await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken), true);
             }, cancellationToken);
+            if (!created)
+            {
+                return await ReplayAsync(stored, cancellationToken);
+            }
+
+            order = stored;
         }
         catch (DbUpdateException)
         {

@@ -941,11 +941,8 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<int>("Position")
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Code")
                                 .IsRequired()
@@ -958,7 +955,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.Property<DateTimeOffset>("TouchedAt")
                                 .HasColumnType("datetimeoffset");
 
-                            b1.HasKey("OrderId", "Id");
+                            b1.HasKey("OrderId", "Position");
 
                             b1.ToTable("OrderTouches", (string)null);
 

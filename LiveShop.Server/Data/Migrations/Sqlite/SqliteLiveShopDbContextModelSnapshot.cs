@@ -926,8 +926,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Code")
@@ -941,7 +940,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.Property<long>("TouchedAt")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "Id");
+                            b1.HasKey("OrderId", "Position");
 
                             b1.ToTable("OrderTouches", (string)null);
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLiveShopDbContext))]
-    [Migration("20261122152513_Orders")]
+    [Migration("20261122153130_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -944,11 +944,8 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("uniqueidentifier");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<int>("Position")
                                 .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
 
                             b1.Property<string>("Code")
                                 .IsRequired()
@@ -961,7 +958,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.Property<DateTimeOffset>("TouchedAt")
                                 .HasColumnType("datetimeoffset");
 
-                            b1.HasKey("OrderId", "Id");
+                            b1.HasKey("OrderId", "Position");
 
                             b1.ToTable("OrderTouches", (string)null);
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiveShopDbContext))]
-    [Migration("20261122152454_Orders")]
+    [Migration("20261122153038_Orders")]
     partial class Orders
     {
         /// <inheritdoc />
@@ -929,8 +929,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
+                            b1.Property<int>("Position")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("Code")
@@ -944,7 +943,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.Property<long>("TouchedAt")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("OrderId", "Id");
+                            b1.HasKey("OrderId", "Position");
 
                             b1.ToTable("OrderTouches", (string)null);
 

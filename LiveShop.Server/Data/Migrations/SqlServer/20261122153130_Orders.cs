@@ -254,16 +254,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                 name: "OrderTouches",
                 columns: table => new
                 {
+                    Position = table.Column<int>(type: "int", nullable: false),
                     OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
                     Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     CreditedToId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     TouchedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OrderTouches", x => new { x.OrderId, x.Id });
+                    table.PrimaryKey("PK_OrderTouches", x => new { x.OrderId, x.Position });
                     table.ForeignKey(
                         name: "FK_OrderTouches_Orders_OrderId",
                         column: x => x.OrderId,

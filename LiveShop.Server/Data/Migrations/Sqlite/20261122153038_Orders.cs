@@ -253,15 +253,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                 name: "OrderTouches",
                 columns: table => new
                 {
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
                     OrderId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreditedToId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TouchedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_OrderTouches", x => new { x.OrderId, x.Id });
+                    table.PrimaryKey("PK_OrderTouches", x => new { x.OrderId, x.Position });
                     table.ForeignKey(
                         name: "FK_OrderTouches_Orders_OrderId",
                         column: x => x.OrderId,

@@ -232,10 +232,13 @@ public sealed class PlaceOrder(
         var since = now - attribution.Value.Window;
         var touches = await db.LinkTouches.AsNoTracking()
             .Where(t => t.ShowId == showId && t.At >= since && t.At <= now && (t.UserId == buyerId || (visitorId != null && t.VisitorId == visitorId)))
-            .OrderByDescending(t => t.At)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
             .Take(20)
             .ToListAsync(cancellationToken);
-        return [.. touches.OrderBy(t => t.At).Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
+
+        // Oldest first; touches at the same millisecond in the order they were recorded (ids are time-ordered).
+        touches.Reverse();
+        return [.. touches.Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
     }
 
     /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>

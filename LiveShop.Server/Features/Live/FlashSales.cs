@@ -85,29 +85,36 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "Buy at least one unit.");
         }
 
-        return writer.WriteAsync(showId, async room =>
+        return writer.WriteAsync(showId, room => TakeUnitsAsync(db, room, showId, saleId, quantity, "this product", cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside a room change: takes units at the flash price by a conditional update, refuses when the
+    /// sale has ended, its time is up or too few are left, emits the new count and ends the sale on
+    /// its last unit. The caller's transaction undoes it all on a later refusal.
+    /// </summary>
+    internal static async Task<FlashSaleDto> TakeUnitsAsync(LiveShopDbContext db, RoomChange room, Guid showId, Guid saleId, int quantity, string productName, CancellationToken cancellationToken)
+    {
+        var now = room.Now;
+        var taken = await db.FlashSales
+            .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
+        var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
+        if (taken == 0)
         {
-            var now = room.Now;
-            var taken = await db.FlashSales
-                .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
-            var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
-                ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
-            if (taken == 0)
-            {
-                throw sale.EndedAt is not null || now >= sale.EndsAt
-                    ? DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price has ended.")
-                    : DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {sale.QuantityCap - sale.Sold} left at the flash price.");
-            }
+            throw sale.EndedAt is not null || now >= sale.EndsAt
+                ? DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price has ended.")
+                : DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {sale.QuantityCap - sale.Sold} of “{productName}” left at the flash price: lower the quantity.");
+        }
 
-            room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
-            if (sale.Sold >= sale.QuantityCap)
-            {
-                End(room, sale, FlashSaleEndReason.SoldOut);
-            }
+        room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
+        if (sale.Sold >= sale.QuantityCap)
+        {
+            End(room, sale, FlashSaleEndReason.SoldOut);
+        }
 
-            return sale.ToDto();
-        }, cancellationToken);
+        return sale.ToDto();
     }
 
     /// <summary>Ends every running sale of a show that is ending, in the same change.</summary>

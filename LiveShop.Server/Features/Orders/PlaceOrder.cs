@@ -179,21 +179,7 @@ public sealed class PlaceOrder(
             db.FlashSaleClaims.Add(new FlashSaleClaim(sale.Id, buyerId, quantity));
         }
 
-        var now = room.Now;
-        var taken = await db.FlashSales
-            .Where(s => s.Id == sale.Id && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
-        var current = await db.FlashSales.SingleAsync(s => s.Id == sale.Id, cancellationToken);
-        if (taken == 0)
-        {
-            throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {current.QuantityCap - current.Sold} of “{productName}” left at the flash price: lower the quantity.");
-        }
-
-        room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, current.Id, current.ProductId, current.Sold));
-        if (current.Sold >= current.QuantityCap)
-        {
-            FlashSales.End(room, current, FlashSaleEndReason.SoldOut);
-        }
+        await FlashSales.TakeUnitsAsync(db, room, sale.ShowId, sale.Id, quantity, productName, cancellationToken);
     }
 
     private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)

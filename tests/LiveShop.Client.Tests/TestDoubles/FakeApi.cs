@@ -14,7 +14,7 @@ public sealed class FakeApi : HttpMessageHandler
     private readonly Dictionary<(HttpMethod, string), Func<HttpRequestMessage, Task<HttpResponseMessage>>> _routes = [];
     private readonly List<RecordedRequest> _requests = [];
 
-    public sealed record RecordedRequest(HttpMethod Method, string Path, string? Body);
+    public sealed record RecordedRequest(HttpMethod Method, string Path, string Query, string? Body);
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -53,7 +53,7 @@ public sealed class FakeApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         lock (_requests)
         {
-            _requests.Add(new RecordedRequest(request.Method, path, body));
+            _requests.Add(new RecordedRequest(request.Method, path, Uri.UnescapeDataString(request.RequestUri.Query), body));
         }
 
         return _routes.TryGetValue((request.Method, path), out var answer)

@@ -69,7 +69,7 @@ public static class SalesFormat
         OrderStatus.Paid => Color.Success,
         OrderStatus.CashOnDelivery => Color.Info,
         OrderStatus.PaymentDeclined => Color.Error,
-        OrderStatus.Shipped => Color.Primary,
+        OrderStatus.Shipped => Color.Secondary,
     };
 
     /// <summary>Only paid and cash-on-delivery orders can be marked shipped.</summary>

@@ -64,7 +64,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         {
             if (Dashboard?.WentLiveAt is not { } start)
             {
-                return "Not live yet: sales from share links still count.";
+                return "Not live yet.";
             }
 
             var now = Clock.GetUtcNow();

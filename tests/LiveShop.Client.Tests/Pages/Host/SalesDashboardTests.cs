@@ -173,6 +173,26 @@ public sealed class SalesDashboardTests : BunitTestBase
     }
 
     [Fact]
+    public void NewLink_WholeShow_PostsNoProductPutsTheLinkOnTopAndCopiesItsUrl()
+    {
+        var created = new ShareLinkDto("SHOW2", "/r/SHOW2", ShowId, null, null, HostId, "Mei Lin", DeviceNow, 0, 0, 0m);
+        _api.On(HttpMethod.Post, ApiRoutes.ShowLinks(ShowId), _ => Task.FromResult(FakeApi.JsonResponse(created)));
+        var cut = RenderLoaded();
+
+        cut.Find("[data-testid=new-link]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("SHOW2", cut.FindAll("[data-testid=link-row]")[0].GetAttribute("data-code")));
+        var post = Assert.Single(_api.Requests, r => r.Method == HttpMethod.Post);
+        Assert.Contains("\"productId\":null", post.Body, StringComparison.Ordinal);
+        Assert.Contains("The whole show", cut.FindAll("[data-testid=link-row]")[0].TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=copy-link-SHOW2]").Click();
+
+        var copy = Ctx.JSInterop.VerifyInvoke("navigator.clipboard.writeText");
+        Assert.Equal("http://localhost/r/SHOW2", copy.Arguments[0]);
+    }
+
+    [Fact]
     public void Load_Forbidden_SaysOnlyTheHostCanSeeSales()
     {
         _api.On(HttpMethod.Get, ApiRoutes.ShowSales(ShowId), _ =>

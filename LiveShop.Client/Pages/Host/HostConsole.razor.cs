@@ -1,6 +1,8 @@
 using LiveShop.Client.Components;
+using LiveShop.Client.Components.Sales;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
@@ -11,15 +13,32 @@ namespace LiveShop.Client.Pages.Host;
 /// <summary>
 /// The host's console: go live and end the show over the live hub, with the state every viewer sees.
 /// The server checks role and ownership on every call; the page only hides what would be refused.
+/// The host and co-host also see a GMV ticker, loaded once interactive and then kept by the
+/// <c>SalesUpdated</c> push.
 /// </summary>
 public sealed partial class HostConsole
 {
     private bool _busy;
     private PeriodicTimer? _ticker;
+    private SalesSummaryDto? _sales;
+    private long _salesPushes;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject] private ApiClient Api { get; set; } = default!;
+
     private bool IsMine => Detail is not null && UserId == Detail.Host.Id;
+
+    /// <summary>The show's host and co-host see its sales (the server refuses everyone else).</summary>
+    private bool CanSeeSales => Detail is not null && UserId is { } me && (me == Detail.Host.Id || me == Detail.CoHost?.Id);
+
+    private string OrdersText => _sales switch
+    {
+        null => "",
+        { Orders: 0 } => "No orders yet",
+        { Orders: 1 } => "1 order",
+        { Orders: var n } => $"{SalesFormat.Count(n)} orders",
+    };
 
     private bool CanAct => !_busy && ConnectionState == LiveConnectionState.Connected;
 
@@ -36,12 +55,61 @@ public sealed partial class HostConsole
         }
     }
 
-    protected override Task OnJoinedAsync()
+    protected override async Task OnInitializedAsync()
+    {
+        Live.SalesUpdated += OnSalesUpdatedAsync;
+        await base.OnInitializedAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await base.OnParametersSetAsync();
+        if (_sales is not null && _sales.ShowId != Detail?.Id)
+        {
+            _sales = null;
+        }
+    }
+
+    protected override async Task OnJoinedAsync()
     {
         _ticker ??= new PeriodicTimer(TimeSpan.FromSeconds(1));
         _ = TickAsync(_ticker);
-        return Task.CompletedTask;
+        await LoadSalesAsync();
     }
+
+    /// <summary>The ticker's first numbers; a push that arrives meanwhile is newer and wins.</summary>
+    private async Task LoadSalesAsync()
+    {
+        if (Detail is not { } show || !CanSeeSales)
+        {
+            return;
+        }
+
+        var pushes = _salesPushes;
+        try
+        {
+            var dashboard = await Api.SalesAsync(show.Id);
+            if (pushes == _salesPushes && Detail?.Id == show.Id)
+            {
+                _sales = dashboard.Summary;
+                StateHasChanged();
+            }
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // The ticker stays blank until the first push; the Sales page says what went wrong.
+        }
+    }
+
+    private Task OnSalesUpdatedAsync(SalesSummaryDto summary) => InvokeAsync(() =>
+    {
+        if (summary.ShowId == Detail?.Id)
+        {
+            _sales = summary;
+            _salesPushes++;
+            StateHasChanged();
+        }
+    });
 
     private async Task GoLiveAsync() => await RunAsync(Live.GoLiveAsync, "You are live. Viewers see it now.");
 
@@ -123,6 +191,7 @@ public sealed partial class HostConsole
     public override async ValueTask DisposeAsync()
     {
         _ticker?.Dispose();
+        Live.SalesUpdated -= OnSalesUpdatedAsync;
         await base.DisposeAsync();
     }
 }

@@ -19,7 +19,7 @@ public sealed class ProductSheetTests : BunitTestBase
             .Add(s => s.OnBuy, (LineupItemDto item) => bought = item)
             .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
 
-        Assert.Equal("Jade Face Roller", cut.Find("[data-testid=product-sheet-name]").TextContent.Trim());
+        Assert.Equal("Jade Face Roller", cut.Find("[data-testid=product-sheet] [data-testid=sheet-title]").TextContent.Trim());
         Assert.Equal("NT$490", cut.Find("[data-testid=product-sheet-price]").TextContent.Trim());
         Assert.Contains("NT$690", cut.Find("[data-testid=product-sheet] s").TextContent, StringComparison.Ordinal);
         cut.Find("[data-testid=product-sheet-buy]").Click();

@@ -52,7 +52,7 @@ public sealed partial class ShowPage
     /// <summary>After signing in to buy, back to this show, with the product the viewer chose open again.</summary>
     private string BuyReturnUrl => _lastChosen is { } productId ? $"/shows/{Id}?product={productId}" : $"/shows/{Id}";
 
-    private ProductPrice? ProductPrice => _product is null ? null : State.PriceOf(_product.ProductId, Clock.GetUtcNow());
+    private ProductPrice? ProductPrice => _product is null ? null : PriceNow(_product.ProductId);
 
     private string CartLabel => Cart.Count switch
     {
@@ -60,6 +60,8 @@ public sealed partial class ShowPage
         1 => "Cart, 1 item",
         var n => $"Cart, {n} items",
     };
+
+    private ProductPrice? PriceNow(Guid productId) => State.PriceOf(productId, Clock.GetUtcNow());
 
     protected override void OnInitialized()
     {

@@ -74,4 +74,20 @@ public sealed class LineupListTests : BunitTestBase
 
         Assert.Equal(items[1], added);
     }
+
+    [Fact]
+    public void Render_WithLivePrices_ShowsARunningFlashPriceWithTheListPriceStruck()
+    {
+        var show = ShopTestData.LiveShow(DeviceNow, jadeOnSale: true);
+
+        var cut = Ctx.Render<LineupList>(p => p
+            .Add(l => l.Items, [ShopTestData.JadeItem, ShopTestData.OolongItem])
+            .Add(l => l.PriceOf, id => show.PriceOf(id, DeviceNow)));
+
+        var rows = cut.FindAll("[data-testid=lineup-item]");
+        Assert.Equal("NT$490", rows[0].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Equal("NT$690", rows[0].QuerySelector("s[data-testid=lineup-list-price]")!.TextContent.Trim());
+        Assert.Equal("NT$480", rows[1].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Null(rows[1].QuerySelector("[data-testid=lineup-list-price]"));
+    }
 }

@@ -22,6 +22,8 @@ public static class ClientServiceExtensions
         services.AddScoped<ApiClient>();
         services.AddTransient<LiveShowConnection>();
         services.AddTransient<ISalesFeed, LiveSalesFeed>();
+        services.AddTransient<IOrderUpdates, LiveShowConnection>();
+        services.AddScoped<CartState>();
         services.AddScoped<ThemeState>();
         return services;
     }

@@ -23,7 +23,7 @@ public enum LiveConnectionState
 /// every (re)join, sends the last sequence the page applied, so the server answers with exactly what
 /// was missed. Start it only once the component is interactive (never during prerender).
 /// </summary>
-public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : IAsyncDisposable
+public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : IOrderUpdates
 {
     private HubConnection? _connection;
     private Guid _showId;

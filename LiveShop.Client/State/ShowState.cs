@@ -66,6 +66,26 @@ public sealed class ShowState
     public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) =>
         _sales.TryGetValue(productId, out var sale) && ServerNow(deviceNow) < sale.EndsAt && sale.Remaining > 0 ? sale : null;
 
+    /// <summary>A product of the lineup, or null when the show has no such product.</summary>
+    public LineupItemDto? ItemFor(Guid productId) => Show?.Lineup.FirstOrDefault(l => l.ProductId == productId);
+
+    /// <summary>
+    /// What a product costs now: the flash price while a sale runs on it (by the server's clock), else
+    /// its list price. The one place the client decides a price; the cart and the order use it.
+    /// Null when the show has no such product.
+    /// </summary>
+    public ProductPrice? PriceOf(Guid productId, DateTimeOffset deviceNow)
+    {
+        if (ItemFor(productId) is not { } item)
+        {
+            return null;
+        }
+
+        return SaleFor(productId, deviceNow) is { } sale
+            ? new ProductPrice(sale.Price, sale.ListPrice, sale.Currency, sale)
+            : new ProductPrice(item.Price, item.Price, item.Currency, null);
+    }
+
     public void Load(ShowDetailDto show)
     {
         Show = show;
@@ -263,3 +283,9 @@ public sealed class ShowState
 
 /// <summary>The user's own chat line on its way to the server.</summary>
 public sealed record PendingChat(Guid ClientMessageId, string AuthorName, string Text);
+
+/// <summary>A product's price now: <see cref="Unit"/> is what the buyer pays, <see cref="List"/> the price without a flash sale.</summary>
+public sealed record ProductPrice(decimal Unit, decimal List, string Currency, FlashSaleDto? Sale)
+{
+    public bool IsFlash => Sale is not null;
+}

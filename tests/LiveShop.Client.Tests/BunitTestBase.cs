@@ -16,12 +16,19 @@ public abstract class BunitTestBase : IAsyncLifetime
     protected static readonly DateTimeOffset DeviceNow = new(2025, 3, 14, 11, 30, 0, TimeSpan.Zero);
 
     protected BunitTestBase()
+        : this(null)
+    {
+    }
+
+    /// <param name="services">Registers what the components under test need (before the context resolves anything).</param>
+    protected BunitTestBase(Action<IServiceCollection>? services)
     {
         Clock = new FakeTimeProvider(DeviceNow);
         Ctx = new BunitContext();
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         Ctx.Services.AddMudServices();
         Ctx.Services.AddSingleton<TimeProvider>(Clock);
+        services?.Invoke(Ctx.Services);
         Ctx.SetRendererInfo(new RendererInfo("WebAssembly", isInteractive: true));
     }
 

@@ -50,4 +50,44 @@ public sealed class LineupListTests : BunitTestBase
         Assert.Contains("3 in stock", rows[1].TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Sold out", rows[1].TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_WithoutAddToCart_HasNoCartButtons()
+    {
+        var item = Item("Tea cup", 99.5m, 3, 1);
+
+        var cut = Ctx.Render<LineupList>(p => p.Add(l => l.Items, [item]));
+
+        Assert.Empty(cut.FindAll($"[data-testid=lineup-add-{item.ProductId}]"));
+    }
+
+    [Fact]
+    public void Click_AddToCart_RaisesItWithThatProduct()
+    {
+        LineupItemDto[] items = [Item("Oolong 150g", 1290m, 4, 1), Item("Tea cup", 99.5m, 3, 2)];
+        LineupItemDto? added = null;
+
+        var cut = Ctx.Render<LineupList>(p => p
+            .Add(l => l.Items, items)
+            .Add(l => l.OnAddToCart, (LineupItemDto item) => added = item));
+        cut.Find($"[data-testid=lineup-add-{items[1].ProductId}]").Click();
+
+        Assert.Equal(items[1], added);
+    }
+
+    [Fact]
+    public void Render_WithLivePrices_ShowsARunningFlashPriceWithTheListPriceStruck()
+    {
+        var show = ShopTestData.LiveShow(DeviceNow, jadeOnSale: true);
+
+        var cut = Ctx.Render<LineupList>(p => p
+            .Add(l => l.Items, [ShopTestData.JadeItem, ShopTestData.OolongItem])
+            .Add(l => l.PriceOf, id => show.PriceOf(id, DeviceNow)));
+
+        var rows = cut.FindAll("[data-testid=lineup-item]");
+        Assert.Equal("NT$490", rows[0].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Equal("NT$690", rows[0].QuerySelector("s[data-testid=lineup-list-price]")!.TextContent.Trim());
+        Assert.Equal("NT$480", rows[1].QuerySelector("[data-testid=lineup-price]")!.TextContent.Trim());
+        Assert.Null(rows[1].QuerySelector("[data-testid=lineup-list-price]"));
+    }
 }

@@ -93,4 +93,44 @@ public sealed class ProductCardTests : BunitTestBase
 
         Assert.Equal("Buy", cut.Find("[data-testid=product-card] [data-testid=buy]").TextContent);
     }
+
+    [Fact]
+    public void Render_WithoutShoppingCallbacks_HasNoBuyOrAddButtons()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p.Add(c => c.Item, Item()));
+
+        Assert.Empty(cut.FindAll($"[data-testid=buy-{ProductId}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=add-to-cart-{ProductId}]"));
+        Assert.Empty(cut.FindAll($"[data-testid=card-open-{ProductId}]"));
+    }
+
+    [Fact]
+    public void Click_BuyAddAndImage_RaiseTheirCallbacksWithTheProduct()
+    {
+        var raised = new List<string>();
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item())
+            .Add(c => c.OnBuy, (LineupItemDto item) => raised.Add($"buy {item.Name}"))
+            .Add(c => c.OnAddToCart, (LineupItemDto item) => raised.Add($"add {item.Name}"))
+            .Add(c => c.OnOpen, (LineupItemDto item) => raised.Add($"open {item.Name}")));
+
+        cut.Find($"[data-testid=buy-{ProductId}]").Click();
+        cut.Find($"[data-testid=add-to-cart-{ProductId}]").Click();
+        cut.Find($"[data-testid=card-open-{ProductId}]").Click();
+
+        Assert.Equal(["buy Alishan oolong 150g", "add Alishan oolong 150g", "open Alishan oolong 150g"], raised);
+        Assert.Equal("Buy", cut.Find($"[data-testid=buy-{ProductId}]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Render_SoldOutWithoutSale_DisablesBuyAndAdd()
+    {
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item(stock: 0))
+            .Add(c => c.OnBuy, (LineupItemDto _) => { })
+            .Add(c => c.OnAddToCart, (LineupItemDto _) => { }));
+
+        Assert.True(cut.Find($"[data-testid=buy-{ProductId}]").HasAttribute("disabled"));
+        Assert.True(cut.Find($"[data-testid=add-to-cart-{ProductId}]").HasAttribute("disabled"));
+    }
 }

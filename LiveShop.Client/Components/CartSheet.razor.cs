@@ -1,0 +1,284 @@
+using System.Net;
+using LiveShop.Client.Services;
+using LiveShop.Client.State;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+
+namespace LiveShop.Client.Components;
+
+/// <summary>
+/// The cart and checkout sheet. Prices come live from <see cref="CartState"/>; the order asks for
+/// exactly the prices on screen. Each press of Place order is one attempt with its own idempotency
+/// key: a network failure is retried once with the same key (and the key is kept for the next press
+/// of the same order, since the first may have gone through); a refusal means the next attempt gets
+/// a fresh key. A changed price asks the buyer (<see cref="PriceChangedDialog"/>); any other refusal
+/// shows the server's sentence in the sheet, which stays open with everything the buyer entered.
+/// </summary>
+public sealed partial class CartSheet : IDisposable
+{
+    private readonly AddressForm _address = new();
+    private EditContext _addressContext = default!;
+    private CheckoutStep _step = CheckoutStep.Cart;
+    private PaymentChoice _payment = PaymentChoice.CardSucceeds;
+    private bool _wasOpen;
+    private bool _profileLoaded;
+    private bool _loadingProfile;
+    private bool _placing;
+    private string? _error;
+
+    /// <summary>An attempt whose answer never came (network failure): its key is reused for the same order.</summary>
+    private (string Key, PlaceOrderRequest Request)? _unanswered;
+
+    [Inject] private CartState Cart { get; set; } = default!;
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>Whether the sheet is up; it opens at the cart step.</summary>
+    [Parameter, EditorRequired] public bool Open { get; set; }
+
+    [Parameter] public EventCallback<bool> OpenChanged { get; set; }
+
+    /// <summary>A signed-in user or guest: only they can buy. Others see the way to sign in.</summary>
+    [Parameter, EditorRequired] public bool SignedIn { get; set; }
+
+    /// <summary>Where signing in (or continuing as a guest) comes back to: this show.</summary>
+    [Parameter, EditorRequired] public string ReturnUrl { get; set; } = "/";
+
+    /// <summary>An order was placed from this sheet (the cart is already empty).</summary>
+    [Parameter] public EventCallback<OrderDto> OnOrderPlaced { get; set; }
+
+    private enum CheckoutStep
+    {
+        Cart,
+        Delivery,
+        Payment,
+    }
+
+    private enum PaymentChoice
+    {
+        CardSucceeds,
+        CardDeclined,
+        CashOnDelivery,
+    }
+
+    private string Title => !SignedIn ? "Your cart" : _step switch
+    {
+        CheckoutStep.Cart => "Your cart",
+        CheckoutStep.Delivery => "Delivery",
+        CheckoutStep.Payment => "Payment",
+    };
+
+    private string StepName => !SignedIn ? "sign-in" : _step.ToString().ToLowerInvariant();
+
+    private EventCallback BackCallback => SignedIn && _step != CheckoutStep.Cart && !_placing ? EventCallback.Factory.Create(this, Back) : default;
+
+    private string SignInHref => $"account/sign-in?returnUrl={Uri.EscapeDataString(SafeReturn.Path(ReturnUrl))}";
+
+    private string GuestHref => $"account/guest?returnUrl={Uri.EscapeDataString(SafeReturn.Path(ReturnUrl))}";
+
+    protected override void OnInitialized()
+    {
+        _addressContext = new EditContext(_address);
+        Cart.Changed += OnCartChanged;
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (Open && !_wasOpen)
+        {
+            // Every Buy starts at the cart, with what was typed before still there.
+            _step = CheckoutStep.Cart;
+            _error = null;
+        }
+
+        _wasOpen = Open;
+    }
+
+    private void OnCartChanged()
+    {
+        if (Cart.IsEmpty && !_placing)
+        {
+            _step = CheckoutStep.Cart;
+        }
+
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    private Task CloseAsync() => OpenChanged.InvokeAsync(false);
+
+    private void Back()
+    {
+        _error = null;
+        _step = _step == CheckoutStep.Payment ? CheckoutStep.Delivery : CheckoutStep.Cart;
+    }
+
+    private async Task GoToDeliveryAsync()
+    {
+        _error = null;
+        _step = CheckoutStep.Delivery;
+        if (_profileLoaded)
+        {
+            return;
+        }
+
+        _profileLoaded = true;
+        _loadingProfile = true;
+        StateHasChanged();
+        try
+        {
+            // The address used last time (or saved on the account page), when the form is still blank.
+            _address.Prefill((await Api.ProfileAsync()).SavedAddress);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // Without it the buyer types the address: nothing to report.
+        }
+        finally
+        {
+            _loadingProfile = false;
+        }
+    }
+
+    private void GoToPayment()
+    {
+        _error = null;
+        _step = CheckoutStep.Payment;
+    }
+
+    private async Task PlaceOrderAsync()
+    {
+        if (_placing || Cart.IsEmpty || Cart.ShowId is not { } showId)
+        {
+            return;
+        }
+
+        _placing = true;
+        _error = null;
+        var agreed = new Dictionary<Guid, decimal>();
+        try
+        {
+            while (true)
+            {
+                var request = new PlaceOrderRequest(showId, Cart.OrderLines(agreed), _address.ToDto(), PaymentDetails());
+                var refusal = await AttemptAsync(request);
+                if (refusal is null || !await AgreedToNewPriceAsync(refusal, request, agreed))
+                {
+                    return;
+                }
+
+                // The buyer agreed to the new price: a new attempt, so a new key.
+            }
+        }
+        finally
+        {
+            _placing = false;
+        }
+    }
+
+    /// <summary>One attempt. Null when the order was placed or the failure is already on screen; otherwise a refusal about a price.</summary>
+    private async Task<ApiException?> AttemptAsync(PlaceOrderRequest request)
+    {
+        var key = _unanswered is { } unanswered && SameOrder(unanswered.Request, request) ? unanswered.Key : Guid.NewGuid().ToString();
+        try
+        {
+            OrderDto order;
+            try
+            {
+                order = await Api.PlaceOrderAsync(request, key);
+            }
+            catch (Exception e) when (IsUnanswered(e))
+            {
+                // The order may or may not have been placed: ask again with the same key, once.
+                order = await Api.PlaceOrderAsync(request, key);
+            }
+
+            _unanswered = null;
+            await PlacedAsync(order);
+            return null;
+        }
+        catch (Exception e) when (IsUnanswered(e))
+        {
+            _unanswered = (key, request);
+            _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
+            return null;
+        }
+        catch (ApiException e)
+        {
+            _unanswered = null;
+            if (e.Code is ProblemCodes.PriceChanged or ProblemCodes.FlashSaleEnded && e.GuidExtension("productId") is not null && e.DecimalExtension("currentPrice") is not null)
+            {
+                return e;
+            }
+
+            _error = e.Message;
+            return null;
+        }
+    }
+
+    private async Task<bool> AgreedToNewPriceAsync(ApiException refusal, PlaceOrderRequest request, Dictionary<Guid, decimal> agreed)
+    {
+        var productId = refusal.GuidExtension("productId")!.Value;
+        var newPrice = refusal.DecimalExtension("currentPrice")!.Value;
+        var line = request.Lines.FirstOrDefault(l => l.ProductId == productId);
+        var name = Cart.Lines.FirstOrDefault(l => l.ProductId == productId)?.Name;
+        if (line is null || name is null)
+        {
+            _error = refusal.Message;
+            return false;
+        }
+
+        var parameters = new DialogParameters<PriceChangedDialog>
+        {
+            { d => d.ProductName, name },
+            { d => d.SeenPrice, line.ExpectedUnitPrice },
+            { d => d.NewPrice, newPrice },
+            { d => d.Currency, Cart.Currency },
+            { d => d.Reason, refusal.Code == ProblemCodes.FlashSaleEnded ? "The flash price has ended." : null },
+        };
+        var dialog = await Dialogs.ShowAsync<PriceChangedDialog>("The price changed", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is null || result.Canceled)
+        {
+            return false;
+        }
+
+        agreed[productId] = newPrice;
+        return true;
+    }
+
+    private async Task PlacedAsync(OrderDto order)
+    {
+        Cart.Clear();
+        _step = CheckoutStep.Cart;
+        Snackbar.Add(PlacedMessage(order), Severity.Success, options =>
+        {
+            options.VisibleStateDuration = 6000;
+            options.CloseAfterNavigation = false;
+        });
+        await OpenChanged.InvokeAsync(false);
+        await OnOrderPlaced.InvokeAsync(order);
+    }
+
+    private PaymentDetailsDto PaymentDetails() => _payment switch
+    {
+        PaymentChoice.CardSucceeds => new PaymentDetailsDto(PaymentMethod.Card, TestCards.Succeeds),
+        PaymentChoice.CardDeclined => new PaymentDetailsDto(PaymentMethod.Card, TestCards.Declined),
+        PaymentChoice.CashOnDelivery => new PaymentDetailsDto(PaymentMethod.CashOnDelivery, null),
+    };
+
+    /// <summary>No answer, or one that says nothing about the order (a server failure): the order may exist.</summary>
+    private static bool IsUnanswered(Exception e) =>
+        e is HttpRequestException or TaskCanceledException || e is ApiException { Status: >= HttpStatusCode.InternalServerError };
+
+    private static bool SameOrder(PlaceOrderRequest a, PlaceOrderRequest b) =>
+        a.ShowId == b.ShowId && a.ShippingAddress == b.ShippingAddress && a.Payment == b.Payment && a.Lines.SequenceEqual(b.Lines);
+
+    public void Dispose() => Cart.Changed -= OnCartChanged;
+}

@@ -1,0 +1,155 @@
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Shows;
+
+namespace LiveShop.Client.State;
+
+/// <summary>
+/// The viewer's cart for one show. A line keeps the product and the quantity, never a price: prices
+/// are read live from the show page's <see cref="ShowState"/> (<see cref="ShowState.PriceOf"/>), so
+/// the cart always shows what the buyer would pay now, and the order asks for exactly that.
+/// Scoped, so it survives moving between pages; attaching another show's page empties it.
+/// </summary>
+public sealed class CartState(TimeProvider clock)
+{
+    private readonly List<CartLine> _lines = [];
+    private ShowState? _show;
+
+    /// <summary>The show the lines belong to (null before a show page attached).</summary>
+    public Guid? ShowId { get; private set; }
+
+    /// <summary>The show page's state the prices come from, while that page is open.</summary>
+    public ShowState? Show => _show;
+
+    /// <summary>The lines, in the order the products were added.</summary>
+    public IReadOnlyList<CartLine> Lines => _lines;
+
+    /// <summary>Units in the cart (what the badge shows).</summary>
+    public int Count => _lines.Sum(l => l.Quantity);
+
+    public bool IsEmpty => _lines.Count == 0;
+
+    public string Currency => _show?.Show?.Currency ?? "";
+
+    /// <summary>Lines, quantities or prices changed (a flash sale started or ended counts).</summary>
+    public event Action? Changed;
+
+    /// <summary>The show page that is open now. Lines of another show are dropped.</summary>
+    public void Attach(ShowState show)
+    {
+        if (show.Show is null)
+        {
+            throw new ArgumentException("The show page has not loaded its show.", nameof(show));
+        }
+
+        if (ReferenceEquals(_show, show))
+        {
+            return;
+        }
+
+        if (_show is not null)
+        {
+            _show.Changed -= OnShowChanged;
+        }
+
+        _show = show;
+        _show.Changed += OnShowChanged;
+        if (ShowId != show.Show.Id)
+        {
+            ShowId = show.Show.Id;
+            _lines.Clear();
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>The show page closed: the lines stay for when it opens again.</summary>
+    public void Detach(ShowState show)
+    {
+        if (ReferenceEquals(_show, show))
+        {
+            _show.Changed -= OnShowChanged;
+            _show = null;
+        }
+    }
+
+    /// <summary>
+    /// Adds units of a product (to its line if it has one; at most <see cref="Limits.OrderMaxQuantity"/>).
+    /// False when it would be a new line and the cart already holds <see cref="Limits.OrderMaxLines"/> products.
+    /// </summary>
+    public bool Add(LineupItemDto product, int quantity = 1)
+    {
+        var index = _lines.FindIndex(l => l.ProductId == product.ProductId);
+        if (index >= 0)
+        {
+            _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity) };
+        }
+        else if (_lines.Count >= Limits.OrderMaxLines)
+        {
+            return false;
+        }
+        else
+        {
+            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(quantity)));
+        }
+
+        Changed?.Invoke();
+        return true;
+    }
+
+    /// <summary>Sets a line's quantity, kept between 1 and <see cref="Limits.OrderMaxQuantity"/> (removing is <see cref="Remove"/>).</summary>
+    public void SetQuantity(Guid productId, int quantity)
+    {
+        var index = _lines.FindIndex(l => l.ProductId == productId);
+        if (index < 0 || _lines[index].Quantity == Clamp(quantity))
+        {
+            return;
+        }
+
+        _lines[index] = _lines[index] with { Quantity = Clamp(quantity) };
+        Changed?.Invoke();
+    }
+
+    public void Remove(Guid productId)
+    {
+        if (_lines.RemoveAll(l => l.ProductId == productId) > 0)
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    public void Clear()
+    {
+        _lines.Clear();
+        Changed?.Invoke();
+    }
+
+    /// <summary>What one unit of the product costs now (see <see cref="ShowState.PriceOf"/>).</summary>
+    public ProductPrice PriceOf(Guid productId) =>
+        AttachedShow.PriceOf(productId, clock.GetUtcNow()) ?? throw new InvalidOperationException($"Product {productId} is not in this show.");
+
+    public decimal LineTotal(CartLine line) => PriceOf(line.ProductId).Unit * line.Quantity;
+
+    public decimal Total => _lines.Sum(LineTotal);
+
+    /// <summary>
+    /// The order's lines at the prices shown now, except where the buyer agreed to another price
+    /// (after the server said it changed): those go with the agreed price.
+    /// </summary>
+    public IReadOnlyList<PlaceOrderLine> OrderLines(IReadOnlyDictionary<Guid, decimal>? agreedPrices = null) =>
+    [
+        .. _lines.Select(l => new PlaceOrderLine(
+            l.ProductId,
+            l.Quantity,
+            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l.ProductId).Unit)),
+    ];
+
+    private ShowState AttachedShow => _show ?? throw new InvalidOperationException("No show page is open: prices come from it.");
+
+    private void OnShowChanged() => Changed?.Invoke();
+
+    private static int Clamp(int quantity) => Math.Clamp(quantity, 1, Limits.OrderMaxQuantity);
+}
+
+/// <summary>A product in the cart. No price: see <see cref="CartState.PriceOf"/>.</summary>
+public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int Quantity);

@@ -1,0 +1,41 @@
+using LiveShop.Client.Components;
+using LiveShop.Shared.Shows;
+using static LiveShop.Client.Tests.ShopTestData;
+
+namespace LiveShop.Client.Tests.Components;
+
+public sealed class ProductSheetTests : BunitTestBase
+{
+    [Fact]
+    public void Render_ProductOnFlashSale_ShowsItsLivePriceAndBuyRaisesIt()
+    {
+        var show = LiveShow(DeviceNow, jadeOnSale: true);
+        LineupItemDto? bought = null;
+
+        var cut = Ctx.Render<ProductSheet>(p => p
+            .Add(s => s.Item, JadeItem)
+            .Add(s => s.Price, show.PriceOf(Jade, DeviceNow))
+            .Add(s => s.OnClose, () => { })
+            .Add(s => s.OnBuy, (LineupItemDto item) => bought = item)
+            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+
+        Assert.Equal("Jade Face Roller", cut.Find("[data-testid=product-sheet] [data-testid=sheet-title]").TextContent.Trim());
+        Assert.Equal("NT$490", cut.Find("[data-testid=product-sheet-price]").TextContent.Trim());
+        Assert.Contains("NT$690", cut.Find("[data-testid=product-sheet] s").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=product-sheet-buy]").Click();
+        Assert.Equal(JadeItem, bought);
+    }
+
+    [Fact]
+    public void Render_NoProduct_ShowsNoSheet()
+    {
+        var cut = Ctx.Render<ProductSheet>(p => p
+            .Add(s => s.Item, null)
+            .Add(s => s.Price, null)
+            .Add(s => s.OnClose, () => { })
+            .Add(s => s.OnBuy, (LineupItemDto _) => { })
+            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+
+        Assert.Empty(cut.FindAll("[data-testid=product-sheet]"));
+    }
+}

@@ -1,0 +1,131 @@
+using LiveShop.Client.State;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using Microsoft.Extensions.Time.Testing;
+using static LiveShop.Client.Tests.ShopTestData;
+
+namespace LiveShop.Client.Tests.State;
+
+public sealed class CartStateTests
+{
+    private static readonly DateTimeOffset Now = new(2025, 3, 14, 11, 30, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _clock = new(Now);
+
+    private CartState Cart(ShowState show)
+    {
+        var cart = new CartState(_clock);
+        cart.Attach(show);
+        return cart;
+    }
+
+    [Fact]
+    public void Add_SameProductTwice_OneLineWithBothUnits()
+    {
+        var cart = Cart(LiveShow(Now));
+
+        cart.Add(JadeItem);
+        cart.Add(JadeItem, 2);
+
+        var line = Assert.Single(cart.Lines);
+        Assert.Equal(3, line.Quantity);
+        Assert.Equal(3, cart.Count);
+        Assert.Equal(3 * 690m, cart.Total);
+    }
+
+    [Fact]
+    public void SetQuantityAndAdd_KeepEachLineBetweenOneAndNinetyNine()
+    {
+        var cart = Cart(LiveShow(Now));
+        cart.Add(JadeItem);
+
+        cart.SetQuantity(Jade, 0);
+        Assert.Equal(1, cart.Lines[0].Quantity);
+        cart.SetQuantity(Jade, 250);
+        Assert.Equal(Limits.OrderMaxQuantity, cart.Lines[0].Quantity);
+        cart.Add(JadeItem);
+        Assert.Equal(Limits.OrderMaxQuantity, cart.Lines[0].Quantity);
+    }
+
+    [Fact]
+    public void PriceOf_FollowsTheFlashSaleAsItStartsAndEnds()
+    {
+        var show = LiveShow(Now);
+        var cart = Cart(show);
+        cart.Add(JadeItem, 2);
+        var changes = 0;
+        cart.Changed += () => changes++;
+        Assert.Equal(1380m, cart.Total);
+
+        show.ApplyEvents([new FlashSaleStartedEvent(11, Now, JadeSale(Now))]);
+        Assert.Equal(new ProductPrice(490m, 690m, Currencies.Twd, JadeSale(Now)), cart.PriceOf(Jade));
+        Assert.Equal(980m, cart.Total);
+
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.False(cart.PriceOf(Jade).IsFlash);
+        Assert.Equal(1380m, cart.Total);
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public void OrderLines_AskForThePricesShownExceptWhereTheBuyerAgreedToANewOne()
+    {
+        var cart = Cart(LiveShow(Now, jadeOnSale: true));
+        cart.Add(JadeItem, 2);
+        cart.Add(OolongItem);
+
+        Assert.Equal([new PlaceOrderLine(Jade, 2, 490m), new PlaceOrderLine(Oolong, 1, 480m)], cart.OrderLines());
+        Assert.Equal(
+            [new PlaceOrderLine(Jade, 2, 690m), new PlaceOrderLine(Oolong, 1, 480m)],
+            cart.OrderLines(new Dictionary<Guid, decimal> { [Jade] = 690m }));
+    }
+
+    [Fact]
+    public void Add_BeyondTheLinesAnOrderHolds_IsRefused()
+    {
+        var lineup = Enumerable.Range(0, Limits.OrderMaxLines + 1)
+            .Select(i => new LineupItemDto(Guid.NewGuid(), $"SKU-{i}", $"Product {i}", "https://img.example/p.jpg", 100m, Currencies.Twd, 5, i))
+            .ToList();
+        var show = new ShowState();
+        show.Load(Detail(Now) with { Lineup = lineup });
+        var cart = Cart(show);
+
+        Assert.All(lineup.Take(Limits.OrderMaxLines), item => Assert.True(cart.Add(item)));
+        Assert.False(cart.Add(lineup[^1]));
+        Assert.Equal(Limits.OrderMaxLines, cart.Lines.Count);
+        Assert.True(cart.Add(lineup[0]));
+    }
+
+    [Fact]
+    public void Attach_AnotherShow_EmptiesTheCart_TheSameShowAgain_KeepsIt()
+    {
+        var cart = Cart(LiveShow(Now));
+        cart.Add(JadeItem);
+
+        cart.Attach(LiveShow(Now));
+        Assert.Single(cart.Lines);
+
+        var other = new ShowState();
+        other.Load(Detail(Now) with { Id = Guid.NewGuid() });
+        cart.Attach(other);
+        Assert.True(cart.IsEmpty);
+    }
+
+    [Fact]
+    public void Detach_StopsFollowingThatPage()
+    {
+        var show = LiveShow(Now);
+        var cart = Cart(show);
+        cart.Add(JadeItem);
+        var changes = 0;
+        cart.Changed += () => changes++;
+
+        cart.Detach(show);
+        show.ApplyEvents([new FlashSaleStartedEvent(11, Now, JadeSale(Now))]);
+
+        Assert.Equal(0, changes);
+        Assert.Single(cart.Lines);
+    }
+}

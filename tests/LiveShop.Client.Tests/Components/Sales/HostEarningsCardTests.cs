@@ -11,7 +11,7 @@ public sealed class HostEarningsCardTests : BunitTestBase
 {
     private static readonly Guid TeaShow = Guid.NewGuid();
     private static readonly Guid BerlinShow = Guid.NewGuid();
-    private readonly FakeApi _api = new();
+    private readonly FakeSalesApi _api = new();
 
     public HostEarningsCardTests()
     {
@@ -19,7 +19,7 @@ public sealed class HostEarningsCardTests : BunitTestBase
         {
             var query = Uri.UnescapeDataString(request.RequestUri!.Query);
             var month = query.Contains(DeviceNow.AddDays(-30).ToString("O"), StringComparison.Ordinal);
-            return Task.FromResult(FakeApi.JsonResponse(month ? Month() : Week()));
+            return Task.FromResult(FakeSalesApi.JsonResponse(month ? Month() : Week()));
         });
         Ctx.Services.AddFallbackServiceProvider(new ServiceCollection().AddSingleton(new ApiClient(_api.CreateClient())).BuildServiceProvider());
     }

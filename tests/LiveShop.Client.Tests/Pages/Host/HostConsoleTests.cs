@@ -19,7 +19,7 @@ public sealed class HostConsoleTests : BunitTestBase
         var navigation = Ctx.Services.GetRequiredService<NavigationManager>();
         Ctx.Services.AddFallbackServiceProvider(new ServiceCollection()
             .AddSingleton<IShowReader>(new OneShowReader(Show()))
-            .AddSingleton(new ApiClient(new FakeApi().CreateClient()))
+            .AddSingleton(new ApiClient(new FakeSalesApi().CreateClient()))
             .AddSingleton(new LiveShowConnection(navigation, Clock))
             .BuildServiceProvider());
     }

@@ -15,7 +15,7 @@ namespace LiveShop.Client.Tests.Pages.Host;
 
 public sealed class SalesDashboardTests : BunitTestBase
 {
-    private readonly FakeApi _api = new();
+    private readonly FakeSalesApi _api = new();
     private readonly FakeSalesFeed _feed = new();
     private SalesDashboardDto _dashboard = Dashboard();
 
@@ -122,7 +122,7 @@ public sealed class SalesDashboardTests : BunitTestBase
         Assert.Empty(cut.FindAll("[data-testid=status-LS-1003]"));
         Assert.Equal(2, _api.Count(HttpMethod.Get, ApiRoutes.ShowSales(ShowId)));
 
-        reload.SetResult(FakeApi.JsonResponse(Dashboard(pushed)));
+        reload.SetResult(FakeSalesApi.JsonResponse(Dashboard(pushed)));
 
         cut.WaitForAssertion(() => Assert.Equal("Cash on delivery", Text(cut, "[data-testid=status-LS-1003]")));
         Assert.Equal("NT$4,960", Text(cut, "[data-testid=tile-gmv] .ls-tile__value"));
@@ -144,7 +144,7 @@ public sealed class SalesDashboardTests : BunitTestBase
     public void MarkShipped_PaidOrder_PostsShippedAndTheChipChanges()
     {
         var shipped = Order(PaidOrderId, "LS-1002", OrderStatus.Shipped, WentLive.AddMinutes(2), affiliate: "MEI7") with { UpdatedAt = WentLive.AddMinutes(30) };
-        _api.On(HttpMethod.Post, ApiRoutes.OrderStatus(PaidOrderId), _ => Task.FromResult(FakeApi.JsonResponse(shipped)));
+        _api.On(HttpMethod.Post, ApiRoutes.OrderStatus(PaidOrderId), _ => Task.FromResult(FakeSalesApi.JsonResponse(shipped)));
         var cut = RenderLoaded();
         Assert.Equal("Paid", Text(cut, "[data-testid=status-LS-1002]"));
         Assert.Empty(cut.FindAll("[data-testid=ship-LS-1001]"));
@@ -162,7 +162,7 @@ public sealed class SalesDashboardTests : BunitTestBase
     public void MarkShipped_Refused_KeepsTheOrderPaidAndSaysWhy()
     {
         _api.On(HttpMethod.Post, ApiRoutes.OrderStatus(PaidOrderId), _ =>
-            Task.FromResult(FakeApi.Problem(HttpStatusCode.Conflict, "order-status-invalid", "This order was already shipped.")));
+            Task.FromResult(FakeSalesApi.Problem(HttpStatusCode.Conflict, "order-status-invalid", "This order was already shipped.")));
         var cut = RenderLoaded();
 
         cut.Find("[data-testid=ship-LS-1002]").Click();
@@ -176,7 +176,7 @@ public sealed class SalesDashboardTests : BunitTestBase
     public void NewLink_WholeShow_PostsNoProductPutsTheLinkOnTopAndCopiesItsUrl()
     {
         var created = new ShareLinkDto("SHOW2", "/r/SHOW2", ShowId, null, null, HostId, "Mei Lin", DeviceNow, 0, 0, 0m);
-        _api.On(HttpMethod.Post, ApiRoutes.ShowLinks(ShowId), _ => Task.FromResult(FakeApi.JsonResponse(created)));
+        _api.On(HttpMethod.Post, ApiRoutes.ShowLinks(ShowId), _ => Task.FromResult(FakeSalesApi.JsonResponse(created)));
         var cut = RenderLoaded();
 
         cut.Find("[data-testid=new-link]").Click();
@@ -196,7 +196,7 @@ public sealed class SalesDashboardTests : BunitTestBase
     public void Load_Forbidden_SaysOnlyTheHostCanSeeSales()
     {
         _api.On(HttpMethod.Get, ApiRoutes.ShowSales(ShowId), _ =>
-            Task.FromResult(FakeApi.Problem(HttpStatusCode.Forbidden, "not-show-host", "You are not this show's host.")));
+            Task.FromResult(FakeSalesApi.Problem(HttpStatusCode.Forbidden, "not-show-host", "You are not this show's host.")));
 
         var cut = Render();
 

@@ -8,7 +8,7 @@ namespace LiveShop.Client.Tests.TestDoubles;
 /// The server as the <see cref="Services.ApiClient"/> sees it: answers registered per method and path
 /// (query ignored), every request recorded with its body. Unregistered routes answer 404.
 /// </summary>
-public sealed class FakeApi : HttpMessageHandler
+public sealed class FakeSalesApi : HttpMessageHandler
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<(HttpMethod, string), Func<HttpRequestMessage, Task<HttpResponseMessage>>> _routes = [];
@@ -30,9 +30,9 @@ public sealed class FakeApi : HttpMessageHandler
     public HttpClient CreateClient() => new(this) { BaseAddress = new Uri("http://localhost/") };
 
     /// <summary>Answers GET <paramref name="path"/> with <paramref name="value"/> as JSON (read each time, so it can change).</summary>
-    public FakeApi Get<T>(string path, Func<T> value) => On(HttpMethod.Get, path, _ => Task.FromResult(JsonResponse(value())));
+    public FakeSalesApi Get<T>(string path, Func<T> value) => On(HttpMethod.Get, path, _ => Task.FromResult(JsonResponse(value())));
 
-    public FakeApi On(HttpMethod method, string path, Func<HttpRequestMessage, Task<HttpResponseMessage>> answer)
+    public FakeSalesApi On(HttpMethod method, string path, Func<HttpRequestMessage, Task<HttpResponseMessage>> answer)
     {
         _routes[(method, path)] = answer;
         return this;

@@ -16,6 +16,14 @@ public static class Cli
               --guests G: G guests send the storm (rate-limited per user: G >= rate), not the host
               A chat storm of R msg/s for T s sent by the host, against LiveShop, then the same storm
               against a plain SignalR hub (one Clients.Group(g).SendAsync per message).
+          flashsale --buyers N --units U [--per-buyer 1] [--attempts 1] [--warmup-buyers 100] [--cold-connections]
+              N guests each place an order at once (A attempts per buyer, each with its own idempotency key)
+              in a flash sale of U units (per-buyer cap P); then every attempt again with the same key.
+              Orders, oversold units and duplicate orders (checked against the sales dashboard, the
+              show's orders and the stock), attempts/s and latency of the first burst.
+              --warmup-buyers W: first the same on a separate show and product with W buyers (unmeasured)
+              --cold-connections: do not open the buyers' connections before the burst
+              --perf FILE: `perf record -g` of the server during the first measured burst into FILE
           baseline-server --port P [--parent-pid PID]
               The plain SignalR hub on 127.0.0.1:P (started by `chat`).
 
@@ -67,6 +75,7 @@ public static class Cli
             {
                 "fanout" => await FanoutCommand.RunAsync(options, stop.Token),
                 "chat" => await ChatCommand.RunAsync(options, stop.Token),
+                "flashsale" => await FlashSaleCommand.RunAsync(options, stop.Token),
                 "baseline-server" => await BaselineServer.RunAsync(options, stop.Token),
                 _ => throw new InvalidOperationException("unreachable"),
             };
@@ -83,6 +92,12 @@ public sealed class Options
 {
     public required string Command { get; init; }
     public int Viewers { get; init; } = 1000;
+    public int Buyers { get; init; } = 5000;
+    public int Units { get; init; } = 100;
+    public int PerBuyer { get; init; } = 1;
+    public int Attempts { get; init; } = 1;
+    public int WarmupBuyers { get; init; } = 100;
+    public bool ColdConnections { get; init; }
     public int Rounds { get; init; } = 5;
     public int WarmupRounds { get; init; } = 1;
     public int WarmupSeconds { get; init; } = 3;
@@ -103,18 +118,19 @@ public sealed class Options
     public bool FullParse { get; init; }
     public bool SkipBaseline { get; init; }
     public bool Keep { get; init; }
+    public string? PerfFile { get; init; }
 
     public static Options Parse(string[] args)
     {
         var command = args[0];
-        if (command is not ("fanout" or "chat" or "baseline-server"))
+        if (command is not ("fanout" or "chat" or "flashsale" or "baseline-server"))
         {
             throw new ArgumentException($"Unknown command '{command}'.");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep"];
+        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep", "--cold-connections"];
         for (var i = 1; i < args.Length; i++)
         {
             var name = args[i];
@@ -151,6 +167,13 @@ public sealed class Options
         {
             Command = command,
             Viewers = Int("--viewers", 1000, 1, 18_000),
+            // One connection per buyer during the bursts (descriptors: run.sh allows 20000).
+            Buyers = Int("--buyers", 5000, 1, 15_000),
+            Units = Int("--units", 100, 1, 100_000),
+            PerBuyer = Int("--per-buyer", 1, 1, 99),
+            Attempts = Int("--attempts", 1, 1, 10),
+            WarmupBuyers = Int("--warmup-buyers", 100, 0, 1_000),
+            ColdConnections = flags.Contains("--cold-connections"),
             Rounds = Int("--rounds", 5, 1, 100),
             WarmupRounds = Int("--warmup-rounds", 1, 0, 10),
             WarmupSeconds = Int("--warmup-s", 3, 0, 60),
@@ -171,11 +194,33 @@ public sealed class Options
             FullParse = flags.Contains("--full-parse"),
             SkipBaseline = flags.Contains("--skip-baseline"),
             Keep = flags.Contains("--keep"),
+            PerfFile = values.Remove("--perf", out var perf) ? Path.GetFullPath(perf) : null,
         };
 
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}.");
+        }
+
+        if (options.PerfFile is not null)
+        {
+            if (command != "flashsale" || options.Url is not null)
+            {
+                throw new ArgumentException("--perf is for flashsale with a server this tool starts (not --url).");
+            }
+
+            // perf resolves JIT-compiled frames through /tmp/perf-PID.map.
+            ((Dictionary<string, string>)options.ServerEnvironment).TryAdd("DOTNET_PerfMapEnabled", "1");
+        }
+
+        if (options.PerBuyer > options.Units)
+        {
+            throw new ArgumentException($"--per-buyer ({options.PerBuyer}) cannot be more than --units ({options.Units}).");
+        }
+
+        if ((long)options.Buyers * options.Attempts > 15_000)
+        {
+            throw new ArgumentException($"--buyers × --attempts is at most 15000 (one connection per attempt in flight); {options.Buyers} × {options.Attempts} is more.");
         }
 
         if (command == "baseline-server" && options.Port == 0)

@@ -41,12 +41,12 @@ public static class DataExtensions
             .ValidateOnStart();
 
         builder.Services.AddDbContext<SqliteLiveShopDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(sp)));
+            options.UseSqlite(SqliteConnectionString(sp), sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddDbContext<SqlServerLiveShopDbContext>((sp, options) =>
             options.UseSqlServer(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LiveShop is not set."),
-                sql => sql.EnableRetryOnFailure()));
+                sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddScoped<LiveShopDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {

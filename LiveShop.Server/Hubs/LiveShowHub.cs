@@ -36,10 +36,14 @@ public sealed class LiveShowHub(
         {
             var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
             var userId = Context.User.FindUserId();
-            viewers.Seen(showId, userId?.ToString("N") ?? (VisitorCookie.Read(Context.GetHttpContext()) is { } visitor ? "v:" + visitor.ToString("N") : "c:" + Context.ConnectionId));
             if (userId is { } id && await db.Shows.AnyAsync(s => s.Id == showId && (s.HostId == id || s.CoHostId == id), Context.ConnectionAborted))
             {
+                // The show's hosts get its sales numbers, and are not counted as its viewers.
                 await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
+            }
+            else
+            {
+                viewers.Seen(showId, userId?.ToString("N") ?? (VisitorCookie.Read(Context.GetHttpContext()) is { } visitor ? "v:" + visitor.ToString("N") : "c:" + Context.ConnectionId));
             }
 
             return joined;

@@ -16,6 +16,9 @@ public sealed class CreateShowTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Field("show-title-input").FillAsync("Sunday teapot clinic");
         await page.Locator("[data-testid='pick-product'][data-sku='TW-CLAY-TEAPOT'] input").CheckAsync();
         await page.Locator("[data-testid='pick-product'][data-sku='TW-OOLONG-150'] input").CheckAsync();
+        await page.Field("show-commission-input").FillAsync("15");
+        await page.Field("show-cohost-input").FillAsync(DemoSeeder.CoHostAccount.Email);
+        await page.Field("show-cohost-share-input").FillAsync("40");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("create-show.png"), FullPage = true });
         await page.TestId("create-show-submit").ClickAsync();
 
@@ -25,6 +28,13 @@ public sealed class CreateShowTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(lineup).ToHaveCountAsync(2);
         await Assertions.Expect(lineup.Nth(0)).ToContainTextAsync("Handmade Clay Teapot");
         await Assertions.Expect(lineup.Nth(1)).ToContainTextAsync("Alishan High-Mountain Oolong");
+
+        // The commission and the co-host's share are on the show's sales page.
+        await page.TestId("open-sales").ClickAsync();
+        var earnings = page.TestId("earnings-card");
+        await Assertions.Expect(earnings).ToContainTextAsync("15%", new LocatorAssertionsToContainTextOptions { Timeout = BrowserFixture.Patience });
+        await Assertions.Expect(earnings).ToContainTextAsync(DemoSeeder.CoHostAccount.DisplayName);
+        await Assertions.Expect(earnings).ToContainTextAsync("40%");
         browser.AssertNoBrowserErrors(context);
     }
 

@@ -71,7 +71,10 @@ public sealed partial class CreateShow
                 new DateTimeOffset(localStart).ToUniversalTime(),
                 _form.Currency,
                 [.. _selected],
-                _form.VideoUrl);
+                _form.VideoUrl,
+                CommissionRate: _form.CommissionPercent / 100m,
+                CoHostEmail: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? null : _form.CoHostEmail.Trim(),
+                CoHostShare: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? 0 : _form.CoHostPercent / 100m);
             var show = await Api.CreateShowAsync(request);
             Navigation.NavigateTo($"host/shows/{show.Id}", forceLoad: true);
         }
@@ -99,5 +102,13 @@ public sealed partial class CreateShow
         public string Currency { get; set; } = Currencies.Twd;
 
         public string? VideoUrl { get; set; } = "/media/demo.mp4";
+
+        /// <summary>The host's commission on GMV, in percent (10 % unless changed).</summary>
+        public decimal CommissionPercent { get; set; } = 10m;
+
+        public string? CoHostEmail { get; set; }
+
+        /// <summary>The co-host's part of the commission, in percent.</summary>
+        public decimal CoHostPercent { get; set; } = 50m;
     }
 }

@@ -209,8 +209,10 @@ public sealed class Options
                 throw new ArgumentException("--perf is for flashsale with a server this tool starts (not --url).");
             }
 
-            // perf resolves JIT-compiled frames through /tmp/perf-PID.map.
-            ((Dictionary<string, string>)options.ServerEnvironment).TryAdd("DOTNET_PerfMapEnabled", "1");
+            // perf resolves JIT-compiled frames through /tmp/perf-PID.map (W^X off, or they show as memfd:doublemapper).
+            var environment = (Dictionary<string, string>)options.ServerEnvironment;
+            environment.TryAdd("DOTNET_PerfMapEnabled", "1");
+            environment.TryAdd("DOTNET_EnableWriteXorExecute", "0");
         }
 
         if (options.PerBuyer > options.Units)

@@ -120,9 +120,10 @@ public static class FlashSaleCommand
         {
             // Buyers who watch the show have a connection open: open one per attempt before the burst (not timed).
             var before = buyers.Connects;
+            var wasOpen = buyers.Open;
             clock.Restart();
-            var warm = await Burst.RunAsync(buyers.Client, attempts, a => Burst.Get(ApiRoutes.Me, a.Cookie), cancellationToken);
-            Console.WriteLine($"connections: {buyers.Connects - before} opened for {attempts.Count} buyers' attempts in {Report.F(clock.Elapsed.TotalSeconds)} s ({warm.Answers.Count(x => x.Status != 200)} not 200); {buyers.Connects} in all");
+            var failed = await buyers.OpenConnectionsAsync(attempts, attempts.Count, cancellationToken);
+            Console.WriteLine($"connections: {wasOpen} open, {buyers.Connects - before} more opened for {attempts.Count} attempts in {Report.F(clock.Elapsed.TotalSeconds)} s ({failed} requests not 200); {buyers.Open} open now");
 
             // For scale: the same burst of the cheapest signed-in request (HTTP, cookie decryption, no database).
             var meCpu = server.Pid is null ? null : new CpuMeter(server);
@@ -452,6 +453,7 @@ public static class Burst
 public sealed class BuyerHttp : IDisposable
 {
     private long _connects;
+    private long _open;
 
     public BuyerHttp(Uri baseUrl)
     {
@@ -464,18 +466,20 @@ public sealed class BuyerHttp : IDisposable
             ConnectTimeout = TimeSpan.FromSeconds(60),
             ConnectCallback = async (context, token) =>
             {
-                Interlocked.Increment(ref _connects);
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
                     await socket.ConnectAsync(context.DnsEndPoint, token);
-                    return new NetworkStream(socket, ownsSocket: true);
                 }
                 catch
                 {
                     socket.Dispose();
                     throw;
                 }
+
+                Interlocked.Increment(ref _connects);
+                Interlocked.Increment(ref _open);
+                return new CountedStream(socket, this);
             },
         };
         Client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(180) };
@@ -483,7 +487,51 @@ public sealed class BuyerHttp : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Connections opened so far.</summary>
     public long Connects => Interlocked.Read(ref _connects);
+
+    /// <summary>Connections open now (pooled, idle or busy).</summary>
+    public long Open => Interlocked.Read(ref _open);
+
+    /// <summary>
+    /// Opens connections until <paramref name="count"/> are open: <paramref name="count"/> requests at
+    /// once, each keeping its connection (the answer is not read) until all have their answer.
+    /// </summary>
+    public async Task<int> OpenConnectionsAsync(IReadOnlyList<Attempt> attempts, int count, CancellationToken cancellationToken)
+    {
+        var responses = await Task.WhenAll(attempts.Take(count).Select(async a =>
+        {
+            try
+            {
+                return await Client.SendAsync(Burst.Get(ApiRoutes.Me, a.Cookie), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                return null;
+            }
+        }));
+        foreach (var response in responses)
+        {
+            response?.Dispose();
+        }
+
+        return responses.Count(r => r?.StatusCode != HttpStatusCode.OK);
+    }
+
+    private sealed class CountedStream(Socket socket, BuyerHttp owner) : NetworkStream(socket, ownsSocket: true)
+    {
+        private int _closed;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._open);
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 
     /// <summary>POST /api/account/guest; the auth cookie (all its chunks) as a Cookie header value.</summary>
     public async Task<string> GuestCookieAsync(string displayName, CancellationToken cancellationToken)

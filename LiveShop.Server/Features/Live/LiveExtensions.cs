@@ -9,6 +9,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<RoomActivity>();
         builder.Services.AddSingleton<RoomBroadcaster>();
+        builder.Services.AddSingleton<FlashSaleBook>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
         builder.Services.AddSingleton<FlashSaleScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlashSaleScheduler>());

@@ -33,7 +33,7 @@ public sealed class RoomChange(DateTimeOffset now, long firstSequence)
 /// stores them together with the events they emit (one transaction), and only then queues the
 /// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind.
 /// </summary>
-public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, TimeProvider clock)
+public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, FlashSaleBook flashSales, TimeProvider clock)
 {
     public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default)
     {
@@ -60,16 +60,23 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
                 await transaction.CommitAsync(cancellationToken);
             });
         }
-        catch
+        catch (Exception e)
         {
             db.ChangeTracker.Clear();
-            sequencer.Forget(showId);
+
+            // A refusal is thrown before anything is saved: the cached sequence is still right.
+            if (e is not DomainException)
+            {
+                sequencer.Forget(showId);
+            }
+
             throw;
         }
 
         if (room.Events.Count > 0)
         {
             sequencer.Committed(showId, room.Events[^1].Sequence);
+            flashSales.Observe(showId, room.Events);
             broadcaster.Enqueue(showId, room.Events);
         }
 

@@ -127,14 +127,6 @@ public sealed class Order
         AffiliateCode = touches.Count > 0 ? touches[^1].Code : null;
     }
 
-    public void MarkPaid(string reference, DateTimeOffset at)
-    {
-        RequireStatus(OrderStatus.PendingPayment, "be paid");
-        Status = OrderStatus.Paid;
-        PaymentReference = reference;
-        UpdatedAt = at.ToMilliseconds();
-    }
-
     public void MarkDeclined(string reference, DateTimeOffset at)
     {
         RequireStatus(OrderStatus.PendingPayment, "be declined");

@@ -33,6 +33,8 @@ public sealed class PlaceOrder(
     IPaymentGateway gateway,
     OrderNotifier notifier,
     OrderQueries queries,
+    FlashSaleBook flashSaleBook,
+    TimeProvider clock,
     IOptions<AttributionOptions> attribution)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
@@ -46,6 +48,8 @@ public sealed class PlaceOrder(
         {
             return await ReplayAsync(seen, cancellationToken);
         }
+
+        RefuseEndedFlashPrices(request!);
 
         Order order;
         try
@@ -182,6 +186,31 @@ public sealed class PlaceOrder(
         await FlashSales.TakeUnitsAsync(db, room, sale.ShowId, sale.Id, quantity, productName, cancellationToken);
     }
 
+    /// <summary>
+    /// Refuses at once, without the show's lock, a flash price this server saw end (sold out, expired,
+    /// ended by the host) while no other runs on that product: what most of a sell-out stampede asks for.
+    /// </summary>
+    private void RefuseEndedFlashPrices(PlaceOrderRequest request)
+    {
+        foreach (var line in request.Lines)
+        {
+            if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice) is { } ended)
+            {
+                var ago = Math.Max(0, (int)(clock.GetUtcNow() - ended.EndedAt).TotalSeconds);
+                var why = ended.Reason == FlashSaleEndReason.SoldOut ? "sold out" : "ended";
+                throw DomainException.Conflict(ProblemCodes.FlashSaleEnded,
+                    $"This flash price {why} {ago} s ago — the price is now {Money(ended.ListPrice, ended.Currency)}.",
+                    new Dictionary<string, object?>
+                    {
+                        ["productId"] = line.ProductId,
+                        ["expectedPrice"] = line.ExpectedUnitPrice,
+                        ["currentPrice"] = ended.ListPrice,
+                        ["currency"] = ended.Currency,
+                    });
+            }
+        }
+    }
+
     private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var extensions = new Dictionary<string, object?>
@@ -240,15 +269,21 @@ public sealed class PlaceOrder(
             result = new PaymentResult(false, "gateway-error", "The payment service did not answer.");
         }
 
+        if (result.Approved)
+        {
+            // No room event and no stock to give back: a conditional update, outside the show's lock.
+            var now = clock.GetUtcNow().ToMilliseconds();
+            await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.PendingPayment)
+                .ExecuteUpdateAsync(o => o
+                    .SetProperty(x => x.Status, OrderStatus.Paid)
+                    .SetProperty(x => x.PaymentReference, result.Reference)
+                    .SetProperty(x => x.UpdatedAt, now), CancellationToken.None);
+            return await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id, CancellationToken.None);
+        }
+
         return await writer.WriteAsync(order.ShowId, async room =>
         {
             var tracked = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
-            if (result.Approved)
-            {
-                tracked.MarkPaid(result.Reference, room.Now);
-                return tracked;
-            }
-
             tracked.MarkDeclined(result.Reference, room.Now);
             foreach (var line in tracked.Lines)
             {

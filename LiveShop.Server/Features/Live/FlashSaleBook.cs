@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using LiveShop.Shared.Realtime;
+
+namespace LiveShop.Server.Features.Live;
+
+/// <summary>
+/// What this server knows of each product's flash price from the room events it committed: the
+/// running sale, and the last one that ended. Orders use it to refuse an ended flash price at once,
+/// without the show's lock or a transaction — the common case when thousands press Buy on a sale
+/// that just sold out. It only ever answers "refuse"; anything it does not know (after a restart, a
+/// sale started elsewhere) goes the full, locked way.
+/// </summary>
+public sealed class FlashSaleBook
+{
+    private readonly ConcurrentDictionary<(Guid Show, Guid Product), FlashSaleDto> _running = new();
+    private readonly ConcurrentDictionary<(Guid Show, Guid Product), EndedFlashSale> _ended = new();
+    private readonly ConcurrentDictionary<Guid, FlashSaleDto> _byId = new();
+
+    /// <summary>Called with the events of each committed room change, in order.</summary>
+    public void Observe(Guid showId, IReadOnlyList<RoomEvent> events)
+    {
+        foreach (var roomEvent in events)
+        {
+            switch (roomEvent)
+            {
+                case FlashSaleStartedEvent started:
+                    _running[(showId, started.Sale.ProductId)] = started.Sale;
+                    _byId[started.Sale.Id] = started.Sale;
+                    _ended.TryRemove((showId, started.Sale.ProductId), out _);
+                    break;
+                case FlashSaleEndedEvent ended:
+                    _running.TryRemove((showId, ended.ProductId), out _);
+                    if (_byId.TryRemove(ended.SaleId, out var sale))
+                    {
+                        _ended[(showId, ended.ProductId)] = new EndedFlashSale(sale.Price, sale.ListPrice, sale.Currency, ended.At, ended.Reason);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The flash sale that ended on this product, when no other is known to run and the buyer still
+    /// expects its price: the order can be refused without touching the database.
+    /// </summary>
+    public EndedFlashSale? EndedAt(Guid showId, Guid productId, decimal expectedPrice) =>
+        !_running.ContainsKey((showId, productId)) && _ended.TryGetValue((showId, productId), out var ended)
+        && ended.Price == expectedPrice && ended.ListPrice != expectedPrice
+            ? ended
+            : null;
+}
+
+public sealed record EndedFlashSale(decimal Price, decimal ListPrice, string Currency, DateTimeOffset EndedAt, FlashSaleEndReason Reason);

@@ -35,9 +35,14 @@ public sealed class RoomChange(DateTimeOffset now, long firstSequence)
 /// </summary>
 public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, FlashSaleBook flashSales, TimeProvider clock)
 {
-    public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default)
+    /// <param name="showId">The show whose room changes.</param>
+    /// <param name="change">Validates and changes the entities, emitting the room events.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock and the database work.</param>
+    /// <param name="precheck">Runs first under the lock, before any database work: a cheap refusal (it may throw) for callers that queue by the thousand.</param>
+    public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default, Action? precheck = null)
     {
         using var _ = await sequencer.LockAsync(showId, cancellationToken);
+        precheck?.Invoke();
         RoomChange room = null!;
         TResult result = default!;
         try

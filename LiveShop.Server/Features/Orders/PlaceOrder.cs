@@ -61,13 +61,24 @@ public sealed class PlaceOrder(
                 return existing is not null
                     ? (existing, false)
                     : (await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken), true);
-            }, cancellationToken);
+            }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request));
             if (!created)
             {
                 return await ReplayAsync(stored, cancellationToken);
             }
 
             order = stored;
+        }
+        catch (DomainException refusal) when (refusal.Code == ProblemCodes.FlashSaleEnded)
+        {
+            // The sale sold out while this request waited for the lock. If an identical request (same key) won it, answer with that order.
+            var won = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+            if (won is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(won, cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -8,6 +8,7 @@ using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace LiveShop.Client.Pages;
@@ -15,7 +16,9 @@ namespace LiveShop.Client.Pages;
 /// <summary>
 /// The viewer page: the video with the pinned products, chat and hearts over it. Prerendered with
 /// the show; once interactive it joins the room and follows it live without a reload. Buying happens
-/// in sheets over the video (product, cart and checkout); the page never leaves.
+/// in sheets over the video (product, cart and checkout); the page never leaves, except to sign in or
+/// continue as a guest: the cart is kept in the browser (<see cref="CartStorage"/>) so it is still there
+/// when that full reload comes back, and the sheet opens on it.
 /// </summary>
 public sealed partial class ShowPage
 {
@@ -31,11 +34,23 @@ public sealed partial class ShowPage
     private LineupItemDto? _product;
     private Guid? _productQueryHandled;
     private Guid? _lastChosen;
+    private CartStorage? _storage;
+
+    /// <summary>The show whose kept cart is being read (once per show).</summary>
+    private Guid? _readingFor;
+
+    /// <summary>The show whose kept cart was read: from then on every change of the cart is kept.</summary>
+    private Guid? _restoredFor;
 
     [Inject] private CartState Cart { get; set; } = default!;
 
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+
     /// <summary>A product to open in its sheet: a share link lands on <c>/shows/{id}?product={productId}</c>.</summary>
     [SupplyParameterFromQuery(Name = "product")] public Guid? ProductQuery { get; set; }
+
+    /// <summary><c>checkout=1</c>: back from signing in to buy, so the kept cart opens (see <see cref="BuyReturnUrl"/>).</summary>
+    [SupplyParameterFromQuery(Name = "checkout")] public string? CheckoutQuery { get; set; }
 
     private IReadOnlyList<ChatMessageDto> RecentChat => State.Chat.Count <= OverlayChatLines ? State.Chat : [.. State.Chat.TakeLast(OverlayChatLines)];
 
@@ -49,8 +64,14 @@ public sealed partial class ShowPage
 
     private string SignInHref => $"account/sign-in?returnUrl={Uri.EscapeDataString($"/shows/{Id}")}";
 
-    /// <summary>After signing in to buy, back to this show, with the product the viewer chose open again.</summary>
-    private string BuyReturnUrl => _lastChosen is { } productId ? $"/shows/{Id}?product={productId}" : $"/shows/{Id}";
+    /// <summary>
+    /// After signing in to buy, back to this show with the cart open (it is kept in the browser), or, when
+    /// no cart could be kept, the product the viewer chose.
+    /// </summary>
+    private string BuyReturnUrl => _lastChosen is { } productId ? $"/shows/{Id}?checkout=1&product={productId}" : $"/shows/{Id}?checkout=1";
+
+    /// <summary>Back from signing in to buy and the kept cart not read yet: no sheet opens until it is.</summary>
+    private bool AwaitingCheckout => CheckoutQuery == "1" && _restoredFor != Detail?.Id;
 
     private ProductPrice? ProductPrice => _product is null ? null : PriceNow(_product.ProductId);
 
@@ -83,14 +104,71 @@ public sealed partial class ShowPage
         if (ProductQuery != _productQueryHandled)
         {
             _productQueryHandled = ProductQuery;
-            _product = ProductQuery is { } productId ? State.ItemFor(productId) : null;
-            _lastChosen = _product?.ProductId ?? _lastChosen;
+            var chosen = ProductQuery is { } productId ? State.ItemFor(productId) : null;
+            _lastChosen = chosen?.ProductId ?? _lastChosen;
+            _product = AwaitingCheckout ? null : chosen;
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Before joining the room: reading the browser's storage is quick, the join may not be.
+        if (Detail is not null && RendererInfo.IsInteractive && ReferenceEquals(Cart.Show, State) && _readingFor != Detail.Id)
+        {
+            await RestoreCartAsync(Detail.Id);
+        }
+
+        await base.OnAfterRenderAsync(firstRender);
+    }
+
+    /// <summary>Puts back the cart kept for this show (once interactive), then keeps every change of it.</summary>
+    private async Task RestoreCartAsync(Guid showId)
+    {
+        _readingFor = showId;
+        _storage ??= new CartStorage(Js);
+        var saved = await _storage.ReadAsync(showId);
+        if (!ReferenceEquals(Cart.Show, State) || Cart.ShowId != showId)
+        {
+            // The page moved on to another show meanwhile: this one is read again when it comes back.
+            _readingFor = null;
+            return;
+        }
+
+        var returningToCheckout = AwaitingCheckout;
+        _restoredFor = showId;
+        Cart.Restore(saved);
+
+        // What the cart holds now: products that left the lineup are no longer kept.
+        await _storage.WriteAsync(showId, Cart.Lines);
+        if (returningToCheckout)
+        {
+            if (!Cart.IsEmpty)
+            {
+                _product = null;
+                _cartOpen = true;
+            }
+            else if (ProductQuery is { } productId)
+            {
+                _product = State.ItemFor(productId);
+            }
+        }
+
+        StateHasChanged();
     }
 
     private void OnReactions(int added) => _ = InvokeAsync(() => _hearts?.Float(added));
 
-    private void OnCartChanged() => _ = InvokeAsync(StateHasChanged);
+    private void OnCartChanged() => _ = InvokeAsync(() =>
+    {
+        StateHasChanged();
+        return KeepCartAsync();
+    });
+
+    /// <summary>Keeps the cart in the browser (an empty one, after an order say, removes it); only once the kept one was read.</summary>
+    private Task KeepCartAsync() =>
+        _storage is not null && Cart.ShowId is { } showId && showId == _restoredFor && RendererInfo.IsInteractive
+            ? _storage.WriteAsync(showId, Cart.Lines)
+            : Task.CompletedTask;
 
     private Task OnPurchaseToastAsync(PurchaseToastDto toast) => InvokeAsync(() => _toasts?.Show(toast));
 

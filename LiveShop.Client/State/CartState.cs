@@ -118,6 +118,43 @@ public sealed class CartState(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Puts back lines kept from an earlier visit to this show (see <see cref="Services.CartStorage"/>), when
+    /// the cart is still empty: what is already in it is newer. Products no longer in the show's lineup are
+    /// dropped, a product kept twice counts once, quantities are kept between 1 and
+    /// <see cref="Limits.OrderMaxQuantity"/>, and at most <see cref="Limits.OrderMaxLines"/> products come back.
+    /// Names and pictures come from the lineup. True when lines came back.
+    /// </summary>
+    public bool Restore(IEnumerable<SavedCartLine> saved)
+    {
+        var show = AttachedShow;
+        if (_lines.Count > 0)
+        {
+            return false;
+        }
+
+        foreach (var line in saved)
+        {
+            if (_lines.Count >= Limits.OrderMaxLines)
+            {
+                break;
+            }
+
+            if (show.ItemFor(line.ProductId) is { } product && !_lines.Exists(l => l.ProductId == product.ProductId))
+            {
+                _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(line.Quantity)));
+            }
+        }
+
+        if (_lines.Count == 0)
+        {
+            return false;
+        }
+
+        Changed?.Invoke();
+        return true;
+    }
+
     public void Clear()
     {
         _lines.Clear();
@@ -153,3 +190,6 @@ public sealed class CartState(TimeProvider clock)
 
 /// <summary>A product in the cart. No price: see <see cref="CartState.PriceOf"/>.</summary>
 public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int Quantity);
+
+/// <summary>A cart line as kept in the browser between visits: the product and how many, nothing else.</summary>
+public sealed record SavedCartLine(Guid ProductId, int Quantity);

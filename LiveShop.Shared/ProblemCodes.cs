@@ -61,6 +61,7 @@ public static class ProblemCodes
     public const string AddressInvalid = "address-invalid";
     public const string PaymentInvalid = "payment-invalid";
     public const string PaymentDeclined = "payment-declined";
+    public const string PaymentPending = "payment-pending";
     public const string OrderNotFound = "order-not-found";
     public const string OrderStatusInvalid = "order-status-invalid";
     public const string CommissionInvalid = "commission-invalid";

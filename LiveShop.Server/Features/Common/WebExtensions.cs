@@ -44,6 +44,14 @@ public static class WebExtensions
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+
+        // Every browser opening a page gets its visitor id at once, so it counts as one viewer (and
+        // keeps its share-link touches) across reloads and reconnects, signed in or not.
+        app.UseWhen(IsPage, pages => pages.Use((context, next) =>
+        {
+            Attribution.VisitorCookie.Ensure(context);
+            return next(context);
+        }));
         app.UseAntiforgery();
         return app;
     }
@@ -57,6 +65,11 @@ public static class WebExtensions
             .AddAdditionalAssemblies(typeof(LiveShop.Client.Routes).Assembly);
         return app;
     }
+
+    /// <summary>A page navigation: a GET that is neither the API, the hub, nor a static file.</summary>
+    private static bool IsPage(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) && !IsApi(context) && !Path.HasExtension(context.Request.Path.Value)
+        && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_content");
 
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubRoutes.Live);

@@ -29,8 +29,9 @@ public sealed class FlashSaleBook
                     _ended.TryRemove((showId, started.Sale.ProductId), out _);
                     break;
                 case FlashSaleEndedEvent ended:
-                    _running.TryRemove((showId, ended.ProductId), out _);
-                    if (_byId.TryRemove(ended.SaleId, out var sale))
+                    // Only the sale that ended: a late end of an older sale must not hide a newer one running on the product.
+                    if (_byId.TryRemove(ended.SaleId, out var sale)
+                        && _running.TryRemove(new KeyValuePair<(Guid, Guid), FlashSaleDto>((showId, ended.ProductId), sale)))
                     {
                         _ended[(showId, ended.ProductId)] = new EndedFlashSale(sale.Price, sale.ListPrice, sale.Currency, ended.At, ended.Reason);
                     }

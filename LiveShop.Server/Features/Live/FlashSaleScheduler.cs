@@ -44,8 +44,13 @@ public sealed partial class FlashSaleScheduler(IServiceScopeFactory scopes, Time
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<FlashSales>().ExpireAsync(showId, saleId);
-            if (_timers.TryRemove(saleId, out var timer))
+            var notYetDue = await scope.ServiceProvider.GetRequiredService<FlashSales>().ExpireAsync(showId, saleId);
+            if (notYetDue is { } endsAt)
+            {
+                // The timer fired a little early (timers round and use a coarser clock): try again at the end time.
+                Schedule(showId, saleId, endsAt.AddMilliseconds(2));
+            }
+            else if (_timers.TryRemove(saleId, out var timer))
             {
                 await timer.DisposeAsync();
             }

@@ -60,17 +60,27 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             return End(room, sale, FlashSaleEndReason.EndedByHost);
         }, cancellationToken);
 
-    /// <summary>Ends a sale whose time is up. Does nothing if it already ended or is not yet due.</summary>
-    public Task ExpireAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
-        writer.WriteAsync(showId, async room =>
+    /// <summary>
+    /// Ends a sale whose time is up. Does nothing if it already ended. Returns the end time when the
+    /// sale is still open because it is not yet due (timers may fire a few milliseconds early), so the
+    /// caller can try again then.
+    /// </summary>
+    public Task<DateTimeOffset?> ExpireAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync<DateTimeOffset?>(showId, async room =>
         {
             var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId, cancellationToken);
-            if (sale is not null && sale.EndedAt is null && room.Now >= sale.EndsAt)
+            if (sale is null || sale.EndedAt is not null)
             {
-                End(room, sale, FlashSaleEndReason.Expired, sale.EndsAt);
+                return null;
             }
 
-            return true;
+            if (room.Now < sale.EndsAt)
+            {
+                return sale.EndsAt;
+            }
+
+            End(room, sale, FlashSaleEndReason.Expired, sale.EndsAt);
+            return null;
         }, cancellationToken);
 
     /// <summary>

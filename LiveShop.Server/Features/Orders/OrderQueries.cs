@@ -110,10 +110,10 @@ public sealed class OrderQueries(LiveShopDbContext db)
         return [.. list.Select(o => ToDto(o, titles.GetValueOrDefault(o.ShowId, "")))];
     }
 
-    /// <summary>Quotes a CSV field when needed, and defuses spreadsheet formulas (a leading = + - @).</summary>
+    /// <summary>Quotes a CSV field when needed, and defuses spreadsheet formulas (a leading = + - @ tab or carriage return).</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal))
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
         {
             value = "'" + value;
         }

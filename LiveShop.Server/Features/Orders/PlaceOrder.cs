@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -49,11 +50,10 @@ public sealed class PlaceOrder(
             return await ReplayAsync(seen, cancellationToken);
         }
 
-        RefuseEndedFlashPrices(request!);
-
         Order order;
         try
         {
+            RefuseEndedFlashPrices(request!);
             var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
             {
                 // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
@@ -92,12 +92,14 @@ public sealed class PlaceOrder(
             return await ReplayAsync(raced, cancellationToken);
         }
 
+        // From here on the stock is held: finish without the request's token, so a buyer closing the tab
+        // cannot leave the order half done (charged but not recorded, or declined but still holding stock).
         if (order.Status == OrderStatus.PendingPayment)
         {
-            order = await ChargeAsync(order, request.Payment.CardNumber!, cancellationToken);
+            order = await ChargeAsync(order, request!.Payment.CardNumber!);
         }
 
-        var dto = await queries.ToDtoAsync(order, cancellationToken);
+        var dto = await queries.ToDtoAsync(order, CancellationToken.None);
         await notifier.OrderChangedAsync(dto, isNew: true);
         if (order.Status == OrderStatus.PaymentDeclined)
         {
@@ -145,15 +147,20 @@ public sealed class PlaceOrder(
             var sale = await db.FlashSales.AsNoTracking()
                 .Where(s => s.ShowId == show.Id && s.ProductId == product.Id && s.EndedAt == null && s.EndsAt > now && s.Sold < s.QuantityCap)
                 .SingleOrDefaultAsync(cancellationToken);
-            var price = sale?.Price ?? product.Price;
+
+            // The flash price applies only within the sale's units left and the buyer's own allowance; beyond them the list price does.
+            var flash = sale is not null && await FlashAppliesAsync(sale, buyerId, line, product.Name, product.Price, show.Currency, cancellationToken)
+                ? sale
+                : null;
+            var price = flash?.Price ?? product.Price;
             if (line.ExpectedUnitPrice != price)
             {
                 throw await PriceChangedAsync(show, product.Id, product.Name, line.ExpectedUnitPrice, price, now, cancellationToken);
             }
 
-            if (sale is not null)
+            if (flash is not null)
             {
-                await ClaimFlashUnitsAsync(room, sale, buyerId, line.Quantity, product.Name, cancellationToken);
+                await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, product.Name, cancellationToken);
             }
 
             var taken = await db.Products
@@ -167,12 +174,51 @@ public sealed class PlaceOrder(
                     : $"Only {left} of “{product.Name}” left: lower the quantity.");
             }
 
-            order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, sale?.Id);
+            order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, flash?.Id);
         }
 
         order.CreditTouches(touches);
         db.Orders.Add(order);
         return order;
+    }
+
+    /// <summary>
+    /// Whether the running sale's price applies to this line: enough units left at the flash price and
+    /// within the buyer's allowance. A buyer who expects the flash price where it no longer applies is
+    /// told why (and the list price they can have instead); one who expects the list price gets it.
+    /// </summary>
+    private async Task<bool> FlashAppliesAsync(FlashSale sale, Guid buyerId, PlaceOrderLine line, string productName, decimal listPrice, string currency, CancellationToken cancellationToken)
+    {
+        var held = await db.FlashSaleClaims.Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var left = sale.QuantityCap - sale.Sold;
+        if (held + line.Quantity <= sale.PerBuyerCap && line.Quantity <= left)
+        {
+            return true;
+        }
+
+        if (line.ExpectedUnitPrice != sale.Price)
+        {
+            return false;
+        }
+
+        var extensions = new Dictionary<string, object?>
+        {
+            ["productId"] = line.ProductId,
+            ["expectedPrice"] = line.ExpectedUnitPrice,
+            ["currentPrice"] = listPrice,
+            ["currency"] = currency,
+            ["perBuyerCap"] = sale.PerBuyerCap,
+            ["held"] = held,
+            ["unitsLeft"] = left,
+        };
+        var atList = $"More are available at the list price, {Money(listPrice, currency)}.";
+        if (held + line.Quantity > sale.PerBuyerCap)
+        {
+            var already = held > 0 ? $" You already have {held}." : "";
+            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {sale.PerBuyerCap} of “{productName}”.{already} {atList}", extensions);
+        }
+
+        throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {left} of “{productName}” left at the flash price: lower the quantity. {atList}", extensions);
     }
 
     /// <summary>The buyer's allowance, then the sale's units: both conditional, both undone with the transaction on any refusal.</summary>
@@ -268,16 +314,19 @@ public sealed class PlaceOrder(
     }
 
     /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
-    private async Task<Order> ChargeAsync(Order order, string cardNumber, CancellationToken cancellationToken)
+    private async Task<Order> ChargeAsync(Order order, string cardNumber)
     {
+        var cancellationToken = CancellationToken.None;
         PaymentResult result;
         try
         {
             result = await gateway.ChargeAsync(new PaymentCharge(order.Id, order.Number, order.Total, order.Currency, cardNumber), CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception)
         {
-            result = new PaymentResult(false, "gateway-error", "The payment service did not answer.");
+            // No answer is not a decline: the card may have been charged. The order stays PendingPayment
+            // (its stock held) for reconciliation with the provider, and the buyer is told so.
+            throw PaymentPending(order);
         }
 
         if (result.Approved)
@@ -332,6 +381,9 @@ public sealed class PlaceOrder(
         return existing;
     }
 
+    private static readonly TimeSpan PendingReplayPatience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PendingReplayPoll = TimeSpan.FromMilliseconds(50);
+
     private async Task<PlacedOrder> ReplayAsync(Order order, CancellationToken cancellationToken)
     {
         if (order.Status == OrderStatus.PaymentDeclined)
@@ -339,8 +391,32 @@ public sealed class PlaceOrder(
             throw Declined(order);
         }
 
+        // An identical request is still charging the card: wait for its answer (a few seconds at most) and give the same one.
+        var waited = TimeSpan.Zero;
+        while (order.Status == OrderStatus.PendingPayment && waited < PendingReplayPatience)
+        {
+            await Task.Delay(PendingReplayPoll, cancellationToken);
+            waited += PendingReplayPoll;
+            order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id, cancellationToken);
+        }
+
+        if (order.Status == OrderStatus.PaymentDeclined)
+        {
+            throw Declined(order);
+        }
+
+        if (order.Status == OrderStatus.PendingPayment)
+        {
+            throw PaymentPending(order);
+        }
+
         return new PlacedOrder(await queries.ToDtoAsync(order, cancellationToken), Created: false);
     }
+
+    private static DomainException PaymentPending(Order order) =>
+        DomainException.Conflict(ProblemCodes.PaymentPending,
+            $"The payment for order #{order.Number} is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.",
+            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
 
     private static DomainException Declined(Order order) =>
         new(RefusalKind.PaymentRequired, ProblemCodes.PaymentDeclined,
@@ -430,15 +506,19 @@ public sealed class PlaceOrder(
         }
     }
 
-    /// <summary>What makes two requests "the same order": show, lines, address and payment.</summary>
+    /// <summary>
+    /// What makes two requests "the same order": show, lines (in any order), address and payment method
+    /// with the card's last four digits — never the whole card number, which a hash would not protect.
+    /// </summary>
     private static string Hash(PlaceOrderRequest request)
     {
         var a = request.ShippingAddress;
+        var card = TestCards.Normalize(request.Payment.CardNumber);
         var text = new StringBuilder()
             .Append(request.ShowId).Append('|')
-            .AppendJoin(';', request.Lines.Select(l => $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}"))
+            .AppendJoin(';', request.Lines.OrderBy(l => l.ProductId).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}")))
             .Append('|').AppendJoin('\u001f', a.FullName, a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Phone)
-            .Append('|').Append(request.Payment.Method).Append(':').Append(TestCards.Normalize(request.Payment.CardNumber))
+            .Append('|').Append(request.Payment.Method).Append(':').Append(card.Length >= 4 ? card[^4..] : card)
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

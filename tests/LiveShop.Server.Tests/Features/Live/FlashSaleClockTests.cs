@@ -51,6 +51,20 @@ public class FlashSaleClockTests(FakeClockLiveShopFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ExpiryCalledAMomentEarly_LeavesTheSaleOpen_AndSaysWhenToTryAgain()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Jade, 590m, seconds: 30)).Sale;
+        factory.Clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromMilliseconds(3));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var again = await scope.ServiceProvider.GetRequiredService<FlashSales>().ExpireAsync(room.Show.Id, sale.Id);
+
+        Assert.Equal(sale.EndsAt, again);
+        Assert.Single((await SnapshotAsync(room.Show.Id)).ActiveSales);
+    }
+
+    [Fact]
     public async Task FlashSale_EndsAtOnceWhenItsLastUnitIsSold()
     {
         await using var room = await LiveRoom.StartAsync(factory);

@@ -213,6 +213,28 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
     }
 
     [Fact]
+    public async Task BuyerPastTheirFlashAllowance_CanStillBuyAtTheListPriceWhileTheSaleRuns()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Boba, 390m, seconds: 300, quantity: 10, perBuyer: 1)).Sale;
+        var buyer = await factory.GuestAsync("Second Helping");
+        await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 390m));
+
+        // Another at the flash price: refused, with the list price offered.
+        var again = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m), Guid.NewGuid().ToString());
+        var problem = await Shopping.ProblemJsonAsync(again);
+        Assert.Equal(ProblemCodes.PerBuyerCapReached, problem.GetProperty("code").GetString());
+        Assert.Equal(590m, problem.GetProperty("currentPrice").GetDecimal());
+
+        // At the list price it goes through, and the sale's units are untouched.
+        var atList = await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 590m, quantity: 2));
+        var line = Assert.Single(atList.Lines);
+        Assert.Equal((590m, (Guid?)null), (line.UnitPrice, line.FlashSaleId));
+        await room.HostRoom.JoinAgainAsync();
+        Assert.Equal(1, room.HostRoom.State.Sales.Values.Single(s => s.Id == sale.Id).Sold);
+    }
+
+    [Fact]
     public async Task SellOut_EndsTheSaleForEveryone_AndTheNextBuyerIsToldItEnded()
     {
         await using var room = await LiveRoom.StartAsync(factory);

@@ -204,6 +204,31 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
     }
 
     [Fact]
+    public async Task AnonymousBrowser_CountsAsOneViewerAcrossReconnects_AndTheHostNotAtAll()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var browser = factory.NewBrowser(out var cookies);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        Assert.Contains(cookies.GetAllCookies(), c => c.Name == "ls_vid");
+
+        // The same phone joins, drops, joins again (a reload or a reconnect).
+        for (var i = 0; i < 3; i++)
+        {
+            await using var connection = await factory.ConnectAsync(cookies);
+            await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), room.Show.Id, null);
+        }
+
+        var viewers = 0;
+        for (var wait = 0; wait < 40 && viewers == 0; wait++)
+        {
+            await Task.Delay(100);
+            viewers = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary.UniqueViewers;
+        }
+
+        Assert.Equal(1, viewers);
+    }
+
+    [Fact]
     public async Task PrivacySwitch_KeepsTheBuyerOutOfTheToasts()
     {
         await using var room = await LiveRoom.StartAsync(factory);

@@ -127,6 +127,29 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         return sale.ToDto();
     }
 
+    /// <summary>
+    /// Ends a running sale as sold out when its product's stock can no longer cover the units left at
+    /// the flash price (stock is shared with list-price orders and other shows). Does nothing otherwise.
+    /// </summary>
+    public Task EndIfStockGoneAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync(showId, async room =>
+        {
+            var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken);
+            if (sale is null || !sale.IsRunning(room.Now))
+            {
+                return false;
+            }
+
+            var stock = await db.Products.Where(p => p.Id == sale.ProductId).Select(p => p.Stock).SingleAsync(cancellationToken);
+            if (stock > 0)
+            {
+                return false;
+            }
+
+            End(room, sale, FlashSaleEndReason.SoldOut);
+            return true;
+        }, cancellationToken);
+
     /// <summary>Ends every running sale of a show that is ending, in the same change.</summary>
     internal async Task EndAllAsync(RoomChange room, Show show, CancellationToken cancellationToken)
     {

@@ -35,6 +35,7 @@ public sealed class PlaceOrder(
     OrderNotifier notifier,
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
+    FlashSales flashSales,
     TimeProvider clock,
     IOptions<AttributionOptions> attribution)
 {
@@ -79,6 +80,13 @@ public sealed class PlaceOrder(
             }
 
             return await ReplayAsync(won, cancellationToken);
+        }
+        catch (DomainException refusal) when (refusal.Code == ProblemCodes.OutOfStock && refusal.Extensions.GetValueOrDefault("flashSaleId") is Guid saleId)
+        {
+            // Stock is shared with list-price buyers and other shows: when it runs out under a flash sale,
+            // the sale cannot deliver its remaining units, so it ends for everyone now (not "30 left" forever).
+            await flashSales.EndIfStockGoneAsync(request!.ShowId, saleId, CancellationToken.None);
+            throw;
         }
         catch (DbUpdateException)
         {
@@ -171,7 +179,8 @@ public sealed class PlaceOrder(
                 var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
                 throw DomainException.Conflict(ProblemCodes.OutOfStock, left == 0
                     ? $"“{product.Name}” is sold out."
-                    : $"Only {left} of “{product.Name}” left: lower the quantity.");
+                    : $"Only {left} of “{product.Name}” left: lower the quantity.",
+                    new Dictionary<string, object?> { ["productId"] = product.Id, ["stock"] = left, ["flashSaleId"] = flash?.Id });
             }
 
             order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, flash?.Id);

@@ -264,6 +264,29 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
     }
 
     [Fact]
+    public async Task StockSoldElsewhere_EndsTheFlashSaleForEveryone_InsteadOfShowingUnitsItCannotDeliver()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        await using var viewer = await RoomWatcher.JoinAsync(factory, room.Show);
+        var sale = (await room.StartSaleAsync(Teapot, 1500m, seconds: 300, quantity: 2, perBuyer: 1)).Sale;
+
+        // Another show sells every teapot left at the list price (stock is the shop's, not the show's).
+        await using var other = await LiveRoom.StartAsync(factory, "Another show");
+        var bulk = await factory.GuestAsync("Bulk Buyer");
+        var stock = await bulk.Http.StockAsync(Teapot);
+        await bulk.Http.BuyAsync(Shopping.Request(other.Show.Id, Teapot, 1980m, quantity: stock));
+
+        var buyer = await factory.GuestAsync("Flash Teapot Fan");
+        var response = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Teapot, 1500m), Guid.NewGuid().ToString());
+
+        Assert.Equal(ProblemCodes.OutOfStock, (await Problem.ReadAsync(response)).Code);
+        var ended = await viewer.NextAsync<FlashSaleEndedEvent>(e => e.SaleId == sale.Id);
+        Assert.Equal((FlashSaleEndReason.SoldOut, 0), (ended.Reason, ended.Sold));
+        Assert.Empty(viewer.State.Sales);
+        Assert.Empty(await buyer.Http.MyOrdersAsync());
+    }
+
+    [Fact]
     public async Task SaleEndedByTheHost_RefusesTheFlashPrice()
     {
         await using var room = await LiveRoom.StartAsync(factory);

@@ -31,15 +31,28 @@ public sealed class OrderNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub,
         }
     }
 
-    /// <summary>First name and the initial of the last: "Mei Lin" → "Mei L."; a single name stays as it is.</summary>
+    /// <summary>
+    /// What the room may see of a buyer: first name and the initial of the last ("Mei Lin" → "Mei L.");
+    /// a Chinese name written without spaces keeps its family name only ("陳美玲" → "陳**"); a single
+    /// Latin name stays as it is. Initials are whole characters (never half of an emoji).
+    /// </summary>
     public static string PublicName(string displayName)
     {
         var parts = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return parts.Length switch
+        if (parts.Length == 0)
         {
-            0 => "Someone",
-            1 => parts[0],
-            _ => $"{parts[0]} {char.ToUpperInvariant(parts[^1][0])}.",
-        };
+            return "Someone";
+        }
+
+        if (parts.Length == 1)
+        {
+            var elements = System.Globalization.StringInfo.ParseCombiningCharacters(parts[0]);
+            var isCjk = parts[0].EnumerateRunes().Any(r => r.Value is >= 0x3400 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FA1F);
+            return isCjk && elements.Length > 1 ? FirstElement(parts[0]) + new string('*', elements.Length - 1) : parts[0];
+        }
+
+        return $"{parts[0]} {FirstElement(parts[^1]).ToUpperInvariant()}.";
     }
+
+    private static string FirstElement(string text) => System.Globalization.StringInfo.GetNextTextElement(text);
 }

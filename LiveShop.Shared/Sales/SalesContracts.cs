@@ -81,7 +81,10 @@ public sealed record SalesDashboardDto(
     AttributionReportDto Attribution,
     EarningsDto Earnings);
 
-/// <summary>A host's share link: <c>/r/{Code}</c> lands on the show (or the product's sheet in it).</summary>
+/// <summary>
+/// A host's share link: <c>/r/{Code}</c> lands on the show (or the product's sheet in it).
+/// <see cref="Orders"/>: counted orders whose buyer had opened it; <see cref="Gmv"/>: what it is credited under the configured model.
+/// </summary>
 public sealed record ShareLinkDto(
     string Code,
     string Path,

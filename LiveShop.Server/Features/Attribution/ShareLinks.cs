@@ -6,6 +6,7 @@ using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Sales;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Attribution;
 
@@ -14,7 +15,7 @@ namespace LiveShop.Server.Features.Attribution;
 /// of its products; opening <c>/r/{code}</c> records who opened it and when, then lands on the show
 /// (or the product's sheet in it). Orders within the attribution window are credited to it.
 /// </summary>
-public sealed class ShareLinks(LiveShopDbContext db, TimeProvider clock)
+public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions> options, TimeProvider clock)
 {
     public async Task<ShareLinkDto> CreateAsync(ClaimsPrincipal caller, Guid showId, CreateShareLinkRequest? request, CancellationToken cancellationToken = default)
     {
@@ -32,7 +33,7 @@ public sealed class ShareLinks(LiveShopDbContext db, TimeProvider clock)
         return (await ListAsync(caller, showId, cancellationToken)).Single(l => l.Code == link.Code);
     }
 
-    /// <summary>The show's links with their touches, the orders they were the affiliate link of, and that GMV.</summary>
+    /// <summary>The show's links with their touches, the orders they touched, and the GMV credited to each under the configured model.</summary>
     public async Task<IReadOnlyList<ShareLinkDto>> ListAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
         await OrderQueries.LoadPresentedAsync(db, caller, showId, cancellationToken);
@@ -41,7 +42,26 @@ public sealed class ShareLinks(LiveShopDbContext db, TimeProvider clock)
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var counted = new[] { OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Shipped };
         var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && o.AffiliateCode != null && counted.Contains(o.Status))
-            .Select(o => new { o.AffiliateCode, o.Total }).ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+
+        // Orders a link touched, and the GMV credited to it under the configured model (docs/attribution.md).
+        var touchedOrders = new Dictionary<string, int>(StringComparer.Ordinal);
+        var credited = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            var path = order.Touches.Select(t => new AttributionTouch(t.Code, t.TouchedAt)).ToList();
+            var split = AttributionMath.Split(options.Value.Model, order.Total, path, order.PlacedAt, options.Value.HalfLife);
+            for (var i = 0; i < path.Count; i++)
+            {
+                credited[path[i].Code] = credited.GetValueOrDefault(path[i].Code) + split[i];
+            }
+
+            foreach (var code in path.Select(t => t.Code).Distinct())
+            {
+                touchedOrders[code] = touchedOrders.GetValueOrDefault(code) + 1;
+            }
+        }
+
         var people = links.Select(l => l.CreatedById).Distinct().ToList();
         var names = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var productIds = links.Where(l => l.ProductId != null).Select(l => l.ProductId!.Value).ToList();
@@ -49,7 +69,7 @@ public sealed class ShareLinks(LiveShopDbContext db, TimeProvider clock)
         return [.. links.OrderByDescending(l => l.CreatedAt).Select(l => new ShareLinkDto(
             l.Code, ApiRoutes.ShareLink(l.Code), l.ShowId, l.ProductId, l.ProductId is { } p ? products.GetValueOrDefault(p) : null,
             l.CreatedById, names.GetValueOrDefault(l.CreatedById, ""), l.CreatedAt, touches.GetValueOrDefault(l.Code),
-            orders.Count(o => o.AffiliateCode == l.Code), orders.Where(o => o.AffiliateCode == l.Code).Sum(o => o.Total)))];
+            touchedOrders.GetValueOrDefault(l.Code), credited.GetValueOrDefault(l.Code)))];
     }
 
     /// <summary>Records that this browser (and user, if signed in) opened the link; returns where to land, or null for an unknown code.</summary>

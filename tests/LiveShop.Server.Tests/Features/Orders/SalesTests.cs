@@ -132,6 +132,11 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         Assert.Equal((890m, 0m, 445m), (coRow.LastTouch, coRow.FirstTouch, coRow.Linear));
         Assert.Equal(DemoSeeder.CoHostAccount.DisplayName, coRow.CreditedTo);
 
+        // The links list: orders each link touched, and GMV credited under the configured model (last touch).
+        var links = (await host.Http.GetFromJsonAsync<IReadOnlyList<ShareLinkDto>>(ApiRoutes.ShowLinks(show.Id)))!;
+        Assert.Equal((2, 690m), links.Where(l => l.Code == hostLink.Code).Select(l => (l.Orders, l.Gmv)).Single());
+        Assert.Equal((1, 890m), links.Where(l => l.Code == coHostLink.Code).Select(l => (l.Orders, l.Gmv)).Single());
+
         // 12.5 % of NT$2,960 = 370.00, split 66.67 % / 33.33 % to the cent.
         var earnings = dashboard.Earnings;
         Assert.Equal(370m, earnings.Commission);

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +43,12 @@ public static class DataExtensions
             .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or SqlServer.")
             .ValidateOnStart();
 
+        // Keys that protect sign-in cookies live next to the data, so a restart (a deploy during the
+        // show) does not sign everyone out. Read when first needed, so tests can point it elsewhere.
+        builder.Services.AddDataProtection().SetApplicationName("LiveShop");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment, ILoggerFactory>((options, configuration, environment, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysDirectory(configuration, environment)), logs));
+
         builder.Services.AddDbContext<SqliteLiveShopDbContext>((sp, options) =>
             options.UseSqlite(SqliteConnectionString(sp), sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
         builder.Services.AddDbContext<SqlServerLiveShopDbContext>((sp, options) =>
@@ -57,6 +66,12 @@ public static class DataExtensions
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary><c>DataProtection:KeysDirectory</c>, or <c>keys</c> in the data folder.</summary>
+    internal static string KeysDirectory(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["DataProtection:KeysDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, environment.ContentRootPath)
+            : Path.Combine(environment.ContentRootPath, configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.DataDirectory)}"] ?? "App_Data", "keys");
 
     /// <summary>The configured SQLite connection string, or a file in the data folder.</summary>
     internal static string SqliteConnectionString(IServiceProvider sp)

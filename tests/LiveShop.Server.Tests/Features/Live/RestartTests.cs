@@ -17,8 +17,10 @@ public sealed class RestartTests : IDisposable
         ShowDetailDto show;
         FlashSaleDto sale;
         long lastSequence;
+        System.Net.CookieContainer viewerCookies;
         await using (var before = new LiveShopFactory(_folder))
         {
+            viewerCookies = (await before.SignInAsync(DemoSeeder.ViewerAccount.Email)).Cookies;
             await using var room = await LiveRoom.StartAsync(before, "Survives a restart");
             show = room.Show;
             await room.PinAsync(LiveRoom.Lineup[2]);
@@ -39,12 +41,31 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(["Welcome, everyone!", "The teapot is back in stock."], snapshot.RecentChat.Select(m => m.Text));
         Assert.Equal(lastSequence, snapshot.LastSequence);
 
+        // Whoever was signed in stays signed in (the cookie keys were kept with the data).
+        var port = after.BaseAddress;
+        using var viewerBrowser = new HttpClient(new HttpClientHandler { CookieContainer = Rebase(viewerCookies, port) }) { BaseAddress = port };
+        var me = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<LiveShop.Shared.Accounts.CurrentUserDto>(viewerBrowser, LiveShop.Shared.ApiRoutes.Me);
+        Assert.Equal((true, DemoSeeder.ViewerAccount.Id), (me!.IsAuthenticated, me.Id));
+        Assert.Single(Directory.GetFiles(Path.Combine(_folder, "keys"), "key-*.xml"));
+
         // Numbering goes on where it stopped.
         var host = await after.SignInAsync(DemoSeeder.HostAccount.Email);
         await using var hostConnection = await after.ConnectAsync(host.Cookies);
         var next = await hostConnection.InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), show.Id, new SendChatRequest("Still here after the restart", null));
         Assert.Equal(lastSequence + 1, next.Sequence);
         await viewer.WaitForSequenceAsync(next.Sequence);
+    }
+
+    /// <summary>The same browser's cookies, for the restarted server (it listens on a new port; cookies ignore ports anyway).</summary>
+    private static System.Net.CookieContainer Rebase(System.Net.CookieContainer cookies, Uri to)
+    {
+        var copy = new System.Net.CookieContainer();
+        foreach (System.Net.Cookie cookie in cookies.GetAllCookies())
+        {
+            copy.Add(to, new System.Net.Cookie(cookie.Name, cookie.Value, "/"));
+        }
+
+        return copy;
     }
 
     public void Dispose()

@@ -91,7 +91,13 @@ public sealed record OrderDto(
     DateTimeOffset UpdatedAt)
 {
     /// <summary>Counts toward sales: paid, cash on delivery, or shipped.</summary>
-    public bool CountsAsSale => Status is OrderStatus.Paid or OrderStatus.CashOnDelivery or OrderStatus.Shipped;
+    public bool CountsAsSale => OrderStatuses.CountedAsSale.Contains(Status);
+}
+
+/// <summary>Which order statuses are sales (GMV, orders, earnings, attribution): one list for every count.</summary>
+public static class OrderStatuses
+{
+    public static readonly OrderStatus[] CountedAsSale = [OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Shipped];
 }
 
 /// <summary>The development gateway's cards (documented in docs/orders.md). Any other number is refused as invalid.</summary>

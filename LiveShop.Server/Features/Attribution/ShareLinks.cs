@@ -40,8 +40,7 @@ public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions
         var links = await db.ShareLinks.AsNoTracking().Where(l => l.ShowId == showId).ToListAsync(cancellationToken);
         var touches = await db.LinkTouches.Where(t => t.ShowId == showId).GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var counted = new[] { OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Shipped };
-        var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && o.AffiliateCode != null && counted.Contains(o.Status))
+        var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && o.AffiliateCode != null && OrderStatuses.CountedAsSale.Contains(o.Status))
             .ToListAsync(cancellationToken);
 
         // Orders a link touched, and the GMV credited to it under the configured model (docs/attribution.md).

@@ -106,8 +106,6 @@ public sealed class Order
     /// <summary>The share links the buyer opened within the window before ordering, oldest first.</summary>
     public IReadOnlyList<OrderTouch> Touches => _touches;
 
-    public bool CountsAsSale => Status is OrderStatus.Paid or OrderStatus.CashOnDelivery or OrderStatus.Shipped;
-
     public void AddLine(Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId)
     {
         _lines.Add(new OrderLine(Id, _lines.Count + 1, productId, name, imageUrl, quantity, unitPrice, listPrice, flashSaleId));

@@ -20,8 +20,6 @@ namespace LiveShop.Server.Features.Sales;
 /// </summary>
 public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptions> attribution, TimeProvider clock)
 {
-    private static readonly OrderStatus[] Counted = [OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Shipped];
-
     public async Task<SalesSummaryDto> SummaryAsync(Guid showId, CancellationToken cancellationToken = default)
     {
         var currency = await db.Shows.Where(s => s.Id == showId).Select(s => s.Currency).SingleOrDefaultAsync(cancellationToken) ?? "";
@@ -67,7 +65,7 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         var shows = await db.Shows.AsNoTracking().Where(s => s.HostId == userId || s.CoHostId == userId).ToListAsync(cancellationToken);
         var showIds = shows.Select(s => s.Id).ToList();
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => showIds.Contains(o.ShowId) && Counted.Contains(o.Status) && o.PlacedAt >= start && o.PlacedAt < end)
+            .Where(o => showIds.Contains(o.ShowId) && OrderStatuses.CountedAsSale.Contains(o.Status) && o.PlacedAt >= start && o.PlacedAt < end)
             .ToListAsync(cancellationToken);
         var lines = new List<ShowEarningsDto>();
         foreach (var show in shows)
@@ -88,7 +86,7 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
     }
 
     private async Task<List<Order>> CountedOrdersAsync(Guid showId, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && Counted.Contains(o.Status)).ToListAsync(cancellationToken);
+        await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && OrderStatuses.CountedAsSale.Contains(o.Status)).ToListAsync(cancellationToken);
 
     private Task<int> UniqueViewersAsync(Guid showId, CancellationToken cancellationToken) =>
         db.ShowViewers.CountAsync(v => v.ShowId == showId, cancellationToken);

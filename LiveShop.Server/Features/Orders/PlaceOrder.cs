@@ -157,9 +157,8 @@ public sealed class PlaceOrder(
                 .SingleOrDefaultAsync(cancellationToken);
 
             // The flash price applies only within the sale's units left and the buyer's own allowance; beyond them the list price does.
-            var flash = sale is not null && await FlashAppliesAsync(sale, buyerId, line, product.Name, product.Price, show.Currency, cancellationToken)
-                ? sale
-                : null;
+            var held = sale is null ? null : await HeldAsync(sale.Id, buyerId, cancellationToken);
+            var flash = sale is not null && FlashApplies(sale, held ?? 0, line, product.Name, product.Price, show.Currency) ? sale : null;
             var price = flash?.Price ?? product.Price;
             if (line.ExpectedUnitPrice != price)
             {
@@ -168,7 +167,7 @@ public sealed class PlaceOrder(
 
             if (flash is not null)
             {
-                await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, product.Name, cancellationToken);
+                await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, held, product.Name, cancellationToken);
             }
 
             var taken = await db.Products
@@ -196,9 +195,8 @@ public sealed class PlaceOrder(
     /// within the buyer's allowance. A buyer who expects the flash price where it no longer applies is
     /// told why (and the list price they can have instead); one who expects the list price gets it.
     /// </summary>
-    private async Task<bool> FlashAppliesAsync(FlashSale sale, Guid buyerId, PlaceOrderLine line, string productName, decimal listPrice, string currency, CancellationToken cancellationToken)
+    private static bool FlashApplies(FlashSale sale, int held, PlaceOrderLine line, string productName, decimal listPrice, string currency)
     {
-        var held = await db.FlashSaleClaims.Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken) ?? 0;
         var left = sale.QuantityCap - sale.Sold;
         if (held + line.Quantity <= sale.PerBuyerCap && line.Quantity <= left)
         {
@@ -210,16 +208,10 @@ public sealed class PlaceOrder(
             return false;
         }
 
-        var extensions = new Dictionary<string, object?>
-        {
-            ["productId"] = line.ProductId,
-            ["expectedPrice"] = line.ExpectedUnitPrice,
-            ["currentPrice"] = listPrice,
-            ["currency"] = currency,
-            ["perBuyerCap"] = sale.PerBuyerCap,
-            ["held"] = held,
-            ["unitsLeft"] = left,
-        };
+        var extensions = PriceFacts(line.ProductId, line.ExpectedUnitPrice, listPrice, currency);
+        extensions["perBuyerCap"] = sale.PerBuyerCap;
+        extensions["held"] = held;
+        extensions["unitsLeft"] = left;
         var atList = $"More are available at the list price, {Money(listPrice, currency)}.";
         if (held + line.Quantity > sale.PerBuyerCap)
         {
@@ -230,23 +222,27 @@ public sealed class PlaceOrder(
         throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {left} of “{productName}” left at the flash price: lower the quantity. {atList}", extensions);
     }
 
-    /// <summary>The buyer's allowance, then the sale's units: both conditional, both undone with the transaction on any refusal.</summary>
-    private async Task ClaimFlashUnitsAsync(RoomChange room, FlashSale sale, Guid buyerId, int quantity, string productName, CancellationToken cancellationToken)
+    /// <summary>The units the buyer holds at this flash price; null when they never claimed any (no claim row yet).</summary>
+    private Task<int?> HeldAsync(Guid saleId, Guid buyerId, CancellationToken cancellationToken) =>
+        db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The buyer's allowance, then the sale's units: both conditional, both undone with the transaction
+    /// on any refusal. <paramref name="held"/> was read under the same lock; the conditions still guard
+    /// against another server instance (the claim's key refuses a second first claim).
+    /// </summary>
+    private async Task ClaimFlashUnitsAsync(RoomChange room, FlashSale sale, Guid buyerId, int quantity, int? held, string productName, CancellationToken cancellationToken)
     {
         var cap = sale.PerBuyerCap;
-        var raised = await db.FlashSaleClaims
-            .Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId && c.Units + quantity <= cap)
-            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units + quantity), cancellationToken);
-        if (raised == 0)
+        if (held is null)
         {
-            var held = await db.FlashSaleClaims.Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken);
-            if (held is not null || quantity > cap)
-            {
-                var already = held is > 0 ? $" You already have {held}." : "";
-                throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {cap} of “{productName}”.{already}");
-            }
-
             db.FlashSaleClaims.Add(new FlashSaleClaim(sale.Id, buyerId, quantity));
+        }
+        else if (await db.FlashSaleClaims
+            .Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId && c.Units + quantity <= cap)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units + quantity), cancellationToken) == 0)
+        {
+            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {cap} of “{productName}”.");
         }
 
         await FlashSales.TakeUnitsAsync(db, room, sale.ShowId, sale.Id, quantity, productName, cancellationToken);
@@ -262,45 +258,43 @@ public sealed class PlaceOrder(
         {
             if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice) is { } ended)
             {
-                var ago = Math.Max(0, (int)(clock.GetUtcNow() - ended.EndedAt).TotalSeconds);
-                var why = ended.Reason == FlashSaleEndReason.SoldOut ? "sold out" : "ended";
-                throw DomainException.Conflict(ProblemCodes.FlashSaleEnded,
-                    $"This flash price {why} {ago} s ago — the price is now {Money(ended.ListPrice, ended.Currency)}.",
-                    new Dictionary<string, object?>
-                    {
-                        ["productId"] = line.ProductId,
-                        ["expectedPrice"] = line.ExpectedUnitPrice,
-                        ["currentPrice"] = ended.ListPrice,
-                        ["currency"] = ended.Currency,
-                    });
+                throw FlashPriceEnded("This flash price", ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
+                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
             }
         }
     }
 
     private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var extensions = new Dictionary<string, object?>
-        {
-            ["productId"] = productId,
-            ["expectedPrice"] = expected,
-            ["currentPrice"] = current,
-            ["currency"] = show.Currency,
-        };
+        var extensions = PriceFacts(productId, expected, current, show.Currency);
         var ended = await db.FlashSales.AsNoTracking()
             .Where(s => s.ShowId == show.Id && s.ProductId == productId && s.Price == expected)
             .OrderByDescending(s => s.StartsAt)
             .FirstOrDefaultAsync(cancellationToken);
         if (ended is not null && !ended.IsRunning(now))
         {
-            var endedAt = ended.EndedAt ?? ended.EndsAt;
-            var ago = Math.Max(0, (int)(now - endedAt).TotalSeconds);
-            var why = ended.Sold >= ended.QuantityCap ? "sold out" : "ended";
-            return DomainException.Conflict(ProblemCodes.FlashSaleEnded,
-                $"The flash price for “{name}” {why} {ago} s ago — the price is now {Money(current, show.Currency)}.", extensions);
+            return FlashPriceEnded($"The flash price for “{name}”", ended.Sold >= ended.QuantityCap, ended.EndedAt ?? ended.EndsAt, now, current, show.Currency, extensions);
         }
 
         return DomainException.Conflict(ProblemCodes.PriceChanged,
             $"The price of “{name}” is now {Money(current, show.Currency)} (you saw {Money(expected, show.Currency)}).", extensions);
+    }
+
+    /// <summary>The facts every price refusal carries, so the client can show both prices and offer the current one.</summary>
+    private static Dictionary<string, object?> PriceFacts(Guid productId, decimal expected, decimal current, string currency) => new()
+    {
+        ["productId"] = productId,
+        ["expectedPrice"] = expected,
+        ["currentPrice"] = current,
+        ["currency"] = currency,
+    };
+
+    /// <summary>"The flash price … sold out 2 s ago — the price is now NT$590."</summary>
+    private static DomainException FlashPriceEnded(string what, bool soldOut, DateTimeOffset endedAt, DateTimeOffset now, decimal current, string currency, Dictionary<string, object?> facts)
+    {
+        var ago = Math.Max(0, (int)(now - endedAt).TotalSeconds);
+        return DomainException.Conflict(ProblemCodes.FlashSaleEnded,
+            $"{what} {(soldOut ? "sold out" : "ended")} {ago} s ago — the price is now {Money(current, currency)}.", facts);
     }
 
     private async Task<DomainException> NotInShowAsync(Guid productId, CancellationToken cancellationToken) =>

@@ -48,14 +48,12 @@ public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions
         var credited = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var order in orders)
         {
-            var path = order.Touches.Select(t => new AttributionTouch(t.Code, t.TouchedAt)).ToList();
-            var split = AttributionMath.Split(options.Value.Model, order.Total, path, order.PlacedAt, options.Value.HalfLife);
-            for (var i = 0; i < path.Count; i++)
+            foreach (var (code, amount) in order.Credits(options.Value.Model, options.Value.HalfLife))
             {
-                credited[path[i].Code] = credited.GetValueOrDefault(path[i].Code) + split[i];
+                credited[code] = credited.GetValueOrDefault(code) + amount;
             }
 
-            foreach (var code in path.Select(t => t.Code).Distinct())
+            foreach (var code in order.Touches.Select(t => t.Code).Distinct())
             {
                 touchedOrders[code] = touchedOrders.GetValueOrDefault(code) + 1;
             }

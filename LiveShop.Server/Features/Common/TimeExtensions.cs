@@ -11,4 +11,11 @@ public static class TimeExtensions
         var utc = time.ToUniversalTime();
         return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
     }
+
+    /// <summary>The start of the time's minute, in UTC (the dashboard's chart buckets).</summary>
+    public static DateTimeOffset ToMinute(this DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
+    }
 }

@@ -120,7 +120,7 @@ public sealed partial class SalesPulse(
 
     private async Task StoreMinutePeaksAsync(LiveShopDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var minute = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero);
+        var minute = now.ToMinute();
         foreach (var showId in presence.Shows)
         {
             var count = presence.Count(showId);

@@ -107,15 +107,15 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
             return [];
         }
 
-        var first = Minute(start);
-        var last = Minute(show.EndedAt ?? clock.GetUtcNow());
+        var first = start.ToMinute();
+        var last = (show.EndedAt ?? clock.GetUtcNow()).ToMinute();
         if (last - first > TimeSpan.FromHours(12))
         {
             first = last - TimeSpan.FromHours(12);
         }
 
         var peaks = await db.ShowMinutes.AsNoTracking().Where(m => m.ShowId == show.Id).ToDictionaryAsync(m => m.Minute, m => m.Viewers, cancellationToken);
-        var ordersPerMinute = orders.GroupBy(o => Minute(o.PlacedAt)).ToDictionary(g => g.Key, g => g.Count());
+        var ordersPerMinute = orders.GroupBy(o => o.PlacedAt.ToMinute()).ToDictionary(g => g.Key, g => g.Count());
         var points = new List<MinutePointDto>();
         for (var minute = first; minute <= last; minute = minute.AddMinutes(1))
         {
@@ -133,8 +133,7 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         var models = Enum.GetValues<AttributionModel>();
         foreach (var order in orders)
         {
-            var touches = order.Touches.Select(t => new AttributionTouch(t.Code, t.TouchedAt)).ToList();
-            if (touches.Count == 0)
+            if (order.Touches.Count == 0)
             {
                 Add(direct, models.Select(_ => order.Total).ToArray());
                 continue;
@@ -142,11 +141,10 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
 
             for (var m = 0; m < models.Length; m++)
             {
-                var split = AttributionMath.Split(models[m], order.Total, touches, order.PlacedAt, options.HalfLife);
-                for (var i = 0; i < touches.Count; i++)
+                foreach (var (code, amount) in order.Credits(models[m], options.HalfLife))
                 {
-                    var row = credit.TryGetValue(touches[i].Code, out var r) ? r : credit[touches[i].Code] = new decimal[models.Length];
-                    row[m] += split[i];
+                    var row = credit.TryGetValue(code, out var r) ? r : credit[code] = new decimal[models.Length];
+                    row[m] += amount;
                 }
             }
         }
@@ -189,12 +187,6 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         return new EarningsDto(show.Currency, gmv, show.CommissionRate, commission,
             new EarningShareDto(show.HostId, names.GetValueOrDefault(show.HostId, ""), 1 - show.CoHostShare, hostPart),
             show.CoHostId is { } co ? new EarningShareDto(co, names.GetValueOrDefault(co, ""), show.CoHostShare, coHostPart) : null);
-    }
-
-    private static DateTimeOffset Minute(DateTimeOffset t)
-    {
-        var u = t.ToUniversalTime();
-        return new DateTimeOffset(u.Year, u.Month, u.Day, u.Hour, u.Minute, 0, TimeSpan.Zero);
     }
 }
 

@@ -71,6 +71,25 @@ for trx in "$results"/*.trx; do
 done
 failed=$((failed + crashed))
 
+# 5. Name every failed test again, with the first lines of its message, just above the summary
+#    (the CI log keeps only its tail).
+if [ "$failed" -gt 0 ]; then
+    echo
+    echo "Failed tests:"
+    for trx in "$results"/*.trx; do
+        [ -f "$trx" ] || continue
+        awk '
+            /<UnitTestResult / && /outcome="Failed"/ {
+                match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); gsub(/&quot;/, "\"", name); inres = 1; lines = 0
+                print "  - " name
+            }
+            inres && /<Message>/ { msg = 1 }
+            inres && msg && lines < 8 { line = $0; gsub(/<\/?Message>/, "", line); gsub(/&quot;/, "\"", line); gsub(/&lt;/, "<", line); gsub(/&gt;/, ">", line); gsub(/&amp;/, "\\&", line); print "      " line; lines++ }
+            inres && /<\/Message>/ { msg = 0; inres = 0 }
+        ' "$trx"
+    done
+fi
+
 echo
 echo "Test results (TRX): $results"
 echo "Wall time: $(( $(date +%s) - started )) s"

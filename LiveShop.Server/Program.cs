@@ -3,6 +3,7 @@ using LiveShop.Server.Features.Accounts;
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Hubs;
@@ -14,6 +15,7 @@ builder.AddLiveShopAccounts();
 builder.AddLiveShopShows();
 builder.AddLiveShopLive();
 builder.AddLiveShopOrders();
+builder.AddLiveShopModeration();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 
@@ -26,6 +28,7 @@ app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
+app.MapModerationEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

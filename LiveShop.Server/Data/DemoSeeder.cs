@@ -67,6 +67,9 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
             show.SetLineup([ProductId(2), ProductId(3), ProductId(1), ProductId(6), ProductId(4), ProductId(5)]);
             show.SetCommission(0.12m, CoHostAccount.Id, 0.30m);
             db.Shows.Add(show);
+
+            // The demo moderator works this show's desk.
+            db.ShowModerators.Add(new Features.Moderation.ShowModerator(show.Id, ModeratorAccount.Id, HostAccount.Id, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
     }

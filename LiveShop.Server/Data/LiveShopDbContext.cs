@@ -37,6 +37,18 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Sales.ShowMinute> ShowMinutes => Set<Features.Sales.ShowMinute>();
 
+    public DbSet<Features.Moderation.Question> Questions => Set<Features.Moderation.Question>();
+
+    public DbSet<Features.Moderation.QuestionVote> QuestionVotes => Set<Features.Moderation.QuestionVote>();
+
+    public DbSet<Features.Moderation.ShowModerator> ShowModerators => Set<Features.Moderation.ShowModerator>();
+
+    public DbSet<Features.Moderation.ShowRestriction> ShowRestrictions => Set<Features.Moderation.ShowRestriction>();
+
+    public DbSet<Features.Moderation.HeldMessage> HeldMessages => Set<Features.Moderation.HeldMessage>();
+
+    public DbSet<Features.Moderation.ModerationAction> ModerationActions => Set<Features.Moderation.ModerationAction>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

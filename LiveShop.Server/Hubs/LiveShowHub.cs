@@ -1,12 +1,14 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Sales;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 
 namespace LiveShop.Server.Hubs;
@@ -25,6 +27,10 @@ public sealed class LiveShowHub(
     FlashSales flashSales,
     Chat chat,
     ViewerTracker viewers,
+    Questions questions,
+    ChatModeration moderation,
+    ShowStaff staff,
+    TimeProvider clock,
     LiveShopDbContext db) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
@@ -46,7 +52,10 @@ public sealed class LiveShowHub(
                 viewers.Seen(showId, userId?.ToString("N") ?? (VisitorCookie.Read(Context.GetHttpContext()) is { } visitor ? "v:" + visitor.ToString("N") : "c:" + Context.ConnectionId));
             }
 
-            return joined;
+            // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
+            return userId is { } user && await staff.ActiveRestrictionAsync(showId, user, clock.GetUtcNow(), Context.ConnectionAborted) is { } restriction
+                ? joined with { Restriction = restriction.ToNotice() }
+                : joined;
         }
         catch (DomainException)
         {
@@ -62,6 +71,7 @@ public sealed class LiveShowHub(
         presence.Leave(showId, Context.ConnectionId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
     }
 
     public Task<ShowStatusEvent> GoLive(Guid showId) => changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);
@@ -77,7 +87,7 @@ public sealed class LiveShowHub(
 
     public Task<FlashSaleEndedEvent> EndFlashSale(Guid showId, Guid saleId) => flashSales.EndAsync(Context.User!, showId, saleId, Context.ConnectionAborted);
 
-    public Task<ChatPostedEvent> SendChat(Guid showId, SendChatRequest request) =>
+    public Task<SendChatResult> SendChat(Guid showId, SendChatRequest request) =>
         chat.SendAsync(Context.User!, showId, request ?? new SendChatRequest("", null), Context.ConnectionAborted);
 
     public Task React(Guid showId)
@@ -90,6 +100,42 @@ public sealed class LiveShowHub(
         activity.TryReact(showId, Context.ConnectionId);
         return Task.CompletedTask;
     }
+
+    public Task<QuestionDto> AskQuestion(Guid showId, AskQuestionRequest request) => questions.AskAsync(Context.User!, showId, request, Context.ConnectionAborted);
+
+    public Task<QuestionDto> VoteQuestion(Guid showId, Guid questionId, bool vote) => questions.VoteAsync(Context.User!, showId, questionId, vote, Context.ConnectionAborted);
+
+    public Task<QuestionBoardDto> GetQuestions(Guid showId) => questions.BoardAsync(Context.User!, showId, Context.ConnectionAborted);
+
+    public async Task<ModerationStateDto> GetModeration(Guid showId)
+    {
+        // Checked first: only the show's staff join its staff group.
+        var state = await moderation.StateAsync(Context.User!, showId, Context.ConnectionAborted);
+        await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
+        return state;
+    }
+
+    public Task<QuestionDto> ApproveQuestion(Guid showId, Guid questionId) => questions.ApproveAsync(Context.User!, showId, questionId, Context.ConnectionAborted);
+
+    public Task<QuestionDto> AnswerQuestion(Guid showId, AnswerQuestionRequest request) => questions.AnswerAsync(Context.User!, showId, request, Context.ConnectionAborted);
+
+    public Task<QuestionDto> DismissQuestion(Guid showId, Guid questionId) => questions.DismissAsync(Context.User!, showId, questionId, Context.ConnectionAborted);
+
+    public Task<ChatDeletedEvent> DeleteChat(Guid showId, Guid messageId) => moderation.DeleteAsync(Context.User!, showId, messageId, Context.ConnectionAborted);
+
+    public Task<RestrictionDto> RestrictUser(Guid showId, RestrictUserRequest request) => moderation.RestrictAsync(Context.User!, showId, request, Context.ConnectionAborted);
+
+    public Task LiftRestriction(Guid showId, Guid userId) => moderation.LiftAsync(Context.User!, showId, userId, Context.ConnectionAborted);
+
+    public Task<ChatSettingsEvent> SetSlowMode(Guid showId, int seconds) => moderation.SetSlowModeAsync(Context.User!, showId, seconds, Context.ConnectionAborted);
+
+    public Task<ChatSettingsEvent> SetAnnouncement(Guid showId, string? text) => moderation.SetAnnouncementAsync(Context.User!, showId, text, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<string>> SetBlocklist(Guid showId, SetBlocklistRequest request) => moderation.SetBlocklistAsync(Context.User!, showId, request, Context.ConnectionAborted);
+
+    public Task<HeldMessageDto> ReleaseHeld(Guid showId, Guid heldId) => moderation.ReleaseAsync(Context.User!, showId, heldId, Context.ConnectionAborted);
+
+    public Task<HeldMessageDto> DropHeld(Guid showId, Guid heldId) => moderation.DropAsync(Context.User!, showId, heldId, Context.ConnectionAborted);
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {

@@ -8,4 +8,7 @@ public static class ShowGroups
 
     /// <summary>The show's host and co-host, for their sales numbers.</summary>
     public static string Hosts(Guid showId) => $"show-hosts:{showId:N}";
+
+    /// <summary>The show's staff connections that opened the desk (or the console's queue): pending questions, held messages, restrictions.</summary>
+    public static string Staff(Guid showId) => $"show-staff:{showId:N}";
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -87,13 +88,13 @@ public sealed class BaselineHub : Hub
         return new JoinResult(showId, now, null, [], new RoomStats(showId, 0, 0, 0, 0, now));
     }
 
-    public async Task<ChatPostedEvent> SendChat(Guid showId, SendChatRequest request)
+    public async Task<SendChatResult> SendChat(Guid showId, SendChatRequest request)
     {
         var now = DateTimeOffset.UtcNow;
         var message = new ChatMessageDto(Guid.CreateVersion7(), HostId, "Load host", ChatAuthorRole.Host, request.Text, now, request.ClientMessageId);
         var posted = new ChatPostedEvent(Interlocked.Increment(ref _sequence), now, message);
         await Clients.Group(Group(showId)).SendAsync(nameof(ILiveShowClient.RoomEvents), showId, new RoomEvent[] { posted });
-        return posted;
+        return new SendChatResult(posted, null);
     }
 
     private static string Group(Guid showId) => $"show:{showId:N}";

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -104,7 +105,7 @@ public static class ChatCommand
             var sentAt = Stopwatch.GetTimestamp();
             observer.Sent(message, sentAt);
             var request = new SendChatRequest($"{RoomFrame.ChatMarkerText}{message}# chat storm line from the load tool", Guid.NewGuid());
-            sends[i] = senders[i % senders.Count].InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), showId, request, cancellationToken).ContinueWith(t =>
+            sends[i] = senders[i % senders.Count].InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), showId, request, cancellationToken).ContinueWith(t =>
             {
                 if (t.IsCompletedSuccessfully)
                 {
@@ -201,7 +202,7 @@ public static class ChatCommand
                     await Task.Delay(due, cancellationToken);
                 }
 
-                sends.Add(senders[i % senders.Count].InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), showId, new SendChatRequest($"WU#{i}# warm-up line", null), cancellationToken));
+                sends.Add(senders[i % senders.Count].InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), showId, new SendChatRequest($"WU#{i}# warm-up line", null), cancellationToken));
             }
 
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));

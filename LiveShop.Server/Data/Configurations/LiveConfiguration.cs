@@ -35,6 +35,7 @@ internal sealed class RoomEventRecordConfiguration : IEntityTypeConfiguration<Ro
         // One event per sequence number per show: two writers can never both take the same number.
         builder.HasIndex(e => new { e.ShowId, e.Sequence }).IsUnique();
         builder.HasIndex(e => new { e.ShowId, e.Kind, e.Sequence });
+        builder.HasIndex(e => new { e.ShowId, e.SubjectId });
         builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(e => e.ShowId).OnDelete(DeleteBehavior.Cascade);
     }
 }

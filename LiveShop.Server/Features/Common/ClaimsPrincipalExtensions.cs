@@ -28,5 +28,8 @@ public static class ClaimsPrincipalExtensions
         return id;
     }
 
+    /// <summary>The name the room shows for the caller.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(LiveShopClaims.DisplayName) ?? "Someone";
+
     public static bool IsGuest(this ClaimsPrincipal user) => user.HasClaim(c => c.Type == LiveShopClaims.Guest);
 }

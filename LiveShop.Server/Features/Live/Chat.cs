@@ -2,20 +2,24 @@ using System.Security.Claims;
 using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Moderation;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 
 namespace LiveShop.Server.Features.Live;
 
 /// <summary>
-/// Chat lines: from a signed-in user or a guest, 1–300 characters after trimming, at most a small
-/// burst and then one a second per user (the show's host is exempt). Stored and numbered like every
+/// Chat lines: from a signed-in user or a guest, 1–300 characters after trimming. Viewers get a small
+/// burst and then one a second, or one per N seconds under slow mode; a timed-out or banned viewer
+/// cannot post; a line matching the show's blocklist is held for a moderator instead of posted. The
+/// show's staff (host, co-host, moderators) are exempt from all of that. Stored and numbered like every
 /// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed.
 /// </summary>
-public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity activity)
+public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ShowStaff staff, ModerationNotifier notifier)
 {
-    public async Task<ChatPostedEvent> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, CancellationToken cancellationToken = default)
+    public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
         var text = Clean(request.Text);
@@ -29,7 +33,7 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
             throw DomainException.Invalid(ProblemCodes.ChatTooLong, $"A message can be at most {Limits.ChatMessageMaxLength} characters (this one has {text.Length}).");
         }
 
-        var posted = await writer.WriteAsync(showId, async room =>
+        var result = await writer.WriteAsync(showId, async room =>
         {
             var show = await db.Shows.FindAsync([showId], cancellationToken)
                 ?? throw DomainException.ShowNotFound();
@@ -38,23 +42,50 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
                 throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; its chat is closed.");
             }
 
-            var isHost = show.IsHostedBy(userId);
-            if (!isHost && !activity.TryTakeChatToken(showId, userId))
-            {
-                throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
-            }
-
-            var role = isHost ? ChatAuthorRole.Host
-                : caller.IsInRole(Roles.Moderator) ? ChatAuthorRole.Moderator
+            var presenter = show.IsPresentedBy(userId);
+            var isStaff = presenter || await staff.IsStaffAsync(show, caller, cancellationToken);
+            var role = presenter ? ChatAuthorRole.Host
+                : isStaff ? ChatAuthorRole.Moderator
                 : caller.IsGuest() ? ChatAuthorRole.Guest
                 : ChatAuthorRole.Viewer;
-            var name = caller.FindFirstValue(LiveShopClaims.DisplayName) ?? "Someone";
-            var message = new ChatMessageDto(Guid.CreateVersion7(), userId, name, role, text, room.Now, request.ClientMessageId);
-            return room.Emit((seq, at) => new ChatPostedEvent(seq, at, message));
+            if (!isStaff)
+            {
+                await staff.RequireNotRestrictedAsync(showId, userId, room.Now, cancellationToken);
+                if (activity.SlowModeWait(showId, userId, show.SlowModeSeconds) is { } wait)
+                {
+                    throw DomainException.Conflict(
+                        ProblemCodes.ChatSlowMode,
+                        $"Slow mode is on: one message every {ShowStaff.Describe(TimeSpan.FromSeconds(show.SlowModeSeconds))}. You can send again in {ShowStaff.Describe(wait)}.",
+                        new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds) });
+                }
+
+                if (!activity.TryTakeChatToken(showId, userId))
+                {
+                    throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
+                }
+
+                if (Blocklist.FirstMatch(text, show.BlocklistWords) is { } word)
+                {
+                    var held = new HeldMessage(Guid.CreateVersion7(), showId, userId, caller.DisplayName(), role, text, word, room.Now);
+                    db.HeldMessages.Add(held);
+                    return new SendChatResult(null, held.ToDto());
+                }
+            }
+
+            var message = new ChatMessageDto(Guid.CreateVersion7(), userId, caller.DisplayName(), role, text, room.Now, request.ClientMessageId);
+            return new SendChatResult(room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)), null);
         }, cancellationToken);
 
-        activity.ChatPosted(showId, posted.At);
-        return posted;
+        if (result.Posted is { } posted)
+        {
+            activity.ChatPosted(showId, userId, posted.At);
+        }
+        else if (result.Held is { } held)
+        {
+            await notifier.HeldAsync(held);
+        }
+
+        return result;
     }
 
     /// <summary>Trims, turns line breaks and tabs into spaces, and drops other control characters.</summary>

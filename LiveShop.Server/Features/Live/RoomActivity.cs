@@ -15,8 +15,31 @@ public sealed class RoomActivity(TimeProvider clock)
     private readonly ConcurrentDictionary<Guid, int> _pendingReactions = new();
     private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _chatBuckets = new();
     private readonly ConcurrentDictionary<string, Bucket> _reactionBuckets = new();
+    private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _questionBuckets = new();
+    private readonly ConcurrentDictionary<(Guid Show, Guid User), DateTimeOffset> _lastLine = new();
 
-    public void ChatPosted(Guid showId, DateTimeOffset at) => _chat.GetOrAdd(showId, _ => new()).Enqueue(at);
+    /// <summary>Counts a posted line for chat-per-minute, and remembers when its author last posted (slow mode).</summary>
+    public void ChatPosted(Guid showId, Guid authorId, DateTimeOffset at)
+    {
+        _chat.GetOrAdd(showId, _ => new()).Enqueue(at);
+        _lastLine[(showId, authorId)] = at;
+    }
+
+    /// <summary>Under slow mode, how long the user must still wait before their next line (null: they may post now).</summary>
+    public TimeSpan? SlowModeWait(Guid showId, Guid userId, int slowModeSeconds)
+    {
+        if (slowModeSeconds <= 0 || !_lastLine.TryGetValue((showId, userId), out var last))
+        {
+            return null;
+        }
+
+        var wait = last + TimeSpan.FromSeconds(slowModeSeconds) - clock.GetUtcNow();
+        return wait > TimeSpan.Zero ? wait : null;
+    }
+
+    /// <summary>Takes one question token for the user in this show: a burst of <see cref="Limits.QuestionBurst"/>, then one per <see cref="Limits.QuestionRefill"/>.</summary>
+    public bool TryTakeQuestionToken(Guid showId, Guid userId) =>
+        _questionBuckets.GetOrAdd((showId, userId), _ => new Bucket(Limits.QuestionBurst, Limits.QuestionRefill, clock.GetUtcNow())).TryTake(clock.GetUtcNow());
 
     public int ChatPerMinute(Guid showId)
     {

@@ -32,6 +32,9 @@ public sealed class RoomEventRecord
 
     public string Payload { get; private set; } = "";
 
+    /// <summary>What the event is about, to find it again: the message id of a chat line.</summary>
+    public Guid? SubjectId { get; private set; }
+
     public static RoomEventRecord From(Guid showId, RoomEvent roomEvent)
     {
         return new RoomEventRecord
@@ -41,7 +44,19 @@ public sealed class RoomEventRecord
             Kind = Kinds[roomEvent.GetType()],
             At = roomEvent.At,
             Payload = JsonSerializer.Serialize(roomEvent, Json),
+            SubjectId = roomEvent is ChatPostedEvent chat ? chat.Message.Id : null,
         };
+    }
+
+    /// <summary>
+    /// Replaces a deleted chat line's stored event with a <see cref="ChatDeletedEvent"/> at the same
+    /// sequence: the sequence keeps no gap, and the text is never sent again (the audit keeps it).
+    /// </summary>
+    public void Redact(Guid messageId)
+    {
+        var redacted = new ChatDeletedEvent(Sequence, At, messageId);
+        Kind = Kinds[typeof(ChatDeletedEvent)];
+        Payload = JsonSerializer.Serialize<RoomEvent>(redacted, Json);
     }
 
     public RoomEvent ToEvent() => JsonSerializer.Deserialize<RoomEvent>(Payload, Json)!;

@@ -57,7 +57,8 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
             show.PinnedProductIds,
             [.. sales.Where(s => s.IsRunning(now)).Select(s => s.ToDto())],
             [.. chat.OrderBy(e => e.Sequence).Select(e => ((ChatPostedEvent)e.ToEvent()).Message)],
-            show.ReactionTotal);
+            show.ReactionTotal,
+            show.ChatSettings);
     }
 
     public async Task<RoomStats> StatsAsync(Guid showId, CancellationToken cancellationToken = default)

@@ -74,6 +74,24 @@ public sealed class Show
     /// <summary>The co-host's part of the commission (0.30 = 30 % of it); the host keeps the rest.</summary>
     public decimal CoHostShare { get; private set; }
 
+    /// <summary>New questions wait for a moderator's approval before other viewers see them.</summary>
+    public bool QuestionsNeedApproval { get; private set; }
+
+    /// <summary>Users with the global Moderator role may moderate this show without being assigned.</summary>
+    public bool AllowGlobalModerators { get; private set; }
+
+    /// <summary>Slow mode: at most one chat line per this many seconds per user (0 = off; staff exempt).</summary>
+    public int SlowModeSeconds { get; private set; }
+
+    public string? AnnouncementText { get; private set; }
+
+    public string? AnnouncementByName { get; private set; }
+
+    public DateTimeOffset? AnnouncementAt { get; private set; }
+
+    /// <summary>The keyword blocklist, one word or phrase per line (normalised, see <see cref="Moderation.Blocklist"/>).</summary>
+    public string Blocklist { get; private set; } = "";
+
     /// <summary>Optimistic concurrency token: bumped by every status change.</summary>
     public int Version { get; private set; }
 
@@ -196,6 +214,55 @@ public sealed class Show
     public ShowProduct LineupItem(Guid productId) =>
         _lineup.FirstOrDefault(l => l.ProductId == productId)
         ?? throw DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.");
+
+    public void SetModerationSettings(bool questionsNeedApproval, bool allowGlobalModerators)
+    {
+        QuestionsNeedApproval = questionsNeedApproval;
+        AllowGlobalModerators = allowGlobalModerators;
+    }
+
+    /// <summary>Slow mode, 0 (off) to <see cref="Limits.SlowModeMaxSeconds"/> seconds.</summary>
+    public void SetSlowMode(int seconds)
+    {
+        if (seconds < 0 || seconds > Limits.SlowModeMaxSeconds)
+        {
+            throw DomainException.Invalid(ProblemCodes.SlowModeInvalid, $"Slow mode is from 0 (off) to {Limits.SlowModeMaxSeconds} seconds.");
+        }
+
+        RequireNotEnded("change the chat");
+        SlowModeSeconds = seconds;
+    }
+
+    /// <summary>Pins an announcement at the top of the chat; null or blank removes it.</summary>
+    public void SetAnnouncement(string? text, string byName, DateTimeOffset now)
+    {
+        text = text?.Trim();
+        if (text?.Length > Limits.AnnouncementMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.AnnouncementTooLong, $"An announcement can be at most {Limits.AnnouncementMaxLength} characters (this one has {text.Length}).");
+        }
+
+        RequireNotEnded("change the chat");
+        if (string.IsNullOrEmpty(text))
+        {
+            AnnouncementText = null;
+            AnnouncementByName = null;
+            AnnouncementAt = null;
+        }
+        else
+        {
+            AnnouncementText = text;
+            AnnouncementByName = byName;
+            AnnouncementAt = now;
+        }
+    }
+
+    public void SetBlocklist(IReadOnlyList<string> normalisedWords) => Blocklist = string.Join('\n', normalisedWords);
+
+    public IReadOnlyList<string> BlocklistWords => Blocklist.Length == 0 ? [] : Blocklist.Split('\n');
+
+    public Shared.Moderation.ChatSettingsDto ChatSettings =>
+        new(SlowModeSeconds, AnnouncementText is null ? null : new Shared.Moderation.AnnouncementDto(AnnouncementText, AnnouncementByName ?? "", AnnouncementAt ?? CreatedAt));
 
     public void AddReactions(int count) => ReactionTotal += count;
 

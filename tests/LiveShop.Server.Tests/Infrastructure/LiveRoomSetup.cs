@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -39,8 +40,9 @@ public sealed record LiveRoom(SignedIn Host, ShowDetailDto Show, RoomWatcher Hos
 
     public Task<ChatPostedEvent> ChatAsync(string text) => ChatAsync(HostRoom.Connection, text);
 
-    public Task<ChatPostedEvent> ChatAsync(HubConnection connection, string text, Guid? clientMessageId = null) =>
-        connection.InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), Show.Id, new SendChatRequest(text, clientMessageId));
+    public async Task<ChatPostedEvent> ChatAsync(HubConnection connection, string text, Guid? clientMessageId = null) =>
+        (await connection.InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), Show.Id, new SendChatRequest(text, clientMessageId))).Posted
+        ?? throw new InvalidOperationException($"“{text}” was held for review instead of posted.");
 
     public ValueTask DisposeAsync() => HostRoom.DisposeAsync();
 }

@@ -323,14 +323,248 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ShowId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ShowId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("ShowId", "SubjectId");
+
                     b.HasIndex("ShowId", "Kind", "Sequence");
 
                     b.ToTable("RoomEvents", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.HeldMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MatchedWord")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowId", "Status");
+
+                    b.ToTable("HeldMessages", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ModerationAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("TargetUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowId", "At");
+
+                    b.ToTable("ModerationActions", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.Question", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Votes")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowId", "AskedAt");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.QuestionVote", b =>
+                {
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("QuestionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("QuestionVotes", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowModerator", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("AddedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ShowId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ShowModerators", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestriction", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("ShowId", "UserId");
+
+                    b.ToTable("ShowRestrictions", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Orders.Order", b =>
@@ -470,6 +704,25 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AllowGlobalModerators")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("AnnouncementAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AnnouncementByName")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("AnnouncementText")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Blocklist")
+                        .IsRequired()
+                        .HasMaxLength(10200)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid?>("CoHostId")
                         .HasColumnType("uniqueidentifier");
 
@@ -504,11 +757,17 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<int>("PeakViewers")
                         .HasColumnType("int");
 
+                    b.Property<bool>("QuestionsNeedApproval")
+                        .HasColumnType("bit");
+
                     b.Property<long>("ReactionTotal")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("ScheduledStart")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SlowModeSeconds")
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -810,6 +1069,66 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.HeldMessage", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ModerationAction", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.Question", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.QuestionVote", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Moderation.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowModerator", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestriction", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()

@@ -1,5 +1,6 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Tests.Infrastructure;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -51,7 +52,7 @@ public sealed class RestartTests : IDisposable
         // Numbering goes on where it stopped.
         var host = await after.SignInAsync(DemoSeeder.HostAccount.Email);
         await using var hostConnection = await after.ConnectAsync(host.Cookies);
-        var next = await hostConnection.InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), show.Id, new SendChatRequest("Still here after the restart", null));
+        var next = (await hostConnection.InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), show.Id, new SendChatRequest("Still here after the restart", null))).Posted!;
         Assert.Equal(lastSequence + 1, next.Sequence);
         await viewer.WaitForSequenceAsync(next.Sequence);
     }

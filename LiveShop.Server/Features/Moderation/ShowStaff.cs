@@ -1,0 +1,94 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Moderation;
+
+/// <summary>Who acts: their id, the name the audit log and the room show, and whether they host the show.</summary>
+public sealed record StaffMember(Guid Id, string Name, bool IsHost);
+
+/// <summary>
+/// A show's staff: its host, its co-host, the moderators the host assigned to it, and users with the
+/// global Moderator role when the host allowed global moderators. Guests are never staff; hosts of
+/// other shows are not staff of this one.
+/// </summary>
+public sealed class ShowStaff(LiveShopDbContext db)
+{
+    /// <summary>Whether the signed-in caller is staff of the show (false for anonymous callers and guests).</summary>
+    public async Task<bool> IsStaffAsync(Show show, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        if (caller.FindUserId() is not { } userId || caller.IsGuest())
+        {
+            return false;
+        }
+
+        return show.IsPresentedBy(userId)
+            || (show.AllowGlobalModerators && caller.IsInRole(Roles.Moderator))
+            || await db.ShowModerators.AnyAsync(m => m.ShowId == show.Id && m.UserId == userId, cancellationToken);
+    }
+
+    /// <summary>The caller as a staff member of the show; refuses anyone else (401 anonymous, 403 others).</summary>
+    public async Task<StaffMember> RequireStaffAsync(Show show, ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        if (!await IsStaffAsync(show, caller, cancellationToken))
+        {
+            throw DomainException.Forbidden(ProblemCodes.NotShowStaff, "Only this show's host and moderators can do that.");
+        }
+
+        return new StaffMember(userId, caller.FindFirstValue(LiveShopClaims.DisplayName) ?? "Moderator", show.IsHostedBy(userId));
+    }
+
+    /// <summary>Whether a user (not the caller) is staff of the show: staff cannot be timed out or banned.</summary>
+    public async Task<bool> IsUserStaffAsync(Show show, Guid userId, CancellationToken cancellationToken)
+    {
+        if (show.IsPresentedBy(userId) || await db.ShowModerators.AnyAsync(m => m.ShowId == show.Id && m.UserId == userId, cancellationToken))
+        {
+            return true;
+        }
+
+        return show.AllowGlobalModerators && await db.UserRoles.AnyAsync(
+            ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Moderator), cancellationToken);
+    }
+
+    /// <summary>Refuses a user who is timed out or banned in the show, saying until when.</summary>
+    public async Task RequireNotRestrictedAsync(Guid showId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await ActiveRestrictionAsync(showId, userId, now, cancellationToken) is not { } restriction)
+        {
+            return;
+        }
+
+        var extensions = new Dictionary<string, object?> { ["kind"] = restriction.Kind.ToString(), ["until"] = restriction.Until };
+        throw restriction.Kind == RestrictionKind.Ban
+            ? DomainException.Conflict(ProblemCodes.Restricted, "You've been banned from this show's chat and questions.", extensions)
+            : DomainException.Conflict(ProblemCodes.Restricted, $"You're timed out of this show's chat and questions for {Describe(restriction.Until!.Value - now)} more (until {restriction.Until:HH:mm:ss} UTC).", extensions);
+    }
+
+    public async Task<ShowRestriction?> ActiveRestrictionAsync(Guid showId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var restriction = await db.ShowRestrictions.AsNoTracking().SingleOrDefaultAsync(r => r.ShowId == showId && r.UserId == userId, cancellationToken);
+        return restriction?.IsActive(now) == true ? restriction : null;
+    }
+
+    /// <summary>"45 s", "9 min", "3 h 20 min".</summary>
+    public static string Describe(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return $"{Math.Max(1, (int)Math.Ceiling(span.TotalSeconds))} s";
+        }
+
+        if (span < TimeSpan.FromHours(1))
+        {
+            return $"{(int)Math.Ceiling(span.TotalMinutes)} min";
+        }
+
+        var minutes = (int)Math.Ceiling(span.TotalMinutes);
+        return minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+    }
+}

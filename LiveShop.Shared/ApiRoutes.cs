@@ -23,6 +23,10 @@ public static class ApiRoutes
     public static string ShowOrdersCsv(Guid id) => $"{Shows}/{id}/orders.csv";
     public static string ShowLinks(Guid id) => $"{Shows}/{id}/links";
     public const string HostEarnings = "/api/host/earnings";
+    public static string ModerationSettings(Guid id) => $"{Shows}/{id}/moderation/settings";
+    public static string ModerationAudit(Guid id) => $"{Shows}/{id}/moderation/audit";
+    public static string Moderators(Guid id) => $"{Shows}/{id}/moderators";
+    public static string Moderator(Guid id, Guid userId) => $"{Shows}/{id}/moderators/{userId}";
 
     /// <summary>A share link as visitors open it.</summary>
     public static string ShareLink(string code) => $"/r/{code}";

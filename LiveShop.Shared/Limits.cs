@@ -19,6 +19,32 @@ public static class Limits
     public const int ChatBurst = 3;
     public static readonly TimeSpan ChatRefill = TimeSpan.FromSeconds(1);
 
+    public const int QuestionMaxLength = 300;
+    public const int AnswerMaxLength = 500;
+
+    /// <summary>Questions: a burst of this many, then one per <see cref="QuestionRefill"/> (staff exempt).</summary>
+    public const int QuestionBurst = 3;
+    public static readonly TimeSpan QuestionRefill = TimeSpan.FromSeconds(20);
+
+    /// <summary>Timeouts last from this …</summary>
+    public static readonly TimeSpan TimeoutMin = TimeSpan.FromSeconds(10);
+
+    /// <summary>… to this.</summary>
+    public static readonly TimeSpan TimeoutMax = TimeSpan.FromHours(24);
+
+    /// <summary>Slow mode: at most one message per this many seconds per user (0 = off).</summary>
+    public const int SlowModeMaxSeconds = 3600;
+
+    public const int AnnouncementMaxLength = 200;
+    public const int BlocklistMaxWords = 200;
+    public const int BlocklistWordMaxLength = 50;
+
+    /// <summary>How long the latest answer stays highlighted under the video.</summary>
+    public static readonly TimeSpan AnswerBannerDuration = TimeSpan.FromSeconds(20);
+
+    /// <summary>Questions a board answer holds at most (the newest).</summary>
+    public const int QuestionBoardMax = 500;
+
     /// <summary>Reactions a connection may send per second; more are ignored.</summary>
     public const int ReactionsPerSecond = 10;
 

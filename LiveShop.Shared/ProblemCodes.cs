@@ -49,6 +49,28 @@ public static class ProblemCodes
     public const string ChatEmpty = "chat-empty";
     public const string ChatTooLong = "chat-too-long";
     public const string ChatRateLimited = "chat-rate-limited";
+    public const string ChatSlowMode = "chat-slow-mode";
+    public const string ChatMessageNotFound = "chat-message-not-found";
+
+    public const string NotShowStaff = "not-show-staff";
+    public const string Restricted = "restricted";
+    public const string CannotRestrictStaff = "cannot-restrict-staff";
+    public const string RestrictionInvalid = "restriction-invalid";
+    public const string RestrictionNotFound = "restriction-not-found";
+    public const string QuestionEmpty = "question-empty";
+    public const string QuestionTooLong = "question-too-long";
+    public const string QuestionRateLimited = "question-rate-limited";
+    public const string QuestionNotFound = "question-not-found";
+    public const string QuestionClosed = "question-closed";
+    public const string QuestionNotPending = "question-not-pending";
+    public const string AnswerTooLong = "answer-too-long";
+    public const string SlowModeInvalid = "slow-mode-invalid";
+    public const string AnnouncementTooLong = "announcement-too-long";
+    public const string BlocklistInvalid = "blocklist-invalid";
+    public const string HeldMessageNotFound = "held-message-not-found";
+    public const string HeldMessageDecided = "held-message-decided";
+    public const string ModeratorInvalid = "moderator-invalid";
+    public const string ModeratorNotFound = "moderator-not-found";
 
     public const string OrderEmpty = "order-empty";
     public const string OrderTooManyLines = "order-too-many-lines";

@@ -1,3 +1,5 @@
+using LiveShop.Shared.Moderation;
+
 namespace LiveShop.Shared.Realtime;
 
 /// <summary>Routes of the real-time endpoints.</summary>
@@ -39,11 +41,63 @@ public interface ILiveShowHub
     /// <summary>The show's host ends a flash sale early.</summary>
     Task<FlashSaleEndedEvent> EndFlashSale(Guid showId, Guid saleId);
 
-    /// <summary>A signed-in user or guest says something in the chat (1–300 characters, rate limited).</summary>
-    Task<ChatPostedEvent> SendChat(Guid showId, SendChatRequest request);
+    /// <summary>
+    /// A signed-in user or guest says something in the chat (1–300 characters; rate limited and slow
+    /// mode, except for the show's staff). A line matching the blocklist is held for review instead.
+    /// </summary>
+    Task<SendChatResult> SendChat(Guid showId, SendChatRequest request);
 
     /// <summary>Anyone watching sends a heart. Counted together and sent as one event a second.</summary>
     Task React(Guid showId);
+
+    // Questions (viewers).
+
+    /// <summary>A signed-in user or guest asks a question (1–300 characters, rate limited).</summary>
+    Task<QuestionDto> AskQuestion(Guid showId, AskQuestionRequest request);
+
+    /// <summary>Votes for a visible question (one vote per user), or withdraws the vote.</summary>
+    Task<QuestionDto> VoteQuestion(Guid showId, Guid questionId, bool vote);
+
+    /// <summary>The questions the caller may see (staff: all, pending included), and the caller's votes.</summary>
+    Task<QuestionBoardDto> GetQuestions(Guid showId);
+
+    // The show's staff: host, co-host and its moderators.
+
+    /// <summary>Staff: the desk's state; also subscribes this connection to the staff-only pushes.</summary>
+    Task<ModerationStateDto> GetModeration(Guid showId);
+
+    /// <summary>Staff: makes a pending question visible to everyone.</summary>
+    Task<QuestionDto> ApproveQuestion(Guid showId, Guid questionId);
+
+    /// <summary>Staff: answers a question (with text, or without: answered aloud); pushed to everyone.</summary>
+    Task<QuestionDto> AnswerQuestion(Guid showId, AnswerQuestionRequest request);
+
+    /// <summary>Staff: dismisses a question (hidden from viewers).</summary>
+    Task<QuestionDto> DismissQuestion(Guid showId, Guid questionId);
+
+    /// <summary>Staff: deletes a chat line for everyone (kept in the audit).</summary>
+    Task<ChatDeletedEvent> DeleteChat(Guid showId, Guid messageId);
+
+    /// <summary>Staff: times a user out (10 s to 24 h) or bans them from the show.</summary>
+    Task<RestrictionDto> RestrictUser(Guid showId, RestrictUserRequest request);
+
+    /// <summary>Staff: lifts a user's timeout or ban.</summary>
+    Task LiftRestriction(Guid showId, Guid userId);
+
+    /// <summary>Staff: slow mode, one message per N seconds per user (0 turns it off).</summary>
+    Task<ChatSettingsEvent> SetSlowMode(Guid showId, int seconds);
+
+    /// <summary>Staff: pins an announcement at the top of the chat (empty or null removes it).</summary>
+    Task<ChatSettingsEvent> SetAnnouncement(Guid showId, string? text);
+
+    /// <summary>Staff: replaces the show's keyword blocklist.</summary>
+    Task<IReadOnlyList<string>> SetBlocklist(Guid showId, SetBlocklistRequest request);
+
+    /// <summary>Staff: posts a held message to the chat.</summary>
+    Task<HeldMessageDto> ReleaseHeld(Guid showId, Guid heldId);
+
+    /// <summary>Staff: drops a held message (never posted).</summary>
+    Task<HeldMessageDto> DropHeld(Guid showId, Guid heldId);
 }
 
 /// <summary>What the server pushes to clients.</summary>
@@ -63,4 +117,19 @@ public interface ILiveShowClient
 
     /// <summary>To the show's host and co-host: the headline sales numbers changed (at most once a second).</summary>
     Task SalesUpdated(Sales.SalesSummaryDto summary);
+
+    /// <summary>To the show's staff (after <see cref="ILiveShowHub.GetModeration"/>) and the question's author: any change to a question, pending ones included.</summary>
+    Task QuestionUpdated(QuestionDto question);
+
+    /// <summary>To the show's staff: a message was held by the blocklist, released or dropped.</summary>
+    Task HeldMessageUpdated(HeldMessageDto held);
+
+    /// <summary>To the show's staff: the active timeouts and bans now.</summary>
+    Task RestrictionsChanged(Guid showId, IReadOnlyList<RestrictionDto> restrictions);
+
+    /// <summary>To the show's staff: the blocklist now.</summary>
+    Task BlocklistChanged(Guid showId, IReadOnlyList<string> words);
+
+    /// <summary>To the user concerned: they were timed out or banned in a show, or it was lifted.</summary>
+    Task Restricted(RestrictionNoticeDto notice);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Shows;
 
 namespace LiveShop.Shared.Realtime;
@@ -16,6 +17,9 @@ namespace LiveShop.Shared.Realtime;
 [JsonDerivedType(typeof(FlashSaleEndedEvent), RoomEventKinds.FlashEnded)]
 [JsonDerivedType(typeof(ChatPostedEvent), RoomEventKinds.Chat)]
 [JsonDerivedType(typeof(ReactionsEvent), RoomEventKinds.Reactions)]
+[JsonDerivedType(typeof(QuestionChangedEvent), RoomEventKinds.Question)]
+[JsonDerivedType(typeof(ChatDeletedEvent), RoomEventKinds.ChatDeleted)]
+[JsonDerivedType(typeof(ChatSettingsEvent), RoomEventKinds.ChatSettings)]
 public abstract record RoomEvent(long Sequence, DateTimeOffset At);
 
 /// <summary>The type discriminators of <see cref="RoomEvent"/> on the wire (<c>$type</c>) and in storage.</summary>
@@ -28,6 +32,9 @@ public static class RoomEventKinds
     public const string FlashEnded = "flash-ended";
     public const string Chat = "chat";
     public const string Reactions = "reactions";
+    public const string Question = "question";
+    public const string ChatDeleted = "chat-deleted";
+    public const string ChatSettings = "chat-settings";
 }
 
 /// <summary>The show went live or ended.</summary>
@@ -53,6 +60,24 @@ public sealed record ChatPostedEvent(long Sequence, DateTimeOffset At, ChatMessa
 
 /// <summary>Reactions, counted together: <see cref="Added"/> since the last such event, <see cref="Total"/> for the show.</summary>
 public sealed record ReactionsEvent(long Sequence, DateTimeOffset At, int Added, long Total)
+    : RoomEvent(Sequence, At);
+
+/// <summary>
+/// A question everyone may see was asked, approved, voted on, answered or dismissed (status
+/// <see cref="QuestionStatus.Dismissed"/>: take it off the board). Pending questions never appear here.
+/// </summary>
+public sealed record QuestionChangedEvent(long Sequence, DateTimeOffset At, QuestionDto Question)
+    : RoomEvent(Sequence, At);
+
+/// <summary>
+/// A moderator deleted a chat line: it disappears for everyone. The deleted line's own stored event
+/// is replaced by one of these too (at its old sequence), so its text is never sent again.
+/// </summary>
+public sealed record ChatDeletedEvent(long Sequence, DateTimeOffset At, Guid MessageId)
+    : RoomEvent(Sequence, At);
+
+/// <summary>Slow mode or the pinned announcement changed; <see cref="Settings"/> is the whole setting after it.</summary>
+public sealed record ChatSettingsEvent(long Sequence, DateTimeOffset At, ChatSettingsDto Settings)
     : RoomEvent(Sequence, At);
 
 [JsonConverter(typeof(JsonStringEnumConverter<FlashSaleEndReason>))]
@@ -106,13 +131,15 @@ public sealed record RoomSnapshot(
     IReadOnlyList<Guid> Pinned,
     IReadOnlyList<FlashSaleDto> ActiveSales,
     IReadOnlyList<ChatMessageDto> RecentChat,
-    long ReactionTotal);
+    long ReactionTotal,
+    ChatSettingsDto Chat);
 
 /// <summary>
 /// The answer to <see cref="ILiveShowHub.JoinShow"/>: either the events after the client's last
 /// sequence (in order), or a full <see cref="Snapshot"/> when it had none or was too far behind.
+/// <see cref="Restriction"/> is the caller's own timeout or ban in this show, if any.
 /// </summary>
-public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats);
+public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats, RestrictionNoticeDto? Restriction = null);
 
 /// <summary>Live counters, pushed at most once a second (not sequenced: the latest wins).</summary>
 public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime);

@@ -18,12 +18,15 @@ namespace LiveShop.Client.Pages;
 /// </summary>
 public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 {
+    /// <summary>What the sender of a line held by the blocklist is told.</summary>
+    public const string HeldSentence = "Your message is waiting for a moderator's review.";
+
     private Guid? _joinedShowId;
     private bool _subscribed;
 
     [Inject] protected IShowReader Reader { get; set; } = default!;
 
-    [Inject] protected LiveShowConnection Live { get; set; } = default!;
+    [Inject] protected ILiveShowConnection Live { get; set; } = default!;
 
     [Inject] protected TimeProvider Clock { get; set; } = default!;
 
@@ -102,14 +105,26 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>Runs once the page follows the show live.</summary>
     protected virtual Task OnJoinedAsync() => Task.CompletedTask;
 
-    /// <summary>Shows the user's line at once, then confirms it with the server's event, or takes it back and says why.</summary>
+    /// <summary>
+    /// Shows the user's line at once, then confirms it with the server's event, or takes it back and says
+    /// why; a line held by the blocklist leaves the list too, and the sender is told it waits for review.
+    /// </summary>
     protected async Task SendChatAsync(string text)
     {
         var clientMessageId = Guid.NewGuid();
         State.AddPendingChat(clientMessageId, DisplayName, text);
         try
         {
-            await ApplyAsync(await Live.SendChatAsync(new SendChatRequest(text, clientMessageId)));
+            var result = await Live.SendChatAsync(new SendChatRequest(text, clientMessageId));
+            if (result.Posted is { } posted)
+            {
+                await ApplyAsync(posted);
+            }
+            else
+            {
+                State.DropPendingChat(clientMessageId);
+                Snackbar.Add(HeldSentence, Severity.Info);
+            }
         }
         catch (HubException e)
         {

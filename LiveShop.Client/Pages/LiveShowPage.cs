@@ -1,5 +1,6 @@
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using System.Security.Claims;
@@ -94,6 +95,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
             Live.EventsReceived += OnEventsAsync;
             Live.StatsReceived += OnStatsAsync;
             Live.StateChanged += OnConnectionChangedAsync;
+            Live.QuestionUpdated += OnQuestionUpdatedAsync;
+            Live.Restricted += OnRestrictedAsync;
             _subscribed = true;
         }
 
@@ -104,6 +107,13 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     /// <summary>Runs once the page follows the show live.</summary>
     protected virtual Task OnJoinedAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Runs after every join answer is applied (the first, and each rejoin after a reconnect or a gap):
+    /// where a page asks again for what is not sequenced (questions, the moderation state), since the
+    /// server forgets a connection's subscriptions when it reconnects.
+    /// </summary>
+    protected virtual Task OnRoomJoinedAsync() => Task.CompletedTask;
 
     /// <summary>
     /// Shows the user's line at once, then confirms it with the server's event, or takes it back and says
@@ -136,11 +146,24 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
     protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);
 
-    private Task OnJoinedRoomAsync(JoinedRoom joined)
+    private async Task OnJoinedRoomAsync(JoinedRoom joined)
     {
         State.ApplyJoin(joined.Result, joined.DeviceTime);
-        return AfterApplyAsync();
+        await AfterApplyAsync();
+        await OnRoomJoinedAsync();
     }
+
+    private Task OnQuestionUpdatedAsync(QuestionDto question) => InvokeAsync(() =>
+    {
+        State.ApplyQuestion(question);
+        StateHasChanged();
+    });
+
+    private Task OnRestrictedAsync(RestrictionNoticeDto notice) => InvokeAsync(() =>
+    {
+        State.ApplyRestriction(notice);
+        StateHasChanged();
+    });
 
     private Task OnEventsAsync(IReadOnlyList<RoomEvent> events)
     {
@@ -175,6 +198,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
         Live.EventsReceived -= OnEventsAsync;
         Live.StatsReceived -= OnStatsAsync;
         Live.StateChanged -= OnConnectionChangedAsync;
+        Live.QuestionUpdated -= OnQuestionUpdatedAsync;
+        Live.Restricted -= OnRestrictedAsync;
         await Live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -42,6 +42,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     protected string DisplayName { get; private set; } = "";
 
+    /// <summary>The signed-in user's claims (empty for anonymous visitors).</summary>
+    protected ClaimsPrincipal User { get; private set; } = new();
+
     /// <summary>The show's id from the URL.</summary>
     [Parameter] public Guid Id { get; set; }
 
@@ -57,6 +60,7 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
         if (AuthenticationState is not null)
         {
             var user = (await AuthenticationState).User;
+            User = user;
             UserId = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
             DisplayName = user.FindFirst(LiveShopClaims.DisplayName)?.Value ?? "";
         }

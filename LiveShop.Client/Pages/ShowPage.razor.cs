@@ -36,6 +36,9 @@ public sealed partial class ShowPage
 
     private static readonly (SideTab Tab, string Label)[] Tabs = [(SideTab.Chat, "Chat"), (SideTab.Qa, "Q&A"), (SideTab.Products, "Products")];
 
+    /// <summary>"chat", "qa", "products": the tab's ids and test ids.</summary>
+    private static string Slug(SideTab tab) => tab.ToString().ToLowerInvariant();
+
     /// <summary>Chat lines over the video on a phone.</summary>
     private const int OverlayChatLines = 6;
 

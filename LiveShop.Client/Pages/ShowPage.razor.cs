@@ -297,9 +297,9 @@ public sealed partial class ShowPage
                 StateHasChanged();
             });
         }
-        catch (HubException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The board stays as it was; the room events keep the public questions coming.
+            // The board stays as it was (asked again on the next rejoin); the room events keep the public questions coming.
         }
     }
 

@@ -17,6 +17,8 @@ namespace LiveShop.Client.Pages;
 /// </summary>
 public abstract class StaffShowPage : LiveShowPage
 {
+    private const string NotConnected = "Not connected to the show yet: try again in a moment.";
+
     private readonly HashSet<Guid> _busy = [];
 
     protected ModerationState Moderation { get; } = new();
@@ -54,6 +56,11 @@ public abstract class StaffShowPage : LiveShowPage
                 Moderation.Refuse(HubErrors.Sentence(e));
                 StateHasChanged();
             });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The link dropped mid-call: the rejoin after the reconnect asks again.
+            Snackbar.Add("The moderation tools could not be loaded yet: reconnecting…", Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
         }
     }
 
@@ -180,8 +187,6 @@ public abstract class StaffShowPage : LiveShowPage
             SavingSetting = null;
         }
     }
-
-    private const string NotConnected = "Not connected to the show yet: try again in a moment.";
 
     private Task OnHeldAsync(HeldMessageDto held) => InvokeAsync(() =>
     {

@@ -1,5 +1,6 @@
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using System.Security.Claims;
@@ -18,12 +19,15 @@ namespace LiveShop.Client.Pages;
 /// </summary>
 public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 {
+    /// <summary>What the sender of a line held by the blocklist is told.</summary>
+    public const string HeldSentence = "Your message is waiting for a moderator's review.";
+
     private Guid? _joinedShowId;
     private bool _subscribed;
 
     [Inject] protected IShowReader Reader { get; set; } = default!;
 
-    [Inject] protected LiveShowConnection Live { get; set; } = default!;
+    [Inject] protected ILiveShowConnection Live { get; set; } = default!;
 
     [Inject] protected TimeProvider Clock { get; set; } = default!;
 
@@ -37,6 +41,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     protected Guid? UserId { get; private set; }
 
     protected string DisplayName { get; private set; } = "";
+
+    /// <summary>The signed-in user's claims (empty for anonymous visitors).</summary>
+    protected ClaimsPrincipal User { get; private set; } = new();
 
     /// <summary>The show's id from the URL.</summary>
     [Parameter] public Guid Id { get; set; }
@@ -53,6 +60,7 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
         if (AuthenticationState is not null)
         {
             var user = (await AuthenticationState).User;
+            User = user;
             UserId = Guid.TryParse(user.FindFirst(ClaimTypes.NameIdentifier)?.Value, out var id) ? id : null;
             DisplayName = user.FindFirst(LiveShopClaims.DisplayName)?.Value ?? "";
         }
@@ -91,6 +99,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
             Live.EventsReceived += OnEventsAsync;
             Live.StatsReceived += OnStatsAsync;
             Live.StateChanged += OnConnectionChangedAsync;
+            Live.QuestionUpdated += OnQuestionUpdatedAsync;
+            Live.Restricted += OnRestrictedAsync;
             _subscribed = true;
         }
 
@@ -102,14 +112,33 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>Runs once the page follows the show live.</summary>
     protected virtual Task OnJoinedAsync() => Task.CompletedTask;
 
-    /// <summary>Shows the user's line at once, then confirms it with the server's event, or takes it back and says why.</summary>
+    /// <summary>
+    /// Runs after every join answer is applied (the first, and each rejoin after a reconnect or a gap):
+    /// where a page asks again for what is not sequenced (questions, the moderation state), since the
+    /// server forgets a connection's subscriptions when it reconnects.
+    /// </summary>
+    protected virtual Task OnRoomJoinedAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Shows the user's line at once, then confirms it with the server's event, or takes it back and says
+    /// why; a line held by the blocklist leaves the list too, and the sender is told it waits for review.
+    /// </summary>
     protected async Task SendChatAsync(string text)
     {
         var clientMessageId = Guid.NewGuid();
         State.AddPendingChat(clientMessageId, DisplayName, text);
         try
         {
-            await ApplyAsync(await Live.SendChatAsync(new SendChatRequest(text, clientMessageId)));
+            var result = await Live.SendChatAsync(new SendChatRequest(text, clientMessageId));
+            if (result.Posted is { } posted)
+            {
+                await ApplyAsync(posted);
+            }
+            else
+            {
+                State.DropPendingChat(clientMessageId);
+                Snackbar.Add(HeldSentence, Severity.Info);
+            }
         }
         catch (HubException e)
         {
@@ -121,11 +150,24 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
     protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);
 
-    private Task OnJoinedRoomAsync(JoinedRoom joined)
+    private async Task OnJoinedRoomAsync(JoinedRoom joined)
     {
         State.ApplyJoin(joined.Result, joined.DeviceTime);
-        return AfterApplyAsync();
+        await AfterApplyAsync();
+        await OnRoomJoinedAsync();
     }
+
+    private Task OnQuestionUpdatedAsync(QuestionDto question) => InvokeAsync(() =>
+    {
+        State.ApplyQuestion(question);
+        StateHasChanged();
+    });
+
+    private Task OnRestrictedAsync(RestrictionNoticeDto notice) => InvokeAsync(() =>
+    {
+        State.ApplyRestriction(notice);
+        StateHasChanged();
+    });
 
     private Task OnEventsAsync(IReadOnlyList<RoomEvent> events)
     {
@@ -160,6 +202,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
         Live.EventsReceived -= OnEventsAsync;
         Live.StatsReceived -= OnStatsAsync;
         Live.StateChanged -= OnConnectionChangedAsync;
+        Live.QuestionUpdated -= OnQuestionUpdatedAsync;
+        Live.Restricted -= OnRestrictedAsync;
         await Live.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -1,7 +1,9 @@
 using LiveShop.Client.Components;
+using LiveShop.Client.Components.Moderation;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
@@ -19,9 +21,24 @@ namespace LiveShop.Client.Pages;
 /// in sheets over the video (product, cart and checkout); the page never leaves, except to sign in or
 /// continue as a guest: the cart is kept in the browser (<see cref="CartStorage"/>) so it is still there
 /// when that full reload comes back, and the sheet opens on it.
+/// Questions: asked and voted on in a sheet on a phone, in the Q&amp;A tab on a desktop; the latest answer
+/// shows over the video for a while. A timed-out or banned viewer sees why instead of the chat input.
 /// </summary>
 public sealed partial class ShowPage
 {
+    /// <summary>The desktop side column's tabs.</summary>
+    private enum SideTab
+    {
+        Chat,
+        Qa,
+        Products,
+    }
+
+    private static readonly (SideTab Tab, string Label)[] Tabs = [(SideTab.Chat, "Chat"), (SideTab.Qa, "Q&A"), (SideTab.Products, "Products")];
+
+    /// <summary>"chat", "qa", "products": the tab's ids and test ids.</summary>
+    private static string Slug(SideTab tab) => tab.ToString().ToLowerInvariant();
+
     /// <summary>Chat lines over the video on a phone.</summary>
     private const int OverlayChatLines = 6;
 
@@ -35,6 +52,8 @@ public sealed partial class ShowPage
     private Guid? _productQueryHandled;
     private Guid? _lastChosen;
     private CartStorage? _storage;
+    private SideTab _tab = SideTab.Chat;
+    private bool _questionsOpen;
 
     /// <summary>The show whose kept cart is being read (once per show).</summary>
     private Guid? _readingFor;
@@ -59,6 +78,30 @@ public sealed partial class ShowPage
         State.Pinned.Count == 0 ? Detail!.Lineup : [.. State.PinnedItems, .. Detail!.Lineup.Where(l => !State.Pinned.Contains(l.ProductId))];
 
     private bool CanChat => ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
+
+    /// <summary>Asking and voting: connected, the show not over, and the viewer not timed out or banned.</summary>
+    private bool CanAsk => CanChat && Restriction is null;
+
+    private string? AskDisabledReason => Restriction is not null ? "You can't ask or vote while you're timed out or banned." : State.Status == ShowStatus.Ended ? "This show has ended." : null;
+
+    /// <summary>The viewer's timeout (while it lasts) or ban.</summary>
+    private RestrictionNoticeDto? Restriction => State.RestrictionAt(Clock.GetUtcNow());
+
+    private string? SlowModeHint => State.ChatSettings.SlowModeSeconds is > 0 and var seconds && UserId is not null
+        ? $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))}"
+        : null;
+
+    /// <summary>A way to the desk for moderators and the show's hosts (the desk itself asks the server who is staff).</summary>
+    private bool MayModerate => UserId is { } me && (User.IsInRole(Roles.Moderator) || me == Detail?.Host.Id || me == Detail?.CoHost?.Id);
+
+    private DateTimeOffset ServerNow => State.ServerNow(Clock.GetUtcNow());
+
+    private string QuestionsLabel => State.Questions.Open.Count switch
+    {
+        0 => "Questions",
+        1 => "Questions, 1 open",
+        var n => $"Questions, {n} open",
+    };
 
     private bool CanReact => ConnectionState == LiveConnectionState.Connected && State.Status == ShowStatus.Live;
 
@@ -220,6 +263,7 @@ public sealed partial class ShowPage
     private void OpenCart()
     {
         _product = null;
+        _questionsOpen = false;
         _cartOpen = true;
     }
 
@@ -231,6 +275,67 @@ public sealed partial class ShowPage
     }
 
     private void CloseProduct() => _product = null;
+
+    private void OpenQuestions()
+    {
+        _product = null;
+        _cartOpen = false;
+        _questionsOpen = true;
+    }
+
+    private void CloseQuestions() => _questionsOpen = false;
+
+    /// <summary>After every (re)join: the questions the viewer may see and their votes (not sequenced, so asked again).</summary>
+    protected override async Task OnRoomJoinedAsync()
+    {
+        try
+        {
+            var board = await Live.GetQuestionsAsync();
+            await InvokeAsync(() =>
+            {
+                State.ApplyQuestions(board);
+                StateHasChanged();
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The board stays as it was (asked again on the next rejoin); the room events keep the public questions coming.
+        }
+    }
+
+    /// <summary>Sends the question; true when the server took it.</summary>
+    private async Task<bool> AskQuestionAsync(string text)
+    {
+        try
+        {
+            var question = await Live.AskQuestionAsync(text);
+            State.ApplyQuestion(question);
+            Snackbar.Add(
+                question.Status == QuestionStatus.Pending ? "Your question is waiting for a moderator." : "Your question is up: others can vote for it.",
+                Severity.Success);
+            return true;
+        }
+        catch (HubException e)
+        {
+            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+            return false;
+        }
+    }
+
+    /// <summary>The count moves at once; the server's answer (or a refusal, which puts it back) follows.</summary>
+    private async Task VoteAsync(VoteRequest request)
+    {
+        State.Vote(request.QuestionId, request.Vote);
+        try
+        {
+            State.ApplyQuestion(await Live.VoteQuestionAsync(request.QuestionId, request.Vote));
+        }
+        catch (HubException e)
+        {
+            State.Vote(request.QuestionId, !request.Vote);
+            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+    }
 
     private async Task ReactAsync()
     {

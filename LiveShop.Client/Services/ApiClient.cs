@@ -4,6 +4,7 @@ using System.Text.Json;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
@@ -82,6 +83,21 @@ public sealed class ApiClient(HttpClient http)
 
     public Task<EarningsReportDto> EarningsAsync(DateTimeOffset from, DateTimeOffset to) =>
         GetAsync<EarningsReportDto>($"{ApiRoutes.HostEarnings}?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}");
+
+    public Task<ModerationSettingsDto> ModerationSettingsAsync(Guid showId) => GetAsync<ModerationSettingsDto>(ApiRoutes.ModerationSettings(showId));
+
+    public async Task<ModerationSettingsDto> UpdateModerationSettingsAsync(Guid showId, ModerationSettingsDto settings) =>
+        await ReadAsync<ModerationSettingsDto>(await http.PutAsJsonAsync(ApiRoutes.ModerationSettings(showId), settings));
+
+    public Task<ModeratorsDto> ModeratorsAsync(Guid showId) => GetAsync<ModeratorsDto>(ApiRoutes.Moderators(showId));
+
+    public Task<ShowModeratorDto> AddModeratorAsync(Guid showId, string email) =>
+        PostAsync<AddModeratorRequest, ShowModeratorDto>(ApiRoutes.Moderators(showId), new AddModeratorRequest(email));
+
+    public async Task RemoveModeratorAsync(Guid showId, Guid userId) => await EnsureAsync(await http.DeleteAsync(ApiRoutes.Moderator(showId, userId)));
+
+    /// <summary>The show's moderation log, newest first (its host and co-host only).</summary>
+    public Task<IReadOnlyList<ModerationAuditDto>> ModerationAuditAsync(Guid showId) => GetAsync<IReadOnlyList<ModerationAuditDto>>(ApiRoutes.ModerationAudit(showId));
 
     private async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url));
 

@@ -21,6 +21,7 @@ public static class ClientServiceExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiClient>();
         services.AddTransient<LiveShowConnection>();
+        services.AddTransient<ILiveShowConnection, LiveShowConnection>();
         services.AddTransient<ISalesFeed, LiveSalesFeed>();
         services.AddTransient<IOrderUpdates, LiveShowConnection>();
         services.AddScoped<CartState>();

@@ -1,3 +1,4 @@
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
@@ -21,9 +22,10 @@ public enum LiveConnectionState
 /// <summary>
 /// One page's connection to <c>/hubs/live</c>, joined to one show. It reconnects by itself and, on
 /// every (re)join, sends the last sequence the page applied, so the server answers with exactly what
-/// was missed. Start it only once the component is interactive (never during prerender).
+/// was missed. Start it only once the component is interactive (never during prerender). Pushes about
+/// another show than the joined one are ignored.
 /// </summary>
-public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : IOrderUpdates
+public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : ILiveShowConnection, IOrderUpdates
 {
     private HubConnection? _connection;
     private Guid _showId;
@@ -50,6 +52,16 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
 
     /// <summary>The joined show's headline sales (sent only to its host and co-host).</summary>
     public event Func<SalesSummaryDto, Task>? SalesUpdated;
+
+    public event Func<QuestionDto, Task>? QuestionUpdated;
+
+    public event Func<HeldMessageDto, Task>? HeldMessageUpdated;
+
+    public event Func<IReadOnlyList<RestrictionDto>, Task>? RestrictionsChanged;
+
+    public event Func<IReadOnlyList<string>, Task>? BlocklistChanged;
+
+    public event Func<RestrictionNoticeDto, Task>? Restricted;
 
     /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
     /// <param name="showId">The show.</param>
@@ -103,6 +115,16 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
             toast.ShowId == _showId ? RaiseAsync(PurchaseToast, toast) : Task.CompletedTask);
         _connection.On<SalesSummaryDto>(nameof(ILiveShowClient.SalesUpdated), summary =>
             summary.ShowId == _showId ? RaiseAsync(SalesUpdated, summary) : Task.CompletedTask);
+        _connection.On<QuestionDto>(nameof(ILiveShowClient.QuestionUpdated), question =>
+            question.ShowId == _showId ? RaiseAsync(QuestionUpdated, question) : Task.CompletedTask);
+        _connection.On<HeldMessageDto>(nameof(ILiveShowClient.HeldMessageUpdated), held =>
+            held.ShowId == _showId ? RaiseAsync(HeldMessageUpdated, held) : Task.CompletedTask);
+        _connection.On<Guid, IReadOnlyList<RestrictionDto>>(nameof(ILiveShowClient.RestrictionsChanged), (showId, restrictions) =>
+            showId == _showId ? RaiseAsync(RestrictionsChanged, restrictions) : Task.CompletedTask);
+        _connection.On<Guid, IReadOnlyList<string>>(nameof(ILiveShowClient.BlocklistChanged), (showId, words) =>
+            showId == _showId ? RaiseAsync(BlocklistChanged, words) : Task.CompletedTask);
+        _connection.On<RestrictionNoticeDto>(nameof(ILiveShowClient.Restricted), notice =>
+            notice.ShowId == _showId ? RaiseAsync(Restricted, notice) : Task.CompletedTask);
         _connection.Reconnecting += _ => SetStateAsync(LiveConnectionState.Reconnecting);
         _connection.Reconnected += async _ =>
         {
@@ -152,9 +174,49 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
 
     public Task<FlashSaleEndedEvent> EndFlashSaleAsync(Guid saleId) => Hub.InvokeAsync<FlashSaleEndedEvent>(nameof(ILiveShowHub.EndFlashSale), _showId, saleId);
 
-    public Task<ChatPostedEvent> SendChatAsync(SendChatRequest request) => Hub.InvokeAsync<ChatPostedEvent>(nameof(ILiveShowHub.SendChat), _showId, request);
+    public Task<SendChatResult> SendChatAsync(SendChatRequest request) => Hub.InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), _showId, request);
 
     public Task ReactAsync() => Hub.InvokeAsync(nameof(ILiveShowHub.React), _showId);
+
+    public Task<QuestionDto> AskQuestionAsync(string text) =>
+        Hub.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.AskQuestion), _showId, new AskQuestionRequest(text));
+
+    public Task<QuestionDto> VoteQuestionAsync(Guid questionId, bool vote) =>
+        Hub.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.VoteQuestion), _showId, questionId, vote);
+
+    public Task<QuestionBoardDto> GetQuestionsAsync() => Hub.InvokeAsync<QuestionBoardDto>(nameof(ILiveShowHub.GetQuestions), _showId);
+
+    public Task<ModerationStateDto> GetModerationAsync() => Hub.InvokeAsync<ModerationStateDto>(nameof(ILiveShowHub.GetModeration), _showId);
+
+    public Task<QuestionDto> ApproveQuestionAsync(Guid questionId) =>
+        Hub.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.ApproveQuestion), _showId, questionId);
+
+    public Task<QuestionDto> AnswerQuestionAsync(Guid questionId, string? text) =>
+        Hub.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.AnswerQuestion), _showId, new AnswerQuestionRequest(questionId, text));
+
+    public Task<QuestionDto> DismissQuestionAsync(Guid questionId) =>
+        Hub.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.DismissQuestion), _showId, questionId);
+
+    public Task<ChatDeletedEvent> DeleteChatAsync(Guid messageId) =>
+        Hub.InvokeAsync<ChatDeletedEvent>(nameof(ILiveShowHub.DeleteChat), _showId, messageId);
+
+    public Task<RestrictionDto> RestrictUserAsync(RestrictUserRequest request) =>
+        Hub.InvokeAsync<RestrictionDto>(nameof(ILiveShowHub.RestrictUser), _showId, request);
+
+    public Task LiftRestrictionAsync(Guid userId) => Hub.InvokeAsync(nameof(ILiveShowHub.LiftRestriction), _showId, userId);
+
+    public Task<ChatSettingsEvent> SetSlowModeAsync(int seconds) =>
+        Hub.InvokeAsync<ChatSettingsEvent>(nameof(ILiveShowHub.SetSlowMode), _showId, seconds);
+
+    public Task<ChatSettingsEvent> SetAnnouncementAsync(string? text) =>
+        Hub.InvokeAsync<ChatSettingsEvent>(nameof(ILiveShowHub.SetAnnouncement), _showId, text);
+
+    public Task<IReadOnlyList<string>> SetBlocklistAsync(IReadOnlyList<string> words) =>
+        Hub.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), _showId, new SetBlocklistRequest(words));
+
+    public Task<HeldMessageDto> ReleaseHeldAsync(Guid heldId) => Hub.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.ReleaseHeld), _showId, heldId);
+
+    public Task<HeldMessageDto> DropHeldAsync(Guid heldId) => Hub.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.DropHeld), _showId, heldId);
 
     private HubConnection Hub => _connection ?? throw new InvalidOperationException("The live connection has not started.");
 

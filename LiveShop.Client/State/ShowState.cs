@@ -1,3 +1,4 @@
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 
@@ -12,6 +13,8 @@ public sealed class ShowState
 {
     /// <summary>Chat lines kept on the page; older ones scroll away.</summary>
     public const int ChatCapacity = 200;
+
+    private static readonly ChatSettingsDto NoChatSettings = new(0, null);
 
     private readonly SortedDictionary<long, RoomEvent> _early = [];
     private readonly List<ChatMessageDto> _chat = [];
@@ -51,6 +54,15 @@ public sealed class ShowState
 
     public RoomStats? Stats { get; private set; }
 
+    /// <summary>Slow mode and the pinned announcement, as everyone sees them.</summary>
+    public ChatSettingsDto ChatSettings { get; private set; } = NoChatSettings;
+
+    /// <summary>The questions the user may see (staff: all of them), and their votes.</summary>
+    public QuestionBoard Questions { get; } = new();
+
+    /// <summary>The user's own timeout or ban in this show, as last told (it may have run out since: see <see cref="RestrictionAt"/>).</summary>
+    public RestrictionNoticeDto? Restriction { get; private set; }
+
     public event Action? Changed;
 
     /// <summary>Hearts that arrived live (not from a snapshot), for the floating animation.</summary>
@@ -61,6 +73,14 @@ public sealed class ShowState
         Show is null ? [] : _pinned.Select(id => Show.Lineup.FirstOrDefault(l => l.ProductId == id)).OfType<LineupItemDto>();
 
     public DateTimeOffset ServerNow(DateTimeOffset deviceNow) => deviceNow + ClockOffset;
+
+    /// <summary>The user's ban, or their timeout while it lasts (by the server's clock); null when they may chat.</summary>
+    public RestrictionNoticeDto? RestrictionAt(DateTimeOffset deviceNow) => Restriction switch
+    {
+        { Kind: RestrictionKind.Ban } ban => ban,
+        { Kind: RestrictionKind.Timeout, Until: { } until } timeout when ServerNow(deviceNow) < until => timeout,
+        _ => null,
+    };
 
     /// <summary>The running sale on a product, if any (by the server's clock).</summary>
     public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) =>
@@ -101,6 +121,9 @@ public sealed class ShowState
         _pending.Clear();
         _sales.Clear();
         _pinned = [];
+        ChatSettings = NoChatSettings;
+        Restriction = null;
+        Questions.Clear();
         Changed?.Invoke();
     }
 
@@ -114,6 +137,9 @@ public sealed class ShowState
 
         ClockOffset = join.ServerTime - deviceNow;
         Stats = join.Stats;
+
+        // Every join answers with the user's restriction now: none means none (lifted while away).
+        Restriction = join.Restriction is { Kind: not null } restriction ? restriction : null;
         if (join.Snapshot is { } snapshot)
         {
             ApplySnapshot(snapshot);
@@ -135,6 +161,63 @@ public sealed class ShowState
 
         Stats = stats;
         ReactionTotal = Math.Max(ReactionTotal, stats.ReactionTotal);
+        Changed?.Invoke();
+    }
+
+    /// <summary>A question as the server sent it (a push or the answer to an action); an older copy than the one known is ignored.</summary>
+    public void ApplyQuestion(QuestionDto question)
+    {
+        if (Show is not null && question.ShowId == Show.Id && Questions.Apply(question))
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The board the server answered with (questions by version, and the user's votes).</summary>
+    public void ApplyQuestions(QuestionBoardDto board)
+    {
+        if (Show is null || board.ShowId != Show.Id)
+        {
+            return;
+        }
+
+        Questions.Apply(board);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Several questions (the moderator desk's state), each by version.</summary>
+    public void ApplyQuestions(IEnumerable<QuestionDto> questions)
+    {
+        var changed = false;
+        foreach (var question in questions)
+        {
+            changed |= Show is not null && question.ShowId == Show.Id && Questions.Apply(question);
+        }
+
+        if (changed)
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The user votes or withdraws the vote; the count moves at once (the server's answer then wins).</summary>
+    public void Vote(Guid questionId, bool vote)
+    {
+        if (Questions.Vote(questionId, vote))
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The user was timed out or banned, or it was lifted (<see cref="RestrictionNoticeDto.Kind"/> null).</summary>
+    public void ApplyRestriction(RestrictionNoticeDto notice)
+    {
+        if (Show is null || notice.ShowId != Show.Id)
+        {
+            return;
+        }
+
+        Restriction = notice.Kind is null ? null : notice;
         Changed?.Invoke();
     }
 
@@ -210,6 +293,7 @@ public sealed class ShowState
         }
 
         ReactionTotal = Math.Max(ReactionTotal, snapshot.ReactionTotal);
+        ChatSettings = snapshot.Chat;
         LastSequence = snapshot.LastSequence;
     }
 
@@ -250,6 +334,15 @@ public sealed class ShowState
                     ReactionsArrived?.Invoke(reactions.Added);
                 }
 
+                break;
+            case QuestionChangedEvent question:
+                Questions.Apply(question.Question);
+                break;
+            case ChatDeletedEvent deleted:
+                _chat.RemoveAll(m => m.Id == deleted.MessageId);
+                break;
+            case ChatSettingsEvent settings:
+                ChatSettings = settings.Settings;
                 break;
         }
     }

@@ -1,5 +1,6 @@
 using LiveShop.Client.State;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -41,7 +42,7 @@ public static class ShopTestData
     {
         var state = new ShowState();
         state.Load(Detail(now));
-        var snapshot = new RoomSnapshot(ShowId, 10, ShowStatus.Live, now.AddMinutes(-5), null, [Jade], jadeOnSale ? [JadeSale(now)] : [], [], 0);
+        var snapshot = new RoomSnapshot(ShowId, 10, ShowStatus.Live, now.AddMinutes(-5), null, [Jade], jadeOnSale ? [JadeSale(now)] : [], [], 0, new ChatSettingsDto(0, null));
         state.ApplyJoin(new JoinResult(ShowId, now, snapshot, [], new RoomStats(ShowId, 12, 12, 0, 0, now)), now);
         return state;
     }

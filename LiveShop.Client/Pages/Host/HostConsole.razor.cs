@@ -14,10 +14,14 @@ namespace LiveShop.Client.Pages.Host;
 /// The host's console: go live and end the show over the live hub, with the state every viewer sees.
 /// The server checks role and ownership on every call; the page only hides what would be refused.
 /// The host and co-host also see a GMV ticker, loaded once interactive and then kept by the
-/// <c>SalesUpdated</c> push.
+/// <c>SalesUpdated</c> push. As one of the show's staff, the host sees the top open questions (to answer
+/// aloud, then mark answered, or answer in writing) and can delete chat lines or time out their authors.
 /// </summary>
 public sealed partial class HostConsole
 {
+    /// <summary>Open questions the console shows (the most voted); the desk has them all.</summary>
+    private const int ConsoleQuestions = 5;
+
     private bool _busy;
     private PeriodicTimer? _ticker;
     private SalesSummaryDto? _sales;

@@ -32,7 +32,7 @@ public sealed class ShowPageCartTests : CheckoutTestBase, IDisposable
         var room = new FixedNavigationManager($"http://127.0.0.1:{((IPEndPoint)_room.LocalEndpoint).Port}/");
         Ctx.Services.AddFallbackServiceProvider(new ServiceCollection()
             .AddSingleton<IShowReader>(new OneShowReader(Detail(DeviceNow)))
-            .AddTransient(_ => new LiveShowConnection(room, Clock))
+            .AddTransient<ILiveShowConnection>(_ => new LiveShowConnection(room, Clock))
             .BuildServiceProvider());
     }
 

@@ -1,5 +1,6 @@
 using LiveShop.Client.State;
 using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 
@@ -55,7 +56,7 @@ public sealed class ShowStateTests
         IReadOnlyList<FlashSaleDto>? sales = null,
         IReadOnlyList<ChatMessageDto>? chat = null,
         long reactionTotal = 0) =>
-        new(ShowId, lastSequence, status, status == ShowStatus.Scheduled ? null : WentLive, null, pinned ?? [], sales ?? [], chat ?? [], reactionTotal);
+        new(ShowId, lastSequence, status, status == ShowStatus.Scheduled ? null : WentLive, null, pinned ?? [], sales ?? [], chat ?? [], reactionTotal, new ChatSettingsDto(0, null));
 
     private static ChatMessageDto Message(int n, Guid? clientMessageId = null) =>
         new(MessageId(n), Viewer, "Ann", ChatAuthorRole.Viewer, $"line {n}", Device.AddSeconds(n), clientMessageId);

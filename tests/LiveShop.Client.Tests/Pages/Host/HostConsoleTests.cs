@@ -20,7 +20,7 @@ public sealed class HostConsoleTests : BunitTestBase
         Ctx.Services.AddFallbackServiceProvider(new ServiceCollection()
             .AddSingleton<IShowReader>(new OneShowReader(Show()))
             .AddSingleton(new ApiClient(new FakeSalesApi().CreateClient()))
-            .AddSingleton(new LiveShowConnection(navigation, Clock))
+            .AddSingleton<ILiveShowConnection>(new LiveShowConnection(navigation, Clock))
             .BuildServiceProvider());
     }
 

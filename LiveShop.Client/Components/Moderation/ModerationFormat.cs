@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace LiveShop.Client.Components.Moderation;
+
+/// <summary>How the moderation screens word times and durations.</summary>
+public static class ModerationFormat
+{
+    /// <summary>The timeouts the chat menu offers, in seconds (10 s to 24 h, as the server allows).</summary>
+    public static readonly IReadOnlyList<int> TimeoutChoices = [10, 60, 600, 3600, 86400];
+
+    /// <summary>The slow-mode choices, in seconds (0 = off).</summary>
+    public static readonly IReadOnlyList<int> SlowModeChoices = [0, 5, 10, 30, 60, 120];
+
+    /// <summary>"10 s", "1 min", "10 min", "1 h", "24 h", "1 h 30 min".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        var seconds = (int)Math.Ceiling(Math.Max(0, span.TotalSeconds));
+        return seconds switch
+        {
+            < 60 => $"{seconds} s",
+            < 3600 => $"{(int)Math.Ceiling(seconds / 60.0)} min",
+            _ when seconds % 3600 == 0 => $"{seconds / 3600} h",
+            _ => $"{seconds / 3600} h {(int)Math.Ceiling(seconds % 3600 / 60.0)} min",
+        };
+    }
+
+    /// <summary>"just now", "3 min ago", "2 h ago", on the server's clock.</summary>
+    public static string Ago(DateTimeOffset at, DateTimeOffset serverNow)
+    {
+        var ago = serverNow - at;
+        return ago.TotalSeconds switch
+        {
+            < 45 => "just now",
+            < 3600 => $"{Math.Max(1, (int)Math.Round(ago.TotalMinutes))} min ago",
+            < 86400 => $"{(int)ago.TotalHours} h ago",
+            _ => at.ToString("d MMM", CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>
+    /// A server time as the device's clock shows it, in the device's time zone ("20:45:10"): the moment the
+    /// device reads that time is the moment the server reaches <paramref name="serverTime"/>.
+    /// </summary>
+    public static string ClockTime(DateTimeOffset serverTime, TimeSpan clockOffset, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(serverTime - clockOffset, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+}

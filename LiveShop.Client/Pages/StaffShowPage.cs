@@ -1,0 +1,216 @@
+using LiveShop.Client.Components.Moderation;
+using LiveShop.Client.Services;
+using LiveShop.Client.State;
+using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using MudBlazor;
+
+namespace LiveShop.Client.Pages;
+
+/// <summary>
+/// A live page for the show's staff (the moderator desk, the host console): after every join it asks
+/// for the moderation state, which also subscribes the connection to the staff pushes, and keeps it
+/// with them. The actions run over the hub with immediate feedback: the item shows a spinner while the
+/// server decides, success applies the server's answer, a refusal is the server's sentence in a snackbar.
+/// </summary>
+public abstract class StaffShowPage : LiveShowPage
+{
+    private const string NotConnected = "Not connected to the show yet: try again in a moment.";
+
+    private readonly HashSet<Guid> _busy = [];
+
+    protected ModerationState Moderation { get; } = new();
+
+    /// <summary>Questions, chat lines, held messages and users with an action in flight.</summary>
+    protected IReadOnlySet<Guid> Busy => _busy;
+
+    /// <summary>The setting (slow mode, blocklist, announcement) being saved, if any.</summary>
+    protected string? SavingSetting { get; private set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        Live.HeldMessageUpdated += OnHeldAsync;
+        Live.RestrictionsChanged += OnRestrictionsAsync;
+        Live.BlocklistChanged += OnBlocklistAsync;
+        await base.OnInitializedAsync();
+    }
+
+    protected override async Task OnRoomJoinedAsync()
+    {
+        try
+        {
+            var state = await Live.GetModerationAsync();
+            await InvokeAsync(() =>
+            {
+                Moderation.Load(state);
+                State.ApplyQuestions(state.Questions);
+                StateHasChanged();
+            });
+        }
+        catch (HubException e)
+        {
+            await InvokeAsync(() =>
+            {
+                Moderation.Refuse(HubErrors.Sentence(e));
+                StateHasChanged();
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The link dropped mid-call: the rejoin after the reconnect asks again.
+            Snackbar.Add("The moderation tools could not be loaded yet: reconnecting…", Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
+        }
+    }
+
+    protected Task ApproveAsync(QuestionDto question) =>
+        RunAsync(question.Id, () => Live.ApproveQuestionAsync(question.Id), State.ApplyQuestion, "Approved: viewers see the question now.");
+
+    protected Task AnswerAsync(AnswerRequest request)
+    {
+        var text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
+        return RunAsync(request.Question.Id, () => Live.AnswerQuestionAsync(request.Question.Id, text), State.ApplyQuestion,
+            text is null ? "Marked answered." : "Answered: everyone sees the answer under the video.");
+    }
+
+    protected Task DismissAsync(QuestionDto question) =>
+        RunAsync(question.Id, () => Live.DismissQuestionAsync(question.Id), State.ApplyQuestion, "Dismissed: viewers no longer see it.");
+
+    protected Task DeleteMessageAsync(ChatMessageDto message) =>
+        RunAsync(message.Id, () => Live.DeleteChatAsync(message.Id), deleted => ApplyAsync(deleted), "Deleted for everyone.");
+
+    protected Task RestrictAsync(RestrictRequest request) => RunAsync(
+        request.UserId,
+        () => Live.RestrictUserAsync(new RestrictUserRequest(request.UserId, request.Kind, request.Seconds)),
+        restriction =>
+        {
+            Moderation.ApplyRestriction(restriction);
+            var what = request.Kind == RestrictionKind.Ban
+                ? $"{request.UserName} is banned from this show's chat."
+                : $"{request.UserName} is timed out for {ModerationFormat.Duration(TimeSpan.FromSeconds(request.Seconds ?? 0))}.";
+            Snackbar.Add(what, Severity.Success, options =>
+            {
+                options.Action = "Undo";
+                options.OnClick = _ => InvokeAsync(() => LiftAsync(request.UserId));
+            });
+        },
+        success: null);
+
+    protected Task LiftAsync(Guid userId) => RunAsync(
+        userId,
+        async () =>
+        {
+            await Live.LiftRestrictionAsync(userId);
+            return userId;
+        },
+        Moderation.RemoveRestriction,
+        "Lifted: they can chat again.");
+
+    protected Task ReleaseHeldAsync(HeldMessageDto held) =>
+        RunAsync(held.Id, () => Live.ReleaseHeldAsync(held.Id), Moderation.ApplyHeld, "Released: the message is in the chat.");
+
+    protected Task DropHeldAsync(HeldMessageDto held) =>
+        RunAsync(held.Id, () => Live.DropHeldAsync(held.Id), Moderation.ApplyHeld, "Dropped: nobody will see it.");
+
+    protected Task SetSlowModeAsync(int seconds) => SaveAsync("slow-mode", () => Live.SetSlowModeAsync(seconds), settings => ApplyAsync(settings),
+        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))} per viewer.");
+
+    protected Task SetAnnouncementAsync(string? text) => SaveAsync("announcement", () => Live.SetAnnouncementAsync(text), settings => ApplyAsync(settings),
+        string.IsNullOrWhiteSpace(text) ? "The announcement is cleared." : "Pinned at the top of the chat.");
+
+    protected Task SetBlocklistAsync(IReadOnlyList<string> words) =>
+        SaveAsync("blocklist", () => Live.SetBlocklistAsync(words), Moderation.ApplyBlocklist, "Blocklist saved.");
+
+    /// <summary>Runs a staff action on one item (one at a time per item), applies the answer, and says how it went.</summary>
+    private async Task RunAsync<T>(Guid key, Func<Task<T>> action, Action<T> apply, string? success) =>
+        await RunAsync(key, action, answer =>
+        {
+            apply(answer);
+            return Task.CompletedTask;
+        }, success);
+
+    private async Task RunAsync<T>(Guid key, Func<Task<T>> action, Func<T, Task> apply, string? success)
+    {
+        if (!_busy.Add(key))
+        {
+            return;
+        }
+
+        try
+        {
+            await apply(await action());
+            if (success is not null)
+            {
+                Snackbar.Add(success, Severity.Success);
+            }
+        }
+        catch (HubException e)
+        {
+            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+        catch (InvalidOperationException)
+        {
+            Snackbar.Add(NotConnected, Severity.Warning);
+        }
+        finally
+        {
+            _busy.Remove(key);
+        }
+    }
+
+    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Action<T> apply, string success) =>
+        await SaveAsync(setting, action, answer =>
+        {
+            apply(answer);
+            return Task.CompletedTask;
+        }, success);
+
+    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Func<T, Task> apply, string success)
+    {
+        SavingSetting = setting;
+        try
+        {
+            await apply(await action());
+            Snackbar.Add(success, Severity.Success);
+        }
+        catch (HubException e)
+        {
+            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+        catch (InvalidOperationException)
+        {
+            Snackbar.Add(NotConnected, Severity.Warning);
+        }
+        finally
+        {
+            SavingSetting = null;
+        }
+    }
+
+    private Task OnHeldAsync(HeldMessageDto held) => InvokeAsync(() =>
+    {
+        Moderation.ApplyHeld(held);
+        StateHasChanged();
+    });
+
+    private Task OnRestrictionsAsync(IReadOnlyList<RestrictionDto> restrictions) => InvokeAsync(() =>
+    {
+        Moderation.ApplyRestrictions(restrictions);
+        StateHasChanged();
+    });
+
+    private Task OnBlocklistAsync(IReadOnlyList<string> words) => InvokeAsync(() =>
+    {
+        Moderation.ApplyBlocklist(words);
+        StateHasChanged();
+    });
+
+    public override ValueTask DisposeAsync()
+    {
+        Live.HeldMessageUpdated -= OnHeldAsync;
+        Live.RestrictionsChanged -= OnRestrictionsAsync;
+        Live.BlocklistChanged -= OnBlocklistAsync;
+        return base.DisposeAsync();
+    }
+}

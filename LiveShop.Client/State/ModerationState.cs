@@ -1,0 +1,105 @@
+using LiveShop.Shared.Moderation;
+
+namespace LiveShop.Client.State;
+
+/// <summary>
+/// What the show's staff see besides the room (which <see cref="ShowState"/> keeps, questions
+/// included): the host's settings, the blocklist, messages held for review and the active timeouts
+/// and bans. Loaded from <c>GetModeration</c> after every join, then kept by the staff pushes.
+/// </summary>
+public sealed class ModerationState
+{
+    private readonly Dictionary<Guid, HeldMessageDto> _held = [];
+    private List<RestrictionDto> _restrictions = [];
+
+    /// <summary>True once the server answered <c>GetModeration</c> for this show.</summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>The server's sentence when it refused the caller (not one of the show's staff).</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>The caller is the show's host: they change the settings and the moderators.</summary>
+    public bool IsHost { get; private set; }
+
+    public bool QuestionsNeedApproval { get; private set; }
+
+    public bool AllowGlobalModerators { get; private set; }
+
+    public IReadOnlyList<string> Blocklist { get; private set; } = [];
+
+    /// <summary>Messages waiting for a moderator, oldest first.</summary>
+    public IReadOnlyList<HeldMessageDto> Held => [.. _held.Values.Where(h => h.Status == HeldMessageStatus.Held).OrderBy(h => h.HeldAt)];
+
+    /// <summary>Active timeouts and bans, the latest first.</summary>
+    public IReadOnlyList<RestrictionDto> Restrictions => _restrictions;
+
+    public event Action? Changed;
+
+    /// <summary>The desk's state from the server (its questions go to the <see cref="ShowState"/>).</summary>
+    public void Load(ModerationStateDto state)
+    {
+        IsLoaded = true;
+        Refusal = null;
+        IsHost = state.IsHost;
+        QuestionsNeedApproval = state.QuestionsNeedApproval;
+        AllowGlobalModerators = state.AllowGlobalModerators;
+        Blocklist = [.. state.Blocklist];
+        _held.Clear();
+        foreach (var held in state.Held)
+        {
+            _held[held.Id] = held;
+        }
+
+        SetRestrictions(state.Restrictions);
+        Changed?.Invoke();
+    }
+
+    /// <summary>The server refused the desk: the page says so instead of the controls.</summary>
+    public void Refuse(string sentence)
+    {
+        IsLoaded = false;
+        Refusal = sentence;
+        Changed?.Invoke();
+    }
+
+    /// <summary>A held message was held, released or dropped. A decision is final: a late "held" never brings it back.</summary>
+    public void ApplyHeld(HeldMessageDto held)
+    {
+        if (_held.TryGetValue(held.Id, out var known) && known.Status != HeldMessageStatus.Held)
+        {
+            return;
+        }
+
+        _held[held.Id] = held;
+        Changed?.Invoke();
+    }
+
+    public void ApplyRestrictions(IReadOnlyList<RestrictionDto> restrictions)
+    {
+        SetRestrictions(restrictions);
+        Changed?.Invoke();
+    }
+
+    /// <summary>One restriction the caller just set (the full list follows as a push).</summary>
+    public void ApplyRestriction(RestrictionDto restriction) =>
+        ApplyRestrictions([restriction, .. _restrictions.Where(r => r.UserId != restriction.UserId)]);
+
+    /// <summary>The caller lifted a user's restriction.</summary>
+    public void RemoveRestriction(Guid userId) => ApplyRestrictions([.. _restrictions.Where(r => r.UserId != userId)]);
+
+    public void ApplyBlocklist(IReadOnlyList<string> words)
+    {
+        Blocklist = [.. words];
+        Changed?.Invoke();
+    }
+
+    public void ApplySettings(ModerationSettingsDto settings)
+    {
+        QuestionsNeedApproval = settings.QuestionsNeedApproval;
+        AllowGlobalModerators = settings.AllowGlobalModerators;
+        Changed?.Invoke();
+    }
+
+    private void SetRestrictions(IEnumerable<RestrictionDto> restrictions) =>
+        _restrictions = [.. restrictions.OrderByDescending(r => r.At)];
+}

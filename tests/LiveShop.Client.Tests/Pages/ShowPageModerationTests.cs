@@ -1,0 +1,194 @@
+using LiveShop.Client.Pages;
+using LiveShop.Client.Services;
+using LiveShop.Client.Tests.TestDoubles;
+using LiveShop.Shared;
+using LiveShop.Shared.Moderation;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using static LiveShop.Client.Tests.TestDoubles.ModerationFixtures;
+
+namespace LiveShop.Client.Tests.Pages;
+
+/// <summary>Questions and chat moderation as a viewer meets them on the show page, against a fake live room.</summary>
+public sealed class ShowPageModerationTests : CheckoutTestBase
+{
+    private static readonly ChatMessageDto Hello = Message(1, "Hello from Tainan", DeviceNow.AddMinutes(-2));
+    private static readonly ChatMessageDto Spam = Message(2, "cheap followers at spam.example", DeviceNow.AddMinutes(-1));
+    private static readonly QuestionDto Pouch = Question(1, "Does the roller come with a pouch?", DeviceNow.AddMinutes(-4), votes: 3, author: Bo);
+
+    private FakeLiveShowConnection _live = default!;
+    private IRenderedComponent<MudSnackbarProvider> _snackbars = default!;
+
+    private IRenderedComponent<ShowPage> RenderPage(
+        ChatSettingsDto? settings = null,
+        RestrictionNoticeDto? restriction = null,
+        QuestionBoardDto? board = null)
+    {
+        _live = new FakeLiveShowConnection(Join(DeviceNow, chat: [Hello, Spam], settings: settings, restriction: restriction), DeviceNow);
+        _live.Answer(nameof(ILiveShowHub.GetQuestions), _ => board ?? new QuestionBoardDto(ShowId, [Pouch], []));
+        Ctx.Services.AddFallbackServiceProvider(new ServiceCollection()
+            .AddSingleton<IShowReader>(new SingleShowReader(ShopTestData.Detail(DeviceNow)))
+            .AddSingleton<ILiveShowConnection>(_live)
+            .BuildServiceProvider());
+        _snackbars = Ctx.Render<MudSnackbarProvider>();
+        Ctx.Services.GetRequiredService<NavigationManager>().NavigateTo($"shows/{ShowId}");
+        var page = Ctx.Render<ShowPage>(p => p.Add(c => c.Id, ShowId).AddCascadingValue(SignedIn.As(Ann, "Ann")));
+        page.WaitForAssertion(() => Assert.Equal(LiveConnectionState.Connected, _live.State));
+        return page;
+    }
+
+    private static IReadOnlyList<string> ChatTexts(IRenderedComponent<ShowPage> page) =>
+        [.. page.FindAll("[data-testid=chat-line] [data-testid=chat-text]").Select(e => e.TextContent.Trim()).Distinct()];
+
+    [Fact]
+    public void SendChat_HeldByTheBlocklist_TheLineLeavesAndTheSenderIsToldItWaits()
+    {
+        var page = RenderPage();
+        _live.Answer(nameof(ILiveShowHub.SendChat), _ => new SendChatResult(null,
+            new HeldMessageDto(Id(70), ShowId, Ann, "Ann", "buy followers", "followers", DeviceNow, HeldMessageStatus.Held)));
+
+        page.Find("[data-testid=chat-input]").Input("buy followers");
+        page.Find("[data-testid=chat-form]").Submit();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains("Your message is waiting for a moderator's review.", _snackbars.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-pending=true]"));
+        Assert.DoesNotContain("buy followers", ChatTexts(page));
+    }
+
+    [Fact]
+    public async Task ChatDeleted_TheLineVanishes()
+    {
+        var page = RenderPage();
+        Assert.Contains("cheap followers at spam.example", ChatTexts(page));
+
+        await page.InvokeAsync(() => _live.PushEventsAsync(new ChatDeletedEvent(11, DeviceNow, Spam.Id)));
+
+        page.WaitForAssertion(() => Assert.Equal(["Hello from Tainan"], ChatTexts(page)));
+    }
+
+    [Fact]
+    public async Task Answered_TheBannerShowsOverTheVideo_ThenGoesAfterTwentySeconds()
+    {
+        var page = RenderPage();
+        Assert.Empty(page.FindAll("[data-testid=answer-banner]"));
+
+        await page.InvokeAsync(() => _live.PushEventsAsync(new QuestionChangedEvent(11, DeviceNow, Pouch with
+        {
+            Status = QuestionStatus.Answered, Answer = "Yes, a silk pouch!", AnsweredByName = "Nikos", AnsweredAt = DeviceNow, Version = 2,
+        })));
+
+        page.WaitForAssertion(() => Assert.Equal("Yes, a silk pouch!", page.Find("[data-testid=answer-banner-text]").TextContent.Trim()));
+        Clock.Advance(Limits.AnswerBannerDuration);
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=answer-banner]")));
+    }
+
+    [Fact]
+    public async Task TimedOut_NoticeReplacesTheInput_AndTheInputComesBackWhenItRunsOut()
+    {
+        var page = RenderPage();
+        Assert.NotEmpty(page.FindAll("[data-testid=chat-input]"));
+
+        await page.InvokeAsync(() => _live.PushRestrictedAsync(new RestrictionNoticeDto(ShowId, RestrictionKind.Timeout, DeviceNow.AddSeconds(60))));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=chat-input]")));
+        Assert.Contains("You're timed out until 11:31:00 (in 1 min).", page.Find("[data-testid=restriction-notice]").TextContent, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromSeconds(61));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chat-input]")));
+        Assert.Empty(page.FindAll("[data-testid=restriction-notice]"));
+    }
+
+    [Fact]
+    public async Task BannedOnJoin_SaysSo_AndLiftingBringsTheInputBack()
+    {
+        var page = RenderPage(restriction: new RestrictionNoticeDto(ShowId, RestrictionKind.Ban, null));
+
+        Assert.Contains("You've been banned from this show's chat.", page.Find("[data-testid=restriction-notice]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=chat-input]"));
+
+        await page.InvokeAsync(() => _live.PushRestrictedAsync(new RestrictionNoticeDto(ShowId, null, null)));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=chat-input]")));
+    }
+
+    [Fact]
+    public void AnnouncementAndSlowMode_ShowAboveAndUnderTheChat()
+    {
+        var page = RenderPage(settings: new ChatSettingsDto(30, new AnnouncementDto("Free shipping until 21:00", "Nikos", DeviceNow)));
+
+        Assert.Contains("Free shipping until 21:00", page.Find("[data-testid=chat-announcement]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Slow mode: one message every 30 s", page.Find("[data-testid=slow-mode-hint]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void AskQuestion_NeedsApproval_ShowsItAsWaitingForAModerator()
+    {
+        var page = RenderPage();
+        _live.Answer(nameof(ILiveShowHub.AskQuestion), args =>
+            Question(9, (string)args[0]!, DeviceNow, status: QuestionStatus.Pending));
+
+        page.Find("[data-testid=tab-qa]").Click();
+        page.Find("[data-testid=question-input]").Input("Is it real jade?");
+        Assert.Equal("16 / 300", page.Find("[data-testid=question-counter]").TextContent.Trim());
+        page.Find("[data-testid=question-form]").Submit();
+
+        Assert.Equal("Is it real jade?", Assert.Single(_live.CallsOf(nameof(ILiveShowHub.AskQuestion))).Args[0]);
+        page.WaitForAssertion(() => Assert.Contains("Waiting for a moderator", page.Find("[data-testid=my-pending-question]").TextContent, StringComparison.Ordinal));
+        Assert.True(string.IsNullOrEmpty(page.Find("[data-testid=question-input]").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void AskRefused_KeepsTheTextAndSaysWhy()
+    {
+        var page = RenderPage();
+        _live.Refuse(nameof(ILiveShowHub.AskQuestion), ProblemCodes.QuestionRateLimited, "You can ask again in 12 s.");
+
+        page.Find("[data-testid=tab-qa]").Click();
+        page.Find("[data-testid=question-input]").Input("Is it real jade?");
+        page.Find("[data-testid=question-form]").Submit();
+
+        _snackbars.WaitForAssertion(() => Assert.Contains("You can ask again in 12 s.", _snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal("Is it real jade?", page.Find("[data-testid=question-input]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Vote_CountMovesAtOnce_ARefusalPutsItBack()
+    {
+        var page = RenderPage();
+        _live.Refuse(nameof(ILiveShowHub.VoteQuestion), ProblemCodes.Restricted, "You're timed out until 20:45.");
+        page.Find("[data-testid=tab-qa]").Click();
+        Assert.Equal("3", page.Find("[data-testid=vote-count]").TextContent.Trim());
+
+        page.Find("[data-testid=vote-button]").Click();
+
+        Assert.Equal([Pouch.Id, true], Assert.Single(_live.CallsOf(nameof(ILiveShowHub.VoteQuestion))).Args);
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=vote-count]").TextContent.Trim()));
+        Assert.Equal("false", page.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+        _snackbars.WaitForAssertion(() => Assert.Contains("You're timed out until 20:45.", _snackbars.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Vote_TheServersAnswerWins()
+    {
+        var page = RenderPage();
+        _live.Answer(nameof(ILiveShowHub.VoteQuestion), _ => Pouch with { Votes = 5, Version = 3 });
+        page.Find("[data-testid=tab-qa]").Click();
+
+        page.Find("[data-testid=vote-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("5", page.Find("[data-testid=vote-count]").TextContent.Trim()));
+        Assert.Equal("true", page.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void PhoneQaButton_OpensTheSheetWithTheQuestions()
+    {
+        var page = RenderPage();
+        Assert.Equal("1", page.Find("[data-testid=qa-open-count]").TextContent.Trim());
+
+        page.Find("[data-testid=qa-open]").Click();
+
+        Assert.Contains("Does the roller come with a pouch?", page.Find("[data-testid=qa-sheet] [data-testid=qa-question]").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -91,8 +91,8 @@ public sealed partial class ShowPage
         ? $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))}"
         : null;
 
-    /// <summary>A way to the desk for moderators and the show's hosts (the desk itself asks the server who is staff).</summary>
-    private bool MayModerate => UserId is { } me && (User.IsInRole(Roles.Moderator) || me == Detail?.Host.Id || me == Detail?.CoHost?.Id);
+    /// <summary>A way to the desk for the show's staff, as the server said when the page joined (before that, the show's hosts).</summary>
+    private bool MayModerate => State.IsStaff || (UserId is { } me && (me == Detail?.Host.Id || me == Detail?.CoHost?.Id));
 
     private DateTimeOffset ServerNow => State.ServerNow(Clock.GetUtcNow());
 

@@ -60,6 +60,9 @@ public sealed class ShowState
     /// <summary>The questions the user may see (staff: all of them), and their votes.</summary>
     public QuestionBoard Questions { get; } = new();
 
+    /// <summary>Whether the server said, at the last join, that the user may moderate this show.</summary>
+    public bool IsStaff { get; private set; }
+
     /// <summary>The user's own timeout or ban in this show, as last told (it may have run out since: see <see cref="RestrictionAt"/>).</summary>
     public RestrictionNoticeDto? Restriction { get; private set; }
 
@@ -123,6 +126,7 @@ public sealed class ShowState
         _pinned = [];
         ChatSettings = NoChatSettings;
         Restriction = null;
+        IsStaff = false;
         Questions.Clear();
         Changed?.Invoke();
     }
@@ -140,6 +144,7 @@ public sealed class ShowState
 
         // Every join answers with the user's restriction now: none means none (lifted while away).
         Restriction = join.Restriction is { Kind: not null } restriction ? restriction : null;
+        IsStaff = join.IsStaff;
         if (join.Snapshot is { } snapshot)
         {
             ApplySnapshot(snapshot);

@@ -42,7 +42,8 @@ public sealed class LiveShowHub(
         {
             var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
             var userId = Context.User.FindUserId();
-            if (userId is { } id && await db.Shows.AnyAsync(s => s.Id == showId && (s.HostId == id || s.CoHostId == id), Context.ConnectionAborted))
+            var show = userId is null ? null : await db.Shows.AsNoTracking().SingleAsync(s => s.Id == showId, Context.ConnectionAborted);
+            if (show is not null && show.IsPresentedBy(userId!.Value))
             {
                 // The show's hosts get its sales numbers, and are not counted as its viewers.
                 await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
@@ -53,9 +54,13 @@ public sealed class LiveShowHub(
             }
 
             // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
-            return userId is { } user && await staff.ActiveRestrictionAsync(showId, user, clock.GetUtcNow(), Context.ConnectionAborted) is { } restriction
-                ? joined with { Restriction = restriction.ToNotice() }
-                : joined;
+            if (show is null)
+            {
+                return joined;
+            }
+
+            var restriction = await staff.ActiveRestrictionAsync(showId, userId!.Value, clock.GetUtcNow(), Context.ConnectionAborted);
+            return joined with { Restriction = restriction?.ToNotice(), IsStaff = await staff.IsStaffAsync(show, Context.User!, Context.ConnectionAborted) };
         }
         catch (DomainException)
         {

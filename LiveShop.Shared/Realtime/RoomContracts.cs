@@ -137,9 +137,10 @@ public sealed record RoomSnapshot(
 /// <summary>
 /// The answer to <see cref="ILiveShowHub.JoinShow"/>: either the events after the client's last
 /// sequence (in order), or a full <see cref="Snapshot"/> when it had none or was too far behind.
-/// <see cref="Restriction"/> is the caller's own timeout or ban in this show, if any.
+/// <see cref="Restriction"/> is the caller's own timeout or ban in this show, if any; <see cref="IsStaff"/>
+/// says whether the caller may moderate it (host, co-host, its moderators, allowed global moderators).
 /// </summary>
-public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats, RestrictionNoticeDto? Restriction = null);
+public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats, RestrictionNoticeDto? Restriction = null, bool IsStaff = false);
 
 /// <summary>Live counters, pushed at most once a second (not sequenced: the latest wins).</summary>
 public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime);

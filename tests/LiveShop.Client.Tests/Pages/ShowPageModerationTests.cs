@@ -24,9 +24,10 @@ public sealed class ShowPageModerationTests : CheckoutTestBase
     private IRenderedComponent<ShowPage> RenderPage(
         ChatSettingsDto? settings = null,
         RestrictionNoticeDto? restriction = null,
-        QuestionBoardDto? board = null)
+        QuestionBoardDto? board = null,
+        bool isStaff = false)
     {
-        _live = new FakeLiveShowConnection(Join(DeviceNow, chat: [Hello, Spam], settings: settings, restriction: restriction), DeviceNow);
+        _live = new FakeLiveShowConnection(Join(DeviceNow, chat: [Hello, Spam], settings: settings, restriction: restriction, isStaff: isStaff), DeviceNow);
         _live.Answer(nameof(ILiveShowHub.GetQuestions), _ => board ?? new QuestionBoardDto(ShowId, [Pouch], []));
         Ctx.Services.AddFallbackServiceProvider(new ServiceCollection()
             .AddSingleton<IShowReader>(new SingleShowReader(ShopTestData.Detail(DeviceNow)))
@@ -41,6 +42,20 @@ public sealed class ShowPageModerationTests : CheckoutTestBase
 
     private static IReadOnlyList<string> ChatTexts(IRenderedComponent<ShowPage> page) =>
         [.. page.FindAll("[data-testid=chat-line] [data-testid=chat-text]").Select(e => e.TextContent.Trim()).Distinct()];
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ModerateLink_ShownOnlyWhenTheServerSaysTheUserIsStaff(bool isStaff)
+    {
+        var page = RenderPage(isStaff: isStaff);
+
+        Assert.Equal(isStaff, page.FindAll("[data-testid=open-desk]").Count == 1);
+        if (isStaff)
+        {
+            Assert.Equal($"moderate/shows/{ShowId}", page.Find("[data-testid=open-desk]").GetAttribute("href"));
+        }
+    }
 
     [Fact]
     public void SendChat_HeldByTheBlocklist_TheLineLeavesAndTheSenderIsToldItWaits()

@@ -35,10 +35,11 @@ public static class ModerationFixtures
         IReadOnlyList<ChatMessageDto>? chat = null,
         ChatSettingsDto? settings = null,
         RestrictionNoticeDto? restriction = null,
-        long lastSequence = 10) =>
+        long lastSequence = 10,
+        bool isStaff = false) =>
         new(ShowId, serverTime,
             new RoomSnapshot(ShowId, lastSequence, ShowStatus.Live, serverTime.AddMinutes(-5), null, [], [], chat ?? [], 0, settings ?? new ChatSettingsDto(0, null)),
-            [], new RoomStats(ShowId, 12, 12, 0, 0, serverTime), restriction);
+            [], new RoomStats(ShowId, 12, 12, 0, 0, serverTime), restriction, isStaff);
 
     public static ModerationStateDto Desk(
         IReadOnlyList<QuestionDto>? questions = null,

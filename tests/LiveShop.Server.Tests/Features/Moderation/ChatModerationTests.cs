@@ -341,6 +341,7 @@ public class ChatModerationTests(FakeClockLiveShopFactory factory) : IClassFixtu
         await using var room = await LiveRoom.StartAsync(factory, "Chat: global moderators");
         var moderator = await factory.SignInAsync(DemoSeeder.ModeratorAccount.Email);
         await using var connection = await factory.ConnectAsync(moderator.Cookies);
+        var pushes = new ModerationPushes(connection);
         var line = await room.ChatAsync("A line to delete");
 
         await RefusedAsync(() => connection.InvokeAsync<ModerationStateDto>(nameof(ILiveShowHub.GetModeration), room.Show.Id), ProblemCodes.NotShowStaff);
@@ -358,5 +359,12 @@ public class ChatModerationTests(FakeClockLiveShopFactory factory) : IClassFixtu
         await room.SetSettingsAsync(questionsNeedApproval: false, allowGlobalModerators: false);
 
         await RefusedAsync(() => connection.InvokeAsync<ChatSettingsEvent>(nameof(ILiveShowHub.SetSlowMode), room.Show.Id, 5), ProblemCodes.NotShowStaff);
+
+        // His open desk no longer receives the staff pushes: the blocklist change is not among what arrives before his own question's update.
+        var seen = pushes.All.Count;
+        await room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(["secret"]));
+        var own = await connection.AskAsync(room.Show.Id, "Am I still moderating?");
+        await pushes.NextAsync<QuestionDto>(q => q.Id == own.Id);
+        Assert.DoesNotContain(pushes.All.Skip(seen), p => p is BlocklistPush);
     }
 }

@@ -188,4 +188,44 @@ public class QuestionTests(LiveShopFactory factory) : IClassFixture<LiveShopFact
         Assert.Equal(lastSequence, await factory.LastSequenceAsync(room.Show.Id));
         await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.DismissQuestion), room.Show.Id, pending.Id), ProblemCodes.QuestionClosed);
     }
+
+    [Fact]
+    public async Task AskQuestion_MatchingTheBlocklist_WaitsForApproval()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Questions: blocklist");
+        await room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(["scam"]));
+        var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var asker = await factory.ConnectAsync(viewer.Cookies);
+        var lastSequence = await factory.LastSequenceAsync(room.Show.Id);
+
+        var flagged = await asker.AskAsync(room.Show.Id, "Is this shop a SCAM?");
+        var clean = await asker.AskAsync(room.Show.Id, "Is the scammer story true?");
+
+        Assert.Equal(QuestionStatus.Pending, flagged.Status);
+        Assert.Equal(QuestionStatus.Open, clean.Status);
+        Assert.Equal([clean], (await factory.AnonymousQuestionsAsync(room.Show.Id)).Questions);
+        Assert.Equal(lastSequence + 1, await factory.LastSequenceAsync(room.Show.Id));
+    }
+
+    [Fact]
+    public async Task RemovedModerator_DeskStopsReceivingPendingQuestions()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Questions: removed moderator");
+        await room.SetSettingsAsync(questionsNeedApproval: true);
+        await using var desk = await factory.OpenDeskAsync(await factory.AssignModeratorAsync(room), room.Show.Id);
+        await using var hostDesk = await factory.OpenDeskAsync(room.Host, room.Show.Id);
+        var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var asker = await factory.ConnectAsync(viewer.Cookies);
+
+        var removed = await room.Host.Http.DeleteAsync(ApiRoutes.Moderator(room.Show.Id, DemoSeeder.ModeratorAccount.Id));
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, removed.StatusCode);
+        var pending = await asker.AskAsync(room.Show.Id, "Private: will you deliver to No. 7, Lane 3?");
+
+        Assert.Equal(pending, await hostDesk.Pushes.NextAsync<QuestionDto>(q => q.Id == pending.Id));
+        await RefusedAsync(() => desk.Connection.InvokeAsync<ModerationStateDto>(nameof(ILiveShowHub.GetModeration), room.Show.Id), ProblemCodes.NotShowStaff);
+
+        // His own (pending) question reaches him as its author: it must be the first question push he gets after the removal.
+        var own = await desk.Connection.AskAsync(room.Show.Id, "Am I still a moderator?");
+        Assert.Equal(own.Id, (await desk.Pushes.NextAsync<QuestionDto>()).Id);
+    }
 }

@@ -30,6 +30,7 @@ public sealed class LiveShowHub(
     Questions questions,
     ChatModeration moderation,
     ShowStaff staff,
+    ModerationNotifier notifier,
     TimeProvider clock,
     LiveShopDbContext db) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
@@ -77,6 +78,7 @@ public sealed class LiveShowHub(
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
+        notifier.DeskClosed(Context.ConnectionId, showId);
     }
 
     public Task<ShowStatusEvent> GoLive(Guid showId) => changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);
@@ -117,6 +119,7 @@ public sealed class LiveShowHub(
         // Checked first: only the show's staff join its staff group.
         var state = await moderation.StateAsync(Context.User!, showId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
+        notifier.DeskOpened(showId, Context.User.FindUserId()!.Value, Context.ConnectionId);
         return state;
     }
 
@@ -146,6 +149,7 @@ public sealed class LiveShowHub(
     {
         presence.Disconnected(Context.ConnectionId);
         activity.ConnectionClosed(Context.ConnectionId);
+        notifier.DeskClosed(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 }

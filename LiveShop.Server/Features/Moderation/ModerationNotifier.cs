@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiveShop.Server.Hubs;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
@@ -12,6 +13,38 @@ namespace LiveShop.Server.Features.Moderation;
 /// </summary>
 public sealed partial class ModerationNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub, ILogger<ModerationNotifier> logger)
 {
+    /// <summary>The connections in a show's staff group, and whose they are.</summary>
+    private readonly ConcurrentDictionary<(string ConnectionId, Guid ShowId), Guid> _desks = new();
+
+    /// <summary>A staff member's connection joined the show's staff group (it opened the desk).</summary>
+    public void DeskOpened(Guid showId, Guid userId, string connectionId) => _desks[(connectionId, showId)] = userId;
+
+    /// <summary>The connection left the show (null: every show, it disconnected).</summary>
+    public void DeskClosed(string connectionId, Guid? showId = null)
+    {
+        foreach (var key in _desks.Keys.Where(k => k.ConnectionId == connectionId && (showId is null || k.ShowId == showId)))
+        {
+            _desks.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>
+    /// Takes the staff pushes away from the open desks of users who are no longer staff of the show
+    /// (a moderator the host removed, global moderators no longer allowed): their next hub call is
+    /// refused anyway, and from now on they no longer receive pending questions or held messages.
+    /// </summary>
+    public async Task CloseDesksAsync(Guid showId, Func<Guid, Task<bool>> isStaff)
+    {
+        foreach (var ((connectionId, deskShowId), userId) in _desks)
+        {
+            if (deskShowId == showId && !await isStaff(userId))
+            {
+                _desks.TryRemove((connectionId, showId), out _);
+                await hub.Groups.RemoveFromGroupAsync(connectionId, ShowGroups.Staff(showId));
+            }
+        }
+    }
+
     /// <summary>To the staff and the author: any change to a question, pending ones included.</summary>
     public Task QuestionAsync(QuestionDto question) =>
         SendAsync(question.ShowId, () => hub.Clients.Group(ShowGroups.Staff(question.ShowId)).QuestionUpdated(question),

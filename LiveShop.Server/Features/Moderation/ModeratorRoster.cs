@@ -14,7 +14,7 @@ namespace LiveShop.Server.Features.Moderation;
 /// the Moderator role, or any registered account by e-mail — that makes them a moderator of this show
 /// only, never a global one), the approval and global-moderator switches, and the audit log.
 /// </summary>
-public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, UserManager<AppUser> users)
+public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, UserManager<AppUser> users, ShowStaff staff, ModerationNotifier notifier)
 {
     private const string WhatFor = "manage a show's moderation";
 
@@ -31,7 +31,7 @@ public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, Use
             throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Send the settings: questionsNeedApproval and allowGlobalModerators.");
         }
 
-        return await writer.WriteAsync(showId, async room =>
+        var changed = await writer.WriteAsync(showId, async room =>
         {
             var show = await RoomShows.LoadHostedAsync(db, caller, showId, WhatFor, cancellationToken);
             show.SetModerationSettings(settings.QuestionsNeedApproval, settings.AllowGlobalModerators);
@@ -39,6 +39,9 @@ public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, Use
                 detail: $"questions {(settings.QuestionsNeedApproval ? "need approval" : "visible at once")}; global moderators {(settings.AllowGlobalModerators ? "allowed" : "not allowed")}"));
             return new ModerationSettingsDto(show.QuestionsNeedApproval, show.AllowGlobalModerators);
         }, cancellationToken);
+
+        await CloseDesksOfFormerStaffAsync(showId, cancellationToken);
+        return changed;
     }
 
     /// <summary>The show's moderators, and the users with the Moderator role who could be added.</summary>
@@ -102,6 +105,15 @@ public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, Use
             db.ModerationActions.Add(new ModerationAction(showId, caller.RequireUserId(), caller.DisplayName(), ModerationActions.RemoveModerator, room.Now, userId, name));
             return 0;
         }, cancellationToken);
+
+        await CloseDesksOfFormerStaffAsync(showId, cancellationToken);
+    }
+
+    /// <summary>After the staff changed: desks opened by users who are no longer staff stop receiving the staff pushes.</summary>
+    private async Task CloseDesksOfFormerStaffAsync(Guid showId, CancellationToken cancellationToken)
+    {
+        var show = await db.Shows.AsNoTracking().SingleAsync(s => s.Id == showId, cancellationToken);
+        await notifier.CloseDesksAsync(showId, userId => staff.IsUserStaffAsync(show, userId, cancellationToken));
     }
 
     /// <summary>The audit log, newest first: the host and the co-host may read it.</summary>

@@ -151,7 +151,6 @@ public static class ModerationActions
     public const string LiftRestriction = "lift-restriction";
     public const string SlowMode = "slow-mode";
     public const string Blocklist = "blocklist";
-    public const string HoldMessage = "hold-message";
     public const string ReleaseMessage = "release-message";
     public const string DropMessage = "drop-message";
     public const string Announcement = "announcement";

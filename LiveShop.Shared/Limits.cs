@@ -26,6 +26,10 @@ public static class Limits
     public const int QuestionBurst = 3;
     public static readonly TimeSpan QuestionRefill = TimeSpan.FromSeconds(20);
 
+    /// <summary>Votes (and withdrawals): a burst of this many, then one per <see cref="VoteRefill"/> per user and show.</summary>
+    public const int VoteBurst = 10;
+    public static readonly TimeSpan VoteRefill = TimeSpan.FromSeconds(1);
+
     /// <summary>Timeouts last from this …</summary>
     public static readonly TimeSpan TimeoutMin = TimeSpan.FromSeconds(10);
 

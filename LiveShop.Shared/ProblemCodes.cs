@@ -64,6 +64,7 @@ public static class ProblemCodes
     public const string QuestionClosed = "question-closed";
     public const string QuestionNotPending = "question-not-pending";
     public const string QuestionOwnVote = "question-own-vote";
+    public const string VoteRateLimited = "vote-rate-limited";
     public const string UserNotFound = "user-not-found";
     public const string AnswerTooLong = "answer-too-long";
     public const string SlowModeInvalid = "slow-mode-invalid";

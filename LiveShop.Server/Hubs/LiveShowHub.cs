@@ -116,11 +116,12 @@ public sealed class LiveShowHub(
 
     public async Task<ModerationStateDto> GetModeration(Guid showId)
     {
-        // Checked first: only the show's staff join its staff group.
-        var state = await moderation.StateAsync(Context.User!, showId, Context.ConnectionAborted);
+        // Checked first: only the show's staff join its staff group. Joined before the state is read, so
+        // nothing pushed meanwhile is lost (a push may also be in the answer: clients merge by version/status).
+        await moderation.RequireStaffAsync(Context.User!, showId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
         notifier.DeskOpened(showId, Context.User.FindUserId()!.Value, Context.ConnectionId);
-        return state;
+        return await moderation.StateAsync(Context.User!, showId, Context.ConnectionAborted);
     }
 
     public Task<QuestionDto> ApproveQuestion(Guid showId, Guid questionId) => questions.ApproveAsync(Context.User!, showId, questionId, Context.ConnectionAborted);

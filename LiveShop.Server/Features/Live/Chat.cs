@@ -33,7 +33,7 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
             throw DomainException.Invalid(ProblemCodes.ChatTooLong, $"A message can be at most {Limits.ChatMessageMaxLength} characters (this one has {text.Length}).");
         }
 
-        var result = await writer.WriteAsync(showId, async room =>
+        var result = await writer.WriteAsync<(SendChatResult, HeldMessageDto?)>(showId, async room =>
         {
             var show = await db.Shows.FindAsync([showId], cancellationToken)
                 ?? throw DomainException.ShowNotFound();
@@ -64,28 +64,31 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
                     throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
                 }
 
+                // Counted for slow mode here, under the room lock, so two lines sent at once cannot both
+                // pass; held lines count too, so slow mode also slows a flood of blocked words.
+                activity.LineSent(showId, userId, room.Now);
                 if (Blocklist.FirstMatch(text, show.BlocklistWords) is { } word)
                 {
                     var held = new HeldMessage(Guid.CreateVersion7(), showId, userId, caller.DisplayName(), role, text, word, room.Now);
                     db.HeldMessages.Add(held);
-                    return new SendChatResult(null, held.ToDto());
+                    return (new SendChatResult(null, held.ToDto()), held.ToDto());
                 }
             }
 
             var message = new ChatMessageDto(Guid.CreateVersion7(), userId, caller.DisplayName(), role, text, room.Now, request.ClientMessageId);
-            return new SendChatResult(room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)), null);
+            return (new SendChatResult(room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)), null), (HeldMessageDto?)null);
         }, cancellationToken);
 
-        if (result.Posted is { } posted)
+        if (result.Item1.Posted is { } posted)
         {
-            activity.ChatPosted(showId, userId, posted.At);
-        }
-        else if (result.Held is { } held)
-        {
-            await notifier.HeldAsync(held);
+            activity.ChatPosted(showId, posted.At);
+            return result.Item1;
         }
 
-        return result;
+        // The staff see which word held the line; the sender is only told it waits (the list stays private).
+        var heldForStaff = result.Item2!;
+        await notifier.HeldAsync(heldForStaff);
+        return new SendChatResult(null, heldForStaff with { MatchedWord = "" });
     }
 
     /// <summary>Trims, turns line breaks and tabs into spaces, and drops other control characters.</summary>

@@ -16,14 +16,14 @@ public sealed class RoomActivity(TimeProvider clock)
     private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _chatBuckets = new();
     private readonly ConcurrentDictionary<string, Bucket> _reactionBuckets = new();
     private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _questionBuckets = new();
+    private readonly ConcurrentDictionary<(Guid Show, Guid User), Bucket> _voteBuckets = new();
     private readonly ConcurrentDictionary<(Guid Show, Guid User), DateTimeOffset> _lastLine = new();
 
-    /// <summary>Counts a posted line for chat-per-minute, and remembers when its author last posted (slow mode).</summary>
-    public void ChatPosted(Guid showId, Guid authorId, DateTimeOffset at)
-    {
-        _chat.GetOrAdd(showId, _ => new()).Enqueue(at);
-        _lastLine[(showId, authorId)] = at;
-    }
+    /// <summary>Counts a posted line for chat-per-minute.</summary>
+    public void ChatPosted(Guid showId, DateTimeOffset at) => _chat.GetOrAdd(showId, _ => new()).Enqueue(at);
+
+    /// <summary>Remembers when a viewer last sent a line, posted or held (slow mode). Called under the room lock.</summary>
+    public void LineSent(Guid showId, Guid userId, DateTimeOffset at) => _lastLine[(showId, userId)] = at;
 
     /// <summary>Under slow mode, how long the user must still wait before their next line (null: they may post now).</summary>
     public TimeSpan? SlowModeWait(Guid showId, Guid userId, int slowModeSeconds)
@@ -36,6 +36,10 @@ public sealed class RoomActivity(TimeProvider clock)
         var wait = last + TimeSpan.FromSeconds(slowModeSeconds) - clock.GetUtcNow();
         return wait > TimeSpan.Zero ? wait : null;
     }
+
+    /// <summary>Takes one vote token for the user in this show: a burst of <see cref="Limits.VoteBurst"/>, then one per <see cref="Limits.VoteRefill"/>.</summary>
+    public bool TryTakeVoteToken(Guid showId, Guid userId) =>
+        _voteBuckets.GetOrAdd((showId, userId), _ => new Bucket(Limits.VoteBurst, Limits.VoteRefill, clock.GetUtcNow())).TryTake(clock.GetUtcNow());
 
     /// <summary>Takes one question token for the user in this show: a burst of <see cref="Limits.QuestionBurst"/>, then one per <see cref="Limits.QuestionRefill"/>.</summary>
     public bool TryTakeQuestionToken(Guid showId, Guid userId) =>

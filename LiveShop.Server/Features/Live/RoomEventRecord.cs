@@ -32,7 +32,7 @@ public sealed class RoomEventRecord
 
     public string Payload { get; private set; } = "";
 
-    /// <summary>What the event is about, to find it again: the message id of a chat line.</summary>
+    /// <summary>What the event is about, to find it again: the message id of a chat line, the question's id.</summary>
     public Guid? SubjectId { get; private set; }
 
     public static RoomEventRecord From(Guid showId, RoomEvent roomEvent)
@@ -44,7 +44,12 @@ public sealed class RoomEventRecord
             Kind = Kinds[roomEvent.GetType()],
             At = roomEvent.At,
             Payload = JsonSerializer.Serialize(roomEvent, Json),
-            SubjectId = roomEvent is ChatPostedEvent chat ? chat.Message.Id : null,
+            SubjectId = roomEvent switch
+            {
+                ChatPostedEvent chat => chat.Message.Id,
+                QuestionChangedEvent question => question.Question.Id,
+                _ => null,
+            },
         };
     }
 
@@ -58,6 +63,10 @@ public sealed class RoomEventRecord
         Kind = Kinds[typeof(ChatDeletedEvent)];
         Payload = JsonSerializer.Serialize<RoomEvent>(redacted, Json);
     }
+
+    /// <summary>Replaces a dismissed question's stored event with its redacted final copy (same sequence, no text, no author).</summary>
+    public void Redact(Shared.Moderation.QuestionDto redacted) =>
+        Payload = JsonSerializer.Serialize<RoomEvent>(new QuestionChangedEvent(Sequence, At, redacted), Json);
 
     public RoomEvent ToEvent() => JsonSerializer.Deserialize<RoomEvent>(Payload, Json)!;
 }

@@ -16,11 +16,16 @@ public static class Blocklist
     public static string Normalise(string text) => text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Trim();
 
     /// <summary>The list as it will be stored: normalised, blanks and duplicates dropped; refuses words that are too long or too many.</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<string>? words)
+    public static IReadOnlyList<string> Validate(IReadOnlyList<string?> words)
     {
         var result = new List<string>();
-        foreach (var raw in words ?? [])
+        foreach (var raw in words)
         {
+            if (raw is null)
+            {
+                continue;
+            }
+
             var word = Normalise(Live.Chat.Clean(raw));
             if (word.Length == 0 || result.Contains(word))
             {

@@ -19,6 +19,13 @@ namespace LiveShop.Server.Features.Moderation;
 /// </summary>
 public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ShowStaff staff, ModerationNotifier notifier, TimeProvider clock)
 {
+    /// <summary>Refuses callers who are not staff of the show (before they join its staff group).</summary>
+    public async Task RequireStaffAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
+    {
+        var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken) ?? throw DomainException.ShowNotFound();
+        await staff.RequireStaffAsync(show, caller, cancellationToken);
+    }
+
     /// <summary>The desk's state. Staff only.</summary>
     public async Task<ModerationStateDto> StateAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
@@ -157,7 +164,12 @@ public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, Room
     public async Task<IReadOnlyList<string>> SetBlocklistAsync(ClaimsPrincipal caller, Guid showId, SetBlocklistRequest? request, CancellationToken cancellationToken = default)
     {
         caller.RequireUserId();
-        var words = Blocklist.Validate(request?.Words);
+        if (request?.Words is null)
+        {
+            throw DomainException.Invalid(ProblemCodes.BlocklistInvalid, "Send the whole list of blocked words (an empty list clears it).");
+        }
+
+        var words = Blocklist.Validate(request.Words);
         await writer.WriteAsync(showId, async room =>
         {
             var (show, actor) = await LoadAsync(caller, showId, cancellationToken);
@@ -183,13 +195,18 @@ public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, Room
             }
 
             var held = await FindHeldAsync(showId, heldId, cancellationToken);
+            if (held.Status == HeldMessageStatus.Held && await staff.ActiveRestrictionAsync(showId, held.AuthorId, room.Now, cancellationToken) is { } restriction)
+            {
+                throw DomainException.Conflict(ProblemCodes.Restricted, $"{held.AuthorName} has been {(restriction.Kind == RestrictionKind.Ban ? "banned" : "timed out")} since this message was held, so it can only be dropped.");
+            }
+
             held.Decide(HeldMessageStatus.Released, actor.Id, room.Now);
             db.ModerationActions.Add(new ModerationAction(showId, actor.Id, actor.Name, ModerationActions.ReleaseMessage, room.Now, held.AuthorId, held.AuthorName, held.Id, held.Text));
             var message = new ChatMessageDto(Guid.CreateVersion7(), held.AuthorId, held.AuthorName, held.AuthorRole, held.Text, room.Now, null);
             return (held.ToDto(), room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)));
         }, cancellationToken);
 
-        activity.ChatPosted(showId, held.AuthorId, posted.At);
+        activity.ChatPosted(showId, posted.At);
         await notifier.HeldAsync(held);
         return held;
     }

@@ -84,11 +84,12 @@ public sealed class Question
         Version++;
     }
 
+    /// <summary>Dismisses a pending or open question; an answered one stays answered for good.</summary>
     public void Dismiss()
     {
-        if (Status == QuestionStatus.Dismissed)
+        if (Status is QuestionStatus.Answered or QuestionStatus.Dismissed)
         {
-            throw DomainException.Conflict(ProblemCodes.QuestionClosed, "That question was already dismissed.");
+            throw DomainException.Conflict(ProblemCodes.QuestionClosed, $"That question was already {(Status == QuestionStatus.Answered ? "answered" : "dismissed")}.");
         }
 
         Status = QuestionStatus.Dismissed;
@@ -101,6 +102,9 @@ public sealed class Question
         Votes = Math.Max(0, Votes + (added ? 1 : -1));
         Version++;
     }
+
+    /// <summary>What the room keeps of a dismissed question: that it is gone, not what it said or who asked.</summary>
+    public QuestionDto ToRedactedDto() => ToDto() with { AuthorId = Guid.Empty, AuthorName = "", Text = "", Answer = null, AnsweredByName = null };
 
     public QuestionDto ToDto() => new(Id, ShowId, AuthorId, AuthorName, Text, Status, Votes, AskedAt, Answer, AnsweredByName, AnsweredAt, Version);
 }

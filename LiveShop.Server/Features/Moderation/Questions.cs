@@ -85,6 +85,12 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
                 return question.ToDto();
             }
 
+            // Every vote is a room event for everyone: a script flipping votes must not flood the room.
+            if (!activity.TryTakeVoteToken(showId, userId))
+            {
+                throw DomainException.Conflict(ProblemCodes.VoteRateLimited, "You're voting too fast. Wait a second and try again.");
+            }
+
             if (vote)
             {
                 db.QuestionVotes.Add(new QuestionVote(questionId, userId, room.Now));
@@ -163,8 +169,20 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
             var wasPublic = question.IsPublic;
             db.ModerationActions.Add(act(question, actor, room.Now));
 
-            // Dismissing a visible question takes it off everyone's board; a pending one never was on it.
-            if (question.IsPublic || wasPublic)
+            if (question.Status == QuestionStatus.Dismissed && wasPublic)
+            {
+                // Dismissing a visible question takes it off everyone's board, and out of the stored log:
+                // a client catching up never receives its text or its author again (the audit keeps them).
+                var redacted = question.ToRedactedDto();
+                var stored = await db.RoomEvents.Where(e => e.ShowId == showId && e.SubjectId == question.Id && e.Kind == RoomEventKinds.Question).ToListAsync(cancellationToken);
+                foreach (var record in stored)
+                {
+                    record.Redact(redacted);
+                }
+
+                room.Emit((seq, at) => new QuestionChangedEvent(seq, at, redacted));
+            }
+            else if (question.IsPublic)
             {
                 room.Emit((seq, at) => new QuestionChangedEvent(seq, at, question.ToDto()));
             }

@@ -5,6 +5,7 @@ using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using static LiveShop.Server.Tests.Features.Moderation.ModerationSetup;
 
@@ -190,9 +191,10 @@ public class ChatModerationTests(FakeClockLiveShopFactory factory) : IClassFixtu
 
         foreach (var (result, word) in new[] { (shouted, "spam"), (chinese, "假貨"), (fullWidth, "spam") })
         {
+            // The sender learns the line waits for review, never which word held it (the list stays private).
             Assert.Null(result.Posted);
-            Assert.Equal((word, HeldMessageStatus.Held, ViewerName), (result.Held!.MatchedWord, result.Held.Status, result.Held.AuthorName));
-            Assert.Equal(result.Held, await desk.Pushes.NextAsync<HeldMessageDto>(h => h.Id == result.Held.Id));
+            Assert.Equal(("", HeldMessageStatus.Held, ViewerName), (result.Held!.MatchedWord, result.Held.Status, result.Held.AuthorName));
+            Assert.Equal(result.Held with { MatchedWord = word }, await desk.Pushes.NextAsync<HeldMessageDto>(h => h.Id == result.Held.Id));
         }
 
         Assert.NotNull(spammer.Posted);
@@ -254,6 +256,99 @@ public class ChatModerationTests(FakeClockLiveShopFactory factory) : IClassFixtu
         var off = await desk.Connection.InvokeAsync<ChatSettingsEvent>(nameof(ILiveShowHub.SetSlowMode), room.Show.Id, 0);
         Assert.Equal(off, await anonymous.NextAsync<ChatSettingsEvent>(e => e.Settings.SlowModeSeconds == 0));
         await room.ChatAsync(viewerRoom.Connection, "Third, right away");
+    }
+
+    [Fact]
+    public async Task SlowMode_TwoLinesSentAtOnce_OnlyOnePasses_AndAHeldLineCountsToo()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Chat: slow mode race");
+        var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var viewerRoom = await RoomWatcher.JoinAsync(factory, room.Show, viewer.Cookies);
+        await room.HostRoom.Connection.InvokeAsync<ChatSettingsEvent>(nameof(ILiveShowHub.SetSlowMode), room.Show.Id, 30);
+        await room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(["scam"]));
+        var lastSequence = await factory.LastSequenceAsync(room.Show.Id);
+
+        var sends = Enumerable.Range(0, 4).Select(i => Attempt(() => viewerRoom.Connection.SendChatAsync(room.Show.Id, $"Me first {i}"))).ToList();
+        var outcomes = await Task.WhenAll(sends);
+
+        Assert.Single(outcomes, o => o == "posted");
+        Assert.Equal(3, outcomes.Count(o => o == ProblemCodes.ChatSlowMode));
+        Assert.Equal(lastSequence + 1, await factory.LastSequenceAsync(room.Show.Id));
+
+        // A held line starts the interval too: blocked words cannot flood the review queue past slow mode.
+        Tick(30);
+        Assert.NotNull((await viewerRoom.Connection.SendChatAsync(room.Show.Id, "this is a scam")).Held);
+        await RefusedAsync(() => viewerRoom.Connection.SendChatAsync(room.Show.Id, "this is a scam again"), ProblemCodes.ChatSlowMode);
+        Tick(30);
+
+        static async Task<string> Attempt(Func<Task<SendChatResult>> send)
+        {
+            try
+            {
+                return (await send()).Posted is null ? "held" : "posted";
+            }
+            catch (HubException e)
+            {
+                return e.Message.Contains($"[{ProblemCodes.ChatSlowMode}]", StringComparison.Ordinal) ? ProblemCodes.ChatSlowMode : e.Message;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ReleaseHeld_AuthorBannedSince_RefusedAndTheMessageStaysHeld()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Chat: release after ban");
+        var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var viewerRoom = await RoomWatcher.JoinAsync(factory, room.Show, viewer.Cookies);
+        await room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(["scam"]));
+        var held = (await viewerRoom.Connection.SendChatAsync(room.Show.Id, "this is a scam")).Held!;
+        await RestrictAsync(room.HostRoom.Connection, room.Show.Id, DemoSeeder.ViewerAccount.Id, RestrictionKind.Ban);
+        var before = await factory.FingerprintAsync(room.Show.Id);
+
+        var sentence = await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.ReleaseHeld), room.Show.Id, held.Id), ProblemCodes.Restricted);
+
+        Assert.Contains("banned", sentence, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.FingerprintAsync(room.Show.Id));
+        Assert.Equal([held.Id], (await room.HostRoom.Connection.InvokeAsync<ModerationStateDto>(nameof(ILiveShowHub.GetModeration), room.Show.Id)).Held.Select(h => h.Id));
+        var dropped = await room.HostRoom.Connection.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.DropHeld), room.Show.Id, held.Id);
+        Assert.Equal(HeldMessageStatus.Dropped, dropped.Status);
+    }
+
+    [Fact]
+    public async Task SetBlocklist_WithoutAList_RefusedAndTheListIsKept()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Chat: blocklist without a list");
+        await room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(["scam"]));
+        var before = await factory.FingerprintAsync(room.Show.Id);
+
+        await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, new SetBlocklistRequest(null!)), ProblemCodes.BlocklistInvalid);
+        await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<IReadOnlyList<string>>(nameof(ILiveShowHub.SetBlocklist), room.Show.Id, (SetBlocklistRequest?)null), ProblemCodes.BlocklistInvalid);
+
+        Assert.Equal(before, await factory.FingerprintAsync(room.Show.Id));
+        Assert.Equal(["scam"], (await room.HostRoom.Connection.InvokeAsync<ModerationStateDto>(nameof(ILiveShowHub.GetModeration), room.Show.Id)).Blocklist);
+    }
+
+    [Fact]
+    public async Task VoteQuestion_FlippedFasterThanTheLimit_RefusedUntilTheBucketRefills()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Questions: vote flood");
+        var asker = await factory.SignInAsync(DemoSeeder.SecondViewerAccount.Email);
+        await using var askerRoom = await RoomWatcher.JoinAsync(factory, room.Show, asker.Cookies);
+        var voter = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var voterRoom = await RoomWatcher.JoinAsync(factory, room.Show, voter.Cookies);
+        var question = await askerRoom.Connection.AskAsync(room.Show.Id, "Can I pay by LINE Pay?");
+
+        for (var i = 0; i < Limits.VoteBurst; i++)
+        {
+            await voterRoom.Connection.VoteAsync(room.Show.Id, question.Id, vote: i % 2 == 0);
+        }
+
+        var before = await factory.FingerprintAsync(room.Show.Id);
+        await RefusedAsync(() => voterRoom.Connection.VoteAsync(room.Show.Id, question.Id, vote: true), ProblemCodes.VoteRateLimited);
+        Assert.Equal(before, await factory.FingerprintAsync(room.Show.Id));
+
+        Tick();
+        Assert.Equal(1, (await voterRoom.Connection.VoteAsync(room.Show.Id, question.Id, vote: true)).Votes);
     }
 
     [Fact]

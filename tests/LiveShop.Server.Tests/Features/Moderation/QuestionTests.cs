@@ -175,7 +175,14 @@ public class QuestionTests(LiveShopFactory factory) : IClassFixture<LiveShopFact
         var dismissed = await room.HostRoom.Connection.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.DismissQuestion), room.Show.Id, open.Id);
 
         Assert.Equal(QuestionStatus.Dismissed, dismissed.Status);
-        Assert.Equal(dismissed, (await anonymous.NextAsync<QuestionChangedEvent>(e => e.Question.Status == QuestionStatus.Dismissed)).Question);
+
+        // The room is told to take it off the board, without its text or author; the stored log forgets
+        // them too, so a page catching up from the start never receives them.
+        var removed = (await anonymous.NextAsync<QuestionChangedEvent>(e => e.Question.Status == QuestionStatus.Dismissed)).Question;
+        Assert.Equal(dismissed with { AuthorId = Guid.Empty, AuthorName = "", Text = "" }, removed);
+        Assert.DoesNotContain(await factory.StoredPayloadsAsync(room.Show.Id), p => p.Contains("favourite film", StringComparison.Ordinal));
+        var fromStart = await factory.JoinFreshAsync(room.Show.Id, 0);
+        Assert.All(fromStart.Missed.OfType<QuestionChangedEvent>(), e => Assert.Equal("", e.Question.Text));
         Assert.Empty((await factory.AnonymousQuestionsAsync(room.Show.Id)).Questions);
         Assert.Contains(dismissed, (await room.HostRoom.Connection.QuestionsAsync(room.Show.Id)).Questions);
 
@@ -187,6 +194,23 @@ public class QuestionTests(LiveShopFactory factory) : IClassFixture<LiveShopFact
         Assert.Equal(dismissedPending, await askerPushes.NextAsync<QuestionDto>(q => q.Id == pending.Id && q.Status == QuestionStatus.Dismissed));
         Assert.Equal(lastSequence, await factory.LastSequenceAsync(room.Show.Id));
         await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.DismissQuestion), room.Show.Id, pending.Id), ProblemCodes.QuestionClosed);
+    }
+
+    [Fact]
+    public async Task DismissQuestion_Answered_RefusedAndTheAnswerStaysForEveryone()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Questions: answered is final");
+        var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
+        await using var asker = await RoomWatcher.JoinAsync(factory, room.Show, viewer.Cookies);
+        var question = await asker.Connection.AskAsync(room.Show.Id, "Does the teapot work on induction?");
+        await room.HostRoom.Connection.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.AnswerQuestion), room.Show.Id, new AnswerQuestionRequest(question.Id, "No, it is clay: use a gas or electric hob."));
+        var before = await factory.FingerprintAsync(room.Show.Id);
+
+        await RefusedAsync(() => room.HostRoom.Connection.InvokeAsync<QuestionDto>(nameof(ILiveShowHub.DismissQuestion), room.Show.Id, question.Id), ProblemCodes.QuestionClosed);
+
+        Assert.Equal(before, await factory.FingerprintAsync(room.Show.Id));
+        var seen = Assert.Single((await factory.AnonymousQuestionsAsync(room.Show.Id)).Questions);
+        Assert.Equal((QuestionStatus.Answered, "No, it is clay: use a gas or electric hob."), (seen.Status, seen.Answer));
     }
 
     [Fact]

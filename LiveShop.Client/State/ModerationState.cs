@@ -30,8 +30,22 @@ public sealed class ModerationState
     /// <summary>Messages waiting for a moderator, oldest first.</summary>
     public IReadOnlyList<HeldMessageDto> Held => [.. _held.Values.Where(h => h.Status == HeldMessageStatus.Held).OrderBy(h => h.HeldAt)];
 
-    /// <summary>Active timeouts and bans, the latest first.</summary>
+    /// <summary>
+    /// Timeouts and bans as last told, the latest first. The server sends nothing when a timeout runs
+    /// out: <see cref="ActiveAt(DateTimeOffset)"/> leaves those out.
+    /// </summary>
     public IReadOnlyList<RestrictionDto> Restrictions => _restrictions;
+
+    /// <summary>The bans, and the timeouts still running at <paramref name="serverNow"/> (the server's clock), the latest first.</summary>
+    public IReadOnlyList<RestrictionDto> ActiveAt(DateTimeOffset serverNow) => ActiveAt(_restrictions, serverNow);
+
+    /// <summary>The bans and the timeouts of <paramref name="restrictions"/> still running at <paramref name="serverNow"/>.</summary>
+    public static IReadOnlyList<RestrictionDto> ActiveAt(IEnumerable<RestrictionDto> restrictions, DateTimeOffset serverNow) =>
+        [.. restrictions.Where(r => IsActive(r, serverNow))];
+
+    /// <summary>A ban lasts until lifted; a timeout until its <see cref="RestrictionDto.Until"/> (by the server's clock).</summary>
+    public static bool IsActive(RestrictionDto restriction, DateTimeOffset serverNow) =>
+        restriction.Kind != RestrictionKind.Timeout || restriction.Until is not { } until || until > serverNow;
 
     public event Action? Changed;
 

@@ -163,6 +163,20 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public void TimeoutOnTheDesk_CountsDown_AndLeavesWhenItRunsOutWithoutAPush()
+    {
+        var cut = RenderDesk(Desk(restrictions: [new RestrictionDto(Bo, "Bo", RestrictionKind.Timeout, DeviceNow.AddMinutes(4), "Nikos", DeviceNow)]));
+        Assert.Contains("Bo timed out, 4 min left", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        cut.WaitForAssertion(() => Assert.Contains("Bo timed out, 3 min left", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal));
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=restriction]")));
+        Assert.Equal("Nobody is timed out or banned.", cut.Find("[data-testid=restrictions-empty]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task StaffLines_OfferDeleteButNoTimeoutOrBan()
     {
         var cut = RenderDesk();

@@ -88,7 +88,7 @@ public sealed partial class ShowPage
     private RestrictionNoticeDto? Restriction => State.RestrictionAt(Clock.GetUtcNow());
 
     private string? SlowModeHint => State.ChatSettings.SlowModeSeconds is > 0 and var seconds && UserId is not null
-        ? $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))}"
+        ? $"Slow mode: one message every {ModerationFormat.Seconds(seconds)}"
         : null;
 
     /// <summary>A way to the desk for the show's staff, as the server said when the page joined (before that, the show's hosts).</summary>

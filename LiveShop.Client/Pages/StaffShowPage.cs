@@ -114,7 +114,7 @@ public abstract class StaffShowPage : LiveShowPage
         RunAsync(held.Id, () => Live.DropHeldAsync(held.Id), Moderation.ApplyHeld, "Dropped: nobody will see it.");
 
     protected Task SetSlowModeAsync(int seconds) => SaveAsync("slow-mode", () => Live.SetSlowModeAsync(seconds), settings => ApplyAsync(settings),
-        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))} per viewer.");
+        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Seconds(seconds)} per viewer.");
 
     protected Task SetAnnouncementAsync(string? text) => SaveAsync("announcement", () => Live.SetAnnouncementAsync(text), settings => ApplyAsync(settings),
         string.IsNullOrWhiteSpace(text) ? "The announcement is cleared." : "Pinned at the top of the chat.");

@@ -221,6 +221,44 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public void SlowMode_Custom_SetsAnyNumberOfSeconds_AndTheChatHeadingSaysSo()
+    {
+        _live.Answer(nameof(ILiveShowHub.SetSlowMode), args => new ChatSettingsEvent(11, DeviceNow, new ChatSettingsDto((int)args[0]!, null)));
+        var cut = RenderDesk();
+        Assert.Empty(cut.FindAll("[data-testid=slow-mode-custom-input]"));
+
+        cut.Find("[data-testid=slow-mode-select]").Change("custom");
+        cut.Find("[data-testid=slow-mode-custom-input]").Input("90");
+        cut.Find("[data-testid=slow-mode-custom-set]").Click();
+
+        Assert.Equal(90, Assert.Single(_live.CallsOf(nameof(ILiveShowHub.SetSlowMode))).Args[0]);
+        cut.WaitForAssertion(() => Assert.Contains("slow mode 1 min 30 s", cut.Find("#desk-chat").TextContent, StringComparison.Ordinal));
+        AssertSnackbar("Slow mode: one message every 1 min 30 s per viewer.");
+
+        // The value now set is one of the select's options, and the custom field is closed.
+        Assert.Empty(cut.FindAll("[data-testid=slow-mode-custom-input]"));
+        Assert.Equal("1 min 30 s", cut.Find("[data-testid=slow-mode-select] option[selected]").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3601")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public void SlowMode_CustomOutOfRange_SaysWhatItTakes_AndSendsNothing(string typed)
+    {
+        var cut = RenderDesk();
+
+        cut.Find("[data-testid=slow-mode-select]").Change("custom");
+        cut.Find("[data-testid=slow-mode-custom-input]").Input(typed);
+        cut.Find("[data-testid=slow-mode-custom-form]").Submit();
+
+        Assert.Equal($"Enter a whole number of seconds from 1 to {Limits.SlowModeMaxSeconds}.", cut.Find("[data-testid=slow-mode-custom-error]").TextContent.Trim());
+        Assert.Empty(_live.CallsOf(nameof(ILiveShowHub.SetSlowMode)));
+        Assert.NotNull(cut.Find("[data-testid=slow-mode-custom-input]"));
+    }
+
+    [Fact]
     public void Blocklist_AddAndRemove_SaveTheWholeList()
     {
         _live.Answer(nameof(ILiveShowHub.SetBlocklist), args => args[0]!);

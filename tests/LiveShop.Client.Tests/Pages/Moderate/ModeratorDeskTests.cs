@@ -313,6 +313,33 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public async Task PushesBeforeTheModerationAnswer_AreNotLostUnderIt()
+    {
+        var held = new HeldMessageDto(Id(50), ShowId, Bo, "Bo", "follow me on spam", "spam", DeviceNow, HeldMessageStatus.Held);
+        var newHeld = held with { Id = Id(51), Text = "more spam" };
+        var banned = new RestrictionDto(Bo, "Bo", RestrictionKind.Ban, null, "Nikos", DeviceNow);
+        _live.Hold(nameof(ILiveShowHub.GetModeration))
+             .Answer(nameof(ILiveShowHub.GetModeration), _ => Desk(questions: [Pouch, Discount], held: [held], blocklist: ["spam"]));
+        _snackbars = Ctx.Render<MudSnackbarProvider>();
+        var cut = Ctx.Render<ModeratorDesk>(p => p.Add(c => c.Id, ShowId).AddCascadingValue(SignedIn.As(Nikos, "Nikos", Roles.Moderator)));
+        cut.WaitForAssertion(() => Assert.Equal(1, _live.Waiting(nameof(ILiveShowHub.GetModeration))));
+
+        // The server subscribed the desk to the staff pushes, then read the state: these are newer than its answer.
+        await cut.InvokeAsync(() => _live.PushHeldAsync(held with { Status = HeldMessageStatus.Dropped }));
+        await cut.InvokeAsync(() => _live.PushHeldAsync(newHeld));
+        await cut.InvokeAsync(() => _live.PushRestrictionsAsync(banned));
+        await cut.InvokeAsync(() => _live.PushBlocklistAsync("spam", "crypto"));
+        await cut.InvokeAsync(() => _live.PushQuestionAsync(Pouch with { Votes = 7, Version = 2 }));
+        await cut.InvokeAsync(() => _live.ReleaseAsync(nameof(ILiveShowHub.GetModeration)));
+
+        cut.WaitForElement("[data-testid=question-queue]");
+        Assert.Equal(["more spam"], cut.FindAll("[data-testid=held-text]").Select(e => e.TextContent.Trim()));
+        Assert.Contains("Bo banned", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["spam", "crypto"], cut.FindAll("[data-testid=blocklist-word]").Select(e => e.TextContent.Trim()));
+        Assert.Equal("7", cut.Find("[data-testid=desk-question] [data-testid=question-votes]").TextContent.Trim());
+    }
+
+    [Fact]
     public void AuditLog_RefusedForAModerator_SaysOnlyTheHostCanRead()
     {
         _api.On(HttpMethod.Get, ApiRoutes.ModerationAudit(ShowId), _ => Task.FromResult(FakeSalesApi.Problem(HttpStatusCode.Forbidden, "not-show-host", "Only the host can do that.")));

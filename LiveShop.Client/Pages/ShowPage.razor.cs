@@ -322,18 +322,30 @@ public sealed partial class ShowPage
         }
     }
 
-    /// <summary>The count moves at once; the server's answer (or a refusal, which puts it back) follows.</summary>
+    /// <summary>
+    /// The count moves at once; the server's answer replaces the guess, or a refusal drops it (the count is
+    /// the server's again: the one voted on, or a newer one that came meanwhile) and says why.
+    /// </summary>
     private async Task VoteAsync(VoteRequest request)
     {
-        State.Vote(request.QuestionId, request.Vote);
+        if (State.Vote(request.QuestionId, request.Vote) is not { } ticket)
+        {
+            return;
+        }
+
         try
         {
-            State.ApplyQuestion(await Live.VoteQuestionAsync(request.QuestionId, request.Vote));
+            State.ApplyVoteAnswer(ticket, await Live.VoteQuestionAsync(request.QuestionId, request.Vote));
         }
         catch (HubException e)
         {
-            State.Vote(request.QuestionId, !request.Vote);
+            State.RefuseVote(ticket);
             Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+        catch (InvalidOperationException)
+        {
+            State.RefuseVote(ticket);
+            Snackbar.Add("Not connected to the show yet: try again in a moment.", Severity.Warning);
         }
     }
 

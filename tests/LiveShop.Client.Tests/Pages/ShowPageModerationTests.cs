@@ -167,20 +167,52 @@ public sealed class ShowPageModerationTests : CheckoutTestBase
         Assert.Equal("Is it real jade?", page.Find("[data-testid=question-input]").GetAttribute("value"));
     }
 
+    private static string VoteCount(IRenderedComponent<ShowPage> page) => page.Find("[data-testid=vote-count]").TextContent.Trim();
+
+    private static string VotePressed(IRenderedComponent<ShowPage> page) => page.Find("[data-testid=vote-button]").GetAttribute("aria-pressed")!;
+
     [Fact]
-    public void Vote_CountMovesAtOnce_ARefusalPutsItBack()
+    public async Task Vote_CountMovesAtOnce_ARefusalPutsItBack()
     {
         var page = RenderPage();
-        _live.Refuse(nameof(ILiveShowHub.VoteQuestion), ProblemCodes.Restricted, "You're timed out until 20:45.");
+        _live.Hold(nameof(ILiveShowHub.VoteQuestion))
+             .Refuse(nameof(ILiveShowHub.VoteQuestion), ProblemCodes.Restricted, "You're timed out until 20:45.");
         page.Find("[data-testid=tab-qa]").Click();
-        Assert.Equal("3", page.Find("[data-testid=vote-count]").TextContent.Trim());
+        Assert.Equal("3", VoteCount(page));
 
         page.Find("[data-testid=vote-button]").Click();
 
+        // The server has not answered yet: the count and the button moved already.
         Assert.Equal([Pouch.Id, true], Assert.Single(_live.CallsOf(nameof(ILiveShowHub.VoteQuestion))).Args);
-        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=vote-count]").TextContent.Trim()));
-        Assert.Equal("false", page.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+        Assert.Equal(1, _live.Waiting(nameof(ILiveShowHub.VoteQuestion)));
+        page.WaitForAssertion(() => Assert.Equal("4", VoteCount(page)));
+        Assert.Equal("true", VotePressed(page));
+
+        await page.InvokeAsync(() => _live.ReleaseAsync(nameof(ILiveShowHub.VoteQuestion)));
+
+        page.WaitForAssertion(() => Assert.Equal("3", VoteCount(page)));
+        Assert.Equal("false", VotePressed(page));
         _snackbars.WaitForAssertion(() => Assert.Contains("You're timed out until 20:45.", _snackbars.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VoteRefused_AfterOthersVotedMeanwhile_KeepsTheirCount()
+    {
+        var page = RenderPage();
+        _live.Hold(nameof(ILiveShowHub.VoteQuestion))
+             .Refuse(nameof(ILiveShowHub.VoteQuestion), ProblemCodes.Restricted, "You're timed out until 20:45.");
+        page.Find("[data-testid=tab-qa]").Click();
+        page.Find("[data-testid=vote-button]").Click();
+        page.WaitForAssertion(() => Assert.Equal("4", VoteCount(page)));
+
+        // Two others voted before the refusal came: 5 votes by the server's count.
+        await page.InvokeAsync(() => _live.PushEventsAsync(new QuestionChangedEvent(11, DeviceNow, Pouch with { Votes = 5, Version = 3 })));
+        page.WaitForAssertion(() => Assert.Equal("5", VoteCount(page)));
+        await page.InvokeAsync(() => _live.ReleaseAsync(nameof(ILiveShowHub.VoteQuestion)));
+
+        _snackbars.WaitForAssertion(() => Assert.Contains("You're timed out until 20:45.", _snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal("5", VoteCount(page));
+        Assert.Equal("false", VotePressed(page));
     }
 
     [Fact]
@@ -192,8 +224,24 @@ public sealed class ShowPageModerationTests : CheckoutTestBase
 
         page.Find("[data-testid=vote-button]").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("5", page.Find("[data-testid=vote-count]").TextContent.Trim()));
-        Assert.Equal("true", page.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+        page.WaitForAssertion(() => Assert.Equal("5", VoteCount(page)));
+        Assert.Equal("true", VotePressed(page));
+    }
+
+    [Fact]
+    public void Vote_AlreadyCountedFromAnotherTab_TheServersUnchangedCopyWins()
+    {
+        // Voted from another tab since this one loaded the board: the server counts 3 with that vote, and
+        // answers this tab's vote with the same copy (nothing changed, same version).
+        var page = RenderPage();
+        _live.Answer(nameof(ILiveShowHub.VoteQuestion), _ => Pouch);
+        page.Find("[data-testid=tab-qa]").Click();
+
+        page.Find("[data-testid=vote-button]").Click();
+
+        Assert.Single(_live.CallsOf(nameof(ILiveShowHub.VoteQuestion)));
+        page.WaitForAssertion(() => Assert.Equal("3", VoteCount(page)));
+        Assert.Equal("true", VotePressed(page));
     }
 
     [Fact]

@@ -245,6 +245,23 @@ public sealed class ShowPageModerationTests : CheckoutTestBase
     }
 
     [Fact]
+    public void OwnQuestion_CannotBeVotedFor_AndSaysWhy()
+    {
+        var mine = Question(2, "Is the jade certified?", DeviceNow.AddMinutes(-1), votes: 1, author: Ann);
+        var page = RenderPage(board: new QuestionBoardDto(ShowId, [Pouch, mine], []));
+        page.Find("[data-testid=tab-qa]").Click();
+
+        var own = page.Find($"[data-testid=qa-question][data-question-id='{mine.Id}'] [data-testid=vote-button]");
+        Assert.True(own.HasAttribute("disabled"));
+        Assert.Equal("You can't vote for your own question", own.GetAttribute("title"));
+        Assert.Contains("You can't vote for your own question", own.GetAttribute("aria-label"), StringComparison.Ordinal);
+
+        var others = page.Find($"[data-testid=qa-question][data-question-id='{Pouch.Id}'] [data-testid=vote-button]");
+        Assert.False(others.HasAttribute("disabled"));
+        Assert.Null(others.GetAttribute("title"));
+    }
+
+    [Fact]
     public void PhoneQaButton_OpensTheSheetWithTheQuestions()
     {
         var page = RenderPage();

@@ -208,6 +208,17 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public void HeldMessage_WithoutAMatchedWord_ShowsNoEmptyQuotes()
+    {
+        var held = new HeldMessageDto(Id(50), ShowId, Bo, "Bo", "follow me on spam", "", DeviceNow, HeldMessageStatus.Held);
+        var cut = RenderDesk(Desk(held: [held], blocklist: ["spam"]));
+
+        Assert.Equal("follow me on spam", cut.Find("[data-testid=held-text]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=held-word]"));
+        Assert.DoesNotContain("“”", cut.Find("[data-testid=held-message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SlowMode_SelectCallsTheHub_AndTheChatHeadingSaysSo()
     {
         _live.Answer(nameof(ILiveShowHub.SetSlowMode), args => new ChatSettingsEvent(11, DeviceNow, new ChatSettingsDto((int)args[0]!, null)));

@@ -88,7 +88,7 @@ public sealed partial class ShowPage
     private RestrictionNoticeDto? Restriction => State.RestrictionAt(Clock.GetUtcNow());
 
     private string? SlowModeHint => State.ChatSettings.SlowModeSeconds is > 0 and var seconds && UserId is not null
-        ? $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))}"
+        ? $"Slow mode: one message every {ModerationFormat.Seconds(seconds)}"
         : null;
 
     /// <summary>A way to the desk for the show's staff, as the server said when the page joined (before that, the show's hosts).</summary>
@@ -322,18 +322,30 @@ public sealed partial class ShowPage
         }
     }
 
-    /// <summary>The count moves at once; the server's answer (or a refusal, which puts it back) follows.</summary>
+    /// <summary>
+    /// The count moves at once; the server's answer replaces the guess, or a refusal drops it (the count is
+    /// the server's again: the one voted on, or a newer one that came meanwhile) and says why.
+    /// </summary>
     private async Task VoteAsync(VoteRequest request)
     {
-        State.Vote(request.QuestionId, request.Vote);
+        if (State.Vote(request.QuestionId, request.Vote) is not { } ticket)
+        {
+            return;
+        }
+
         try
         {
-            State.ApplyQuestion(await Live.VoteQuestionAsync(request.QuestionId, request.Vote));
+            State.ApplyVoteAnswer(ticket, await Live.VoteQuestionAsync(request.QuestionId, request.Vote));
         }
         catch (HubException e)
         {
-            State.Vote(request.QuestionId, !request.Vote);
+            State.RefuseVote(ticket);
             Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
+        }
+        catch (InvalidOperationException)
+        {
+            State.RefuseVote(ticket);
+            Snackbar.Add("Not connected to the show yet: try again in a moment.", Severity.Warning);
         }
     }
 

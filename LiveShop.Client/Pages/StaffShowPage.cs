@@ -39,12 +39,17 @@ public abstract class StaffShowPage : LiveShowPage
 
     protected override async Task OnRoomJoinedAsync()
     {
+        // The server subscribes this connection to the staff pushes before it reads the state, so pushes may
+        // come before the answer: those are applied again over it (questions merge by version anyway).
+        var ticket = Moderation.BeginLoad();
+        var loaded = false;
         try
         {
             var state = await Live.GetModerationAsync();
             await InvokeAsync(() =>
             {
-                Moderation.Load(state);
+                loaded = true;
+                Moderation.Load(state, ticket);
                 State.ApplyQuestions(state.Questions);
                 StateHasChanged();
             });
@@ -61,6 +66,14 @@ public abstract class StaffShowPage : LiveShowPage
         {
             // The link dropped mid-call: the rejoin after the reconnect asks again.
             Snackbar.Add("The moderation tools could not be loaded yet: reconnecting…", Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
+        }
+        finally
+        {
+            if (!loaded)
+            {
+                // Nothing to merge the changes made meanwhile into: stop keeping them for this call.
+                Moderation.EndLoad();
+            }
         }
     }
 
@@ -114,7 +127,7 @@ public abstract class StaffShowPage : LiveShowPage
         RunAsync(held.Id, () => Live.DropHeldAsync(held.Id), Moderation.ApplyHeld, "Dropped: nobody will see it.");
 
     protected Task SetSlowModeAsync(int seconds) => SaveAsync("slow-mode", () => Live.SetSlowModeAsync(seconds), settings => ApplyAsync(settings),
-        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Duration(TimeSpan.FromSeconds(seconds))} per viewer.");
+        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Seconds(seconds)} per viewer.");
 
     protected Task SetAnnouncementAsync(string? text) => SaveAsync("announcement", () => Live.SetAnnouncementAsync(text), settings => ApplyAsync(settings),
         string.IsNullOrWhiteSpace(text) ? "The announcement is cleared." : "Pinned at the top of the chat.");

@@ -205,13 +205,36 @@ public sealed class ShowState
         }
     }
 
-    /// <summary>The user votes or withdraws the vote; the count moves at once (the server's answer then wins).</summary>
-    public void Vote(Guid questionId, bool vote)
+    /// <summary>
+    /// The user votes or withdraws the vote; the count moves at once (the server's answer then wins). Null
+    /// when there is nothing to send (the vote is already as asked, or one is on its way).
+    /// </summary>
+    public QuestionBoard.VoteTicket? Vote(Guid questionId, bool vote)
     {
-        if (Questions.Vote(questionId, vote))
+        var ticket = Questions.Vote(questionId, vote);
+        if (ticket is not null)
         {
             Changed?.Invoke();
         }
+
+        return ticket;
+    }
+
+    /// <summary>The server's answer to the user's vote: its copy replaces the guess, whatever its version.</summary>
+    public void ApplyVoteAnswer(QuestionBoard.VoteTicket ticket, QuestionDto answer)
+    {
+        if (Show is not null && answer.ShowId == Show.Id)
+        {
+            Questions.VoteAnswered(ticket, answer);
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The server refused the user's vote: the count and the vote are the server's again.</summary>
+    public void RefuseVote(QuestionBoard.VoteTicket ticket)
+    {
+        Questions.VoteRefused(ticket);
+        Changed?.Invoke();
     }
 
     /// <summary>The user was timed out or banned, or it was lifted (<see cref="RestrictionNoticeDto.Kind"/> null).</summary>

@@ -8,7 +8,7 @@ public static class ModerationFormat
     /// <summary>The timeouts the chat menu offers, in seconds (10 s to 24 h, as the server allows).</summary>
     public static readonly IReadOnlyList<int> TimeoutChoices = [10, 60, 600, 3600, 86400];
 
-    /// <summary>The slow-mode choices, in seconds (0 = off).</summary>
+    /// <summary>The usual slow-mode choices, in seconds (0 = off); "Custom…" sets any other from 1 to <c>Limits.SlowModeMaxSeconds</c>.</summary>
     public static readonly IReadOnlyList<int> SlowModeChoices = [0, 5, 10, 30, 60, 120];
 
     /// <summary>"10 s", "1 min", "10 min", "1 h", "24 h", "1 h 30 min".</summary>
@@ -22,6 +22,28 @@ public static class ModerationFormat
             _ when seconds % 3600 == 0 => $"{seconds / 3600} h",
             _ => $"{seconds / 3600} h {(int)Math.Ceiling(seconds % 3600 / 60.0)} min",
         };
+    }
+
+    /// <summary>An exact number of seconds, as slow mode states it: "45 s", "1 min", "1 min 30 s", "1 h".</summary>
+    public static string Seconds(int seconds)
+    {
+        var parts = new List<string>(3);
+        if (seconds >= 3600)
+        {
+            parts.Add($"{seconds / 3600} h");
+        }
+
+        if (seconds % 3600 / 60 is > 0 and var minutes)
+        {
+            parts.Add($"{minutes} min");
+        }
+
+        if (seconds % 60 > 0 || parts.Count == 0)
+        {
+            parts.Add($"{seconds % 60} s");
+        }
+
+        return string.Join(' ', parts);
     }
 
     /// <summary>"just now", "3 min ago", "2 h ago", on the server's clock.</summary>

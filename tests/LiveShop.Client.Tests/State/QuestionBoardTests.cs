@@ -41,26 +41,104 @@ public sealed class QuestionBoardTests
         var board = new QuestionBoard();
         board.Apply(Question(1, "Pouch?", T0, votes: 2, version: 4));
 
-        Assert.True(board.Vote(Id(1), true));
+        var ticket = board.Vote(Id(1), true);
+        Assert.NotNull(ticket);
         Assert.Equal(3, board.Find(Id(1))!.Votes);
         Assert.Contains(Id(1), board.MyVotes);
-        Assert.False(board.Vote(Id(1), true));
+        Assert.True(board.IsVoting(Id(1)));
+        Assert.Null(board.Vote(Id(1), true));
 
         // Someone else voted too meanwhile: the server's count (with both votes) replaces the guess.
         board.Apply(Question(1, "Pouch?", T0, votes: 4, version: 6));
         Assert.Equal(4, board.Find(Id(1))!.Votes);
+
+        board.VoteAnswered(ticket, Question(1, "Pouch?", T0, votes: 4, version: 6));
+        Assert.Equal(4, board.Find(Id(1))!.Votes);
         Assert.Contains(Id(1), board.MyVotes);
+        Assert.False(board.IsVoting(Id(1)));
+    }
+
+    [Fact]
+    public void VoteAnswered_WithTheVersionVotedOn_ReplacesTheGuess()
+    {
+        // Already voted from another tab: the server changes nothing and answers with the copy voted on.
+        var board = new QuestionBoard();
+        board.Apply(Question(1, "Pouch?", T0, votes: 4, version: 5));
+        var ticket = board.Vote(Id(1), true)!;
+        Assert.Equal(5, board.Find(Id(1))!.Votes);
+
+        board.VoteAnswered(ticket, Question(1, "Pouch?", T0, votes: 4, version: 5));
+
+        Assert.Equal(4, board.Find(Id(1))!.Votes);
+        Assert.Contains(Id(1), board.MyVotes);
+    }
+
+    [Fact]
+    public void AnotherCopyOfTheVersionVotedOn_KeepsTheGuess()
+    {
+        var board = new QuestionBoard();
+        board.Apply(Question(1, "Pouch?", T0, votes: 4, version: 5));
+        board.Vote(Id(1), true);
+
+        Assert.False(board.Apply(Question(1, "Pouch?", T0, votes: 4, version: 5)));
+
+        Assert.Equal(5, board.Find(Id(1))!.Votes);
+    }
+
+    [Fact]
+    public void VoteRefused_PutsBackTheCopyVotedOn_AndTheVote()
+    {
+        var board = new QuestionBoard();
+        board.Apply(new QuestionBoardDto(ShowId, [Question(1, "Pouch?", T0, votes: 3, version: 2)], [Id(1)]));
+        var ticket = board.Vote(Id(1), false)!;
+        Assert.Equal(2, board.Find(Id(1))!.Votes);
+        Assert.DoesNotContain(Id(1), board.MyVotes);
+
+        board.VoteRefused(ticket);
+
+        Assert.Equal(Question(1, "Pouch?", T0, votes: 3, version: 2), board.Find(Id(1)));
+        Assert.Contains(Id(1), board.MyVotes);
+        Assert.False(board.IsVoting(Id(1)));
+    }
+
+    [Fact]
+    public void VoteRefused_AfterANewerCopyCame_KeepsTheNewerCopy()
+    {
+        var board = new QuestionBoard();
+        board.Apply(Question(1, "Pouch?", T0, votes: 3, version: 2));
+        var ticket = board.Vote(Id(1), true)!;
+
+        // Two others voted meanwhile: 5 votes, none of them the user's.
+        board.Apply(Question(1, "Pouch?", T0, votes: 5, version: 4));
+        board.VoteRefused(ticket);
+
+        Assert.Equal(5, board.Find(Id(1))!.Votes);
+        Assert.DoesNotContain(Id(1), board.MyVotes);
     }
 
     [Fact]
     public void ApplyBoard_TakesTheServersVotes()
     {
         var board = new QuestionBoard();
+        board.Apply(Question(2, "B", T0));
+        board.VoteAnswered(board.Vote(Id(2), true)!, Question(2, "B", T0, votes: 1, version: 2));
+
+        board.Apply(new QuestionBoardDto(ShowId, [Question(1, "A", T0), Question(2, "B", T0, version: 3)], [Id(1)]));
+
+        Assert.Equal([Id(1)], board.MyVotes);
+    }
+
+    [Fact]
+    public void ApplyBoard_KeepsAVoteOnItsWay()
+    {
+        var board = new QuestionBoard();
+        board.Apply(Question(2, "B", T0));
         board.Vote(Id(2), true);
 
         board.Apply(new QuestionBoardDto(ShowId, [Question(1, "A", T0), Question(2, "B", T0)], [Id(1)]));
 
-        Assert.Equal([Id(1)], board.MyVotes);
+        Assert.Equal([Id(1), Id(2)], board.MyVotes.Order());
+        Assert.Equal(1, board.Find(Id(2))!.Votes);
     }
 
     [Fact]

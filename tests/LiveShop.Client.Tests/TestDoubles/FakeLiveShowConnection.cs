@@ -10,12 +10,16 @@ namespace LiveShop.Client.Tests.TestDoubles;
 /// <summary>
 /// The live room as a page sees it, without a server: <see cref="StartAsync"/> answers with the join the
 /// test set, every hub call is recorded with its arguments and answered by the test's responder (an
-/// unanswered call fails the test), and the test pushes events and staff pushes itself.
+/// unanswered call fails the test), and the test pushes events and staff pushes itself. A method the test
+/// holds (<see cref="Hold"/>) keeps its callers waiting until the test releases the answer (<see cref="ReleaseAsync"/>),
+/// to see the page in between, or to push what the server sends before its answer.
 /// </summary>
 public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset deviceTime) : ILiveShowConnection
 {
     private readonly Dictionary<string, Func<object?[], object>> _answers = [];
     private readonly List<HubCall> _calls = [];
+    private readonly HashSet<string> _holding = [];
+    private readonly List<(string Method, Action Answer)> _waiting = [];
 
     /// <summary>A hub method the page called, with its arguments (the show id left out).</summary>
     public sealed record HubCall(string Method, object?[] Args);
@@ -78,6 +82,31 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
         Answer(method, _ => throw new HubException($"An unexpected error occurred invoking '{method}' on the server. HubException: [{code}] {sentence}"));
 
     public IReadOnlyList<HubCall> CallsOf(string method) => [.. _calls.Where(c => c.Method == method)];
+
+    /// <summary>Calls of <paramref name="method"/> wait for <see cref="ReleaseAsync"/> (answered by the responder set then).</summary>
+    public FakeLiveShowConnection Hold(string method)
+    {
+        _holding.Add(method);
+        return this;
+    }
+
+    /// <summary>How many calls of <paramref name="method"/> wait for their answer.</summary>
+    public int Waiting(string method) => _waiting.Count(w => w.Method == method);
+
+    /// <summary>Answers the oldest waiting call of <paramref name="method"/> (run it through the renderer: <c>cut.InvokeAsync</c>).</summary>
+    public Task ReleaseAsync(string method)
+    {
+        var index = _waiting.FindIndex(w => w.Method == method);
+        if (index < 0)
+        {
+            throw new InvalidOperationException($"No call of {method} is waiting.");
+        }
+
+        var waiting = _waiting[index];
+        _waiting.RemoveAt(index);
+        waiting.Answer();
+        return Task.CompletedTask;
+    }
 
     public async Task StartAsync(Guid showId, Func<long?> lastSequence)
     {
@@ -158,20 +187,37 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
     private Task<T> Call<T>(string method, params object?[] args)
     {
         _calls.Add(new HubCall(method, args));
-        if (!_answers.TryGetValue(method, out var answer))
+        if (_holding.Contains(method))
         {
-            throw new NotSupportedException($"The test did not answer {method}.");
+            var answer = new TaskCompletionSource<T>();
+            _waiting.Add((method, () =>
+            {
+                try
+                {
+                    answer.SetResult(Answer<T>(method, args));
+                }
+                catch (HubException e)
+                {
+                    answer.SetException(e);
+                }
+            }));
+            return answer.Task;
         }
 
         try
         {
-            return Task.FromResult((T)answer(args));
+            return Task.FromResult(Answer<T>(method, args));
         }
         catch (HubException e)
         {
             return Task.FromException<T>(e);
         }
     }
+
+    private T Answer<T>(string method, object?[] args) =>
+        _answers.TryGetValue(method, out var answer)
+            ? (T)answer(args)
+            : throw new NotSupportedException($"The test did not answer {method}.");
 
     private static async Task RaiseAsync<T>(Func<T, Task>? handlers, T value)
     {

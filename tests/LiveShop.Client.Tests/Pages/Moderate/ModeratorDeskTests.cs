@@ -163,6 +163,20 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public void TimeoutOnTheDesk_CountsDown_AndLeavesWhenItRunsOutWithoutAPush()
+    {
+        var cut = RenderDesk(Desk(restrictions: [new RestrictionDto(Bo, "Bo", RestrictionKind.Timeout, DeviceNow.AddMinutes(4), "Nikos", DeviceNow)]));
+        Assert.Contains("Bo timed out, 4 min left", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        cut.WaitForAssertion(() => Assert.Contains("Bo timed out, 3 min left", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal));
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=restriction]")));
+        Assert.Equal("Nobody is timed out or banned.", cut.Find("[data-testid=restrictions-empty]").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task StaffLines_OfferDeleteButNoTimeoutOrBan()
     {
         var cut = RenderDesk();
@@ -194,6 +208,17 @@ public sealed class ModeratorDeskTests : BunitTestBase
     }
 
     [Fact]
+    public void HeldMessage_WithoutAMatchedWord_ShowsNoEmptyQuotes()
+    {
+        var held = new HeldMessageDto(Id(50), ShowId, Bo, "Bo", "follow me on spam", "", DeviceNow, HeldMessageStatus.Held);
+        var cut = RenderDesk(Desk(held: [held], blocklist: ["spam"]));
+
+        Assert.Equal("follow me on spam", cut.Find("[data-testid=held-text]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=held-word]"));
+        Assert.DoesNotContain("“”", cut.Find("[data-testid=held-message]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SlowMode_SelectCallsTheHub_AndTheChatHeadingSaysSo()
     {
         _live.Answer(nameof(ILiveShowHub.SetSlowMode), args => new ChatSettingsEvent(11, DeviceNow, new ChatSettingsDto((int)args[0]!, null)));
@@ -204,6 +229,44 @@ public sealed class ModeratorDeskTests : BunitTestBase
         Assert.Equal(30, Assert.Single(_live.CallsOf(nameof(ILiveShowHub.SetSlowMode))).Args[0]);
         cut.WaitForAssertion(() => Assert.Contains("slow mode 30 s", cut.Find("#desk-chat").TextContent, StringComparison.Ordinal));
         AssertSnackbar("Slow mode: one message every 30 s per viewer.");
+    }
+
+    [Fact]
+    public void SlowMode_Custom_SetsAnyNumberOfSeconds_AndTheChatHeadingSaysSo()
+    {
+        _live.Answer(nameof(ILiveShowHub.SetSlowMode), args => new ChatSettingsEvent(11, DeviceNow, new ChatSettingsDto((int)args[0]!, null)));
+        var cut = RenderDesk();
+        Assert.Empty(cut.FindAll("[data-testid=slow-mode-custom-input]"));
+
+        cut.Find("[data-testid=slow-mode-select]").Change("custom");
+        cut.Find("[data-testid=slow-mode-custom-input]").Input("90");
+        cut.Find("[data-testid=slow-mode-custom-set]").Click();
+
+        Assert.Equal(90, Assert.Single(_live.CallsOf(nameof(ILiveShowHub.SetSlowMode))).Args[0]);
+        cut.WaitForAssertion(() => Assert.Contains("slow mode 1 min 30 s", cut.Find("#desk-chat").TextContent, StringComparison.Ordinal));
+        AssertSnackbar("Slow mode: one message every 1 min 30 s per viewer.");
+
+        // The value now set is one of the select's options, and the custom field is closed.
+        Assert.Empty(cut.FindAll("[data-testid=slow-mode-custom-input]"));
+        Assert.Equal("1 min 30 s", cut.Find("[data-testid=slow-mode-select] option[selected]").TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3601")]
+    [InlineData("1.5")]
+    [InlineData("")]
+    public void SlowMode_CustomOutOfRange_SaysWhatItTakes_AndSendsNothing(string typed)
+    {
+        var cut = RenderDesk();
+
+        cut.Find("[data-testid=slow-mode-select]").Change("custom");
+        cut.Find("[data-testid=slow-mode-custom-input]").Input(typed);
+        cut.Find("[data-testid=slow-mode-custom-form]").Submit();
+
+        Assert.Equal($"Enter a whole number of seconds from 1 to {Limits.SlowModeMaxSeconds}.", cut.Find("[data-testid=slow-mode-custom-error]").TextContent.Trim());
+        Assert.Empty(_live.CallsOf(nameof(ILiveShowHub.SetSlowMode)));
+        Assert.NotNull(cut.Find("[data-testid=slow-mode-custom-input]"));
     }
 
     [Fact]
@@ -258,6 +321,33 @@ public sealed class ModeratorDeskTests : BunitTestBase
 
         Assert.Equal(2, _live.CallsOf(nameof(ILiveShowHub.GetModeration)).Count);
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=filter-open] [data-testid=filter-count]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task PushesBeforeTheModerationAnswer_AreNotLostUnderIt()
+    {
+        var held = new HeldMessageDto(Id(50), ShowId, Bo, "Bo", "follow me on spam", "spam", DeviceNow, HeldMessageStatus.Held);
+        var newHeld = held with { Id = Id(51), Text = "more spam" };
+        var banned = new RestrictionDto(Bo, "Bo", RestrictionKind.Ban, null, "Nikos", DeviceNow);
+        _live.Hold(nameof(ILiveShowHub.GetModeration))
+             .Answer(nameof(ILiveShowHub.GetModeration), _ => Desk(questions: [Pouch, Discount], held: [held], blocklist: ["spam"]));
+        _snackbars = Ctx.Render<MudSnackbarProvider>();
+        var cut = Ctx.Render<ModeratorDesk>(p => p.Add(c => c.Id, ShowId).AddCascadingValue(SignedIn.As(Nikos, "Nikos", Roles.Moderator)));
+        cut.WaitForAssertion(() => Assert.Equal(1, _live.Waiting(nameof(ILiveShowHub.GetModeration))));
+
+        // The server subscribed the desk to the staff pushes, then read the state: these are newer than its answer.
+        await cut.InvokeAsync(() => _live.PushHeldAsync(held with { Status = HeldMessageStatus.Dropped }));
+        await cut.InvokeAsync(() => _live.PushHeldAsync(newHeld));
+        await cut.InvokeAsync(() => _live.PushRestrictionsAsync(banned));
+        await cut.InvokeAsync(() => _live.PushBlocklistAsync("spam", "crypto"));
+        await cut.InvokeAsync(() => _live.PushQuestionAsync(Pouch with { Votes = 7, Version = 2 }));
+        await cut.InvokeAsync(() => _live.ReleaseAsync(nameof(ILiveShowHub.GetModeration)));
+
+        cut.WaitForElement("[data-testid=question-queue]");
+        Assert.Equal(["more spam"], cut.FindAll("[data-testid=held-text]").Select(e => e.TextContent.Trim()));
+        Assert.Contains("Bo banned", cut.Find("[data-testid=restriction]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["spam", "crypto"], cut.FindAll("[data-testid=blocklist-word]").Select(e => e.TextContent.Trim()));
+        Assert.Equal("7", cut.Find("[data-testid=desk-question] [data-testid=question-votes]").TextContent.Trim());
     }
 
     [Fact]

@@ -12,6 +12,13 @@ namespace LiveShop.Client.Tests;
 /// </summary>
 public abstract class BunitTestBase : IAsyncLifetime
 {
+    static BunitTestBase()
+    {
+        // WaitFor* gives up after 1 s by default. On a busy 2-core CI machine the renderer's dispatcher can
+        // wait longer than that for a thread (tests run in parallel): give it room. A passing wait returns at once.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     /// <summary>Where the fake clock starts (the device's "now" in every test).</summary>
     protected static readonly DateTimeOffset DeviceNow = new(2025, 3, 14, 11, 30, 0, TimeSpan.Zero);
 

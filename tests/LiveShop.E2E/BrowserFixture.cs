@@ -23,6 +23,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _ = App.BaseAddress;
+
+        // Expectations retry until they pass; 5 s (the default) is too short on a loaded 2-core CI machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

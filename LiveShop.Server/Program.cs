@@ -6,6 +6,7 @@ using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Features.Video;
 using LiveShop.Server.Hubs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddLiveShopShows();
 builder.AddLiveShopLive();
 builder.AddLiveShopOrders();
 builder.AddLiveShopModeration();
+builder.AddLiveShopVideo();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 
@@ -29,6 +31,7 @@ app.MapCatalogEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
 app.MapModerationEndpoints();
+app.MapVideoEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

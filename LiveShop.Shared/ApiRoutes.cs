@@ -23,6 +23,8 @@ public static class ApiRoutes
     public static string ShowOrdersCsv(Guid id) => $"{Shows}/{id}/orders.csv";
     public static string ShowLinks(Guid id) => $"{Shows}/{id}/links";
     public const string HostEarnings = "/api/host/earnings";
+    public static string ShowVideo(Guid id) => $"{Shows}/{id}/video";
+    public const string VideoOptions = "/api/video/options";
     public static string ModerationSettings(Guid id) => $"{Shows}/{id}/moderation/settings";
     public static string ModerationAudit(Guid id) => $"{Shows}/{id}/moderation/audit";
     public static string Moderators(Guid id) => $"{Shows}/{id}/moderators";

@@ -20,6 +20,7 @@ public static class ProblemCodes
     public const string ShowScheduleInvalid = "show-schedule-invalid";
     public const string ShowCurrencyInvalid = "show-currency-invalid";
     public const string ShowVideoInvalid = "show-video-invalid";
+    public const string VideoSourceUnavailable = "video-source-unavailable";
     public const string ShowAlreadyLive = "show-already-live";
     public const string ShowNotLive = "show-not-live";
     public const string ShowEnded = "show-ended";

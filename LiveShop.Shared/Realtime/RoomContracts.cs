@@ -20,6 +20,7 @@ namespace LiveShop.Shared.Realtime;
 [JsonDerivedType(typeof(QuestionChangedEvent), RoomEventKinds.Question)]
 [JsonDerivedType(typeof(ChatDeletedEvent), RoomEventKinds.ChatDeleted)]
 [JsonDerivedType(typeof(ChatSettingsEvent), RoomEventKinds.ChatSettings)]
+[JsonDerivedType(typeof(VideoChangedEvent), RoomEventKinds.Video)]
 public abstract record RoomEvent(long Sequence, DateTimeOffset At);
 
 /// <summary>The type discriminators of <see cref="RoomEvent"/> on the wire (<c>$type</c>) and in storage.</summary>
@@ -35,6 +36,7 @@ public static class RoomEventKinds
     public const string Question = "question";
     public const string ChatDeleted = "chat-deleted";
     public const string ChatSettings = "chat-settings";
+    public const string Video = "video";
 }
 
 /// <summary>The show went live or ended.</summary>
@@ -78,6 +80,10 @@ public sealed record ChatDeletedEvent(long Sequence, DateTimeOffset At, Guid Mes
 
 /// <summary>Slow mode or the pinned announcement changed; <see cref="Settings"/> is the whole setting after it.</summary>
 public sealed record ChatSettingsEvent(long Sequence, DateTimeOffset At, ChatSettingsDto Settings)
+    : RoomEvent(Sequence, At);
+
+/// <summary>The host changed the (scheduled) show's video source: pages waiting for the show set up the new player.</summary>
+public sealed record VideoChangedEvent(long Sequence, DateTimeOffset At, VideoSourceDto Video)
     : RoomEvent(Sequence, At);
 
 [JsonConverter(typeof(JsonStringEnumConverter<FlashSaleEndReason>))]

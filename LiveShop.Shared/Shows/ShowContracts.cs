@@ -11,12 +11,16 @@ public enum ShowStatus
     Ended,
 }
 
-/// <summary>How the show's video reaches viewers.</summary>
+/// <summary>How the show's video reaches viewers. Chosen when the show is created; changeable until it goes live.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<VideoSourceKind>))]
 public enum VideoSourceKind
 {
-    /// <summary>A URL the browser plays: MP4/WebM (and, later, HLS).</summary>
+    /// <summary>A URL the browser plays: HLS (<c>.m3u8</c>, through hls.js), MP4 or WebM (natively).</summary>
     StreamUrl,
+    /// <summary>The host's browser camera and microphone, sent to each viewer over WebRTC (the hub signals).</summary>
+    Camera,
+    /// <summary>Azure Communication Services: a Room per show, the host as Presenter, viewers as Consumers.</summary>
+    Acs,
 }
 
 public sealed record VideoSourceDto(VideoSourceKind Kind, string? Url, string? PosterUrl);
@@ -78,4 +82,5 @@ public sealed record CreateShowRequest(
     string? VideoUrl,
     decimal? CommissionRate = null,
     string? CoHostEmail = null,
-    decimal? CoHostShare = null);
+    decimal? CoHostShare = null,
+    VideoSourceKind VideoKind = VideoSourceKind.StreamUrl);

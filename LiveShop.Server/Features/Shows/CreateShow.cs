@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Server.Features.Shows;
 
 /// <summary>A host schedules a show with a lineup of catalog products. Validates everything before writing anything.</summary>
-public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users, Video.VideoSources videoSources, TimeProvider clock)
 {
     /// <summary>The host's commission when the request names none: 10 % of GMV.</summary>
     public const decimal DefaultCommissionRate = 0.10m;
@@ -44,7 +44,7 @@ public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users,
             throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Choose the show's currency from {string.Join(", ", Currencies.Supported)}.");
         }
 
-        var videoUrl = ValidVideoUrl(request.VideoUrl);
+        var videoUrl = videoSources.Validate(request.VideoKind, request.VideoUrl);
         var productIds = request.ProductIds ?? [];
         if (productIds.Count == 0)
         {
@@ -78,7 +78,7 @@ public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users,
             throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency}, but this show sells in {request.Currency}.");
         }
 
-        var show = new Show(Guid.CreateVersion7(), hostId, title, description, request.ScheduledStart, request.Currency, VideoSourceKind.StreamUrl, videoUrl, now);
+        var show = new Show(Guid.CreateVersion7(), hostId, title, description, request.ScheduledStart, request.Currency, request.VideoKind, videoUrl, now);
         show.SetLineup(productIds);
         show.SetCommission(request.CommissionRate ?? DefaultCommissionRate, await CoHostAsync(request.CoHostEmail, hostId), request.CoHostShare ?? 0);
         db.Shows.Add(show);
@@ -107,24 +107,5 @@ public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users,
         }
 
         return user.Id;
-    }
-
-    private static string? ValidVideoUrl(string? url)
-    {
-        var trimmed = url?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return null;
-        }
-
-        var ok = trimmed.Length <= Limits.VideoUrlMaxLength
-            && (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal)
-                || Uri.TryCreate(trimmed, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp));
-        if (!ok)
-        {
-            throw DomainException.Invalid(ProblemCodes.ShowVideoInvalid, "The video must be an http(s) URL or a path on this site, e.g. /media/demo.mp4.");
-        }
-
-        return trimmed;
     }
 }

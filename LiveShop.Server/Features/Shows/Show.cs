@@ -215,6 +215,20 @@ public sealed class Show
         _lineup.FirstOrDefault(l => l.ProductId == productId)
         ?? throw DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.");
 
+    /// <summary>Changes the video source; only before the show goes live (viewers' players are set up by then).</summary>
+    public void ChangeVideo(VideoSourceKind kind, string? url)
+    {
+        if (Status != ShowStatus.Scheduled)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, Status == ShowStatus.Live
+                ? "The video source can only change before the show goes live."
+                : "This show has ended; its video source can no longer change.");
+        }
+
+        VideoKind = kind;
+        VideoUrl = kind == VideoSourceKind.StreamUrl ? url : null;
+    }
+
     public void SetModerationSettings(bool questionsNeedApproval, bool allowGlobalModerators)
     {
         QuestionsNeedApproval = questionsNeedApproval;

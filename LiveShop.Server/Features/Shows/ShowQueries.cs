@@ -65,14 +65,26 @@ public sealed class ShowQueries(LiveShopDbContext db)
         show.WentLiveAt,
         show.EndedAt,
         show.Currency,
-        new VideoSourceDto(show.VideoKind, show.VideoUrl, PosterFor(show.VideoUrl)),
+        VideoSource(show),
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
             l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))],
         show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null);
 
-    /// <summary>The bundled clip has a poster next to it; other URLs show the show's cover instead.</summary>
-    private static string? PosterFor(string? videoUrl) =>
-        videoUrl is not null && videoUrl.StartsWith("/media/", StringComparison.Ordinal)
-            ? Path.ChangeExtension(videoUrl, null) + "-poster.jpg"
-            : null;
+    /// <summary>The show's video source as pages get it.</summary>
+    internal static VideoSourceDto VideoSource(Show show) => new(show.VideoKind, show.VideoUrl, PosterFor(show.VideoUrl));
+
+    /// <summary>
+    /// The bundled clip has a poster next to it (<c>/media/demo.mp4</c> → <c>/media/demo-poster.jpg</c>, and its
+    /// HLS variant <c>/media/demo/index.m3u8</c> → the same poster); other URLs show the show's cover instead.
+    /// </summary>
+    private static string? PosterFor(string? videoUrl)
+    {
+        if (videoUrl is null || !videoUrl.StartsWith("/media/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var path = videoUrl.EndsWith("/index.m3u8", StringComparison.Ordinal) ? videoUrl[..^"/index.m3u8".Length] : Path.ChangeExtension(videoUrl, null);
+        return path + "-poster.jpg";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Video.Acs;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Video;
@@ -34,6 +35,7 @@ public static class VideoExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AcsOptions>().Bind(builder.Configuration.GetSection(AcsOptions.Section));
         builder.Services.AddScoped<VideoSources>();
+        builder.Services.AddLiveShopAcs();
         return builder;
     }
 }

@@ -189,7 +189,6 @@ class StreamPlayer {
         }
         this.lastDateReport = now;
         const date = this.playingDate();
-        this.video.dataset.playingDate = date === null ? '' : String(date);
         if (date !== null) {
             this.report('OnPlayingDate', date);
         }
@@ -264,7 +263,7 @@ class StreamPlayer {
             (doc.exitFullscreen ?? doc.webkitExitFullscreen)?.call(doc);
             return;
         }
-        const target = container ?? this.video;
+        const target = container ?? this.video.closest('.ls-player') ?? this.video;
         if (target.requestFullscreen) {
             target.requestFullscreen().catch(() => this.video.webkitEnterFullscreen?.());
         } else if (target.webkitRequestFullscreen) {
@@ -280,7 +279,6 @@ class StreamPlayer {
             return;
         }
         this.state = state;
-        this.video.dataset.playerState = state;
         this.report('OnPlayerState', state);
     }
 

@@ -17,6 +17,7 @@ public static class VideoEndpoints
             .WithTags("Video").WithName("ChangeVideoSource").WithSummary("The show's host changes its video source (before it goes live).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapLocalStreams();
         return app;
     }
 

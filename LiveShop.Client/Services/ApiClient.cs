@@ -8,6 +8,7 @@ using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
+using LiveShop.Shared.Video;
 
 namespace LiveShop.Client.Services;
 
@@ -98,6 +99,9 @@ public sealed class ApiClient(HttpClient http)
 
     /// <summary>The show's moderation log, newest first (its host and co-host only).</summary>
     public Task<IReadOnlyList<ModerationAuditDto>> ModerationAuditAsync(Guid showId) => GetAsync<IReadOnlyList<ModerationAuditDto>>(ApiRoutes.ModerationAudit(showId));
+
+    /// <summary>The caller's ticket into the show's Azure Communication Services Room (Presenter for the host, Consumer for viewers).</summary>
+    public Task<AcsSessionDto> StartAcsSessionAsync(Guid showId) => PostAsync<object?, AcsSessionDto>(ApiRoutes.ShowAcsSession(showId), null);
 
     private async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url));
 

@@ -158,6 +158,25 @@ public class AcsTests(AcsLiveShopFactory factory) : IClassFixture<AcsLiveShopFac
         Assert.Equal("The signature does not match.", refused.Failure);
     }
 
+    [Fact]
+    public async Task Start_MalformedConnectionString_TheServerRefusesToStart_NamingTheSetting()
+    {
+        await using var malformed = new MalformedAcsFactory();
+
+        var error = Assert.ThrowsAny<Exception>(() => malformed.BaseAddress);
+
+        Assert.Contains("Acs:ConnectionString", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private sealed class MalformedAcsFactory : LiveShopFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Acs:ConnectionString", "endpoint=https://contoso.communication.azure.com/");
+        }
+    }
+
     private async Task<(SignedIn Host, ShowDetailDto Show)> AcsShowAsync()
     {
         var host = await factory.RegisterAsync(asHost: true, "ACS Host");

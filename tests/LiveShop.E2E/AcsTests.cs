@@ -10,7 +10,7 @@ namespace LiveShop.E2E;
 /// <summary>
 /// An ACS show in a real Chromium, against the app wired to <see cref="FakeAcs"/>: the anonymous
 /// viewer's page gets a Consumer session from the server and hands its token to the bundled
-/// @azure/communication-calling, which runs (and, given a fake token, reports why it cannot connect).
+/// @azure/communication-calling, which runs and judges that token (a fake: "Invalid token").
 /// </summary>
 public sealed class AcsTests(AcsBrowserFixture browser, ITestOutputHelper output) : IClassFixture<AcsBrowserFixture>
 {
@@ -44,6 +44,8 @@ public sealed class AcsTests(AcsBrowserFixture browser, ITestOutputHelper output
         var message = await viewer.TestId("acs-player-message").InnerTextAsync();
         output.WriteLine($"ACS player with a fake token: {message}");
         Assert.Contains("The video could not start:", message, StringComparison.Ordinal);
+        // The SDK's own verdict on the token it was handed ("Invalid token": a fake is not a JWT).
+        Assert.Contains("token", message, StringComparison.OrdinalIgnoreCase);
         Assert.True(await viewer.TestId("acs-retry-button").IsVisibleAsync());
         Assert.DoesNotContain(app.Acs.Tokens[userId].Last().Token, await viewer.ContentAsync(), StringComparison.Ordinal);
     }
@@ -79,7 +81,8 @@ public sealed class AcsBrowserFixture : IAsyncLifetime
 
     public Task<IBrowserContext> NewPhoneAsync() => Browser.NewContextAsync(new BrowserNewContextOptions
     {
-        BaseURL = App.BaseAddress.ToString().TrimEnd('/'),
+        // "localhost", not 127.0.0.1: the calling SDK only runs in a secure context (https, file: or localhost).
+        BaseURL = App.BaseAddress.ToString().TrimEnd('/').Replace("127.0.0.1", "localhost", StringComparison.Ordinal),
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         IsMobile = true,
         HasTouch = true,

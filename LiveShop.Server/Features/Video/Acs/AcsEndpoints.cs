@@ -43,10 +43,9 @@ public static class AcsExtensions
             .Validate(o => !o.IsConfigured || TryParse(o.ConnectionString) is null, "Acs:ConnectionString is not a valid ACS connection string (endpoint=https://…/;accesskey=…).")
             .ValidateOnStart();
         services.AddSingleton<AcsLocks>();
-        services.AddSingleton<IAcsClient>(sp => new AcsClient(
-            AcsConnectionString.Parse(sp.GetRequiredService<IOptions<AcsOptions>>().Value.ConnectionString),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AcsClient>>()));
+        services.AddSingleton<IAcsClient>(sp => sp.GetRequiredService<IOptions<AcsOptions>>().Value is { IsConfigured: true } acs
+            ? new AcsClient(AcsConnectionString.Parse(acs.ConnectionString), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AcsClient>>())
+            : new NotConfiguredAcsClient());
         services.AddScoped<AcsSessions>();
         return services;
     }
@@ -63,4 +62,18 @@ public static class AcsExtensions
             return e.Message;
         }
     }
+}
+
+/// <summary>Stands in when <c>Acs:ConnectionString</c> is empty; never called, since sessions refuse first.</summary>
+internal sealed class NotConfiguredAcsClient : IAcsClient
+{
+    private static InvalidOperationException NotConfigured() => new("Azure Communication Services is not configured (Acs:ConnectionString).");
+
+    public Task<(string UserId, AcsToken? Token)> CreateIdentityAsync(IReadOnlyList<string> scopes, int tokenMinutes, CancellationToken cancellationToken = default) => throw NotConfigured();
+
+    public Task<AcsToken> IssueTokenAsync(string userId, IReadOnlyList<string> scopes, int tokenMinutes, CancellationToken cancellationToken = default) => throw NotConfigured();
+
+    public Task<string> CreateRoomAsync(DateTimeOffset validFrom, DateTimeOffset validUntil, IReadOnlyDictionary<string, AcsRoomRole> participants, CancellationToken cancellationToken = default) => throw NotConfigured();
+
+    public Task UpsertParticipantsAsync(string roomId, IReadOnlyDictionary<string, AcsRoomRole> participants, CancellationToken cancellationToken = default) => throw NotConfigured();
 }

@@ -192,3 +192,21 @@ public class AcsTests(AcsLiveShopFactory factory) : IClassFixture<AcsLiveShopFac
         return (await response.Content.ReadFromJsonAsync<AcsSessionDto>())!;
     }
 }
+
+/// <summary>ACS switched off (no <c>Acs:ConnectionString</c>): a session is refused with the reason, not a server error.</summary>
+public class AcsNotConfiguredTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
+{
+    [Fact]
+    public async Task Session_AcsNotConfigured_RefusedWithTheReason()
+    {
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var show = await host.CreateShowAsync("No ACS here");
+
+        var response = await host.Http.PostAsync(ApiRoutes.ShowAcsSession(show.Id), null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(ProblemCodes.VideoSourceUnavailable, problem.Code);
+        Assert.Contains("Acs:ConnectionString", problem.Detail, StringComparison.Ordinal);
+    }
+}

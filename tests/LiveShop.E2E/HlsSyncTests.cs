@@ -74,4 +74,43 @@ public sealed class HlsSyncTests(BrowserFixture browser, ITestOutputHelper outpu
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("viewer-phone-hls.png") });
         browser.AssertNoBrowserErrors(viewerContext);
     }
+
+    [Fact]
+    public async Task LiveHls_NetworkDrops_PlayerSaysReconnectingThenPlaysAgainWithoutReload()
+    {
+        var name = "e2e-" + Guid.NewGuid().ToString("N")[..8];
+        await using var stream = await LiveHlsStream.StartAsync(Path.Combine(browser.App.StreamsFolder, name), output);
+        var host = await browser.App.SignInAsync(DemoSeeder.HostAccount.Email);
+        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, new CreateShowRequest(
+            "Live HLS drops", "A live test pattern.", DateTimeOffset.UtcNow.AddHours(1), Currencies.Twd,
+            [DemoSeeder.ProductId(1)], $"/streams/{name}/index.m3u8"));
+        created.EnsureSuccessStatusCode();
+        var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
+        await using var hostHub = await browser.App.ConnectAsync(host.Cookies);
+        await hostHub.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), show.Id, (long?)null);
+        await hostHub.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
+
+        await using var viewerContext = await browser.NewPhoneAsync();
+        var viewer = await viewerContext.NewPageAsync();
+        var navigations = 0;
+        viewer.FrameNavigated += (_, frame) => navigations += frame == viewer.MainFrame ? 1 : 0;
+        await viewer.GotoAsync($"/shows/{show.Id}");
+        await viewer.WaitForLiveConnectionAsync();
+        await viewer.WaitForFunctionAsync("() => document.querySelector('video')?.currentTime > 1", null, new PageWaitForFunctionOptions { Timeout = BrowserFixture.Patience });
+        var navigationsBefore = navigations;
+
+        // The network to the stream drops: the buffer runs dry and the player says so.
+        // (The aborted requests are logged by the browser as errors, so this test does not assert a clean console.)
+        await viewer.RouteAsync("**/streams/**", route => route.AbortAsync());
+        await Assertions.Expect(viewer.TestId("player-reconnecting")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 });
+        Assert.Equal("Reconnecting…", (await viewer.TestId("player-reconnecting").InnerTextAsync()).Trim());
+
+        // It comes back: the player recovers by itself, the video plays on, the page never reloaded.
+        await viewer.UnrouteAsync("**/streams/**");
+        await Assertions.Expect(viewer.TestId("player-reconnecting")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 45_000 });
+        var resumed = await viewer.EvaluateAsync<double>("() => document.querySelector('video').currentTime");
+        await viewer.WaitForFunctionAsync($"() => document.querySelector('video').currentTime > {resumed.ToString(System.Globalization.CultureInfo.InvariantCulture)} + 1", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await Assertions.Expect(viewer.TestId("stream-delay")).ToContainTextAsync("s behind live");
+        Assert.Equal(navigationsBefore, navigations);
+    }
 }

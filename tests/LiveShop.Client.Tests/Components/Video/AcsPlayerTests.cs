@@ -84,6 +84,25 @@ public sealed class AcsPlayerTests : BunitTestBase
     }
 
     [Fact]
+    public void VideoPlayer_LiveAcsShow_PlaysThroughAcsPlayer_ButNotInTheHostsConsolePreview()
+    {
+        _api.Answer(HttpMethod.Post, ApiRoutes.ShowAcsSession(ShowId), FakeApi.Json(HttpStatusCode.OK, Session));
+        var module = Ctx.JSInterop.SetupModule(Script);
+        var source = new LiveShop.Shared.Shows.VideoSourceDto(LiveShop.Shared.Shows.VideoSourceKind.Acs, null, null);
+
+        var viewerPage = Ctx.Render<LiveShop.Client.Components.VideoPlayer>(p => p
+            .Add(v => v.Source, source).Add(v => v.ShowId, ShowId).Add(v => v.Status, LiveShop.Shared.Shows.ShowStatus.Live).Add(v => v.Title, "Spring haul"));
+        var console = Ctx.Render<LiveShop.Client.Components.VideoPlayer>(p => p
+            .Add(v => v.Source, source).Add(v => v.Status, LiveShop.Shared.Shows.ShowStatus.Live).Add(v => v.Title, "Spring haul"));
+
+        viewerPage.WaitForAssertion(() => Assert.Equal("8:acs:6d3f2c1a_00000002", viewerPage.Find("[data-testid=acs-player]").GetAttribute("data-acs-user-id")));
+        Assert.Empty(viewerPage.FindAll("[data-testid=player-unsupported]"));
+        Assert.Empty(console.FindAll("[data-testid=acs-player]"));
+        Assert.Contains("present from the studio", console.Markup, StringComparison.Ordinal);
+        Assert.Single(module.Invocations["joinAsViewer"]);
+    }
+
+    [Fact]
     public async Task RefreshToken_AsksTheServerAgain_AndHandsTheScriptTheNewToken()
     {
         var renewed = Session with { Token = "eyJ-renewed", ExpiresOn = Session.ExpiresOn.AddHours(1) };

@@ -16,13 +16,28 @@ as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-# 1. What the browser tests need: Chromium from Debian (Playwright never downloads a browser here).
+# 1. What the browser tests need: Chromium from Debian (Playwright never downloads a browser here),
+#    and ffmpeg for the live HLS stream. The build also needs Node.js/npm (it bundles the front-end scripts).
 if ! command -v chromium >/dev/null 2>&1; then
     say "Installing Chromium from Debian's packages"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
 fi
 export LIVESHOP_CHROMIUM="${LIVESHOP_CHROMIUM:-$(command -v chromium)}"
+
+# Node.js and npm bundle the front-end scripts during the build (LiveShop.Client.csproj runs npm ci + esbuild).
+if ! command -v npm >/dev/null 2>&1; then
+    say "Installing Node.js and npm from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq nodejs npm >/dev/null
+fi
+
+# ffmpeg from Debian makes the live HLS stream of the HLS end-to-end test (HlsSyncTests).
+if ! command -v ffmpeg >/dev/null 2>&1; then
+    say "Installing ffmpeg from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq ffmpeg >/dev/null
+fi
 
 # 2. Build once, warnings are errors (Directory.Build.props), tests included.
 say "Building LiveShop.slnx"

@@ -7,6 +7,7 @@ using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
+using LiveShop.Server.Features.Video.Acs;
 using LiveShop.Server.Hubs;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ app.MapShowEndpoints();
 app.MapOrderEndpoints();
 app.MapModerationEndpoints();
 app.MapVideoEndpoints();
+app.MapAcsEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

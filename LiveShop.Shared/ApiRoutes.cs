@@ -25,6 +25,7 @@ public static class ApiRoutes
     public const string HostEarnings = "/api/host/earnings";
     public static string ShowVideo(Guid id) => $"{Shows}/{id}/video";
     public const string VideoOptions = "/api/video/options";
+    public static string ShowAcsSession(Guid id) => $"{Shows}/{id}/video/acs-session";
     public static string ModerationSettings(Guid id) => $"{Shows}/{id}/moderation/settings";
     public static string ModerationAudit(Guid id) => $"{Shows}/{id}/moderation/audit";
     public static string Moderators(Guid id) => $"{Shows}/{id}/moderators";

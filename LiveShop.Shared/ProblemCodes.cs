@@ -95,6 +95,11 @@ public static class ProblemCodes
     public const string ShareLinkNotFound = "share-link-not-found";
     public const string PeriodInvalid = "period-invalid";
 
+    // Azure Communication Services video (issue 6): a session asked for a show whose video is not ACS,
+    // and ACS itself failing or unreachable (502: nothing was changed, try again).
+    public const string VideoNotAcs = "video-not-acs";
+    public const string AcsUnavailable = "acs-unavailable";
+
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";

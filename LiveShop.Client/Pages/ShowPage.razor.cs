@@ -54,6 +54,7 @@ public sealed partial class ShowPage
     private CartStorage? _storage;
     private SideTab _tab = SideTab.Chat;
     private bool _questionsOpen;
+    private StreamSyncedView? _synced;
 
     /// <summary>The show whose kept cart is being read (once per show).</summary>
     private Guid? _readingFor;
@@ -200,6 +201,28 @@ public sealed partial class ShowPage
     }
 
     private void OnReactions(int added) => _ = InvokeAsync(() => _hearts?.Float(added));
+
+    /// <summary>
+    /// The pins and flash prices as of the frame the viewer's video shows (an HLS stream runs seconds
+    /// behind the room): the pinned cards use it; chat, questions and the cart use <c>State</c> at once.
+    /// </summary>
+    private StreamSyncedView Synced
+    {
+        get
+        {
+            if (_synced is null)
+            {
+                _synced = new StreamSyncedView(State, Clock);
+                _synced.Changed += OnSyncedChanged;
+            }
+
+            return _synced;
+        }
+    }
+
+    private void OnSyncedChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private void OnPlayingDate(DateTimeOffset? playingDate) => Synced.SetPlayingDate(playingDate);
 
     private void OnCartChanged() => _ = InvokeAsync(() =>
     {
@@ -364,6 +387,12 @@ public sealed partial class ShowPage
     public override ValueTask DisposeAsync()
     {
         State.ReactionsArrived -= OnReactions;
+        if (_synced is not null)
+        {
+            _synced.Changed -= OnSyncedChanged;
+            _synced.Dispose();
+        }
+
         Cart.Changed -= OnCartChanged;
         Cart.Detach(State);
         Live.PurchaseToast -= OnPurchaseToastAsync;

@@ -6,8 +6,10 @@ using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
+using LiveShop.Shared.Video;
 
 namespace LiveShop.Client.Services;
 
@@ -98,6 +100,16 @@ public sealed class ApiClient(HttpClient http)
 
     /// <summary>The show's moderation log, newest first (its host and co-host only).</summary>
     public Task<IReadOnlyList<ModerationAuditDto>> ModerationAuditAsync(Guid showId) => GetAsync<IReadOnlyList<ModerationAuditDto>>(ApiRoutes.ModerationAudit(showId));
+
+    /// <summary>Which video sources this server offers (ACS only when configured, with the reason when not).</summary>
+    public Task<VideoOptionsDto> VideoOptionsAsync() => GetAsync<VideoOptionsDto>(ApiRoutes.VideoOptions);
+
+    /// <summary>The host changes a scheduled show's video source; waiting viewers switch to it.</summary>
+    public async Task<VideoChangedEvent> ChangeVideoSourceAsync(Guid showId, ChangeVideoSourceRequest request) =>
+        await ReadAsync<VideoChangedEvent>(await http.PutAsJsonAsync(ApiRoutes.ShowVideo(showId), request));
+
+    /// <summary>The caller's ticket into the show's Azure Communication Services Room (Presenter for the host, Consumer for viewers).</summary>
+    public Task<AcsSessionDto> StartAcsSessionAsync(Guid showId) => PostAsync<object?, AcsSessionDto>(ApiRoutes.ShowAcsSession(showId), null);
 
     private async Task<T> GetAsync<T>(string url) => await ReadAsync<T>(await http.GetAsync(url));
 

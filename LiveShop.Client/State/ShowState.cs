@@ -30,6 +30,9 @@ public sealed class ShowState
 
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>The show's video source: the loaded show's, then as the host changes it (<see cref="VideoChangedEvent"/>).</summary>
+    public VideoSourceDto? Video { get; private set; }
+
     /// <summary>Server time minus device time, measured at the last join: countdowns use the server's clock.</summary>
     public TimeSpan ClockOffset { get; private set; }
 
@@ -70,6 +73,15 @@ public sealed class ShowState
 
     /// <summary>Hearts that arrived live (not from a snapshot), for the floating animation.</summary>
     public event Action<int>? ReactionsArrived;
+
+    /// <summary>
+    /// Raised for each room event as it is applied, in sequence order (live or missed), after the state
+    /// changed: views that show the room with a delay (<see cref="StreamSyncedView"/>) follow it.
+    /// </summary>
+    public event Action<RoomEvent>? EventApplied;
+
+    /// <summary>Raised when the room state was replaced as a whole (a show loaded, a snapshot applied).</summary>
+    public event Action? Rebased;
 
     /// <summary>The pinned products as lineup items, in pin order.</summary>
     public IEnumerable<LineupItemDto> PinnedItems =>
@@ -115,6 +127,7 @@ public sealed class ShowState
         Status = show.Status;
         WentLiveAt = show.WentLiveAt;
         EndedAt = show.EndedAt;
+        Video = show.Video;
         LastSequence = 0;
         ReactionTotal = 0;
         Stats = null;
@@ -128,6 +141,7 @@ public sealed class ShowState
         Restriction = null;
         IsStaff = false;
         Questions.Clear();
+        Rebased?.Invoke();
         Changed?.Invoke();
     }
 
@@ -292,6 +306,7 @@ public sealed class ShowState
             Apply(next, live);
             LastSequence = sequence;
             changed = true;
+            EventApplied?.Invoke(next);
         }
 
         if (changed && live)
@@ -323,6 +338,7 @@ public sealed class ShowState
         ReactionTotal = Math.Max(ReactionTotal, snapshot.ReactionTotal);
         ChatSettings = snapshot.Chat;
         LastSequence = snapshot.LastSequence;
+        Rebased?.Invoke();
     }
 
     private void Apply(RoomEvent roomEvent, bool live)
@@ -371,6 +387,9 @@ public sealed class ShowState
                 break;
             case ChatSettingsEvent settings:
                 ChatSettings = settings.Settings;
+                break;
+            case VideoChangedEvent video:
+                Video = video.Video;
                 break;
         }
     }

@@ -71,10 +71,11 @@ public sealed partial class CreateShow
                 new DateTimeOffset(localStart).ToUniversalTime(),
                 _form.Currency,
                 [.. _selected],
-                _form.VideoUrl,
+                _form.VideoKind == VideoSourceKind.StreamUrl ? _form.VideoUrl : null,
                 CommissionRate: _form.CommissionPercent / 100m,
                 CoHostEmail: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? null : _form.CoHostEmail.Trim(),
-                CoHostShare: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? 0 : _form.CoHostPercent / 100m);
+                CoHostShare: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? 0 : _form.CoHostPercent / 100m,
+                VideoKind: _form.VideoKind);
             var show = await Api.CreateShowAsync(request);
             Navigation.NavigateTo($"host/shows/{show.Id}", forceLoad: true);
         }
@@ -100,6 +101,8 @@ public sealed partial class CreateShow
         public string StartsAt { get; set; } = "";
 
         public string Currency { get; set; } = Currencies.Twd;
+
+        public VideoSourceKind VideoKind { get; set; } = VideoSourceKind.StreamUrl;
 
         public string? VideoUrl { get; set; } = "/media/demo.mp4";
 

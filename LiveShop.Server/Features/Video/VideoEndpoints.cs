@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Video.Acs;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Video;
@@ -16,6 +17,7 @@ public static class VideoEndpoints
             .WithTags("Video").WithName("ChangeVideoSource").WithSummary("The show's host changes its video source (before it goes live).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapLocalStreams();
         return app;
     }
 
@@ -34,6 +36,7 @@ public static class VideoExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AcsOptions>().Bind(builder.Configuration.GetSection(AcsOptions.Section));
         builder.Services.AddScoped<VideoSources>();
+        builder.Services.AddLiveShopAcs();
         return builder;
     }
 }

@@ -15,6 +15,12 @@ public sealed class VideoOptions
 
     public int CameraViewerCap { get; set; } = 20;
 
+    /// <summary>
+    /// A folder served at <c>/streams/</c> without caching, for HLS written on this machine (ffmpeg, a
+    /// media server's output). Off (null) by default; the end-to-end tests point it at a temp folder.
+    /// </summary>
+    public string? LocalStreamsDirectory { get; set; }
+
     public sealed class IceServerOptions
     {
         public List<string> Urls { get; set; } = [];

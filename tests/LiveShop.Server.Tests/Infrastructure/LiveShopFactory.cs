@@ -42,6 +42,9 @@ public class LiveShopFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "liveshop.db");
 
+    /// <summary>Served at <c>/streams/</c> (Video:LocalStreamsDirectory): where tests write live HLS.</summary>
+    public string StreamsFolder => Path.Combine(_folder, "streams");
+
     public Uri BaseAddress
     {
         get
@@ -57,6 +60,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("Video:LocalStreamsDirectory", StreamsFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

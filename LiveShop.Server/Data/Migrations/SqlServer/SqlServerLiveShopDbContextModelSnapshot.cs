@@ -830,6 +830,46 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("ShowProducts", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsIdentity", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AcsUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("AcsIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ValidUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ShowId");
+
+                    b.ToTable("AcsRooms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1341,6 +1381,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Video.Acs.AcsRoom", "ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -822,6 +822,46 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("ShowProducts", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsIdentity", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcsUserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("AcsIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RoomId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShowId");
+
+                    b.ToTable("AcsRooms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1326,6 +1366,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Video.Acs.AcsRoom", "ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -60,7 +60,10 @@ class StreamPlayer {
         } else {
             // MP4/WebM, or HLS where the browser plays it itself (Safari/iOS).
             this.native = true;
-            video.src = this.url;
+            // The prerendered page may already carry the URL (MP4 starts before WebAssembly): keep it.
+            if (video.getAttribute('src') !== this.url) {
+                video.src = this.url;
+            }
             this.play();
         }
     }

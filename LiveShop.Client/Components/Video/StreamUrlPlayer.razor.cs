@@ -59,6 +59,19 @@ public sealed partial class StreamUrlPlayer : IAsyncDisposable
 
     private string StateName => _state.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// MP4/WebM go in the markup, so a prerendered page starts playing before WebAssembly has booted;
+    /// HLS needs the script (except as a last resort when the script failed to load).
+    /// </summary>
+    private string? NativeSrc => IsHls(Url) ? _fallbackSrc : Url;
+
+    /// <summary>True when the URL names an HLS playlist (<c>.m3u8</c>), as the script decides.</summary>
+    public static bool IsHls(string? url)
+    {
+        var path = url?.Split('?', '#')[0] ?? "";
+        return path.EndsWith(".m3u8", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>"3.2 s behind live" (never negative: a clock a little ahead reads as live).</summary>
     public static string DelayText(TimeSpan delay) =>
         string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, delay.TotalSeconds):0.0} s behind live");

@@ -42,6 +42,16 @@ public sealed class VideoPlayerTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_Mp4_InTheMarkupSoItStartsBeforeWebAssembly_HlsOnlyThroughTheScript()
+    {
+        var mp4 = RenderLive(new VideoSourceDto(VideoSourceKind.StreamUrl, "/media/demo.mp4", null));
+        var hls = RenderLive(Hls);
+
+        Assert.Equal("/media/demo.mp4", mp4.Find("[data-testid=show-video]").GetAttribute("src"));
+        Assert.Null(hls.Find("[data-testid=show-video]").GetAttribute("src"));
+    }
+
+    [Fact]
     public void Unmute_Tapped_UnmutesThePlayerAndOffersMute()
     {
         var cut = RenderLive(Hls);

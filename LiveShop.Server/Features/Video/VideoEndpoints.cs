@@ -34,6 +34,7 @@ public static class VideoExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AcsOptions>().Bind(builder.Configuration.GetSection(AcsOptions.Section));
         builder.Services.AddScoped<VideoSources>();
+        builder.Services.AddLiveShopCamera();
         return builder;
     }
 }

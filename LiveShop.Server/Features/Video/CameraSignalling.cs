@@ -98,7 +98,7 @@ public sealed class CameraSignalling(
             case CameraSessions.Outcome.CapReached:
                 await hub.Clients.Client(host!).CameraViewers(viewers!);
                 throw DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
-                    $"The host's camera already reaches {viewers!.Cap} viewers directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.");
+                    $"The host's camera already reaches {viewers!.Cap} {(viewers.Cap == 1 ? "viewer" : "viewers")} directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.");
         }
     }
 

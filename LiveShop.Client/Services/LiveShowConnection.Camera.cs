@@ -13,6 +13,8 @@ public sealed partial class LiveShowConnection
 
     public Guid ShowId => _showId;
 
+    public string? ConnectionId => _connection?.ConnectionId;
+
     public Task<CameraViewersDto> StartCameraAsync() => Hub.InvokeAsync<CameraViewersDto>(nameof(ILiveShowHub.StartCamera), _showId);
 
     public Task StopCameraAsync() => Hub.InvokeAsync(nameof(ILiveShowHub.StopCamera), _showId);

@@ -25,6 +25,8 @@ public sealed class CameraTests(BrowserFixture browser, ITestOutputHelper output
         await using var viewerContext = await browser.NewPhoneAsync();
         var host = await hostContext.NewPageAsync();
         var viewer = await viewerContext.NewPageAsync();
+        host.Console += (_, m) => output.WriteLine($"host console {m.Type}: {m.Text}");
+        viewer.Console += (_, m) => output.WriteLine($"viewer console {m.Type}: {m.Text}");
 
         // The host opens the console, starts the camera (a rehearsal: nobody receives it yet) and goes live.
         await CameraVideo.StartCameraAsync(host, show.Id);
@@ -152,6 +154,29 @@ internal static class CameraVideo
 
     /// <summary>The camera video has a picture and keeps decoding new frames.</summary>
     public static async Task AssertVideoMovesAsync(IPage page)
+    {
+        try
+        {
+            await VideoMovesAsync(page);
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message} The camera player: {await DescribeAsync(page)}", e);
+        }
+    }
+
+    /// <summary>What the page's camera player shows, for a failure message.</summary>
+    public static Task<string> DescribeAsync(IPage page) => page.EvaluateAsync<string>($$"""
+        () => {
+            const v = document.querySelector("{{Video}}");
+            const p = document.querySelector("[data-testid='camera-player']");
+            return JSON.stringify({ state: p?.dataset.state, message: p?.innerText, ice: v?.dataset.ice, width: v?.videoWidth, height: v?.videoHeight,
+                readyState: v?.readyState, paused: v?.paused, frames: v?.getVideoPlaybackQuality().totalVideoFrames,
+                tracks: v?.srcObject?.getTracks().map(t => `${t.kind}:${t.readyState}:${t.muted}`) });
+        }
+        """);
+
+    private static async Task VideoMovesAsync(IPage page)
     {
         await page.WaitForFunctionAsync($"() => {{ const v = document.querySelector(\"{Video}\"); return v && v.videoWidth > 0 && v.getVideoPlaybackQuality().totalVideoFrames > 0; }}",
             null, new() { Timeout = BrowserFixture.Patience });

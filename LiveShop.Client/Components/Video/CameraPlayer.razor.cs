@@ -40,6 +40,9 @@ public sealed partial class CameraPlayer : IAsyncDisposable
     private CancellationTokenSource? _retry;
     private IReadOnlyList<IceServerDto>? _iceServers;
 
+    /// <summary>The connection the last request went out on: a rejoin on the same one changes nothing.</summary>
+    private string? _requestedOn;
+
     private enum CameraState
     {
         Idle,
@@ -154,6 +157,7 @@ public sealed partial class CameraPlayer : IAsyncDisposable
             }
 
             await _viewer.InvokeVoidAsync("reset");
+            _requestedOn = signalling.ConnectionId;
             await signalling.RequestCameraAsync();
         }
         catch (HubException e)
@@ -218,7 +222,7 @@ public sealed partial class CameraPlayer : IAsyncDisposable
 
                     StateHasChanged();
                     break;
-                case CameraSignalKind.Rejoined:
+                case CameraSignalKind.Rejoined when _state != CameraState.Idle && Signalling?.ConnectionId != _requestedOn:
                     // A new connection (after a network drop): the old session is gone with it.
                     await RequestAsync();
                     break;

@@ -36,6 +36,9 @@ public sealed partial class CameraStudio : IAsyncDisposable
     private bool _autoStartChecked;
     private CameraViewersDto? _viewers;
 
+    /// <summary>The connection that is the show's camera: a rejoin on the same one changes nothing.</summary>
+    private string? _cameraOn;
+
     private enum StudioPhase
     {
         Off,
@@ -161,6 +164,7 @@ public sealed partial class CameraStudio : IAsyncDisposable
             _micId = _devices.Microphone;
             await _studio.InvokeVoidAsync("setMicMuted", _micMuted);
             await _studio.InvokeVoidAsync("setCameraOff", _cameraOff);
+            _cameraOn = signalling.ConnectionId;
             _viewers = await signalling.StartCameraAsync();
             _phase = StudioPhase.On;
             await JS.InvokeVoidAsync("sessionStorage.setItem", StorageKey, "on");
@@ -297,14 +301,14 @@ public sealed partial class CameraStudio : IAsyncDisposable
                     _viewers = null;
                     StateHasChanged();
                     break;
-                case CameraSignalKind.Rejoined:
+                case CameraSignalKind.Rejoined when signalling.ConnectionId != _cameraOn:
                     // A new connection after a network drop: become the camera again; viewers are asked to request.
                     await _studio.InvokeVoidAsync("closeAll");
+                    _cameraOn = signalling.ConnectionId;
                     _viewers = await signalling.StartCameraAsync();
                     StateHasChanged();
                     break;
-                case CameraSignalKind.Available:
-                case CameraSignalKind.Offer:
+                default:
                     break;
             }
         }

@@ -38,6 +38,9 @@ public interface ICameraSignalling
     /// <summary>The joined show.</summary>
     Guid ShowId { get; }
 
+    /// <summary>The connection's id on the server: a new one after a reconnect (sessions of the old one are gone).</summary>
+    string? ConnectionId { get; }
+
     /// <summary>Camera pushes about the joined show, and <see cref="CameraSignalKind.Rejoined"/> after every (re)join.</summary>
     event Func<CameraSignal, Task>? CameraSignal;
 

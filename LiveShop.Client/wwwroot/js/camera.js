@@ -158,6 +158,8 @@ class Viewer {
         this.peer = null;
         this.requestedAt = 0;
         this.firstFrameMs = null;
+        // Autoplay needs the element muted; the attribute alone does not mute an element Blazor inserted.
+        video.muted = true;
         video.addEventListener('playing', () => {
             if (this.firstFrameMs === null && this.requestedAt) {
                 this.firstFrameMs = Math.round(performance.now() - this.requestedAt);
@@ -188,6 +190,7 @@ class Viewer {
         };
         pc.oniceconnectionstatechange = () => {
             if (this.peer?.pc === pc) {
+                this.video.dataset.ice = pc.iceConnectionState;
                 this.dotnet.invokeMethodAsync('OnIceStateAsync', pc.iceConnectionState).catch(() => { });
             }
         };

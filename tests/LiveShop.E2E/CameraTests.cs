@@ -18,7 +18,7 @@ namespace LiveShop.E2E;
 public sealed class CameraTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task HostGoesLiveWithCamera_ViewerReceivesTheStream_ReloadsOnEitherSideBringItBack()
+    public async Task HostGoesLiveWithCamera_ViewerReceivesTheStream_CameraOffShowsBlack_ReloadsOnEitherSideBringItBack()
     {
         var show = await CameraVideo.CreateShowAsync(browser.App, "Camera E2E: live from the browser");
         await using var hostContext = await browser.NewDesktopAsync();
@@ -46,6 +46,14 @@ public sealed class CameraTests(BrowserFixture browser, ITestOutputHelper output
         Assert.True(await viewer.TestId("camera-video").EvaluateAsync<bool>("v => v.muted"));
         await Assertions.Expect(host.TestId("camera-viewer-count")).ToContainTextAsync("1 / 20 direct viewers", new() { Timeout = 10_000 });
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("camera-viewer-phone.png") });
+
+        // Camera off: viewers see black, still connected; back on: the picture returns. No renegotiation either way.
+        Assert.True(await CameraVideo.BrightnessAsync(viewer) > 40, "The fake camera's picture is bright green.");
+        await host.TestId("camera-off").ClickAsync();
+        await viewer.WaitForFunctionAsync(CameraVideo.BrightnessScript + " < 10", null, new() { Timeout = 20_000 });
+        await host.TestId("camera-off").ClickAsync();
+        await viewer.WaitForFunctionAsync(CameraVideo.BrightnessScript + " > 40", null, new() { Timeout = 20_000 });
+        await Assertions.Expect(viewer.TestId("camera-player")).ToHaveAttributeAsync("data-state", "Playing");
         await host.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("camera-host-console.png") });
 
         // The viewer reloads: the video comes back, and the host still serves one viewer (the old place was freed).
@@ -186,6 +194,20 @@ internal static class CameraVideo
         Assert.True(size[0] > 0 && size[1] > 0, $"The camera video should have a picture: {size[0]}x{size[1]}.");
         await Assertions.Expect(page.TestId("camera-player")).ToHaveAttributeAsync("data-state", "Playing");
     }
+
+    /// <summary>The average brightness (0–255) of the viewer's current video frame, as an expression.</summary>
+    public const string BrightnessScript = """
+        (() => {
+            const v = document.querySelector("[data-testid='camera-video']");
+            const c = document.createElement('canvas'); c.width = 32; c.height = 24;
+            const g = c.getContext('2d'); g.drawImage(v, 0, 0, 32, 24);
+            const d = g.getImageData(0, 0, 32, 24).data; let sum = 0;
+            for (let i = 0; i < d.length; i += 4) { sum += (d[i] + d[i + 1] + d[i + 2]) / 3; }
+            return sum / (d.length / 4);
+        })()
+        """;
+
+    public static Task<double> BrightnessAsync(IPage page) => page.EvaluateAsync<double>("() => " + BrightnessScript);
 
     public static Task<int> FramesAsync(IPage page) =>
         page.EvaluateAsync<int>($"() => document.querySelector(\"{Video}\")?.getVideoPlaybackQuality().totalVideoFrames ?? 0");

@@ -12,6 +12,9 @@ public sealed class CameraSessions
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Camera> _cameras = [];
 
+    /// <summary>ICE candidates relayed per viewer session (both directions together) before the rest are refused: a few dozen is plenty.</summary>
+    public const int CandidateBudget = 100;
+
     /// <summary>Where a viewer's session stands: asked, offered (waiting for the answer), answered.</summary>
     public enum Stage
     {
@@ -79,6 +82,7 @@ public sealed class CameraSessions
             }
 
             camera.Viewers[viewerConnectionId] = Stage.Requested;
+            camera.Candidates[viewerConnectionId] = 0;
             return (Outcome.Accepted, camera.Host, camera.Snapshot(showId));
         }
     }
@@ -116,6 +120,21 @@ public sealed class CameraSessions
         }
     }
 
+    /// <summary>Counts one candidate of the viewer's session; false once the session has used its <see cref="CandidateBudget"/>.</summary>
+    public bool SpendCandidate(Guid showId, string viewerConnectionId)
+    {
+        lock (_gate)
+        {
+            if (!_cameras.TryGetValue(showId, out var camera) || !camera.Candidates.TryGetValue(viewerConnectionId, out var spent) || spent >= CandidateBudget)
+            {
+                return false;
+            }
+
+            camera.Candidates[viewerConnectionId] = spent + 1;
+            return true;
+        }
+    }
+
     /// <summary>
     /// The connection left the show (or every show, <paramref name="showId"/> null): a camera stops, a
     /// viewer frees its place. Returns what the others must be told.
@@ -134,6 +153,7 @@ public sealed class CameraSessions
                 }
                 else if (camera.Viewers.Remove(connectionId))
                 {
+                    camera.Candidates.Remove(connectionId);
                     departures.Add(new Departure(id, camera.Host, [], camera.Snapshot(id)));
                 }
             }
@@ -155,6 +175,8 @@ public sealed class CameraSessions
         public int Cap { get; } = cap;
 
         public Dictionary<string, Stage> Viewers { get; } = [];
+
+        public Dictionary<string, int> Candidates { get; } = [];
 
         public int Refused { get; set; }
 

@@ -146,6 +146,7 @@ public sealed class CameraSignalling(
                 throw UnknownViewer();
             }
 
+            RequireBudget(showId, targetConnectionId);
             await hub.Clients.Client(targetConnectionId).CameraIceCandidate(showId, null, candidate!);
             return;
         }
@@ -161,6 +162,7 @@ public sealed class CameraSignalling(
         }
 
         RequireCandidate(candidate);
+        RequireBudget(showId, connectionId);
         await hub.Clients.Client(host).CameraIceCandidate(showId, connectionId, candidate!);
     }
 
@@ -215,7 +217,15 @@ public sealed class CameraSignalling(
         }
     }
 
-    private static DomainException UnknownViewer() =>
+    private void RequireBudget(Guid showId, string viewerConnectionId)
+    {
+        if (!sessions.SpendCandidate(showId, viewerConnectionId))
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"This camera session has sent its {CameraSessions.CandidateBudget} ICE candidates; ask for the camera again to start over.");
+        }
+    }
+
+        private static DomainException UnknownViewer() =>
         DomainException.NotFound(ProblemCodes.CameraPeerUnknown, "That connection is not a viewer waiting for this show's camera (it left, or never asked).");
 }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Video;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
@@ -201,6 +202,28 @@ public class CameraSignallingTests(LiveShopFactory factory) : IClassFixture<Live
         await viewer.NextAsync(nameof(ILiveShowClient.CameraOffer));
         var tooLongAnswer = await Assert.ThrowsAsync<HubException>(() => viewer.AnswerAsync(Answer + new string('a', CameraLimits.SdpMaxLength)));
         Assert.Contains($"[{ProblemCodes.CameraSignalInvalid}]", tooLongAnswer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IceCandidates_PastTheSessionsBudget_Refused_ANewRequestStartsOver()
+    {
+        var (_, show, console) = await CameraPeer.CameraShowAsync(factory, "Camera: candidate budget");
+        await using var _console = console;
+        await console.StartCameraAsync();
+        await using var viewer = await CameraPeer.JoinAsync(factory, show.Id);
+        await viewer.RequestAsync();
+        for (var i = 0; i < CameraSessions.CandidateBudget / 2; i++)
+        {
+            await viewer.IceAsync(null, Candidate);
+            await console.IceAsync(viewer.Id, Candidate);
+        }
+
+        var refusal = await Assert.ThrowsAsync<HubException>(() => viewer.IceAsync(null, Candidate));
+
+        Assert.Contains($"[{ProblemCodes.CameraSignalInvalid}]", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"[{ProblemCodes.CameraSignalInvalid}]", (await Assert.ThrowsAsync<HubException>(() => console.IceAsync(viewer.Id, Candidate))).Message, StringComparison.Ordinal);
+        await viewer.RequestAsync();
+        await viewer.IceAsync(null, Candidate);
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class CameraTests(BrowserFixture browser, ITestOutputHelper output
         await host.TestId("go-live-button").ClickAsync();
         await Assertions.Expect(host.TestId("camera-hint")).ToContainTextAsync("Viewers receive your camera now", new() { Timeout = 10_000 });
 
+        // The console's player shows the camera as sent (unmirrored), beside the mirrored preview.
+        await host.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='camera-video']\")?.videoWidth > 0", null, new() { Timeout = 20_000 });
+        Assert.Equal("none", await host.TestId("camera-video").EvaluateAsync<string>("v => getComputedStyle(v).transform"));
+
         // A viewer opens the show: moving video from the host's camera, muted with a tap to unmute.
         var opened = Stopwatch.StartNew();
         await viewer.GotoAsync($"/shows/{show.Id}");

@@ -75,7 +75,7 @@ public sealed partial class CameraPlayer : IAsyncDisposable
         CameraState.Waiting => _refusal ?? "The host's camera is not on yet: the video appears here as soon as it starts.",
         CameraState.Paused => "Camera paused, reconnecting…",
         CameraState.Full => _refusal,
-        CameraState.HostsCamera => "Viewers see your camera here. Your preview and controls are in the Camera panel.",
+        CameraState.HostsCamera => "What viewers see: your camera as sent (start it and choose devices below).",
     };
 
     protected override void OnInitialized()
@@ -139,8 +139,19 @@ public sealed partial class CameraPlayer : IAsyncDisposable
 
         if (Channel.StudioOnPage)
         {
+            // The host's console: show the camera as it is sent, from the studio on this page.
             _state = CameraState.HostsCamera;
             StateHasChanged();
+            try
+            {
+                _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/camera.js");
+                await _module.InvokeVoidAsync("watchStudio", _video);
+            }
+            catch (JSException)
+            {
+                // The caption still says where the preview is.
+            }
+
             return;
         }
 
@@ -340,6 +351,11 @@ public sealed partial class CameraPlayer : IAsyncDisposable
 
         try
         {
+            if (_state == CameraState.HostsCamera && _module is not null)
+            {
+                await _module.InvokeVoidAsync("unwatchStudio", _video);
+            }
+
             if (_viewer is not null)
             {
                 await _viewer.InvokeVoidAsync("dispose");

@@ -31,6 +31,33 @@ function track(pc) {
 
 // ---- Host ----------------------------------------------------------------------------------
 
+// The console's player shows the stream as sent (unmirrored), next to the studio's mirrored preview.
+let studioStream = null;
+const studioWatchers = new Set();
+
+function showStudioStream(stream) {
+    studioStream = stream;
+    for (const video of studioWatchers) {
+        video.srcObject = stream;
+        if (stream) {
+            video.play().catch(() => { });
+        }
+    }
+}
+
+export function watchStudio(video) {
+    video.muted = true;
+    studioWatchers.add(video);
+    if (studioStream) {
+        video.srcObject = studioStream;
+        video.play().catch(() => { });
+    }
+}
+
+export function unwatchStudio(video) {
+    studioWatchers.delete(video);
+}
+
 class Studio {
     constructor(dotnet, preview, iceServers) {
         this.dotnet = dotnet;
@@ -55,6 +82,7 @@ class Studio {
         this.preview.srcObject = stream;
         this.preview.muted = true;
         this.preview.play().catch(() => { });
+        showStudioStream(stream);
         // Every viewer's peer switches to the new tracks without renegotiating.
         for (const { pc } of this.peers.values()) {
             for (const sender of pc.getSenders()) {
@@ -141,6 +169,7 @@ class Studio {
         this.stream?.getTracks().forEach(t => t.stop());
         this.stream = null;
         this.preview.srcObject = null;
+        showStudioStream(null);
     }
 }
 

@@ -103,4 +103,12 @@ public static class ProblemCodes
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";
+
+    // Camera (WebRTC from the host's browser): signalling refusals, see docs/camera.md.
+    public const string CameraNotCameraShow = "camera-not-camera-show";
+    public const string CameraNotStarted = "camera-not-started";
+    public const string CameraViewerCapReached = "camera-viewer-cap-reached";
+    public const string CameraNotInRoom = "camera-not-in-room";
+    public const string CameraPeerUnknown = "camera-peer-unknown";
+    public const string CameraSignalInvalid = "camera-signal-invalid";
 }

@@ -26,6 +26,7 @@ public static class ClientServiceExtensions
         services.AddTransient<IOrderUpdates, LiveShowConnection>();
         services.AddScoped<CartState>();
         services.AddScoped<ThemeState>();
+        services.AddScoped<Video.CameraChannel>();
         return services;
     }
 }

@@ -25,7 +25,7 @@ public enum LiveConnectionState
 /// was missed. Start it only once the component is interactive (never during prerender). Pushes about
 /// another show than the joined one are ignored.
 /// </summary>
-public sealed class LiveShowConnection(NavigationManager navigation, TimeProvider clock) : ILiveShowConnection, IOrderUpdates
+public sealed partial class LiveShowConnection(NavigationManager navigation, TimeProvider clock, Video.CameraChannel? cameras = null) : ILiveShowConnection, IOrderUpdates, Video.ICameraSignalling
 {
     private HubConnection? _connection;
     private Guid _showId;
@@ -125,6 +125,7 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
             showId == _showId ? RaiseAsync(BlocklistChanged, words) : Task.CompletedTask);
         _connection.On<RestrictionNoticeDto>(nameof(ILiveShowClient.Restricted), notice =>
             notice.ShowId == _showId ? RaiseAsync(Restricted, notice) : Task.CompletedTask);
+        OnCameraPushes(_connection);
         _connection.Reconnecting += _ => SetStateAsync(LiveConnectionState.Reconnecting);
         _connection.Reconnected += async _ =>
         {
@@ -229,6 +230,7 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
         // The server stamped its time while answering: about the middle of our round trip.
         await RaiseAsync(Joined, new JoinedRoom(joined, sent + ((received - sent) / 2)));
         await SetStateAsync(LiveConnectionState.Connected);
+        await CameraJoinedAsync();
     }
 
     private Task SetStateAsync(LiveConnectionState state)
@@ -252,6 +254,7 @@ public sealed class LiveShowConnection(NavigationManager navigation, TimeProvide
 
     public async ValueTask DisposeAsync()
     {
+        await CameraDisposingAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Features.Video;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Video;
 
 namespace LiveShop.Server.Hubs;
 
@@ -32,7 +34,8 @@ public sealed class LiveShowHub(
     ShowStaff staff,
     ModerationNotifier notifier,
     TimeProvider clock,
-    LiveShopDbContext db) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
+    LiveShopDbContext db,
+    CameraSignalling camera) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
@@ -79,6 +82,7 @@ public sealed class LiveShowHub(
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
         notifier.DeskClosed(Context.ConnectionId, showId);
+        await camera.LeftAsync(Context.ConnectionId, showId);
     }
 
     public Task<ShowStatusEvent> GoLive(Guid showId) => changeStatus.GoLiveAsync(Context.User!, showId, Context.ConnectionAborted);
@@ -146,11 +150,27 @@ public sealed class LiveShowHub(
 
     public Task<HeldMessageDto> DropHeld(Guid showId, Guid heldId) => moderation.DropAsync(Context.User!, showId, heldId, Context.ConnectionAborted);
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    // Camera: the hub relays WebRTC signalling; CameraSignalling checks every message.
+
+    public Task<CameraViewersDto> StartCamera(Guid showId) => camera.StartAsync(Context.User!, showId, Context.ConnectionId, Context.ConnectionAborted);
+
+    public Task StopCamera(Guid showId) => camera.StopAsync(showId, Context.ConnectionId);
+
+    public Task RequestCamera(Guid showId) => camera.RequestAsync(showId, Context.ConnectionId, Context.ConnectionAborted);
+
+    public Task SendCameraOffer(Guid showId, string viewerConnectionId, string sdp) => camera.OfferAsync(showId, Context.ConnectionId, viewerConnectionId, sdp);
+
+    public Task SendCameraAnswer(Guid showId, string sdp) => camera.AnswerAsync(showId, Context.ConnectionId, sdp);
+
+    public Task SendIceCandidate(Guid showId, string? targetConnectionId, CameraIceCandidateDto candidate) =>
+        camera.IceCandidateAsync(showId, Context.ConnectionId, targetConnectionId, candidate);
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         presence.Disconnected(Context.ConnectionId);
         activity.ConnectionClosed(Context.ConnectionId);
         notifier.DeskClosed(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await camera.LeftAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 }

@@ -1,4 +1,5 @@
 using LiveShop.Shared.Moderation;
+using LiveShop.Shared.Video;
 
 namespace LiveShop.Shared.Realtime;
 
@@ -98,6 +99,32 @@ public interface ILiveShowHub
 
     /// <summary>Staff: drops a held message (never posted).</summary>
     Task<HeldMessageDto> DropHeld(Guid showId, Guid heldId);
+
+    // Camera: WebRTC from the host's browser to each viewer; the hub only relays, checking every message (docs/camera.md).
+
+    /// <summary>
+    /// The show's host (a Camera show, scheduled or live): this connection becomes the show's camera,
+    /// replacing any earlier one; the room is told to (re)request it (<see cref="ILiveShowClient.CameraAvailable"/>).
+    /// </summary>
+    Task<CameraViewersDto> StartCamera(Guid showId);
+
+    /// <summary>The show's camera connection stops sending; its viewers see the camera paused.</summary>
+    Task StopCamera(Guid showId);
+
+    /// <summary>
+    /// Someone in the room of a live Camera show asks for the host's camera (again, after a drop); refused
+    /// past <c>Video:CameraViewerCap</c> direct viewers. The host's browser answers with an offer.
+    /// </summary>
+    Task RequestCamera(Guid showId);
+
+    /// <summary>The show's camera connection sends its offer (SDP) to a viewer that requested.</summary>
+    Task SendCameraOffer(Guid showId, string viewerConnectionId, string sdp);
+
+    /// <summary>A viewer that received an offer answers it (SDP).</summary>
+    Task SendCameraAnswer(Guid showId, string sdp);
+
+    /// <summary>An ICE candidate: from the camera connection to a viewer (<paramref name="targetConnectionId"/>), or from a viewer to the host (null).</summary>
+    Task SendIceCandidate(Guid showId, string? targetConnectionId, CameraIceCandidateDto candidate);
 }
 
 /// <summary>What the server pushes to clients.</summary>
@@ -132,4 +159,30 @@ public interface ILiveShowClient
 
     /// <summary>To the user concerned: they were timed out or banned in a show, or it was lifted.</summary>
     Task Restricted(RestrictionNoticeDto notice);
+
+    // Camera (see ILiveShowHub.StartCamera).
+
+    /// <summary>To the room: the host's camera (re)started; viewers of a live Camera show request it.</summary>
+    Task CameraAvailable(Guid showId);
+
+    /// <summary>To viewers of the camera, and to a camera connection another window replaced: the camera stopped or its page went away.</summary>
+    Task CameraPaused(Guid showId);
+
+    /// <summary>To the camera connection: a viewer requested the camera; make it an offer (closing any earlier peer for it).</summary>
+    Task CameraViewerRequested(Guid showId, string viewerConnectionId);
+
+    /// <summary>To the camera connection: a viewer left; close its peer.</summary>
+    Task CameraViewerLeft(Guid showId, string viewerConnectionId);
+
+    /// <summary>To the camera connection: direct viewers now, the cap, and how many were turned away.</summary>
+    Task CameraViewers(CameraViewersDto viewers);
+
+    /// <summary>To a viewer: the host's offer.</summary>
+    Task CameraOffer(Guid showId, string sdp);
+
+    /// <summary>To the camera connection: a viewer's answer.</summary>
+    Task CameraAnswer(Guid showId, string viewerConnectionId, string sdp);
+
+    /// <summary>An ICE candidate: to a viewer from the host (<paramref name="fromConnectionId"/> null), or to the host from that viewer.</summary>
+    Task CameraIceCandidate(Guid showId, string? fromConnectionId, CameraIceCandidateDto candidate);
 }

@@ -7,14 +7,22 @@ namespace LiveShop.E2E;
 /// One app (real Kestrel, fresh SQLite with the demo seeded) and one system Chromium for a test class.
 /// Chromium comes from Debian (/usr/bin/chromium, installed by the test command); Playwright never downloads a browser.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture()
+        : this(new LiveShopFactory())
+    {
+    }
+
+    /// <summary>A fixture on an app of the test's own (another configuration, e.g. a small camera cap).</summary>
+    protected BrowserFixture(LiveShopFactory app) => App = app;
+
     /// <summary>A fresh browser context boots a Debug WebAssembly app in 5–7 s on two cores.</summary>
     public const float Patience = 60_000;
 
     private IPlaywright? _playwright;
 
-    public LiveShopFactory App { get; } = new();
+    public LiveShopFactory App { get; }
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -36,6 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--autoplay-policy=no-user-gesture-required",
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
             ],
         });
     }

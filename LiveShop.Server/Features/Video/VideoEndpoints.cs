@@ -37,6 +37,7 @@ public static class VideoExtensions
         builder.Services.AddOptions<AcsOptions>().Bind(builder.Configuration.GetSection(AcsOptions.Section));
         builder.Services.AddScoped<VideoSources>();
         builder.Services.AddLiveShopAcs();
+        builder.Services.AddLiveShopCamera();
         return builder;
     }
 }

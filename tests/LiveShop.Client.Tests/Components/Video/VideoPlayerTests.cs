@@ -103,11 +103,11 @@ public sealed class VideoPlayerTests : BunitTestBase
         Assert.Equal(playing, told);
     }
 
-    [Theory]
-    [InlineData(VideoSourceKind.Camera)]
-    public void Render_KindThisPlayerDoesNotHandle_SaysSoWithoutAVideo(VideoSourceKind kind)
+    [Fact]
+    public void Render_KindThisPlayerDoesNotKnow_SaysSoWithoutAVideo()
     {
-        var cut = RenderLive(new VideoSourceDto(kind, null, null));
+        // A newer server may offer a source this page was built before (Camera and ACS have their own tests).
+        var cut = RenderLive(new VideoSourceDto((VideoSourceKind)99, null, null));
 
         Assert.Contains("can't play their video yet", cut.Find("[data-testid=player-unsupported]").TextContent);
         Assert.Empty(cut.FindAll("video"));

@@ -1,0 +1,241 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
+using LiveShop.Server.Hubs;
+using LiveShop.Shared;
+using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shows;
+using LiveShop.Shared.Video;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Video;
+
+/// <summary>
+/// The hub as the signalling channel of the host's browser camera: relays offers, answers and ICE
+/// candidates only between the show's camera connection (its host's console, after
+/// <see cref="StartAsync"/>) and the viewers of that show who asked for it, within the direct-viewer cap.
+/// Every message is checked against <see cref="CameraSessions"/> before anything is sent or changed;
+/// a refusal is a <see cref="DomainException"/> ("[code] sentence" to the caller). The media never
+/// passes through the server.
+/// </summary>
+public sealed class CameraSignalling(
+    LiveShopDbContext db,
+    RoomPresence presence,
+    CameraSessions sessions,
+    IOptions<VideoOptions> options,
+    IHubContext<LiveShowHub, ILiveShowClient> hub)
+{
+    public async Task<CameraViewersDto> StartAsync(ClaimsPrincipal caller, Guid showId, string connectionId, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireRole(Roles.Host, "send a show's camera");
+        var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken) ?? throw DomainException.ShowNotFound();
+        if (!show.IsHostedBy(userId))
+        {
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the host of this show can send its camera.");
+        }
+
+        RequireCameraShow(show.VideoKind);
+        if (show.Status == ShowStatus.Ended)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; its camera cannot start again.");
+        }
+
+        if (!presence.IsIn(showId, connectionId))
+        {
+            throw DomainException.Conflict(ProblemCodes.CameraNotInRoom, "Open the show's console (join its room) before starting the camera.");
+        }
+
+        var (replaced, viewers) = sessions.Start(showId, connectionId, options.Value.CameraViewerCap);
+        if (replaced is not null)
+        {
+            await hub.Clients.Client(replaced).CameraPaused(showId);
+        }
+
+        // Viewers of the earlier camera (this host's reloaded page, another window) ask again.
+        await hub.Clients.GroupExcept(ShowGroups.Room(showId), [connectionId]).CameraAvailable(showId);
+        return viewers;
+    }
+
+    public async Task StopAsync(Guid showId, string connectionId)
+    {
+        var viewers = sessions.Stop(showId, connectionId)
+            ?? throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "This window is not sending the show's camera.");
+        if (viewers.Count > 0)
+        {
+            await hub.Clients.Clients(viewers).CameraPaused(showId);
+        }
+    }
+
+    public async Task RequestAsync(Guid showId, string connectionId, CancellationToken cancellationToken)
+    {
+        if (!presence.IsIn(showId, connectionId))
+        {
+            throw DomainException.Conflict(ProblemCodes.CameraNotInRoom, "Join the show before asking for its video.");
+        }
+
+        var show = await db.Shows.AsNoTracking().Where(s => s.Id == showId).Select(s => new { s.VideoKind, s.Status }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.ShowNotFound();
+        RequireCameraShow(show.VideoKind);
+        if (show.Status != ShowStatus.Live)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowNotLive, "The host's camera reaches viewers once the show is live.");
+        }
+
+        var (outcome, host, viewers) = sessions.Request(showId, connectionId);
+        switch (outcome)
+        {
+            case CameraSessions.Outcome.Accepted:
+                await hub.Clients.Client(host!).CameraViewerRequested(showId, connectionId);
+                await hub.Clients.Client(host!).CameraViewers(viewers!);
+                return;
+            case CameraSessions.Outcome.NotStarted:
+                throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera is not on yet: the video appears here as soon as it starts.");
+            case CameraSessions.Outcome.IsTheCamera:
+                throw DomainException.Conflict(ProblemCodes.CameraPeerUnknown, "This window is the show's camera; it cannot watch itself.");
+            case CameraSessions.Outcome.CapReached:
+                await hub.Clients.Client(host!).CameraViewers(viewers!);
+                throw DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
+                    $"The host's camera already reaches {viewers!.Cap} {(viewers.Cap == 1 ? "viewer" : "viewers")} directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.");
+        }
+    }
+
+    public async Task OfferAsync(Guid showId, string connectionId, string? viewerConnectionId, string? sdp)
+    {
+        if (sessions.CameraOf(showId) != connectionId)
+        {
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's camera (its host's console, once started) can send an offer.");
+        }
+
+        RequireSdp(sdp, "offer");
+        if (string.IsNullOrEmpty(viewerConnectionId) || !sessions.Advance(showId, connectionId, viewerConnectionId, CameraSessions.Stage.Offered))
+        {
+            throw UnknownViewer();
+        }
+
+        await hub.Clients.Client(viewerConnectionId).CameraOffer(showId, sdp!);
+    }
+
+    public async Task AnswerAsync(Guid showId, string connectionId, string? sdp)
+    {
+        var host = sessions.CameraOf(showId);
+        if (host is null || sessions.StageOf(showId, connectionId) is not (CameraSessions.Stage.Offered or CameraSessions.Stage.Answered))
+        {
+            throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "There is no camera offer for you to answer in this show; ask for the camera first.");
+        }
+
+        RequireSdp(sdp, "answer");
+        if (!sessions.Advance(showId, host, connectionId, CameraSessions.Stage.Answered))
+        {
+            throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera stopped meanwhile; it is asked for again when it restarts.");
+        }
+
+        await hub.Clients.Client(host).CameraAnswer(showId, connectionId, sdp!);
+    }
+
+    public async Task IceCandidateAsync(Guid showId, string connectionId, string? targetConnectionId, CameraIceCandidateDto? candidate)
+    {
+        var host = sessions.CameraOf(showId);
+        if (host is not null && host == connectionId)
+        {
+            RequireCandidate(candidate);
+            if (string.IsNullOrEmpty(targetConnectionId) || sessions.StageOf(showId, targetConnectionId) is null)
+            {
+                throw UnknownViewer();
+            }
+
+            RequireBudget(showId, targetConnectionId);
+            await hub.Clients.Client(targetConnectionId).CameraIceCandidate(showId, null, candidate!);
+            return;
+        }
+
+        if (targetConnectionId is not null)
+        {
+            throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "Only the show's camera sends candidates to a named viewer; viewers send theirs to the host.");
+        }
+
+        if (host is null || sessions.StageOf(showId, connectionId) is null)
+        {
+            throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "Ask for the host's camera before sending it candidates.");
+        }
+
+        RequireCandidate(candidate);
+        RequireBudget(showId, connectionId);
+        await hub.Clients.Client(host).CameraIceCandidate(showId, connectionId, candidate!);
+    }
+
+    /// <summary>The connection left a show (or all: disconnected): a camera pauses for its viewers, a viewer frees its place.</summary>
+    public async Task LeftAsync(string connectionId, Guid? showId = null)
+    {
+        foreach (var departure in sessions.Leave(connectionId, showId))
+        {
+            if (departure.Host is { } host)
+            {
+                await hub.Clients.Client(host).CameraViewerLeft(departure.ShowId, connectionId);
+                await hub.Clients.Client(host).CameraViewers(departure.Viewers!);
+            }
+            else if (departure.PausedViewers.Count > 0)
+            {
+                await hub.Clients.Clients(departure.PausedViewers).CameraPaused(departure.ShowId);
+            }
+        }
+    }
+
+    private static void RequireCameraShow(VideoSourceKind kind)
+    {
+        if (kind != VideoSourceKind.Camera)
+        {
+            throw DomainException.Conflict(ProblemCodes.CameraNotCameraShow, "This show's video does not come from the host's camera; its host can choose Camera as the video source before going live.");
+        }
+    }
+
+    private static void RequireSdp(string? sdp, string what)
+    {
+        if (string.IsNullOrWhiteSpace(sdp) || !sdp.StartsWith("v=0", StringComparison.Ordinal))
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The {what} is empty or not a session description.");
+        }
+
+        if (sdp.Length > CameraLimits.SdpMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The {what} is longer than {CameraLimits.SdpMaxLength / 1024} KB.");
+        }
+    }
+
+    private static void RequireCandidate(CameraIceCandidateDto? candidate)
+    {
+        if (candidate is null || string.IsNullOrWhiteSpace(candidate.Candidate))
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "The ICE candidate is empty.");
+        }
+
+        if (candidate.Candidate.Length > CameraLimits.CandidateMaxLength || candidate.SdpMid?.Length > CameraLimits.SdpMidMaxLength || candidate.SdpMLineIndex is < 0 or > 64)
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The ICE candidate is longer than {CameraLimits.CandidateMaxLength} bytes or malformed.");
+        }
+    }
+
+    private void RequireBudget(Guid showId, string viewerConnectionId)
+    {
+        if (!sessions.SpendCandidate(showId, viewerConnectionId))
+        {
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"This camera session has sent its {CameraSessions.CandidateBudget} ICE candidates; ask for the camera again to start over.");
+        }
+    }
+
+        private static DomainException UnknownViewer() =>
+        DomainException.NotFound(ProblemCodes.CameraPeerUnknown, "That connection is not a viewer waiting for this show's camera (it left, or never asked).");
+}
+
+public static class CameraExtensions
+{
+    /// <summary>The camera relay: in-memory sessions (one process) and the signalling use case.</summary>
+    public static IServiceCollection AddLiveShopCamera(this IServiceCollection services)
+    {
+        services.AddSingleton<CameraSessions>();
+        services.AddScoped<CameraSignalling>();
+        return services;
+    }
+}

@@ -44,7 +44,8 @@ public sealed class BuyInStreamTests(BrowserFixture browser, ITestOutputHelper o
         // The host's dashboard, in another browser, starts at zero.
         await dashboard.SignInAsync(DemoSeeder.HostAccount.Email, SalesUrl);
         await Assertions.Expect(dashboard.TestId("sales-dashboard")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = BrowserFixture.Patience });
-        await Assertions.Expect(dashboard.TestId("tile-orders")).ToContainTextAsync("0");
+        // The tiles come once WebAssembly runs (the prerendered page shows a skeleton): that can take a while on a busy machine.
+        await Assertions.Expect(dashboard.TestId("tile-orders")).ToContainTextAsync("0", new LocatorAssertionsToContainTextOptions { Timeout = BrowserFixture.Patience });
 
         // The viewer, on a phone, sees the flash card and taps Buy.
         await viewer.SignInAsync(DemoSeeder.ViewerAccount.Email, ShowUrl);

@@ -29,8 +29,10 @@ public sealed class CreateShowTests(BrowserFixture browser) : IClassFixture<Brow
         await Assertions.Expect(lineup.Nth(0)).ToContainTextAsync("Handmade Clay Teapot");
         await Assertions.Expect(lineup.Nth(1)).ToContainTextAsync("Alishan High-Mountain Oolong");
 
-        // The commission and the co-host's share are on the show's sales page.
+        // The commission and the co-host's share are on the show's sales page (opened once the console runs).
+        await page.WaitForLiveConnectionAsync();
         await page.TestId("open-sales").ClickAsync();
+        await page.WaitForURLAsync("**/sales", new PageWaitForURLOptions { Timeout = BrowserFixture.Patience });
         var earnings = page.TestId("earnings-card");
         await Assertions.Expect(earnings).ToContainTextAsync("15%", new LocatorAssertionsToContainTextOptions { Timeout = BrowserFixture.Patience });
         await Assertions.Expect(earnings).ToContainTextAsync(DemoSeeder.CoHostAccount.DisplayName);

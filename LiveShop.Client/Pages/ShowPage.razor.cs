@@ -74,9 +74,9 @@ public sealed partial class ShowPage
 
     private IReadOnlyList<ChatMessageDto> RecentChat => State.Chat.Count <= OverlayChatLines ? State.Chat : [.. State.Chat.TakeLast(OverlayChatLines)];
 
-    /// <summary>The lineup with the pinned products first, in pin order.</summary>
+    /// <summary>The lineup with the pinned products first, in pin order, as the video has shown them (see <see cref="Synced"/>).</summary>
     private IReadOnlyList<LineupItemDto> LineupPinnedFirst =>
-        State.Pinned.Count == 0 ? Detail!.Lineup : [.. State.PinnedItems, .. Detail!.Lineup.Where(l => !State.Pinned.Contains(l.ProductId))];
+        Synced.Pinned.Count == 0 ? Detail!.Lineup : [.. Synced.PinnedItems, .. Detail!.Lineup.Where(l => !Synced.Pinned.Contains(l.ProductId))];
 
     private bool CanChat => ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
 
@@ -126,7 +126,22 @@ public sealed partial class ShowPage
         var n => $"Cart, {n} items",
     };
 
-    private ProductPrice? PriceNow(Guid productId) => State.PriceOf(productId, Clock.GetUtcNow());
+    /// <summary>
+    /// The price shown in the lineup and the product sheet: a flash price only once the video has reached
+    /// it (<see cref="Synced"/>), like the pinned cards. The cart and the order still use the room's price
+    /// (<see cref="ShowState.PriceOf"/>), which the server checks.
+    /// </summary>
+    private ProductPrice? PriceNow(Guid productId)
+    {
+        if (State.ItemFor(productId) is not { } item)
+        {
+            return null;
+        }
+
+        return Synced.SaleFor(productId, Clock.GetUtcNow()) is { } sale
+            ? new ProductPrice(sale.Price, sale.ListPrice, sale.Currency, sale)
+            : new ProductPrice(item.Price, item.Price, item.Currency, null);
+    }
 
     protected override void OnInitialized()
     {

@@ -19,8 +19,7 @@ public sealed class ShowState
     private readonly SortedDictionary<long, RoomEvent> _early = [];
     private readonly List<ChatMessageDto> _chat = [];
     private readonly List<PendingChat> _pending = [];
-    private readonly Dictionary<Guid, FlashSaleDto> _sales = [];
-    private List<Guid> _pinned = [];
+    private readonly RoomCommerce _commerce = new();
 
     public ShowDetailDto? Show { get; private set; }
 
@@ -42,10 +41,10 @@ public sealed class ShowState
     /// <summary>True while events after a gap are held back: the page should ask for the missing ones.</summary>
     public bool NeedsResync => _early.Count > 0;
 
-    public IReadOnlyList<Guid> Pinned => _pinned;
+    public IReadOnlyList<Guid> Pinned => _commerce.Pinned;
 
     /// <summary>Running flash sales by product.</summary>
-    public IReadOnlyDictionary<Guid, FlashSaleDto> Sales => _sales;
+    public IReadOnlyDictionary<Guid, FlashSaleDto> Sales => _commerce.Sales;
 
     /// <summary>Confirmed chat lines, oldest first.</summary>
     public IReadOnlyList<ChatMessageDto> Chat => _chat;
@@ -85,7 +84,7 @@ public sealed class ShowState
 
     /// <summary>The pinned products as lineup items, in pin order.</summary>
     public IEnumerable<LineupItemDto> PinnedItems =>
-        Show is null ? [] : _pinned.Select(id => Show.Lineup.FirstOrDefault(l => l.ProductId == id)).OfType<LineupItemDto>();
+        Show is null ? [] : _commerce.Pinned.Select(id => Show.Lineup.FirstOrDefault(l => l.ProductId == id)).OfType<LineupItemDto>();
 
     public DateTimeOffset ServerNow(DateTimeOffset deviceNow) => deviceNow + ClockOffset;
 
@@ -98,8 +97,7 @@ public sealed class ShowState
     };
 
     /// <summary>The running sale on a product, if any (by the server's clock).</summary>
-    public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) =>
-        _sales.TryGetValue(productId, out var sale) && ServerNow(deviceNow) < sale.EndsAt && sale.Remaining > 0 ? sale : null;
+    public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) => _commerce.RunningSale(productId, ServerNow(deviceNow));
 
     /// <summary>A product of the lineup, or null when the show has no such product.</summary>
     public LineupItemDto? ItemFor(Guid productId) => Show?.Lineup.FirstOrDefault(l => l.ProductId == productId);
@@ -135,8 +133,7 @@ public sealed class ShowState
         _early.Clear();
         _chat.Clear();
         _pending.Clear();
-        _sales.Clear();
-        _pinned = [];
+        _commerce.Reset([], []);
         ChatSettings = NoChatSettings;
         Restriction = null;
         IsStaff = false;
@@ -322,12 +319,7 @@ public sealed class ShowState
         Status = snapshot.Status;
         WentLiveAt = snapshot.WentLiveAt;
         EndedAt = snapshot.EndedAt;
-        _pinned = [.. snapshot.Pinned];
-        _sales.Clear();
-        foreach (var sale in snapshot.ActiveSales)
-        {
-            _sales[sale.ProductId] = sale;
-        }
+        _commerce.Reset(snapshot.Pinned, snapshot.ActiveSales);
 
         _chat.Clear();
         foreach (var message in snapshot.RecentChat)
@@ -351,22 +343,12 @@ public sealed class ShowState
                 EndedAt = status.EndedAt ?? EndedAt;
                 if (Status == ShowStatus.Ended)
                 {
-                    _sales.Clear();
+                    _commerce.ClearSales();
                 }
 
                 break;
-            case PinsChangedEvent pins:
-                _pinned = [.. pins.Pinned];
-                break;
-            case FlashSaleStartedEvent started:
-                _sales[started.Sale.ProductId] = started.Sale;
-                break;
-            case FlashSaleUpdatedEvent updated when _sales.TryGetValue(updated.ProductId, out var sale) && sale.Id == updated.SaleId:
-                // Applied in sequence order, so the latest count wins (a declined card gives units back).
-                _sales[updated.ProductId] = sale with { Sold = updated.Sold };
-                break;
-            case FlashSaleEndedEvent ended when _sales.TryGetValue(ended.ProductId, out var sale) && sale.Id == ended.SaleId:
-                _sales.Remove(ended.ProductId);
+            case PinsChangedEvent or FlashSaleStartedEvent or FlashSaleUpdatedEvent or FlashSaleEndedEvent:
+                _commerce.Apply(roomEvent);
                 break;
             case ChatPostedEvent chat:
                 AddChat(chat.Message);

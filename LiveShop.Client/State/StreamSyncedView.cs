@@ -26,8 +26,7 @@ public sealed class StreamSyncedView : IDisposable
     private readonly ShowState _state;
     private readonly TimeProvider _time;
     private readonly Queue<RoomEvent> _held = new();
-    private readonly Dictionary<Guid, FlashSaleDto> _sales = [];
-    private List<Guid> _pinned = [];
+    private readonly RoomCommerce _commerce = new();
     private ITimer? _capTimer;
 
     public StreamSyncedView(ShowState state, TimeProvider time)
@@ -52,14 +51,13 @@ public sealed class StreamSyncedView : IDisposable
     public int HeldCount => _held.Count;
 
     /// <summary>The pinned products as of the playing date, in pin order.</summary>
-    public IReadOnlyList<Guid> Pinned => _pinned;
+    public IReadOnlyList<Guid> Pinned => _commerce.Pinned;
 
     /// <summary>The pinned products as lineup items, in pin order.</summary>
-    public IEnumerable<LineupItemDto> PinnedItems => _pinned.Select(_state.ItemFor).OfType<LineupItemDto>();
+    public IEnumerable<LineupItemDto> PinnedItems => _commerce.Pinned.Select(_state.ItemFor).OfType<LineupItemDto>();
 
     /// <summary>The running sale on a product as of the playing date, if it still runs by the server's clock.</summary>
-    public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) =>
-        _sales.TryGetValue(productId, out var sale) && _state.ServerNow(deviceNow) < sale.EndsAt && sale.Remaining > 0 ? sale : null;
+    public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) => _commerce.RunningSale(productId, _state.ServerNow(deviceNow));
 
     /// <summary>
     /// The player's playing date (device-independent: the stream's own clock, assumed to be the server's),
@@ -76,8 +74,7 @@ public sealed class StreamSyncedView : IDisposable
     }
 
     /// <summary>True for the events this view holds until the video shows them.</summary>
-    public static bool IsHeld(RoomEvent roomEvent) =>
-        roomEvent is PinsChangedEvent or FlashSaleStartedEvent or FlashSaleUpdatedEvent or FlashSaleEndedEvent;
+    public static bool IsHeld(RoomEvent roomEvent) => RoomCommerce.Handles(roomEvent);
 
     private void OnEventApplied(RoomEvent roomEvent)
     {
@@ -105,7 +102,7 @@ public sealed class StreamSyncedView : IDisposable
         var released = false;
         while (_held.TryPeek(out var next) && IsDue(next, serverNow))
         {
-            Apply(_held.Dequeue());
+            _commerce.Apply(_held.Dequeue());
             released = true;
         }
 
@@ -120,36 +117,12 @@ public sealed class StreamSyncedView : IDisposable
     private bool IsDue(RoomEvent roomEvent, DateTimeOffset serverNow) =>
         PlayingDate is not { } playing || playing >= roomEvent.At || serverNow >= roomEvent.At + Cap;
 
-    private void Apply(RoomEvent roomEvent)
-    {
-        switch (roomEvent)
-        {
-            case PinsChangedEvent pins:
-                _pinned = [.. pins.Pinned];
-                break;
-            case FlashSaleStartedEvent started:
-                _sales[started.Sale.ProductId] = started.Sale;
-                break;
-            case FlashSaleUpdatedEvent updated when _sales.TryGetValue(updated.ProductId, out var sale) && sale.Id == updated.SaleId:
-                _sales[updated.ProductId] = sale with { Sold = updated.Sold };
-                break;
-            case FlashSaleEndedEvent ended when _sales.TryGetValue(ended.ProductId, out var sale) && sale.Id == ended.SaleId:
-                _sales.Remove(ended.ProductId);
-                break;
-        }
-    }
-
     /// <summary>Starts over from the room as it is now (a snapshot is the present: nothing in it is held).</summary>
     private void Rebase()
     {
         _held.Clear();
         DisarmCapTimer();
-        _pinned = [.. _state.Pinned];
-        _sales.Clear();
-        foreach (var (productId, sale) in _state.Sales)
-        {
-            _sales[productId] = sale;
-        }
+        _commerce.Reset(_state.Pinned, _state.Sales.Values);
     }
 
     /// <summary>Releases the oldest held event when its cap runs out, even if the video stalls meanwhile.</summary>

@@ -69,9 +69,11 @@ public sealed class HostConsoleQuestionsTests : BunitTestBase
     {
         var cut = RenderConsole();
 
+        // Opened once the console has joined the room (its chat re-renders then), and the menu renders asynchronously.
+        cut.WaitForAssertion(() => Assert.Equal(LiveConnectionState.Connected, _live.State));
         cut.Find("[data-testid=chat-line-menu]").Click();
 
-        Assert.NotNull(cut.Find("[data-testid=delete-message]"));
+        Assert.NotNull(cut.WaitForElement("[data-testid=delete-message]"));
         Assert.NotNull(cut.Find("[data-testid=timeout-600]"));
     }
 }

@@ -9,19 +9,21 @@ using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
 /// <summary>
 /// 5,000 buyers hit "Buy" at once on a flash sale of 100 units (one per buyer), through the real
-/// HTTP endpoint: exactly 100 orders, stock down by exactly 100, nobody with two; then every buyer
+/// HTTP endpoint. The shop has exactly those 100 in stock, so the sale's cap and the stock run out on
+/// the same unit: exactly 100 orders, stock 0 (never below), nobody with two; then every buyer
 /// retries with the same idempotency key (twice, racing) and nothing new appears.
 /// </summary>
 public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
     private const int Buyers = 5000;
     private const int Units = 100;
-    private static readonly Guid Cakes = DemoSeeder.ProductId(4); // NT$450, 120 in stock
+    private static readonly Guid Cakes = DemoSeeder.ProductId(4); // NT$450
 
     [Fact]
     public async Task FiveThousandBuyers_HundredUnits_ExactlyHundredOrders_AndRetriesAddNothing()
@@ -30,7 +32,9 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
         var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request("Burst show", Cakes));
         var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
         await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null);
-        var stockBefore = await host.Http.StockAsync(Cakes);
+        // The shop's stock of the product is exactly the sale's units (set directly: there is no stock API).
+        await factory.ReadAsync(db => db.Products.Where(p => p.Id == Cakes).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, Units)));
+        Assert.Equal(Units, await host.Http.StockAsync(Cakes));
         await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
         var sale = (await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id,
             new StartFlashSaleRequest(Cakes, 350m, 600, Units, 1))).Sale;
@@ -91,10 +95,11 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
             }
         });
 
-        // What the server stored agrees: 100 orders, 100 units, stock down by exactly 100, the sale sold out.
+        // What the server stored agrees: 100 orders, 100 units, stock exactly 0, the sale sold out.
         var summary = (await host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(show.Id)))!.Summary;
         Assert.Equal((Units, Units, Units), (summary.Orders, summary.Units, summary.Buyers));
-        Assert.Equal(stockBefore - Units, await host.Http.StockAsync(Cakes));
+        Assert.Equal(0, await host.Http.StockAsync(Cakes));
+        Assert.Equal(Units, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
         var ended = await hostRoom.NextAsync<FlashSaleEndedEvent>(e => e.SaleId == sale.Id);
         Assert.Equal((FlashSaleEndReason.SoldOut, Units), (ended.Reason, ended.Sold));
     }

@@ -12,10 +12,12 @@ namespace LiveShop.Client.Components;
 /// <summary>
 /// The cart and checkout sheet. Prices come live from <see cref="CartState"/>; the order asks for
 /// exactly the prices on screen. Each press of Place order is one attempt with its own idempotency
-/// key: a network failure is retried once with the same key (and the key is kept for the next press
-/// of the same order, since the first may have gone through); a refusal means the next attempt gets
-/// a fresh key. A changed price asks the buyer (<see cref="PriceChangedDialog"/>); any other refusal
-/// shows the server's sentence in the sheet, which stays open with everything the buyer entered.
+/// key: a network failure is retried once with the same key, and when the answer still does not come
+/// (or the payment is "pending") the key is kept: the next press first settles that attempt with its
+/// own key and body, since it may have gone through. A refusal means nothing was written, so the next
+/// attempt gets a fresh key. A changed price (also a flash price that ended, sold out or is over the
+/// per-buyer cap) asks the buyer (<see cref="PriceChangedDialog"/>); any other refusal shows the
+/// server's sentence in the sheet, which stays open with everything the buyer entered.
 /// </summary>
 public sealed partial class CartSheet : IDisposable
 {
@@ -185,7 +187,28 @@ public sealed partial class CartSheet : IDisposable
     /// <summary>One attempt. Null when the order was placed or the failure is already on screen; otherwise a refusal about a price.</summary>
     private async Task<ApiException?> AttemptAsync(PlaceOrderRequest request)
     {
-        var key = _unanswered is { } unanswered && SameOrder(unanswered.Request, request) ? unanswered.Key : Guid.NewGuid().ToString();
+        if (_unanswered is { } earlier && !SameOrder(earlier.Request, request))
+        {
+            // An earlier press may have placed an order (its answer never came, or the payment is still
+            // being confirmed): settle that one first, with its own key and body, before a new attempt.
+            var settled = await SendAsync(earlier.Request, earlier.Key);
+            if (settled is not Refused)
+            {
+                return null;
+            }
+        }
+
+        var key = _unanswered is { } same && SameOrder(same.Request, request) ? same.Key : Guid.NewGuid().ToString();
+        return await SendAsync(request, key) is Refused { Refusal: var refusal } && IsAboutPrice(refusal) ? refusal : null;
+    }
+
+    /// <summary>
+    /// Sends one attempt with its key (once more with the same key if the answer never came) and deals with
+    /// the outcome: placed, left open (the order may exist: the key is kept for the next press), or refused
+    /// (nothing was written: the next press gets a new key). Refusals not about a price are shown in the sheet.
+    /// </summary>
+    private async Task<Outcome> SendAsync(PlaceOrderRequest request, string key)
+    {
         try
         {
             OrderDto order;
@@ -195,32 +218,60 @@ public sealed partial class CartSheet : IDisposable
             }
             catch (Exception e) when (IsUnanswered(e))
             {
-                // The order may or may not have been placed: ask again with the same key, once.
                 order = await Api.PlaceOrderAsync(request, key);
             }
 
             _unanswered = null;
             await PlacedAsync(order);
-            return null;
+            return new Placed();
         }
         catch (Exception e) when (IsUnanswered(e))
         {
             _unanswered = (key, request);
             _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
-            return null;
+            return new LeftOpen();
+        }
+        catch (ApiException e) when (e.Code == ProblemCodes.PaymentPending)
+        {
+            // The order exists and holds its stock; the payment is not confirmed yet. The same key asks about it again.
+            _unanswered = (key, request);
+            _error = e.Message;
+            return new LeftOpen();
         }
         catch (ApiException e)
         {
             _unanswered = null;
-            if (e.Code is ProblemCodes.PriceChanged or ProblemCodes.FlashSaleEnded && e.GuidExtension("productId") is not null && e.DecimalExtension("currentPrice") is not null)
+            if (e.Code == ProblemCodes.PerBuyerCapReached && e.GuidExtension("saleId") is { } saleId && e.IntExtension("held") is { } held)
             {
-                return e;
+                Cart.HoldsFlashUnits(saleId, held);
             }
 
-            _error = e.Message;
-            return null;
+            if (!IsAboutPrice(e))
+            {
+                _error = e.Message;
+            }
+
+            return new Refused(e);
         }
     }
+
+    /// <summary>A refusal the buyer can answer by accepting another price (the server sent it).</summary>
+    private static bool IsAboutPrice(ApiException e) =>
+        e.Code is ProblemCodes.PriceChanged or ProblemCodes.FlashSaleEnded or ProblemCodes.PerBuyerCapReached or ProblemCodes.FlashSaleSoldOut
+        && e.GuidExtension("productId") is not null && e.DecimalExtension("currentPrice") is not null;
+
+    /// <summary>Why the price changed, in the buyer's terms, when the server's code says more than "changed".</summary>
+    private static string? PriceReason(ApiException refusal) => refusal.Code switch
+    {
+        ProblemCodes.FlashSaleEnded => "The flash price has ended.",
+        ProblemCodes.PerBuyerCapReached => refusal.IntExtension("perBuyerCap") is { } cap
+            ? $"The flash price is {cap} per buyer{(refusal.IntExtension("held") is > 0 and var held ? $", and you already have {held}" : "")}."
+            : "You have reached the flash price's limit per buyer.",
+        ProblemCodes.FlashSaleSoldOut => refusal.IntExtension("unitsLeft") is { } left
+            ? $"Only {left} left at the flash price."
+            : "Not enough left at the flash price.",
+        _ => null,
+    };
 
     private async Task<bool> AgreedToNewPriceAsync(ApiException refusal, PlaceOrderRequest request, Dictionary<Guid, decimal> agreed)
     {
@@ -239,8 +290,9 @@ public sealed partial class CartSheet : IDisposable
             { d => d.ProductName, name },
             { d => d.SeenPrice, line.ExpectedUnitPrice },
             { d => d.NewPrice, newPrice },
+            { d => d.Quantity, line.Quantity },
             { d => d.Currency, Cart.Currency },
-            { d => d.Reason, refusal.Code == ProblemCodes.FlashSaleEnded ? "The flash price has ended." : null },
+            { d => d.Reason, PriceReason(refusal) },
         };
         var dialog = await Dialogs.ShowAsync<PriceChangedDialog>("The price changed", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         var result = await dialog.Result;
@@ -255,6 +307,7 @@ public sealed partial class CartSheet : IDisposable
 
     private async Task PlacedAsync(OrderDto order)
     {
+        Cart.Placed(order);
         Cart.Clear();
         _step = CheckoutStep.Cart;
         Snackbar.Add(PlacedMessage(order), Severity.Success, options =>
@@ -276,6 +329,16 @@ public sealed partial class CartSheet : IDisposable
     /// <summary>No answer, or one that says nothing about the order (a server failure): the order may exist.</summary>
     private static bool IsUnanswered(Exception e) =>
         e is HttpRequestException or TaskCanceledException || e is ApiException { Status: >= HttpStatusCode.InternalServerError };
+
+    private abstract record Outcome;
+
+    private sealed record Placed : Outcome;
+
+    /// <summary>No final answer yet: the order may exist (the key is kept).</summary>
+    private sealed record LeftOpen : Outcome;
+
+    /// <summary>Refused: nothing was written.</summary>
+    private sealed record Refused(ApiException Refusal) : Outcome;
 
     private static bool SameOrder(PlaceOrderRequest a, PlaceOrderRequest b) =>
         a.ShowId == b.ShowId && a.ShippingAddress == b.ShippingAddress && a.Payment == b.Payment && a.Lines.SequenceEqual(b.Lines);

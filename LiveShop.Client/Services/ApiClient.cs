@@ -27,6 +27,10 @@ public sealed class ApiException(HttpStatusCode status, string code, string mess
     public decimal? DecimalExtension(string name) =>
         Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
 
+    /// <summary>A whole-number extension of the problem (e.g. <c>held</c> on per-buyer-cap-reached), if present.</summary>
+    public int? IntExtension(string name) =>
+        Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;
+
     /// <summary>A Guid extension of the problem (e.g. <c>productId</c>), if present.</summary>
     public Guid? GuidExtension(string name) =>
         Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && Guid.TryParse(v.GetString(), out var g) ? g : null;

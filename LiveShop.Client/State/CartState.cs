@@ -1,3 +1,4 @@
+using LiveShop.Client.Components;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shows;
@@ -13,6 +14,9 @@ namespace LiveShop.Client.State;
 public sealed class CartState(TimeProvider clock)
 {
     private readonly List<CartLine> _lines = [];
+
+    /// <summary>Units this buyer already holds at a sale's flash price (by sale id), as far as this tab knows.</summary>
+    private readonly Dictionary<Guid, int> _flashHeld = [];
     private ShowState? _show;
 
     /// <summary>The show the lines belong to (null before a show page attached).</summary>
@@ -58,6 +62,7 @@ public sealed class CartState(TimeProvider clock)
         {
             ShowId = show.Show.Id;
             _lines.Clear();
+            _flashHeld.Clear();
         }
 
         Changed?.Invoke();
@@ -161,13 +166,62 @@ public sealed class CartState(TimeProvider clock)
         Changed?.Invoke();
     }
 
-    /// <summary>What one unit of the product costs now (see <see cref="ShowState.PriceOf"/>).</summary>
-    public ProductPrice PriceOf(Guid productId) =>
-        AttachedShow.PriceOf(productId, clock.GetUtcNow()) ?? throw new InvalidOperationException($"Product {productId} is not in this show.");
+    /// <summary>
+    /// What one unit of the product costs now for <paramref name="quantity"/> units, by the server's rule:
+    /// the flash price (see <see cref="ShowState.PriceOf"/>) only when the whole line fits in the units left
+    /// at that price and in this buyer's allowance (the per-buyer cap less the units they already hold);
+    /// otherwise the list price for the whole line, with <see cref="ProductPrice.FlashNote"/> saying why.
+    /// </summary>
+    public ProductPrice PriceOf(Guid productId, int quantity = 1)
+    {
+        var price = AttachedShow.PriceOf(productId, clock.GetUtcNow()) ?? throw new InvalidOperationException($"Product {productId} is not in this show.");
+        if (price.Sale is not { } sale)
+        {
+            return price;
+        }
 
-    public decimal LineTotal(CartLine line) => PriceOf(line.ProductId).Unit * line.Quantity;
+        var held = _flashHeld.GetValueOrDefault(sale.Id);
+        var allowance = Math.Max(0, sale.PerBuyerCap - held);
+        if (quantity <= Math.Min(sale.Remaining, allowance))
+        {
+            return price;
+        }
+
+        var note = quantity > allowance
+            ? allowance == 0
+                ? $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: you have yours."
+                : $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: up to {allowance} more for you."
+            : $"Only {sale.Remaining} left at the flash price {Money.Format(sale.Price, sale.Currency)}.";
+        return new ProductPrice(price.List, price.List, price.Currency, null) { FlashNote = note };
+    }
+
+    public ProductPrice PriceOf(CartLine line) => PriceOf(line.ProductId, line.Quantity);
+
+    public decimal LineTotal(CartLine line) => PriceOf(line).Unit * line.Quantity;
 
     public decimal Total => _lines.Sum(LineTotal);
+
+    /// <summary>
+    /// The buyer holds <paramref name="units"/> at the flash price of <paramref name="saleId"/> (the server
+    /// said so in a refusal): the cart stops offering that price beyond the allowance.
+    /// </summary>
+    public void HoldsFlashUnits(Guid saleId, int units)
+    {
+        if (units > _flashHeld.GetValueOrDefault(saleId))
+        {
+            _flashHeld[saleId] = units;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>An order of this buyer was placed: its units at a flash price count against that sale's per-buyer cap.</summary>
+    public void Placed(OrderDto order)
+    {
+        foreach (var line in order.Lines.Where(l => l.FlashSaleId is not null))
+        {
+            _flashHeld[line.FlashSaleId!.Value] = _flashHeld.GetValueOrDefault(line.FlashSaleId.Value) + line.Quantity;
+        }
+    }
 
     /// <summary>
     /// The order's lines at the prices shown now, except where the buyer agreed to another price
@@ -178,7 +232,7 @@ public sealed class CartState(TimeProvider clock)
         .. _lines.Select(l => new PlaceOrderLine(
             l.ProductId,
             l.Quantity,
-            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l.ProductId).Unit)),
+            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l).Unit)),
     ];
 
     private ShowState AttachedShow => _show ?? throw new InvalidOperationException("No show page is open: prices come from it.");

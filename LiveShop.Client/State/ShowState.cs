@@ -410,4 +410,7 @@ public sealed record PendingChat(Guid ClientMessageId, string AuthorName, string
 public sealed record ProductPrice(decimal Unit, decimal List, string Currency, FlashSaleDto? Sale)
 {
     public bool IsFlash => Sale is not null;
+
+    /// <summary>Why a running flash price does not apply to this line (per-buyer cap, units left); null otherwise.</summary>
+    public string? FlashNote { get; init; }
 }

@@ -209,6 +209,7 @@ public sealed class PlaceOrder(
         }
 
         var extensions = PriceFacts(line.ProductId, line.ExpectedUnitPrice, listPrice, currency);
+        extensions["saleId"] = sale.Id;
         extensions["perBuyerCap"] = sale.PerBuyerCap;
         extensions["held"] = held;
         extensions["unitsLeft"] = left;

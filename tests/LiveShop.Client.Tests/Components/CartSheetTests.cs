@@ -201,6 +201,100 @@ public sealed class CartSheetTests : CheckoutTestBase
     }
 
     [Fact]
+    public void PlaceOrder_PaymentPending_TheNextPressAsksAboutTheSameOrderWithTheSameKey()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        const string pending = "Your payment is still being confirmed. You will not be charged twice.";
+        Api.Answer(
+            HttpMethod.Post,
+            ApiRoutes.Orders,
+            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.PaymentPending, pending),
+            FakeApi.Json(HttpStatusCode.OK, Order("1047", OrderStatus.Paid, DeviceNow)));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForAssertion(() => Assert.Equal(pending, sheet.Find("[data-testid=order-error]").TextContent.Trim()));
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1047 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal(2, Api.OrderAttempts.Count);
+        Assert.Equal(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[1].IdempotencyKey);
+    }
+
+    [Fact]
+    public void PlaceOrder_CartChangedAfterAnUnansweredAttempt_SettlesThatAttemptFirst_NeverASecondOrder()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        Api.Answer(
+            HttpMethod.Post,
+            ApiRoutes.Orders,
+            FakeApi.NetworkDown(),
+            FakeApi.NetworkDown(),
+            FakeApi.Json(HttpStatusCode.OK, Order("1048", OrderStatus.Paid, DeviceNow)));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForElement("[data-testid=order-error]");
+
+        // Meanwhile the buyer wants two; but the first attempt went through after all.
+        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1048 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal(3, Api.OrderAttempts.Count);
+        Assert.Single(Api.OrderAttempts.Select(a => a.IdempotencyKey).Distinct());
+        Assert.Equal(1, Api.OrderAttempts[2].Order.Lines[0].Quantity);
+    }
+
+    [Fact]
+    public void PlaceOrder_UnansweredAttemptTurnsOutRefused_TheCurrentCartGoesWithANewKey()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        Api.Answer(
+            HttpMethod.Post,
+            ApiRoutes.Orders,
+            FakeApi.NetworkDown(),
+            FakeApi.NetworkDown(),
+            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.OutOfStock, "Only 1 of “Alishan oolong 150g” left."),
+            FakeApi.Json(HttpStatusCode.Created, Order("1049", OrderStatus.Paid, DeviceNow)));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForElement("[data-testid=order-error]");
+
+        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1049 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal(4, Api.OrderAttempts.Count);
+        Assert.Equal(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[2].IdempotencyKey);
+        Assert.NotEqual(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[3].IdempotencyKey);
+        Assert.Equal(2, Api.OrderAttempts[3].Order.Lines[0].Quantity);
+    }
+
+    [Fact]
+    public void Render_QuantityOverTheFlashCap_LineShowsTheListPriceAndWhy()
+    {
+        GivenShow(jadeOnSale: true); // NT$490, 2 per buyer
+        Cart.Add(JadeItem, 3);
+
+        var sheet = RenderSheet();
+
+        Assert.Equal("NT$690", sheet.Find("[data-testid=cart-unit-price]").TextContent.Trim());
+        Assert.Empty(sheet.FindAll("[data-testid=cart-list-price]"));
+        Assert.Equal("The flash price NT$490 is 2 per buyer: up to 2 more for you.", sheet.Find("[data-testid=cart-flash-note]").TextContent.Trim());
+        Assert.Equal("NT$2,070", sheet.Find("[data-testid=cart-total]").TextContent.Trim());
+
+        sheet.Find("[data-testid=cart-qty-minus]").Click();
+        Assert.Equal("NT$490", sheet.Find("[data-testid=cart-unit-price]").TextContent.Trim());
+        Assert.Empty(sheet.FindAll("[data-testid=cart-flash-note]"));
+    }
+
+    [Fact]
     public void Render_Anonymous_ShowsSignInAndGuestWithReturnToTheShow()
     {
         GivenShow();

@@ -92,5 +92,54 @@ public sealed class PriceChangedDialogTests : CheckoutTestBase
         Assert.Empty(OpenChanges);
     }
 
+    [Fact]
+    public void PerBuyerCapReached_SaysSo_ShowsTheNewTotal_AcceptBuysAtTheListPrice_AndTheCartRemembers()
+    {
+        GivenShow(jadeOnSale: true); // NT$490, 2 per buyer
+        Cart.Add(JadeItem, 2);
+        var refusal = PriceNow(690m);
+        refusal["saleId"] = JadeSaleId.ToString();
+        refusal["perBuyerCap"] = 2;
+        refusal["held"] = 1;
+        refusal["unitsLeft"] = 17;
+        Api.Answer(
+            HttpMethod.Post,
+            ApiRoutes.Orders,
+            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.PerBuyerCapReached, "At the flash price, each buyer can get at most 2.", refusal),
+            FakeApi.Json(HttpStatusCode.Created, Order("1051", OrderStatus.Paid, DeviceNow, unitPrice: 690m, quantity: 2)));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+
+        sheet.Find("[data-testid=place-order]").Click();
+        Dialogs.WaitForAssertion(() => Assert.Equal(
+            "The flash price is 2 per buyer, and you already have 1.",
+            Dialogs.Find("[data-testid=price-changed-reason]").TextContent.Trim()));
+        Assert.Equal("2 × NT$690 = NT$1,380", Normalize(Dialogs.Find("[data-testid=price-changed-total]").TextContent));
+        // Behind the dialog the cart already prices the line as the server will: one more at most at the flash price.
+        Assert.Equal(690m, Cart.PriceOf(Cart.Lines[0]).Unit);
+        Dialogs.Find("[data-testid=price-changed-accept]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1051 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal(690m, Api.OrderAttempts[1].Order.Lines[0].ExpectedUnitPrice);
+        Assert.NotEqual(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[1].IdempotencyKey);
+    }
+
+    [Fact]
+    public void FlashSaleSoldOut_SaysHowManyAreLeft()
+    {
+        GivenShow(jadeOnSale: true);
+        Cart.Add(JadeItem, 2);
+        var refusal = PriceNow(690m);
+        refusal["unitsLeft"] = 1;
+        Api.Answer(HttpMethod.Post, ApiRoutes.Orders, FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.FlashSaleSoldOut, "Only 1 left.", refusal));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Dialogs.WaitForAssertion(() => Assert.Equal("Only 1 left at the flash price.", Dialogs.Find("[data-testid=price-changed-reason]").TextContent.Trim()));
+        Assert.Equal("Buy at NT$690", Dialogs.Find("[data-testid=price-changed-accept]").TextContent.Trim());
+    }
+
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Replace(" )", ")", StringComparison.Ordinal).Replace("( ", "(", StringComparison.Ordinal);
 }

@@ -83,6 +83,60 @@ public sealed class CartStateTests
     }
 
     [Fact]
+    public void PriceOf_ALineOverThePerBuyerCap_IsAtTheListPriceWithTheReason()
+    {
+        var cart = Cart(LiveShow(Now, jadeOnSale: true)); // 490 instead of 690, 2 per buyer, 17 left
+        cart.Add(JadeItem, 2);
+        Assert.Equal(490m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Null(cart.PriceOf(cart.Lines[0]).FlashNote);
+
+        cart.SetQuantity(Jade, 3);
+
+        var price = cart.PriceOf(cart.Lines[0]);
+        Assert.Equal((690m, false), (price.Unit, price.IsFlash));
+        Assert.Equal("The flash price NT$490 is 2 per buyer: up to 2 more for you.", price.FlashNote);
+        Assert.Equal(3 * 690m, cart.Total);
+        Assert.Equal([new PlaceOrderLine(Jade, 3, 690m)], cart.OrderLines());
+    }
+
+    [Fact]
+    public void PriceOf_AfterTheBuyersOwnFlashOrder_CountsItAgainstTheCap()
+    {
+        var cart = Cart(LiveShow(Now, jadeOnSale: true));
+        var order = Order("2001", OrderStatus.Paid, Now, unitPrice: 490m, quantity: 1);
+        cart.Placed(order with { Lines = [order.Lines[0] with { FlashSaleId = JadeSaleId }] });
+
+        cart.Add(JadeItem);
+        Assert.Equal(490m, cart.PriceOf(cart.Lines[0]).Unit);
+        cart.SetQuantity(Jade, 2);
+        Assert.Equal(690m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Equal("The flash price NT$490 is 2 per buyer: up to 1 more for you.", cart.PriceOf(cart.Lines[0]).FlashNote);
+
+        var changes = 0;
+        cart.Changed += () => changes++;
+        cart.HoldsFlashUnits(JadeSaleId, 2);
+        cart.SetQuantity(Jade, 1);
+        Assert.Equal(690m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Equal("The flash price NT$490 is 2 per buyer: you have yours.", cart.PriceOf(cart.Lines[0]).FlashNote);
+        Assert.Equal(2, changes);
+    }
+
+    [Fact]
+    public void PriceOf_MoreThanTheUnitsLeftAtTheFlashPrice_IsAtTheListPrice()
+    {
+        var show = LiveShow(Now);
+        var cart = Cart(show);
+        show.ApplyEvents([new FlashSaleStartedEvent(11, Now, JadeSale(Now) with { PerBuyerCap = 10, QuantityCap = 5, Sold = 3 })]);
+        cart.Add(JadeItem, 2);
+        Assert.Equal(490m, cart.PriceOf(cart.Lines[0]).Unit);
+
+        cart.SetQuantity(Jade, 3);
+
+        Assert.Equal(690m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Equal("Only 2 left at the flash price NT$490.", cart.PriceOf(cart.Lines[0]).FlashNote);
+    }
+
+    [Fact]
     public void Add_BeyondTheLinesAnOrderHolds_IsRefused()
     {
         var lineup = Enumerable.Range(0, Limits.OrderMaxLines + 1)

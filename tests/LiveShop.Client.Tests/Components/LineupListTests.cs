@@ -76,6 +76,31 @@ public sealed class LineupListTests : BunitTestBase
     }
 
     [Fact]
+    public void Click_BuyOrTheRow_RaisesBuyOrOpenWithThatProduct_SoldOutCannotBeBought()
+    {
+        LineupItemDto[] items = [Item("Oolong 150g", 1290m, 0, 1), Item("Tea cup", 99.5m, 3, 2)];
+        var bought = new List<LineupItemDto>();
+        var opened = new List<LineupItemDto>();
+        var added = new List<LineupItemDto>();
+
+        var cut = Ctx.Render<LineupList>(p => p
+            .Add(l => l.Items, items)
+            .Add(l => l.OnAddToCart, (LineupItemDto item) => added.Add(item))
+            .Add(l => l.OnBuy, (LineupItemDto item) => bought.Add(item))
+            .Add(l => l.OnOpen, (LineupItemDto item) => opened.Add(item)));
+
+        cut.Find($"[data-testid=lineup-buy-{items[1].ProductId}]").Click();
+        Assert.Equal([items[1]], bought);
+        Assert.Empty(opened); // Buy is its own tap, not the row's.
+
+        cut.FindAll("[data-testid=lineup-item]")[1].QuerySelector(".ls-lineup__name")!.Click();
+        Assert.Equal([items[1]], opened);
+        Assert.Empty(added);
+
+        Assert.True(cut.Find($"[data-testid=lineup-buy-{items[0].ProductId}]").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public void Render_WithLivePrices_ShowsARunningFlashPriceWithTheListPriceStruck()
     {
         var show = ShopTestData.LiveShow(DeviceNow, jadeOnSale: true);

@@ -8,12 +8,15 @@ namespace LiveShop.Client.Pages;
 /// <summary>
 /// The buyer's orders, newest first. Loaded once interactive (the API needs the browser's cookie),
 /// then kept current by the server's pushes: a status the host changes appears without a reload.
+/// While the connection is down the page says so, and when it is back the list is loaded again
+/// (merged, newest copy wins), so a change pushed meanwhile is not missed.
 /// </summary>
 public sealed partial class Orders : IAsyncDisposable
 {
     private readonly OrdersState _orders = new();
     private bool _subscribed;
     private bool _liveError;
+    private bool _reconnecting;
     private string? _error;
 
     [Inject] private ApiClient Api { get; set; } = default!;
@@ -29,6 +32,7 @@ public sealed partial class Orders : IAsyncDisposable
 
         // Connect first, then load: an update that comes meanwhile is merged, never lost.
         Updates.OrderUpdated += OnOrderUpdatedAsync;
+        Updates.StateChanged += OnConnectionChangedAsync;
         _subscribed = true;
         try
         {
@@ -66,11 +70,25 @@ public sealed partial class Orders : IAsyncDisposable
         }
     });
 
+    private Task OnConnectionChangedAsync(LiveConnectionState state) => InvokeAsync(async () =>
+    {
+        var wasOff = _reconnecting;
+        _reconnecting = state is LiveConnectionState.Reconnecting or LiveConnectionState.Disconnected;
+        if (wasOff && state == LiveConnectionState.Connected && _orders.Loaded)
+        {
+            // Back: whatever was pushed while the connection was down is in the list the server has now.
+            await LoadAsync();
+        }
+
+        StateHasChanged();
+    });
+
     public async ValueTask DisposeAsync()
     {
         if (_subscribed)
         {
             Updates.OrderUpdated -= OnOrderUpdatedAsync;
+            Updates.StateChanged -= OnConnectionChangedAsync;
         }
 
         await Updates.DisposeAsync();

@@ -11,6 +11,9 @@ public interface IOrderUpdates : IAsyncDisposable
     /// <summary>One of the user's orders changed (status, usually).</summary>
     event Func<OrderDto, Task>? OrderUpdated;
 
+    /// <summary>The connection dropped, is trying again, or is back: pushes sent meanwhile were missed.</summary>
+    event Func<LiveConnectionState, Task>? StateChanged;
+
     /// <summary>Connects; pushes arrive from then on.</summary>
     Task StartWithoutShowAsync();
 }

@@ -25,6 +25,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
     private SalesDashboardState _state = new();
     private CoalescedRefresh? _reload;
     private LiveConnectionState _connection = LiveConnectionState.Disconnected;
+    private bool _wasConnected;
     private Guid? _loadedShowId;
     private Guid? _followedShowId;
     private Guid? _userId;
@@ -196,7 +197,15 @@ public sealed partial class SalesDashboard : IAsyncDisposable
 
     private Task OnConnectionChangedAsync(LiveConnectionState state) => InvokeAsync(() =>
     {
+        var wasDropped = _connection is LiveConnectionState.Reconnecting || (_connection == LiveConnectionState.Disconnected && _wasConnected);
+        _wasConnected |= state == LiveConnectionState.Connected;
         _connection = state;
+        if (wasDropped && state == LiveConnectionState.Connected)
+        {
+            // Back after a drop: pushes sent meanwhile were missed, so the numbers are read again.
+            _reload?.Request();
+        }
+
         StateHasChanged();
     });
 

@@ -65,6 +65,26 @@ public sealed class OrdersTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Reconnected_AfterADrop_SaysSoThenLoadsAgain_AShipmentPushedMeanwhileAppears()
+    {
+        var id = Guid.NewGuid();
+        var paid = Order("1007", OrderStatus.Paid, DeviceNow.AddMinutes(-3), id: id);
+        var shipped = paid with { Status = OrderStatus.Shipped, UpdatedAt = DeviceNow };
+        _api.Answer(HttpMethod.Get, ApiRoutes.Orders, FakeApi.Json(HttpStatusCode.OK, new[] { paid }), FakeApi.Json(HttpStatusCode.OK, new[] { shipped }));
+        var page = Ctx.Render<Orders>();
+        page.WaitForAssertion(() => Assert.Equal("Paid", page.Find("[data-testid=order-status-1007]").TextContent.Trim()));
+
+        await page.InvokeAsync(() => _updates.ChangeStateAsync(LiveConnectionState.Reconnecting));
+        page.WaitForAssertion(() => Assert.Contains("reconnecting", page.Find("[data-testid=orders-reconnecting]").TextContent, StringComparison.Ordinal));
+
+        await page.InvokeAsync(() => _updates.ChangeStateAsync(LiveConnectionState.Connected));
+
+        page.WaitForAssertion(() => Assert.Equal("Shipped", page.Find("[data-testid=order-status-1007]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=orders-reconnecting]"));
+        Assert.Equal(2, _api.Sent.Count(s => s.Path == ApiRoutes.Orders));
+    }
+
+    [Fact]
     public async Task Push_Stale_DoesNotTurnTheStatusBack()
     {
         var id = Guid.NewGuid();
@@ -92,6 +112,10 @@ public sealed class OrdersTests : BunitTestBase
     private sealed class FakeOrderUpdates : IOrderUpdates
     {
         public event Func<OrderDto, Task>? OrderUpdated;
+
+        public event Func<LiveConnectionState, Task>? StateChanged;
+
+        public Task ChangeStateAsync(LiveConnectionState state) => StateChanged?.Invoke(state) ?? Task.CompletedTask;
 
         public bool Started { get; private set; }
 

@@ -23,6 +23,9 @@ public sealed class FakeSalesFeed : ISalesFeed
         }
     }
 
+    /// <summary>The connection drops (or comes back), as the real one reports it.</summary>
+    public Task ChangeStateAsync(LiveConnectionState state) => StateChanged?.Invoke(state) ?? Task.CompletedTask;
+
     /// <summary>What the server's <c>SalesUpdated</c> push does.</summary>
     public Task PushAsync(SalesSummaryDto summary) => SalesUpdated?.Invoke(summary) ?? Task.CompletedTask;
 

@@ -130,6 +130,25 @@ public sealed class SalesDashboardTests : BunitTestBase
     }
 
     [Fact]
+    public async Task Reconnected_AfterADrop_ReadsTheNumbersAgain_WhatWasPushedMeanwhileIsNotLost()
+    {
+        var cut = RenderLoaded();
+        Assert.Equal(1, _api.Count(HttpMethod.Get, ApiRoutes.ShowSales(ShowId)));
+        await cut.InvokeAsync(() => _feed.ChangeStateAsync(LiveConnectionState.Reconnecting));
+
+        // An order came in while the host's connection was down: its push never arrived.
+        var missed = Summary(gmv: 4_960m, orders: 3, units: 5, buyers: 3);
+        _dashboard = Dashboard(missed);
+        var newOrder = Order(Guid.NewGuid(), "LS-1003", OrderStatus.CashOnDelivery, WentLive.AddMinutes(3));
+        _api.Get(ApiRoutes.ShowOrders(ShowId), () => (IReadOnlyList<OrderDto>)[newOrder, .. Orders()]);
+        await cut.InvokeAsync(() => _feed.ChangeStateAsync(LiveConnectionState.Connected));
+
+        cut.WaitForAssertion(() => Assert.Equal("NT$4,960", Text(cut, "[data-testid=tile-gmv] .ls-tile__value")));
+        cut.WaitForAssertion(() => Assert.Equal("Cash on delivery", Text(cut, "[data-testid=status-LS-1003]")));
+        Assert.Equal(2, _api.Count(HttpMethod.Get, ApiRoutes.ShowSales(ShowId)));
+    }
+
+    [Fact]
     public async Task Push_ForAnotherShow_IsIgnored()
     {
         var cut = RenderLoaded();

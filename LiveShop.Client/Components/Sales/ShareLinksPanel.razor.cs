@@ -32,8 +32,8 @@ public sealed partial class ShareLinksPanel
     /// <summary>Asks for a new link to the product (null: the whole show).</summary>
     [Parameter] public EventCallback<Guid?> OnCreate { get; set; }
 
-    /// <summary>The link as visitors open it: this site's origin and the link's path.</summary>
-    private string PublicUrl(ShareLinkDto link) => new Uri(Navigation.BaseUri).GetLeftPart(UriPartial.Authority) + link.Path;
+    /// <summary>The link as visitors open it: this site's address (with its path base, if hosted under one) and the link's path.</summary>
+    private string PublicUrl(ShareLinkDto link) => Navigation.ToAbsoluteUri(link.Path.TrimStart('/')).ToString();
 
     private Task CreateAsync() => OnCreate.InvokeAsync(_productId == Guid.Empty ? null : _productId);
 

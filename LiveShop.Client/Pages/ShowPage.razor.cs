@@ -289,7 +289,7 @@ public sealed partial class ShowPage
 
     private bool AddOrWarn(LineupItemDto item)
     {
-        if (Cart.Add(item))
+        if (Cart.Add(item, seenSale: Synced.SaleFor(item.ProductId, Clock.GetUtcNow())))
         {
             return true;
         }

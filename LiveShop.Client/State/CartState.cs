@@ -1,6 +1,7 @@
 using LiveShop.Client.Components;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
+using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 
 namespace LiveShop.Client.State;
@@ -82,12 +83,16 @@ public sealed class CartState(TimeProvider clock)
     /// Adds units of a product (to its line if it has one; at most <see cref="Limits.OrderMaxQuantity"/>).
     /// False when it would be a new line and the cart already holds <see cref="Limits.OrderMaxLines"/> products.
     /// </summary>
-    public bool Add(LineupItemDto product, int quantity = 1)
+    /// <param name="product">The lineup product.</param>
+    /// <param name="quantity">How many more.</param>
+    /// <param name="seenSale">The flash price the buyer saw on the product when they tapped (the video can be behind the room):
+    /// if the cart's price is not that one, the line says the flash price has ended.</param>
+    public bool Add(LineupItemDto product, int quantity = 1, FlashSaleDto? seenSale = null)
     {
         var index = _lines.FindIndex(l => l.ProductId == product.ProductId);
         if (index >= 0)
         {
-            _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity) };
+            _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity), SeenSale = seenSale ?? _lines[index].SeenSale };
         }
         else if (_lines.Count >= Limits.OrderMaxLines)
         {
@@ -95,7 +100,7 @@ public sealed class CartState(TimeProvider clock)
         }
         else
         {
-            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(quantity)));
+            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(quantity)) { SeenSale = seenSale });
         }
 
         Changed?.Invoke();
@@ -195,7 +200,17 @@ public sealed class CartState(TimeProvider clock)
         return new ProductPrice(price.List, price.List, price.Currency, null) { FlashNote = note };
     }
 
-    public ProductPrice PriceOf(CartLine line) => PriceOf(line.ProductId, line.Quantity);
+    /// <summary>
+    /// <see cref="PriceOf(Guid, int)"/> for a line; when the buyer tapped it at a flash price that no longer
+    /// runs (it ended or sold out, maybe while the video was still behind), the note says so.
+    /// </summary>
+    public ProductPrice PriceOf(CartLine line)
+    {
+        var price = PriceOf(line.ProductId, line.Quantity);
+        return line.SeenSale is { } seen && price.FlashNote is null && AttachedShow.SaleFor(line.ProductId, clock.GetUtcNow())?.Id != seen.Id
+            ? price with { FlashNote = $"The flash price {Money.Format(seen.Price, seen.Currency)} has ended." }
+            : price;
+    }
 
     public decimal LineTotal(CartLine line) => PriceOf(line).Unit * line.Quantity;
 
@@ -242,8 +257,12 @@ public sealed class CartState(TimeProvider clock)
     private static int Clamp(int quantity) => Math.Clamp(quantity, 1, Limits.OrderMaxQuantity);
 }
 
-/// <summary>A product in the cart. No price: see <see cref="CartState.PriceOf"/>.</summary>
-public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int Quantity);
+/// <summary>A product in the cart. No price: see <see cref="CartState.PriceOf(CartLine)"/>.</summary>
+public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int Quantity)
+{
+    /// <summary>The flash price shown on the product when the buyer tapped it, if any.</summary>
+    public FlashSaleDto? SeenSale { get; init; }
+}
 
 /// <summary>A cart line as kept in the browser between visits: the product and how many, nothing else.</summary>
 public sealed record SavedCartLine(Guid ProductId, int Quantity);

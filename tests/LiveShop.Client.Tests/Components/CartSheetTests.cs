@@ -295,6 +295,24 @@ public sealed class CartSheetTests : CheckoutTestBase
     }
 
     [Fact]
+    public void Payment_AFlashPriceEndedAfterTheBuyerTapped_IsSaidAboveThePayment()
+    {
+        GivenShow(jadeOnSale: true);
+        Cart.Add(JadeItem, seenSale: Show.SaleFor(Jade, DeviceNow));
+        Cart.Add(OolongItem);
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        Assert.Empty(sheet.FindAll("[data-testid=pay-price-note]"));
+        Assert.Equal("Place order · NT$970", sheet.Find("[data-testid=place-order]").TextContent.Trim());
+
+        Clock.Advance(TimeSpan.FromMinutes(3)); // the sale's end time passes while the buyer is on the payment step
+        sheet.Render();
+
+        Assert.Equal("Jade Face Roller: The flash price NT$490 has ended.", Assert.Single(sheet.FindAll("[data-testid=pay-price-note]")).TextContent.Trim());
+        Assert.Equal("Place order · NT$1,170", sheet.Find("[data-testid=place-order]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Render_Anonymous_ShowsSignInAndGuestWithReturnToTheShow()
     {
         GivenShow();

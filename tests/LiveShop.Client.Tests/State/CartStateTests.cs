@@ -137,6 +137,33 @@ public sealed class CartStateTests
     }
 
     [Fact]
+    public void PriceOf_ALineTappedAtAFlashPriceThatEnded_SaysItEnded()
+    {
+        var show = LiveShow(Now);
+        var cart = Cart(show);
+
+        // The video (behind the room) still showed the flash price when the buyer tapped; the room's sale had sold out.
+        cart.Add(JadeItem, seenSale: JadeSale(Now));
+
+        var price = cart.PriceOf(cart.Lines[0]);
+        Assert.Equal((690m, false), (price.Unit, price.IsFlash));
+        Assert.Equal("The flash price NT$490 has ended.", price.FlashNote);
+    }
+
+    [Fact]
+    public void PriceOf_ALineTappedAtAFlashPriceThatStillRuns_HasNoNote()
+    {
+        var cart = Cart(LiveShow(Now, jadeOnSale: true));
+
+        cart.Add(JadeItem, seenSale: JadeSale(Now));
+
+        Assert.Equal(490m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Null(cart.PriceOf(cart.Lines[0]).FlashNote);
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal("The flash price NT$490 has ended.", cart.PriceOf(cart.Lines[0]).FlashNote);
+    }
+
+    [Fact]
     public void Add_BeyondTheLinesAnOrderHolds_IsRefused()
     {
         var lineup = Enumerable.Range(0, Limits.OrderMaxLines + 1)

@@ -62,7 +62,7 @@ public sealed class BuyInStreamTests(BrowserFixture browser, ITestOutputHelper o
         var line = viewer.TestId($"cart-line-{Jade}");
         await Assertions.Expect(line.Locator("[data-testid='cart-unit-price']")).ToHaveTextAsync("NT$590");
         await Assertions.Expect(line.Locator("[data-testid='cart-list-price']")).ToHaveTextAsync("NT$690");
-        Assert.True(await viewer.Locator("video").IsVisibleAsync(), "The video must stay on screen behind the sheet.");
+        Assert.True(await VideoUncoveredAboveTheSheetAsync(viewer), "The upper part of the video must stay uncovered above the sheet.");
         await viewer.TestId("checkout-next").ClickAsync();
 
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "delivery");
@@ -109,6 +109,23 @@ public sealed class BuyInStreamTests(BrowserFixture browser, ITestOutputHelper o
 
         browser.AssertNoBrowserErrors(consoleContext, dashboardContext, viewerContext);
     }
+
+    /// <summary>
+    /// The video is on screen and the point a quarter down its visible part is not under the cart sheet
+    /// (the sheet covers the lower part only).
+    /// </summary>
+    private static Task<bool> VideoUncoveredAboveTheSheetAsync(IPage page) => page.EvaluateAsync<bool>("""
+        () => {
+          const video = document.querySelector('video');
+          const sheet = document.querySelector('[data-testid=cart-sheet]');
+          if (!video || !sheet) return false;
+          const r = video.getBoundingClientRect();
+          const top = Math.max(r.top, 0), bottom = Math.min(r.bottom, window.innerHeight);
+          if (bottom - top < 150) return false;
+          const hit = document.elementFromPoint(r.left + r.width / 2, top + (bottom - top) / 4);
+          return hit !== null && !sheet.contains(hit);
+        }
+        """);
 
     private static Task<double> VideoTimeAsync(IPage page) => page.EvaluateAsync<double>("() => document.querySelector('video')?.currentTime ?? -1");
 }

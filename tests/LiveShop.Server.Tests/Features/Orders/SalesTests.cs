@@ -9,6 +9,7 @@ using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -231,6 +232,50 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         }
 
         Assert.Equal(1, viewers);
+    }
+
+    [Fact]
+    public async Task AnonymousViewerWhoContinuesAsAGuestAndBuys_CountsOnce_AndConversionIsTheirs()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+
+        // One phone: watches anonymously, continues as a guest in the same browser (same cookies), comes back to the show and buys.
+        var phone = factory.NewBrowser(out var phoneCookies);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        await using (var anonymous = await RoomWatcher.JoinAsync(factory, room.Show, phoneCookies))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await phone.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Phone Buyer"))).StatusCode);
+        }
+
+        await using var asGuest = await RoomWatcher.JoinAsync(factory, room.Show, phoneCookies);
+        await phone.BuyAsync(Shopping.Request(room.Show.Id, Jade, 690m));
+        await ViewerRecordsStoredAsync(room, 2);
+
+        var summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal((1, 1, 1m), (summary.Buyers, summary.UniqueViewers, summary.Conversion));
+
+        // A second browser that only watches: two viewers, one of whom bought.
+        var laptop = factory.NewBrowser(out var laptopCookies);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        await using var watcher = await RoomWatcher.JoinAsync(factory, room.Show, laptopCookies);
+        await ViewerRecordsStoredAsync(room, 3);
+
+        summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal((1, 2, 0.5m), (summary.Buyers, summary.UniqueViewers, summary.Conversion));
+    }
+
+    /// <summary>Waits until the sales pulse has stored this many viewer records for the show besides the host's own.</summary>
+    private async Task ViewerRecordsStoredAsync(LiveRoom room, int count)
+    {
+        var hostId = room.Host.User.Id;
+        var stored = 0;
+        for (var wait = 0; wait < 100 && stored < count; wait++)
+        {
+            await Task.Delay(50);
+            stored = await factory.ReadAsync(db => db.ShowViewers.CountAsync(v => v.ShowId == room.Show.Id && v.UserId != hostId));
+        }
+
+        Assert.Equal(count, stored);
     }
 
     [Fact]

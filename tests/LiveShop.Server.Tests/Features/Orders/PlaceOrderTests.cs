@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LiveShop.Server.Data;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -142,6 +146,47 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         Assert.Empty(await buyer.Http.MyOrdersAsync());
         Assert.Equal(stock, await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync)));
         Assert.Equal(lastSequence, room.HostRoom.State.LastSequence);
+    }
+
+    public static TheoryData<string> MalformedBodies => ["a null line", "a null line after a good one", "lines null", "address null", "payment null", "body null"];
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task MalformedBody_IsValidationFailed_AndChangesNothing(string what)
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var buyer = await factory.GuestAsync("Odd Client");
+        var body = JsonSerializer.SerializeToNode(Shopping.Request(room.Show.Id, Jade, 690m), JsonSerializerOptions.Web)!.AsObject();
+        switch (what)
+        {
+            case "a null line": body["lines"] = new JsonArray((JsonNode?)null); break;
+            case "a null line after a good one": body["lines"]!.AsArray().Add((JsonNode?)null); break;
+            case "lines null": body["lines"] = null; break;
+            case "address null": body["shippingAddress"] = null; break;
+            case "payment null": body["payment"] = null; break;
+            case "body null": break;
+            default: throw new ArgumentOutOfRangeException(nameof(what));
+        }
+
+        var stock = await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync));
+        var lastSequence = await factory.LastSequenceAsync(room.Show.Id);
+        using var message = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders)
+        {
+            Content = new StringContent(what == "body null" ? "null" : body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add(ApiRoutes.IdempotencyKeyHeader, Guid.NewGuid().ToString());
+
+        var response = await buyer.Http.SendAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(ProblemCodes.ValidationFailed, problem.Code);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Detail));
+        Assert.Empty(await buyer.Http.MyOrdersAsync());
+        Assert.Equal(0, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == room.Show.Id)));
+        Assert.Equal(stock, await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync)));
+        Assert.Equal(lastSequence, await factory.LastSequenceAsync(room.Show.Id));
+        Assert.Null((await buyer.Http.GetFromJsonAsync<ProfileDto>(ApiRoutes.Profile))!.SavedAddress);
     }
 
     [Fact]

@@ -309,6 +309,120 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
     }
 
     [Fact]
+    public async Task MoreThanTheFlashUnitsLeft_IsRefusedWithWhatIsLeft_WritesNothing_AndTheListPriceStillSells()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Boba, 390m, seconds: 300, quantity: 3, perBuyer: 3)).Sale;
+        var first = await factory.GuestAsync("Quick Buyer");
+        var second = await factory.GuestAsync("Slow Buyer");
+        await first.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 390m, quantity: 2));
+        var before = await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Boba);
+
+        var response = await second.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m, quantity: 2), Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await Shopping.ProblemJsonAsync(response);
+        Assert.Equal(ProblemCodes.FlashSaleSoldOut, problem.GetProperty("code").GetString());
+        Assert.Equal(1, problem.GetProperty("unitsLeft").GetInt32());
+        Assert.Equal(590m, problem.GetProperty("currentPrice").GetDecimal());
+        Assert.Contains("Only 1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Boba));
+        Assert.Empty(await second.Http.MyOrdersAsync());
+
+        // The price the refusal offered goes through, and leaves the last flash unit for someone else.
+        var atList = await second.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 590m, quantity: 2));
+        Assert.Equal((590m, (Guid?)null, 1180m), (atList.Lines[0].UnitPrice, atList.Lines[0].FlashSaleId, atList.Total));
+        Assert.Equal(2, await factory.ReadAsync(db => db.FlashSales.Where(s => s.Id == sale.Id).Select(s => s.Sold).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PerBuyerCapRefusal_WritesNothing()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Jade, 490m, seconds: 300, quantity: 5, perBuyer: 1)).Sale;
+        var buyer = await factory.GuestAsync("Greedy Buyer");
+        await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Jade, 490m));
+        var before = await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Jade);
+
+        var again = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Jade, 490m), Guid.NewGuid().ToString());
+
+        Assert.Equal(ProblemCodes.PerBuyerCapReached, (await Problem.ReadAsync(again)).Code);
+        Assert.Equal(before, await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Jade));
+        Assert.Single(await buyer.Http.MyOrdersAsync());
+    }
+
+    [Fact]
+    public async Task FiftyBuyersEachSendingTheirKeyTwiceAtOnce_TenUnits_TenOrders_OnePerWinner()
+    {
+        const int buyers = 50;
+        const int units = 10;
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Oolong, 690m, seconds: 300, quantity: units, perBuyer: 1)).Sale;
+        var guests = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => factory.GuestAsync($"Twin Tapper {i}")));
+        var keys = guests.Select(_ => Guid.NewGuid().ToString()).ToArray();
+        var request = Shopping.Request(room.Show.Id, Oolong, 690m);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<(int Buyer, HttpStatusCode Status, Guid? OrderId, string? Code)> AttemptAsync(int buyer)
+        {
+            await start.Task;
+            var response = await guests[buyer].Http.PostOrderAsync(request, keys[buyer]);
+            return response.IsSuccessStatusCode
+                ? (buyer, response.StatusCode, (await response.Content.ReadFromJsonAsync<OrderDto>())!.Id, null)
+                : (buyer, response.StatusCode, null, (await Problem.ReadAsync(response)).Code);
+        }
+
+        var attempts = Enumerable.Range(0, buyers).SelectMany(i => new[] { AttemptAsync(i), AttemptAsync(i) }).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(attempts);
+
+        var perBuyer = answers.GroupBy(a => a.Buyer).ToList();
+        var winners = perBuyer.Where(g => g.Any(a => a.Status == HttpStatusCode.Created)).ToList();
+        Assert.Equal(units, winners.Count);
+        Assert.All(winners, g =>
+        {
+            // Both of a winner's answers name the one order: one created it, the other was answered with it.
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], g.Select(a => a.Status).Order());
+            Assert.Single(g.Select(a => a.OrderId).Distinct());
+        });
+        Assert.All(perBuyer.Except(winners).SelectMany(g => g), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Contains(a.Code, new[] { ProblemCodes.FlashSaleEnded, ProblemCodes.FlashSaleSoldOut });
+        });
+
+        var stored = await factory.ReadAsync(db => db.Orders.Where(o => o.ShowId == room.Show.Id).Select(o => new { o.Id, o.BuyerId }).ToListAsync());
+        Assert.Equal(units, stored.Count);
+        Assert.All(stored.GroupBy(o => o.BuyerId), g => Assert.Single(g));
+        Assert.Equal(winners.Select(g => g.First(a => a.OrderId is not null).OrderId!.Value).Order(), stored.Select(o => o.Id).Order());
+        Assert.Equal(units, await factory.ReadAsync(db => db.FlashSales.Where(s => s.Id == sale.Id).Select(s => s.Sold).SingleAsync()));
+        Assert.Equal(units, await factory.ReadAsync(db => db.FlashSaleClaims.Where(c => c.SaleId == sale.Id).SumAsync(c => c.Units)));
+    }
+
+    [Fact]
+    public async Task CoHostedShow_TheOrderRecordsTheHostAndTheCoHost()
+    {
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request("Co-hosted show", LiveRoom.Lineup) with
+        {
+            CoHostEmail = DemoSeeder.CoHostAccount.Email,
+            CoHostShare = 0.4m,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var show = (await created.Content.ReadFromJsonAsync<Shared.Shows.ShowDetailDto>())!;
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).StatusCode);
+        var buyer = await factory.GuestAsync("Co-host Fan");
+
+        var order = await buyer.Http.BuyAsync(Shopping.Request(show.Id, Oolong, 890m));
+
+        var stored = await factory.ReadAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
+        Assert.Equal(DemoSeeder.CoHostAccount.Id, stored.CoHostId);
+        Assert.Equal(DemoSeeder.HostAccount.Id, stored.HostId);
+        Assert.Equal(SalesChannel.Live, stored.Channel);
+        Assert.Null(stored.AffiliateCode);
+    }
+
+    [Fact]
     public async Task StockSoldElsewhere_EndsTheFlashSaleForEveryone_InsteadOfShowingUnitsItCannotDeliver()
     {
         await using var room = await LiveRoom.StartAsync(factory);

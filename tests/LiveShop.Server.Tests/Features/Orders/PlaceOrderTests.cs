@@ -34,6 +34,7 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         Assert.Equal(1780m, order.Total);
         Assert.Equal(SalesChannel.Live, order.Channel);
         Assert.Null(order.AffiliateCode);
+        Assert.Null(order.CoHost);
         Assert.Equal("4242", order.CardLast4);
         Assert.Matches("^[2-9A-Z]{8}$", order.Number);
         Assert.Equal(before - 2, await buyer.Http.StockAsync(Oolong));
@@ -420,6 +421,11 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         Assert.Equal(DemoSeeder.HostAccount.Id, stored.HostId);
         Assert.Equal(SalesChannel.Live, stored.Channel);
         Assert.Null(stored.AffiliateCode);
+
+        // The buyer's answer and the host's list name the co-host too.
+        Assert.Equal(new Shared.Shows.HostDto(DemoSeeder.CoHostAccount.Id, DemoSeeder.CoHostAccount.DisplayName), order.CoHost);
+        var listed = (await host.Http.GetFromJsonAsync<IReadOnlyList<OrderDto>>(ApiRoutes.ShowOrders(show.Id)))!;
+        Assert.Equal(DemoSeeder.CoHostAccount.DisplayName, Assert.Single(listed).CoHost?.DisplayName);
     }
 
     [Fact]

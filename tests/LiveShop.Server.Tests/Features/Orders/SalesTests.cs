@@ -46,6 +46,11 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         var listed = Assert.Single((await room.Host.Http.GetFromJsonAsync<IReadOnlyList<ShareLinkDto>>(ApiRoutes.ShowLinks(room.Show.Id)))!);
         Assert.Equal((1, 1, 690m), (listed.Touches, listed.Orders, listed.Gmv));
         _ = cookies;
+
+        // A show without a co-host: the CSV's co-host column is empty.
+        var csv = Encoding.UTF8.GetString(await room.Host.Http.GetByteArrayAsync(ApiRoutes.ShowOrdersCsv(room.Show.Id))).TrimStart('\uFEFF');
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        Assert.Equal("", rows[1][Array.IndexOf(rows[0], "co_host")]);
     }
 
     [Fact]
@@ -154,6 +159,11 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         Assert.Equal(5, csvLines.Length); // header + 4 orders (the declined one is listed with its status)
         Assert.Contains(csvLines, l => l.Contains("PaymentDeclined", StringComparison.Ordinal));
         Assert.Contains(csvLines, l => l.Contains(coHostLink.Code, StringComparison.Ordinal) && l.Contains("890.00", StringComparison.Ordinal));
+
+        // Every row names the co-host credited with the order (the show's co-host when it was placed).
+        var coHostColumn = Array.IndexOf(csvLines[0].Split(','), "co_host");
+        Assert.True(coHostColumn >= 0, csvLines[0]);
+        Assert.All(csvLines.Skip(1), l => Assert.Equal(DemoSeeder.CoHostAccount.DisplayName, l.Split(',')[coHostColumn]));
     }
 
     [Fact]

@@ -274,6 +274,30 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         Assert.Equal((1, 2, 0.5m), (summary.Buyers, summary.UniqueViewers, summary.Conversion));
     }
 
+    [Fact]
+    public async Task OneUserWhoWatchedOnTwoBrowsers_FirstAnonymouslyThenSignedIn_IsOneViewer()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        foreach (var _ in new[] { "phone", "laptop" })
+        {
+            var browser = factory.NewBrowser(out var cookies);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+            await using (await RoomWatcher.JoinAsync(factory, room.Show, cookies))
+            {
+            }
+
+            var signIn = await browser.PostAsJsonAsync(ApiRoutes.SignIn, new Shared.Accounts.SignInRequest(DemoSeeder.SecondViewerAccount.Email, DemoSeeder.DemoPassword, false));
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            await using (await RoomWatcher.JoinAsync(factory, room.Show, cookies))
+            {
+            }
+        }
+
+        await ViewerRecordsStoredAsync(room, 4);
+        var summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal(1, summary.UniqueViewers);
+    }
+
     /// <summary>Waits until the sales pulse has stored this many viewer records for the show besides the host's own.</summary>
     private async Task ViewerRecordsStoredAsync(LiveRoom room, int count)
     {

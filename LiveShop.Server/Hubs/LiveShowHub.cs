@@ -49,13 +49,12 @@ public sealed class LiveShowHub(
             var show = userId is null ? null : await db.Shows.AsNoTracking().SingleAsync(s => s.Id == showId, Context.ConnectionAborted);
             if (show is not null && show.IsPresentedBy(userId!.Value))
             {
-                // The show's hosts get its sales numbers, and are not counted as its viewers.
+                // The show's hosts get its sales numbers (they are noted below too, but never counted as its viewers).
                 await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
             }
-            else
-            {
-                viewers.Seen(showId, userId?.ToString("N") ?? (VisitorCookie.Read(Context.GetHttpContext()) is { } visitor ? "v:" + visitor.ToString("N") : "c:" + Context.ConnectionId));
-            }
+
+            // Both the user and the browser: an anonymous browser later seen signed in counts as that user (see SalesQueries).
+            viewers.Seen(showId, new ViewerIdentity(userId, VisitorCookie.Read(Context.GetHttpContext()), Context.ConnectionId));
 
             // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
             if (show is null)

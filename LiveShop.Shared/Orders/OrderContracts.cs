@@ -70,6 +70,7 @@ public sealed record OrderLineDto(
     Guid? FlashSaleId,
     decimal LineTotal);
 
+/// <summary>An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).</summary>
 public sealed record OrderDto(
     Guid Id,
     string Number,
@@ -88,7 +89,8 @@ public sealed record OrderDto(
     SalesChannel Channel,
     string? AffiliateCode,
     DateTimeOffset PlacedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    Shows.HostDto? CoHost = null)
 {
     /// <summary>Counts toward sales: paid, cash on delivery, or shipped.</summary>
     public bool CountsAsSale => OrderStatuses.CountedAsSale.Contains(Status);

@@ -111,6 +111,7 @@ internal sealed class ShowViewerConfiguration : IEntityTypeConfiguration<ShowVie
         builder.ToTable("ShowViewers");
         builder.HasKey(v => new { v.ShowId, v.ViewerKey });
         builder.Property(v => v.ViewerKey).HasMaxLength(64);
+        builder.HasIndex(v => new { v.ShowId, v.VisitorId });
         builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(v => v.ShowId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -6,6 +6,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
+using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Orders;
@@ -16,7 +17,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
     public async Task<OrderDto> ToDtoAsync(Order order, CancellationToken cancellationToken = default)
     {
         var title = await db.Shows.Where(s => s.Id == order.ShowId).Select(s => s.Title).SingleAsync(cancellationToken);
-        return ToDto(order, title);
+        return ToDto(order, title, await CoHostNamesAsync([order], cancellationToken));
     }
 
     /// <summary>The caller's own orders, newest first.</summary>
@@ -45,7 +46,8 @@ public sealed class OrderQueries(LiveShopDbContext db)
     {
         var show = await LoadPresentedAsync(db, caller, showId, cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId).ToListAsync(cancellationToken);
-        return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => ToDto(o, show.Title))];
+        var coHosts = await CoHostNamesAsync(orders, cancellationToken);
+        return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => ToDto(o, show.Title, coHosts))];
     }
 
     /// <summary>The show's orders as CSV (one row per order line), for spreadsheets: invariant culture, RFC 4180 quoting.</summary>
@@ -53,7 +55,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
     {
         var orders = await ForShowAsync(caller, showId, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total\r\n");
+        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,co_host,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total\r\n");
         foreach (var order in orders.OrderBy(o => o.PlacedAt))
         {
             foreach (var line in order.Lines)
@@ -65,6 +67,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
                     Field(order.BuyerName),
                     Field(order.Channel.ToString()),
                     Field(order.AffiliateCode ?? ""),
+                    Field(order.CoHost?.DisplayName ?? ""),
                     Field(order.Currency),
                     Field(line.ProductId.ToString()),
                     Field(line.Name),
@@ -97,17 +100,26 @@ public sealed class OrderQueries(LiveShopDbContext db)
 
     internal static DomainException NotFound() => DomainException.NotFound(ProblemCodes.OrderNotFound, "There is no such order.");
 
-    internal static OrderDto ToDto(Order o, string showTitle) => new(
+    internal static OrderDto ToDto(Order o, string showTitle, IReadOnlyDictionary<Guid, string> coHostNames) => new(
         o.Id, o.Number, o.ShowId, showTitle, o.BuyerId, o.BuyerName, o.Status, o.Currency, o.Total,
         [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal))],
-        o.ShippingAddress.ToDto(), o.PaymentMethod, o.CardLast4, o.PaymentReference, o.Channel, o.AffiliateCode, o.PlacedAt, o.UpdatedAt);
+        o.ShippingAddress.ToDto(), o.PaymentMethod, o.CardLast4, o.PaymentReference, o.Channel, o.AffiliateCode, o.PlacedAt, o.UpdatedAt,
+        o.CoHostId is { } coHost ? new HostDto(coHost, coHostNames.GetValueOrDefault(coHost, "")) : null);
+
+    /// <summary>The display names of the co-hosts credited with these orders.</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> CoHostNamesAsync(IReadOnlyCollection<Order> orders, CancellationToken cancellationToken)
+    {
+        var ids = orders.Where(o => o.CoHostId is not null).Select(o => o.CoHostId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? new Dictionary<Guid, string>() : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
 
     private async Task<IReadOnlyList<OrderDto>> WithTitlesAsync(IEnumerable<Order> orders, CancellationToken cancellationToken)
     {
         var list = orders.ToList();
         var showIds = list.Select(o => o.ShowId).Distinct().ToList();
         var titles = await db.Shows.Where(s => showIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
-        return [.. list.Select(o => ToDto(o, titles.GetValueOrDefault(o.ShowId, "")))];
+        var coHosts = await CoHostNamesAsync(list, cancellationToken);
+        return [.. list.Select(o => ToDto(o, titles.GetValueOrDefault(o.ShowId, ""), coHosts))];
     }
 
     /// <summary>Quotes a CSV field when needed, and defuses spreadsheet formulas (a leading = + - @ tab or carriage return).</summary>

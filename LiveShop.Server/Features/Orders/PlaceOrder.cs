@@ -445,6 +445,11 @@ public sealed class PlaceOrder(
             throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Say which show, which products, where to ship and how to pay.");
         }
 
+        if (request.Lines.Any(l => l is null))
+        {
+            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Each line of the order needs a product, a quantity and the price shown.");
+        }
+
         if (request.Lines.Count == 0)
         {
             throw DomainException.Invalid(ProblemCodes.OrderEmpty, "The cart is empty: add a product first.");

@@ -101,12 +101,13 @@ public sealed partial class SalesPulse(
 
         foreach (var group in batch.GroupBy(v => v.ShowId))
         {
-            var keys = group.Select(v => v.Key).Distinct().ToList();
+            var fresh = group.Select(v => v.Viewer).DistinctBy(v => v.Key).ToList();
+            var keys = fresh.Select(v => v.Key).ToList();
             var known = await db.ShowViewers.Where(v => v.ShowId == group.Key && keys.Contains(v.ViewerKey)).Select(v => v.ViewerKey).ToListAsync(cancellationToken);
             var showExists = await db.Shows.AnyAsync(s => s.Id == group.Key, cancellationToken);
             if (showExists)
             {
-                db.ShowViewers.AddRange(keys.Except(known).Select(k => new ShowViewer(group.Key, k, now.ToMilliseconds())));
+                db.ShowViewers.AddRange(fresh.Where(v => !known.Contains(v.Key)).Select(v => new ShowViewer(group.Key, v, now.ToMilliseconds())));
             }
         }
 

@@ -88,8 +88,21 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
     private async Task<List<Order>> CountedOrdersAsync(Guid showId, CancellationToken cancellationToken) =>
         await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && OrderStatuses.CountedAsSale.Contains(o.Status)).ToListAsync(cancellationToken);
 
-    private Task<int> UniqueViewersAsync(Guid showId, CancellationToken cancellationToken) =>
-        db.ShowViewers.CountAsync(v => v.ShowId == showId, cancellationToken);
+    /// <summary>
+    /// Unique viewers: the distinct signed-in users (guests included) other than the show's host and
+    /// co-host, plus the browsers (visitor ids) that only ever watched anonymously, plus connections
+    /// that had neither. A browser seen signed in at any time merges into that user, so one person in
+    /// one browser counts once before and after "continue as guest"; a user on two browsers is one.
+    /// </summary>
+    private async Task<int> UniqueViewersAsync(Guid showId, CancellationToken cancellationToken)
+    {
+        var staff = await db.Shows.Where(s => s.Id == showId).Select(s => new[] { s.HostId, s.CoHostId ?? Guid.Empty }).SingleOrDefaultAsync(cancellationToken) ?? [];
+        var seen = db.ShowViewers.Where(v => v.ShowId == showId);
+        var users = await seen.Where(v => v.UserId != null && !staff.Contains(v.UserId.Value)).Select(v => v.UserId).Distinct().CountAsync(cancellationToken);
+        var anonymous = await seen.Where(v => v.UserId == null && (v.VisitorId == null || !seen.Any(s => s.UserId != null && s.VisitorId == v.VisitorId)))
+            .CountAsync(cancellationToken);
+        return users + anonymous;
+    }
 
     private static SalesSummaryDto Summarize(Guid showId, string currency, IReadOnlyList<Order> orders, int uniqueViewers)
     {

@@ -694,7 +694,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("FirstSeen")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("VisitorId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("ShowId", "ViewerKey");
+
+                    b.HasIndex("ShowId", "VisitorId");
 
                     b.ToTable("ShowViewers", (string)null);
                 });

@@ -686,7 +686,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long>("FirstSeen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VisitorId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ShowId", "ViewerKey");
+
+                    b.HasIndex("ShowId", "VisitorId");
 
                     b.ToTable("ShowViewers", (string)null);
                 });

@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LiveShop.Server.Data;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -30,6 +34,7 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         Assert.Equal(1780m, order.Total);
         Assert.Equal(SalesChannel.Live, order.Channel);
         Assert.Null(order.AffiliateCode);
+        Assert.Null(order.CoHost);
         Assert.Equal("4242", order.CardLast4);
         Assert.Matches("^[2-9A-Z]{8}$", order.Number);
         Assert.Equal(before - 2, await buyer.Http.StockAsync(Oolong));
@@ -142,6 +147,47 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         Assert.Empty(await buyer.Http.MyOrdersAsync());
         Assert.Equal(stock, await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync)));
         Assert.Equal(lastSequence, room.HostRoom.State.LastSequence);
+    }
+
+    public static TheoryData<string> MalformedBodies => ["a null line", "a null line after a good one", "lines null", "address null", "payment null", "body null"];
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task MalformedBody_IsValidationFailed_AndChangesNothing(string what)
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var buyer = await factory.GuestAsync("Odd Client");
+        var body = JsonSerializer.SerializeToNode(Shopping.Request(room.Show.Id, Jade, 690m), JsonSerializerOptions.Web)!.AsObject();
+        switch (what)
+        {
+            case "a null line": body["lines"] = new JsonArray((JsonNode?)null); break;
+            case "a null line after a good one": body["lines"]!.AsArray().Add((JsonNode?)null); break;
+            case "lines null": body["lines"] = null; break;
+            case "address null": body["shippingAddress"] = null; break;
+            case "payment null": body["payment"] = null; break;
+            case "body null": break;
+            default: throw new ArgumentOutOfRangeException(nameof(what));
+        }
+
+        var stock = await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync));
+        var lastSequence = await factory.LastSequenceAsync(room.Show.Id);
+        using var message = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.Orders)
+        {
+            Content = new StringContent(what == "body null" ? "null" : body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        message.Headers.Add(ApiRoutes.IdempotencyKeyHeader, Guid.NewGuid().ToString());
+
+        var response = await buyer.Http.SendAsync(message);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(ProblemCodes.ValidationFailed, problem.Code);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Detail));
+        Assert.Empty(await buyer.Http.MyOrdersAsync());
+        Assert.Equal(0, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == room.Show.Id)));
+        Assert.Equal(stock, await Task.WhenAll(LiveRoom.Lineup.Select(buyer.Http.StockAsync)));
+        Assert.Equal(lastSequence, await factory.LastSequenceAsync(room.Show.Id));
+        Assert.Null((await buyer.Http.GetFromJsonAsync<ProfileDto>(ApiRoutes.Profile))!.SavedAddress);
     }
 
     [Fact]
@@ -261,6 +307,125 @@ public class PlaceOrderTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
 
         // At the list price it goes through.
         await third.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 590m));
+    }
+
+    [Fact]
+    public async Task MoreThanTheFlashUnitsLeft_IsRefusedWithWhatIsLeft_WritesNothing_AndTheListPriceStillSells()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Boba, 390m, seconds: 300, quantity: 3, perBuyer: 3)).Sale;
+        var first = await factory.GuestAsync("Quick Buyer");
+        var second = await factory.GuestAsync("Slow Buyer");
+        await first.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 390m, quantity: 2));
+        var before = await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Boba);
+
+        var response = await second.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m, quantity: 2), Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await Shopping.ProblemJsonAsync(response);
+        Assert.Equal(ProblemCodes.FlashSaleSoldOut, problem.GetProperty("code").GetString());
+        Assert.Equal(1, problem.GetProperty("unitsLeft").GetInt32());
+        Assert.Equal(590m, problem.GetProperty("currentPrice").GetDecimal());
+        Assert.Contains("Only 1", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Boba));
+        Assert.Empty(await second.Http.MyOrdersAsync());
+
+        // The price the refusal offered goes through, and leaves the last flash unit for someone else.
+        var atList = await second.Http.BuyAsync(Shopping.Request(room.Show.Id, Boba, 590m, quantity: 2));
+        Assert.Equal((590m, (Guid?)null, 1180m), (atList.Lines[0].UnitPrice, atList.Lines[0].FlashSaleId, atList.Total));
+        Assert.Equal(2, await factory.ReadAsync(db => db.FlashSales.Where(s => s.Id == sale.Id).Select(s => s.Sold).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PerBuyerCapRefusal_WritesNothing()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Jade, 490m, seconds: 300, quantity: 5, perBuyer: 1)).Sale;
+        var buyer = await factory.GuestAsync("Greedy Buyer");
+        await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Jade, 490m));
+        var before = await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Jade);
+
+        var again = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Jade, 490m), Guid.NewGuid().ToString());
+
+        Assert.Equal(ProblemCodes.PerBuyerCapReached, (await Problem.ReadAsync(again)).Code);
+        Assert.Equal(before, await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Jade));
+        Assert.Single(await buyer.Http.MyOrdersAsync());
+    }
+
+    [Fact]
+    public async Task FiftyBuyersEachSendingTheirKeyTwiceAtOnce_TenUnits_TenOrders_OnePerWinner()
+    {
+        const int buyers = 50;
+        const int units = 10;
+        await using var room = await LiveRoom.StartAsync(factory);
+        var sale = (await room.StartSaleAsync(Oolong, 690m, seconds: 300, quantity: units, perBuyer: 1)).Sale;
+        var guests = await Task.WhenAll(Enumerable.Range(0, buyers).Select(i => factory.GuestAsync($"Twin Tapper {i}")));
+        var keys = guests.Select(_ => Guid.NewGuid().ToString()).ToArray();
+        var request = Shopping.Request(room.Show.Id, Oolong, 690m);
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<(int Buyer, HttpStatusCode Status, Guid? OrderId, string? Code)> AttemptAsync(int buyer)
+        {
+            await start.Task;
+            var response = await guests[buyer].Http.PostOrderAsync(request, keys[buyer]);
+            return response.IsSuccessStatusCode
+                ? (buyer, response.StatusCode, (await response.Content.ReadFromJsonAsync<OrderDto>())!.Id, null)
+                : (buyer, response.StatusCode, null, (await Problem.ReadAsync(response)).Code);
+        }
+
+        var attempts = Enumerable.Range(0, buyers).SelectMany(i => new[] { AttemptAsync(i), AttemptAsync(i) }).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(attempts);
+
+        var perBuyer = answers.GroupBy(a => a.Buyer).ToList();
+        var winners = perBuyer.Where(g => g.Any(a => a.Status == HttpStatusCode.Created)).ToList();
+        Assert.Equal(units, winners.Count);
+        Assert.All(winners, g =>
+        {
+            // Both of a winner's answers name the one order: one created it, the other was answered with it.
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Created], g.Select(a => a.Status).Order());
+            Assert.Single(g.Select(a => a.OrderId).Distinct());
+        });
+        Assert.All(perBuyer.Except(winners).SelectMany(g => g), a =>
+        {
+            Assert.Equal(HttpStatusCode.Conflict, a.Status);
+            Assert.Contains(a.Code, new[] { ProblemCodes.FlashSaleEnded, ProblemCodes.FlashSaleSoldOut });
+        });
+
+        var stored = await factory.ReadAsync(db => db.Orders.Where(o => o.ShowId == room.Show.Id).Select(o => new { o.Id, o.BuyerId }).ToListAsync());
+        Assert.Equal(units, stored.Count);
+        Assert.All(stored.GroupBy(o => o.BuyerId), g => Assert.Single(g));
+        Assert.Equal(winners.Select(g => g.First(a => a.OrderId is not null).OrderId!.Value).Order(), stored.Select(o => o.Id).Order());
+        Assert.Equal(units, await factory.ReadAsync(db => db.FlashSales.Where(s => s.Id == sale.Id).Select(s => s.Sold).SingleAsync()));
+        Assert.Equal(units, await factory.ReadAsync(db => db.FlashSaleClaims.Where(c => c.SaleId == sale.Id).SumAsync(c => c.Units)));
+    }
+
+    [Fact]
+    public async Task CoHostedShow_TheOrderRecordsTheHostAndTheCoHost()
+    {
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request("Co-hosted show", LiveRoom.Lineup) with
+        {
+            CoHostEmail = DemoSeeder.CoHostAccount.Email,
+            CoHostShare = 0.4m,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var show = (await created.Content.ReadFromJsonAsync<Shared.Shows.ShowDetailDto>())!;
+        Assert.Equal(HttpStatusCode.OK, (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).StatusCode);
+        var buyer = await factory.GuestAsync("Co-host Fan");
+
+        var order = await buyer.Http.BuyAsync(Shopping.Request(show.Id, Oolong, 890m));
+
+        var stored = await factory.ReadAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
+        Assert.Equal(DemoSeeder.CoHostAccount.Id, stored.CoHostId);
+        Assert.Equal(DemoSeeder.HostAccount.Id, stored.HostId);
+        Assert.Equal(SalesChannel.Live, stored.Channel);
+        Assert.Null(stored.AffiliateCode);
+
+        // The buyer's answer and the host's list name the co-host too.
+        Assert.Equal(new Shared.Shows.HostDto(DemoSeeder.CoHostAccount.Id, DemoSeeder.CoHostAccount.DisplayName), order.CoHost);
+        var listed = (await host.Http.GetFromJsonAsync<IReadOnlyList<OrderDto>>(ApiRoutes.ShowOrders(show.Id)))!;
+        Assert.Equal(DemoSeeder.CoHostAccount.DisplayName, Assert.Single(listed).CoHost?.DisplayName);
     }
 
     [Fact]

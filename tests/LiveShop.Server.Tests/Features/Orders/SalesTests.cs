@@ -9,6 +9,7 @@ using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -45,6 +46,11 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         var listed = Assert.Single((await room.Host.Http.GetFromJsonAsync<IReadOnlyList<ShareLinkDto>>(ApiRoutes.ShowLinks(room.Show.Id)))!);
         Assert.Equal((1, 1, 690m), (listed.Touches, listed.Orders, listed.Gmv));
         _ = cookies;
+
+        // A show without a co-host: the CSV's co-host column is empty.
+        var csv = Encoding.UTF8.GetString(await room.Host.Http.GetByteArrayAsync(ApiRoutes.ShowOrdersCsv(room.Show.Id))).TrimStart('\uFEFF');
+        var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        Assert.Equal("", rows[1][Array.IndexOf(rows[0], "co_host")]);
     }
 
     [Fact]
@@ -153,6 +159,11 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         Assert.Equal(5, csvLines.Length); // header + 4 orders (the declined one is listed with its status)
         Assert.Contains(csvLines, l => l.Contains("PaymentDeclined", StringComparison.Ordinal));
         Assert.Contains(csvLines, l => l.Contains(coHostLink.Code, StringComparison.Ordinal) && l.Contains("890.00", StringComparison.Ordinal));
+
+        // Every row names the co-host credited with the order (the show's co-host when it was placed).
+        var coHostColumn = Array.IndexOf(csvLines[0].Split(','), "co_host");
+        Assert.True(coHostColumn >= 0, csvLines[0]);
+        Assert.All(csvLines.Skip(1), l => Assert.Equal(DemoSeeder.CoHostAccount.DisplayName, l.Split(',')[coHostColumn]));
     }
 
     [Fact]
@@ -231,6 +242,74 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
         }
 
         Assert.Equal(1, viewers);
+    }
+
+    [Fact]
+    public async Task AnonymousViewerWhoContinuesAsAGuestAndBuys_CountsOnce_AndConversionIsTheirs()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+
+        // One phone: watches anonymously, continues as a guest in the same browser (same cookies), comes back to the show and buys.
+        var phone = factory.NewBrowser(out var phoneCookies);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        await using (var anonymous = await RoomWatcher.JoinAsync(factory, room.Show, phoneCookies))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await phone.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Phone Buyer"))).StatusCode);
+        }
+
+        await using var asGuest = await RoomWatcher.JoinAsync(factory, room.Show, phoneCookies);
+        await phone.BuyAsync(Shopping.Request(room.Show.Id, Jade, 690m));
+        await ViewerRecordsStoredAsync(room, 2);
+
+        var summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal((1, 1, 1m), (summary.Buyers, summary.UniqueViewers, summary.Conversion));
+
+        // A second browser that only watches: two viewers, one of whom bought.
+        var laptop = factory.NewBrowser(out var laptopCookies);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        await using var watcher = await RoomWatcher.JoinAsync(factory, room.Show, laptopCookies);
+        await ViewerRecordsStoredAsync(room, 3);
+
+        summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal((1, 2, 0.5m), (summary.Buyers, summary.UniqueViewers, summary.Conversion));
+    }
+
+    [Fact]
+    public async Task OneUserWhoWatchedOnTwoBrowsers_FirstAnonymouslyThenSignedIn_IsOneViewer()
+    {
+        await using var room = await LiveRoom.StartAsync(factory);
+        foreach (var _ in new[] { "phone", "laptop" })
+        {
+            var browser = factory.NewBrowser(out var cookies);
+            Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+            await using (await RoomWatcher.JoinAsync(factory, room.Show, cookies))
+            {
+            }
+
+            var signIn = await browser.PostAsJsonAsync(ApiRoutes.SignIn, new Shared.Accounts.SignInRequest(DemoSeeder.SecondViewerAccount.Email, DemoSeeder.DemoPassword, false));
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+            await using (await RoomWatcher.JoinAsync(factory, room.Show, cookies))
+            {
+            }
+        }
+
+        await ViewerRecordsStoredAsync(room, 4);
+        var summary = (await room.Host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!.Summary;
+        Assert.Equal(1, summary.UniqueViewers);
+    }
+
+    /// <summary>Waits until the sales pulse has stored this many viewer records for the show besides the host's own.</summary>
+    private async Task ViewerRecordsStoredAsync(LiveRoom room, int count)
+    {
+        var hostId = room.Host.User.Id;
+        var stored = 0;
+        for (var wait = 0; wait < 100 && stored < count; wait++)
+        {
+            await Task.Delay(50);
+            stored = await factory.ReadAsync(db => db.ShowViewers.CountAsync(v => v.ShowId == room.Show.Id && v.UserId != hostId));
+        }
+
+        Assert.Equal(count, stored);
     }
 
     [Fact]

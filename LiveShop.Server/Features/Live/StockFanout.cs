@@ -57,7 +57,15 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
 
                 foreach (var (productId, told) in batch)
                 {
-                    await TellAsync(productId, told, stoppingToken);
+                    try
+                    {
+                        await TellAsync(productId, told, stoppingToken);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The loop must outlive one product's failure; the next change to it (or a rejoin's snapshot) carries the stock.
+                        LogFailed(logger, e, productId, null);
+                    }
                 }
             }
         }
@@ -71,19 +79,10 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var writer = scope.ServiceProvider.GetRequiredService<RoomWriter>();
-        List<Guid> shows;
-        try
-        {
-            shows = await db.ShowProducts.AsNoTracking()
-                .Where(l => l.ProductId == productId && l.ShowId != told)
-                .Select(l => l.ShowId)
-                .ToListAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogFailed(logger, e, productId, null);
-            return;
-        }
+        var shows = await db.ShowProducts.AsNoTracking()
+            .Where(l => l.ProductId == productId && l.ShowId != told)
+            .Select(l => l.ShowId)
+            .ToListAsync(cancellationToken);
 
         foreach (var showId in shows)
         {

@@ -53,6 +53,12 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 
     protected ShowState State { get; } = new();
 
+    /// <summary>
+    /// The lineup as the room has it now: the loaded show's, with each product's stock as the room
+    /// events last told (stock is the shop's and changes with every order, here or in another show).
+    /// </summary>
+    protected IReadOnlyList<LineupItemDto> Lineup => State.Show?.Lineup ?? Detail?.Lineup ?? [];
+
     protected LiveConnectionState ConnectionState { get; private set; } = LiveConnectionState.Disconnected;
 
     protected override async Task OnInitializedAsync()

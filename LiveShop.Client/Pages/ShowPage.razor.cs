@@ -76,7 +76,7 @@ public sealed partial class ShowPage
 
     /// <summary>The lineup with the pinned products first, in pin order, as the video has shown them (see <see cref="Synced"/>).</summary>
     private IReadOnlyList<LineupItemDto> LineupPinnedFirst =>
-        Synced.Pinned.Count == 0 ? Detail!.Lineup : [.. Synced.PinnedItems, .. Detail!.Lineup.Where(l => !Synced.Pinned.Contains(l.ProductId))];
+        Synced.Pinned.Count == 0 ? Lineup : [.. Synced.PinnedItems, .. Lineup.Where(l => !Synced.Pinned.Contains(l.ProductId))];
 
     private bool CanChat => ConnectionState == LiveConnectionState.Connected && State.Status != ShowStatus.Ended;
 
@@ -118,6 +118,9 @@ public sealed partial class ShowPage
     private bool AwaitingCheckout => CheckoutQuery == "1" && _restoredFor != Detail?.Id;
 
     private ProductPrice? ProductPrice => _product is null ? null : PriceNow(_product.ProductId);
+
+    /// <summary>The product in the sheet as the room has it now (its stock follows the room events).</summary>
+    private LineupItemDto? SheetProduct => _product is null ? null : State.ItemFor(_product.ProductId) ?? _product;
 
     private string CartLabel => Cart.Count switch
     {

@@ -38,7 +38,7 @@ internal sealed class RoomCommerce
 
     /// <summary>True for the events <see cref="Apply"/> handles.</summary>
     public static bool Handles(RoomEvent roomEvent) =>
-        roomEvent is PinsChangedEvent or FlashSaleStartedEvent or FlashSaleUpdatedEvent or FlashSaleEndedEvent;
+        roomEvent is PinsChangedEvent or FlashSaleStartedEvent or FlashSaleUpdatedEvent or FlashSaleEndedEvent or FlashSaleReopenedEvent;
 
     /// <summary>Applies a pin or flash-sale event; other events change nothing.</summary>
     public void Apply(RoomEvent roomEvent)
@@ -50,6 +50,10 @@ internal sealed class RoomCommerce
                 break;
             case FlashSaleStartedEvent started:
                 _sales[started.Sale.ProductId] = started.Sale;
+                break;
+            case FlashSaleReopenedEvent reopened:
+                // A sale that sold out runs again (a declined card gave units back): it shows again, as it is now.
+                _sales[reopened.Sale.ProductId] = reopened.Sale;
                 break;
             case FlashSaleUpdatedEvent updated when _sales.TryGetValue(updated.ProductId, out var sale) && sale.Id == updated.SaleId:
                 // Applied in sequence order, so the latest count wins (a declined card gives units back).

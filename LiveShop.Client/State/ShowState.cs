@@ -320,6 +320,10 @@ public sealed class ShowState
         WentLiveAt = snapshot.WentLiveAt;
         EndedAt = snapshot.EndedAt;
         _commerce.Reset(snapshot.Pinned, snapshot.ActiveSales);
+        foreach (var stock in snapshot.Stock ?? [])
+        {
+            SetStock(stock.ProductId, stock.Stock);
+        }
 
         _chat.Clear();
         foreach (var message in snapshot.RecentChat)
@@ -347,8 +351,11 @@ public sealed class ShowState
                 }
 
                 break;
-            case PinsChangedEvent or FlashSaleStartedEvent or FlashSaleUpdatedEvent or FlashSaleEndedEvent:
-                _commerce.Apply(roomEvent);
+            case var commerce when RoomCommerce.Handles(commerce):
+                _commerce.Apply(commerce);
+                break;
+            case ProductStockEvent stock:
+                SetStock(stock.ProductId, stock.Stock);
                 break;
             case ChatPostedEvent chat:
                 AddChat(chat.Message);
@@ -374,6 +381,37 @@ public sealed class ShowState
                 Video = video.Video;
                 break;
         }
+    }
+
+    /// <summary>
+    /// A lineup product's stock now: its <see cref="LineupItemDto"/> is replaced (records are never
+    /// changed in place), so everything that renders the lineup from <see cref="Show"/> shows it.
+    /// </summary>
+    private void SetStock(Guid productId, int stock)
+    {
+        if (Show is not { } show)
+        {
+            return;
+        }
+
+        var index = -1;
+        for (var i = 0; i < show.Lineup.Count; i++)
+        {
+            if (show.Lineup[i].ProductId == productId)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (index < 0 || show.Lineup[index].Stock == stock)
+        {
+            return;
+        }
+
+        var lineup = show.Lineup.ToArray();
+        lineup[index] = lineup[index] with { Stock = stock };
+        Show = show with { Lineup = lineup };
     }
 
     private void AddChat(ChatMessageDto message)

@@ -15,6 +15,8 @@ namespace LiveShop.Shared.Realtime;
 [JsonDerivedType(typeof(FlashSaleStartedEvent), RoomEventKinds.FlashStarted)]
 [JsonDerivedType(typeof(FlashSaleUpdatedEvent), RoomEventKinds.FlashUpdated)]
 [JsonDerivedType(typeof(FlashSaleEndedEvent), RoomEventKinds.FlashEnded)]
+[JsonDerivedType(typeof(FlashSaleReopenedEvent), RoomEventKinds.FlashReopened)]
+[JsonDerivedType(typeof(ProductStockEvent), RoomEventKinds.Stock)]
 [JsonDerivedType(typeof(ChatPostedEvent), RoomEventKinds.Chat)]
 [JsonDerivedType(typeof(ReactionsEvent), RoomEventKinds.Reactions)]
 [JsonDerivedType(typeof(QuestionChangedEvent), RoomEventKinds.Question)]
@@ -31,6 +33,8 @@ public static class RoomEventKinds
     public const string FlashStarted = "flash-started";
     public const string FlashUpdated = "flash-updated";
     public const string FlashEnded = "flash-ended";
+    public const string FlashReopened = "flash-reopened";
+    public const string Stock = "stock";
     public const string Chat = "chat";
     public const string Reactions = "reactions";
     public const string Question = "question";
@@ -55,6 +59,22 @@ public sealed record FlashSaleUpdatedEvent(long Sequence, DateTimeOffset At, Gui
     : RoomEvent(Sequence, At);
 
 public sealed record FlashSaleEndedEvent(long Sequence, DateTimeOffset At, Guid SaleId, Guid ProductId, FlashSaleEndReason Reason, int Sold)
+    : RoomEvent(Sequence, At);
+
+/// <summary>
+/// A sale that had sold out runs again: a declined card gave back what it ran out of (its flash units,
+/// or the stock) before its end time, and no other sale on the product runs. <see cref="Sale"/> is the
+/// sale as it is now (its units left, its original end time); show it again as if it had just started.
+/// </summary>
+public sealed record FlashSaleReopenedEvent(long Sequence, DateTimeOffset At, FlashSaleDto Sale)
+    : RoomEvent(Sequence, At);
+
+/// <summary>
+/// A lineup product's stock changed: an order took units or a declined card gave them back, in this
+/// show or in another one carrying the product (stock is the shop's, not the show's). <see cref="Stock"/>
+/// is the stock after it; at 0 the product is sold out.
+/// </summary>
+public sealed record ProductStockEvent(long Sequence, DateTimeOffset At, Guid ProductId, int Stock)
     : RoomEvent(Sequence, At);
 
 public sealed record ChatPostedEvent(long Sequence, DateTimeOffset At, ChatMessageDto Message)
@@ -138,7 +158,11 @@ public sealed record RoomSnapshot(
     IReadOnlyList<FlashSaleDto> ActiveSales,
     IReadOnlyList<ChatMessageDto> RecentChat,
     long ReactionTotal,
-    ChatSettingsDto Chat);
+    ChatSettingsDto Chat,
+    IReadOnlyList<ProductStockDto>? Stock = null);
+
+/// <summary>A lineup product's stock now (in a <see cref="RoomSnapshot"/>; null there from a server that sent none).</summary>
+public sealed record ProductStockDto(Guid ProductId, int Stock);
 
 /// <summary>
 /// The answer to <see cref="ILiveShowHub.JoinShow"/>: either the events after the client's last

@@ -70,5 +70,21 @@ public sealed class FlashSale
         EndReason = reason;
     }
 
+    /// <summary>
+    /// A sale that ended as sold out runs again with <paramref name="returned"/> flash units given back
+    /// (a declined card). The caller checks it may (see <see cref="FlashSales.GiveBackAsync"/>).
+    /// </summary>
+    public void Reopen(int returned)
+    {
+        if (EndReason != FlashSaleEndReason.SoldOut || returned < 0 || returned > Sold)
+        {
+            throw new InvalidOperationException("Only a sold-out sale reopens, with at most the units it sold.");
+        }
+
+        Sold -= returned;
+        EndedAt = null;
+        EndReason = null;
+    }
+
     public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold);
 }

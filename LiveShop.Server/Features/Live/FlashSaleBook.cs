@@ -24,9 +24,11 @@ public sealed class FlashSaleBook
             switch (roomEvent)
             {
                 case FlashSaleStartedEvent started:
-                    _running[(showId, started.Sale.ProductId)] = started.Sale;
-                    _byId[started.Sale.Id] = started.Sale;
-                    _ended.TryRemove((showId, started.Sale.ProductId), out _);
+                    Running(showId, started.Sale);
+                    break;
+                case FlashSaleReopenedEvent reopened:
+                    // A declined card gave back what it sold out of: its price applies again.
+                    Running(showId, reopened.Sale);
                     break;
                 case FlashSaleEndedEvent ended:
                     // Only the sale that ended: a late end of an older sale must not hide a newer one running on the product.
@@ -39,6 +41,13 @@ public sealed class FlashSaleBook
                     break;
             }
         }
+    }
+
+    private void Running(Guid showId, FlashSaleDto sale)
+    {
+        _running[(showId, sale.ProductId)] = sale;
+        _byId[sale.Id] = sale;
+        _ended.TryRemove((showId, sale.ProductId), out _);
     }
 
     /// <summary>

@@ -150,6 +150,52 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
+    /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running
+    /// sale just counts them again. A sale that ended as sold out reopens when it has something to sell
+    /// again (units left at the flash price, and stock), its end time has not passed and no other sale on
+    /// the product runs in the show; any other ended sale stays ended (the units return to list-price
+    /// stock). Returns the reopened sale, if any, for its end-time timer.
+    /// </summary>
+    internal static async Task<FlashSaleDto?> GiveBackAsync(LiveShopDbContext db, RoomChange room, Guid showId, Guid productId, Guid? saleId, int flashUnits, CancellationToken cancellationToken)
+    {
+        var now = room.Now;
+        if (saleId is { } id && flashUnits > 0)
+        {
+            var returned = await db.FlashSales.Where(s => s.Id == id && s.EndedAt == null && s.EndsAt > now && s.Sold >= flashUnits)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold - flashUnits), cancellationToken);
+            if (returned > 0)
+            {
+                var running = await db.FlashSales.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
+                room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, running.Id, running.ProductId, running.Sold));
+                return null;
+            }
+        }
+
+        // The show's latest sale on the product: the line's own sale, or (a list-price line) the one its stock may have ended.
+        var sale = await db.FlashSales.Where(s => s.ShowId == showId && s.ProductId == productId)
+            .OrderByDescending(s => s.StartsAt).FirstOrDefaultAsync(cancellationToken);
+        if (sale is null || (saleId is { } own && sale.Id != own)
+            || sale.EndedAt is null || sale.EndReason != FlashSaleEndReason.SoldOut || now >= sale.EndsAt)
+        {
+            return null;
+        }
+
+        var units = saleId is null ? 0 : Math.Min(flashUnits, sale.Sold);
+        var stock = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(cancellationToken);
+        var otherRunning = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == productId && s.Id != sale.Id && s.EndedAt == null && s.EndsAt > now, cancellationToken);
+        if (sale.Sold - units >= sale.QuantityCap || stock <= 0 || otherRunning)
+        {
+            return null;
+        }
+
+        sale.Reopen(units);
+        var dto = sale.ToDto();
+        room.Emit((seq, at) => new FlashSaleReopenedEvent(seq, at, dto));
+        return dto;
+    }
+
     /// <summary>Ends every running sale of a show that is ending, in the same change.</summary>
     internal async Task EndAllAsync(RoomChange room, Show show, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public static class LiveExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
         builder.Services.AddSingleton<FlashSaleScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlashSaleScheduler>());
+        builder.Services.AddSingleton<StockFanout>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StockFanout>());
         builder.Services.AddSingleton<RoomStatsPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomStatsPublisher>());
 

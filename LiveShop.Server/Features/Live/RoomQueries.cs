@@ -43,6 +43,12 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
         var sales = await db.FlashSales.AsNoTracking()
             .Where(s => s.ShowId == showId && s.EndedAt == null)
             .ToListAsync(cancellationToken);
+        // Stock is the shop's and changes with every order (here or in another show): a joining page gets it now.
+        var lineupIds = show.Lineup.Select(l => l.ProductId).ToList();
+        var stock = await db.Products.AsNoTracking()
+            .Where(p => lineupIds.Contains(p.Id))
+            .Select(p => new ProductStockDto(p.Id, p.Stock))
+            .ToListAsync(cancellationToken);
         var chat = await db.RoomEvents.AsNoTracking()
             .Where(e => e.ShowId == showId && e.Kind == RoomEventKinds.Chat)
             .OrderByDescending(e => e.Sequence)
@@ -58,7 +64,8 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
             [.. sales.Where(s => s.IsRunning(now)).Select(s => s.ToDto())],
             [.. chat.OrderBy(e => e.Sequence).Select(e => ((ChatPostedEvent)e.ToEvent()).Message)],
             show.ReactionTotal,
-            show.ChatSettings);
+            show.ChatSettings,
+            stock);
     }
 
     public async Task<RoomStats> StatsAsync(Guid showId, CancellationToken cancellationToken = default)

@@ -36,6 +36,8 @@ public sealed class PlaceOrder(
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
     FlashSales flashSales,
+    FlashSaleScheduler scheduler,
+    StockFanout stockFanout,
     TimeProvider clock,
     IOptions<AttributionOptions> attribution)
 {
@@ -69,6 +71,9 @@ public sealed class PlaceOrder(
             }
 
             order = stored;
+
+            // The order's show learned the new stock in its own change; the other shows carrying these products learn it now.
+            stockFanout.Changed(order.ShowId, order.Lines.Select(l => l.ProductId));
         }
         catch (DomainException refusal) when (refusal.Code == ProblemCodes.FlashSaleEnded)
         {
@@ -181,6 +186,9 @@ public sealed class PlaceOrder(
                     : $"Only {left} of “{product.Name}” left: lower the quantity.",
                     new Dictionary<string, object?> { ["productId"] = product.Id, ["stock"] = left, ["flashSaleId"] = flash?.Id });
             }
+
+            // The room learns the stock in this change; at 0 the show's running flash sale of the product ends as sold out.
+            await ProductStock.EmitAsync(db, room, show.Id, product.Id, cancellationToken);
 
             order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, flash?.Id);
         }
@@ -345,8 +353,10 @@ public sealed class PlaceOrder(
             return await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id, CancellationToken.None);
         }
 
-        return await writer.WriteAsync(order.ShowId, async room =>
+        List<FlashSaleDto> reopened = [];
+        var declined = await writer.WriteAsync(order.ShowId, async room =>
         {
+            reopened.Clear();
             var tracked = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
             tracked.MarkDeclined(result.Reference, room.Now);
             foreach (var line in tracked.Lines)
@@ -357,21 +367,28 @@ public sealed class PlaceOrder(
                 {
                     await db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == tracked.BuyerId && c.Units >= line.Quantity)
                         .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units - line.Quantity), cancellationToken);
-
-                    // Units go back to a sale that is still running; a sale that has ended stays ended (they return to list-price stock).
-                    var now = room.Now;
-                    var returned = await db.FlashSales.Where(s => s.Id == saleId && s.EndedAt == null && s.EndsAt > now && s.Sold >= line.Quantity)
-                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold - line.Quantity), cancellationToken);
-                    if (returned > 0)
-                    {
-                        var sale = await db.FlashSales.AsNoTracking().SingleAsync(s => s.Id == saleId, cancellationToken);
-                        room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
-                    }
                 }
+
+                // The flash units go back to a running sale, or reopen one that sold out (see FlashSales.GiveBackAsync).
+                var flashUnits = line.FlashSaleId is null ? 0 : line.Quantity;
+                if (await FlashSales.GiveBackAsync(db, room, tracked.ShowId, line.ProductId, line.FlashSaleId, flashUnits, cancellationToken) is { } sale)
+                {
+                    reopened.Add(sale);
+                }
+
+                await ProductStock.EmitAsync(db, room, tracked.ShowId, line.ProductId, cancellationToken);
             }
 
             return tracked;
         }, CancellationToken.None);
+
+        foreach (var sale in reopened)
+        {
+            scheduler.Schedule(declined.ShowId, sale.Id, sale.EndsAt);
+        }
+
+        stockFanout.Changed(declined.ShowId, declined.Lines.Select(l => l.ProductId));
+        return declined;
     }
 
     private async Task<Order?> FindExistingAsync(Guid buyerId, string key, string hash, CancellationToken cancellationToken)

@@ -133,4 +133,37 @@ public sealed class ProductCardTests : BunitTestBase
         Assert.True(cut.Find($"[data-testid=buy-{ProductId}]").HasAttribute("disabled"));
         Assert.True(cut.Find($"[data-testid=add-to-cart-{ProductId}]").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void Render_NoStockWhileAFlashSaleStillShows_SaysSoldOutAndDisablesBuy()
+    {
+        // The room ends the sale when stock runs out, but a viewer whose video runs behind may still be shown it.
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, Item(stock: 0))
+            .Add(c => c.Sale, Sale(quantityCap: 20, sold: 7))
+            .Add(c => c.OnBuy, (LineupItemDto _) => { })
+            .Add(c => c.OnAddToCart, (LineupItemDto _) => { }));
+
+        Assert.Equal("sold-out", cut.Find("[data-testid=product-card]").GetAttribute("data-state"));
+        Assert.Equal("Sold out", cut.Find("[data-testid=sold-out]").TextContent.Trim());
+        Assert.Empty(cut.FindAll("[data-testid=flash-price]"));
+        Assert.True(cut.Find($"[data-testid=buy-{ProductId}]").HasAttribute("disabled"));
+        Assert.True(cut.Find($"[data-testid=add-to-cart-{ProductId}]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void Rerender_WithTheStateItemReplacedAtStockZero_TurnsTheCardSoldOut()
+    {
+        var state = ShopTestData.LiveShow(DeviceNow);
+        var cut = Ctx.Render<ProductCard>(p => p
+            .Add(c => c.Item, state.ItemFor(ShopTestData.Jade)!)
+            .Add(c => c.OnBuy, (LineupItemDto _) => { }));
+        Assert.False(cut.Find($"[data-testid=buy-{ShopTestData.Jade}]").HasAttribute("disabled"));
+
+        state.ApplyEvents([new ProductStockEvent(11, DeviceNow, ShopTestData.Jade, 0)]);
+        cut.Render(p => p.Add(c => c.Item, state.ItemFor(ShopTestData.Jade)!));
+
+        Assert.Equal("sold-out", cut.Find("[data-testid=product-card]").GetAttribute("data-state"));
+        Assert.True(cut.Find($"[data-testid=buy-{ShopTestData.Jade}]").HasAttribute("disabled"));
+    }
 }

@@ -38,4 +38,26 @@ public sealed class ProductSheetTests : BunitTestBase
 
         Assert.Empty(cut.FindAll("[data-testid=product-sheet]"));
     }
+
+    [Fact]
+    public void Render_StockFromTheRoom_ShowsItAndAtZeroSaysSoldOutWithBuyDisabled()
+    {
+        var show = LiveShow(DeviceNow, jadeOnSale: true);
+        show.ApplyEvents([new LiveShop.Shared.Realtime.ProductStockEvent(11, DeviceNow, Jade, 4)]);
+        var cut = Ctx.Render<ProductSheet>(p => p
+            .Add(s => s.Item, show.ItemFor(Jade))
+            .Add(s => s.Price, show.PriceOf(Jade, DeviceNow))
+            .Add(s => s.OnClose, () => { })
+            .Add(s => s.OnBuy, (LineupItemDto _) => { })
+            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+        Assert.Equal("4 in stock", cut.Find("[data-testid=product-sheet-stock]").TextContent.Trim());
+
+        show.ApplyEvents([new LiveShop.Shared.Realtime.ProductStockEvent(12, DeviceNow, Jade, 0)]);
+        cut.Render(p => p.Add(s => s.Item, show.ItemFor(Jade)));
+
+        Assert.Equal("Sold out", cut.Find("[data-testid=product-sheet-stock]").TextContent.Trim());
+        Assert.Equal("NT$690", cut.Find("[data-testid=product-sheet-price]").TextContent.Trim());
+        Assert.True(cut.Find("[data-testid=product-sheet-buy]").HasAttribute("disabled"));
+        Assert.True(cut.Find("[data-testid=product-sheet-add]").HasAttribute("disabled"));
+    }
 }

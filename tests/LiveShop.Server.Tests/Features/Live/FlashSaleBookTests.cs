@@ -39,4 +39,19 @@ public class FlashSaleBookTests
 
         Assert.Null(book.EndedAt(Show, Product, 390m));
     }
+
+    [Fact]
+    public void ReopenedSale_IsNoLongerRefused_AndEndsAgainLikeAnyOther()
+    {
+        var book = new FlashSaleBook();
+        var sale = Sale(390m);
+        book.Observe(Show, [new FlashSaleStartedEvent(1, Now, sale), new FlashSaleEndedEvent(2, Now, sale.Id, Product, FlashSaleEndReason.SoldOut, 10)]);
+        Assert.NotNull(book.EndedAt(Show, Product, 390m));
+
+        book.Observe(Show, [new FlashSaleReopenedEvent(3, Now.AddSeconds(2), sale with { Sold = 9 })]);
+        Assert.Null(book.EndedAt(Show, Product, 390m));
+
+        book.Observe(Show, [new FlashSaleEndedEvent(4, Now.AddSeconds(3), sale.Id, Product, FlashSaleEndReason.SoldOut, 10)]);
+        Assert.Equal(Now.AddSeconds(3), book.EndedAt(Show, Product, 390m)!.EndedAt);
+    }
 }

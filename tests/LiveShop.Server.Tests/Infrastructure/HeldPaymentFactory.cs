@@ -1,0 +1,60 @@
+using LiveShop.Server.Features.Orders;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveShop.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The app with a clock the test moves and a payment gateway the test can hold: what happens in the room
+/// between an order taking its units and the card's answer.
+/// </summary>
+public sealed class HeldPaymentFactory : LiveShopFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public HeldGateway Gateway { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(Gateway);
+        });
+    }
+}
+
+/// <summary>The development gateway, whose answers wait while the test holds them.</summary>
+public sealed class HeldGateway : IPaymentGateway
+{
+    private readonly DevelopmentPaymentGateway _inner = new();
+    private TaskCompletionSource _release = Completed();
+
+    public string DisplayName => _inner.DisplayName;
+
+    public bool Accepts(string cardNumber) => _inner.Accepts(cardNumber);
+
+    /// <summary>From now on, charges wait until <see cref="Release"/>.</summary>
+    public void Hold() => _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _release.TrySetResult();
+
+    public async Task<PaymentResult> ChargeAsync(PaymentCharge charge, CancellationToken cancellationToken)
+    {
+        await _release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        return await _inner.ChargeAsync(charge, cancellationToken);
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource();
+        done.SetResult();
+        return done;
+    }
+}

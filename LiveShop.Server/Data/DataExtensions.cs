@@ -50,7 +50,8 @@ public static class DataExtensions
             options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysDirectory(configuration, environment)), logs));
 
         builder.Services.AddDbContext<SqliteLiveShopDbContext>((sp, options) =>
-            options.UseSqlite(SqliteConnectionString(sp), sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+            options.UseSqlite(SqliteConnectionString(sp), sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(BusyTimeout));
         builder.Services.AddDbContext<SqlServerLiveShopDbContext>((sp, options) =>
             options.UseSqlServer(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
@@ -66,6 +67,8 @@ public static class DataExtensions
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;
     }
+
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
 
     /// <summary><c>DataProtection:KeysDirectory</c>, or <c>keys</c> in the data folder.</summary>
     internal static string KeysDirectory(IConfiguration configuration, IHostEnvironment environment) =>

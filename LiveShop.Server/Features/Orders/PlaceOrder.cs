@@ -391,8 +391,21 @@ public sealed class PlaceOrder(
         return declined;
     }
 
+    /// <summary>
+    /// Whether the buyer already has an order with this key: a compiled query (no LINQ translation, no
+    /// split query, nothing materialized), since every attempt asks it, most of them with a new key.
+    /// </summary>
+    private static readonly Func<LiveShopDbContext, Guid, string, CancellationToken, Task<bool>> KeyUsed =
+        EF.CompileAsyncQuery((LiveShopDbContext context, Guid buyerId, string key, CancellationToken _) =>
+            context.Orders.Any(o => o.BuyerId == buyerId && o.IdempotencyKey == key));
+
     private async Task<Order?> FindExistingAsync(Guid buyerId, string key, string hash, CancellationToken cancellationToken)
     {
+        if (!await KeyUsed(db, buyerId, key, cancellationToken))
+        {
+            return null;
+        }
+
         var existing = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == key, cancellationToken);
         if (existing is not null && existing.RequestHash != hash)
         {

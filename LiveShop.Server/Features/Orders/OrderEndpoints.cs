@@ -117,6 +117,12 @@ public static class OrdersExtensions
             .Validate(o => o.WindowDays is >= 1 and <= 90 && o.HalfLifeHours is > 0 and <= 24 * 90, "Attribution: WindowDays 1–90, HalfLifeHours above 0 (at most 90 days).")
             .ValidateOnStart();
         builder.Services.AddSingleton<IPaymentGateway, DevelopmentPaymentGateway>();
+        builder.Services.AddOptions<PaymentOptions>().Bind(builder.Configuration.GetSection(PaymentOptions.Section))
+            .Validate(o => o.ReconcileAfterSeconds is >= 10 and <= 86_400 && o.ReconcileEverySeconds is >= 1 and <= 3_600, "Payments: ReconcileAfterSeconds 10–86400, ReconcileEverySeconds 1–3600.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<PaymentRecorder>();
+        builder.Services.AddSingleton<PaymentReconciler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciler>());
         builder.Services.AddSingleton<ViewerTracker>();
         builder.Services.AddSingleton<SalesPulse>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SalesPulse>());

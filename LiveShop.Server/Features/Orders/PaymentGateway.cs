@@ -18,6 +18,13 @@ public interface IPaymentGateway
     bool Accepts(string cardNumber);
 
     Task<PaymentResult> ChargeAsync(PaymentCharge charge, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What became of the charge for an order whose answer never came (a timeout, a crash between holding
+    /// the stock and recording the answer): its result, or null when the gateway has no charge for that
+    /// order (it never reached the gateway, so nothing was charged). Throws when the gateway cannot say now.
+    /// </summary>
+    Task<PaymentResult?> LookupAsync(Guid orderId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -27,6 +34,9 @@ public interface IPaymentGateway
 /// </summary>
 public sealed class DevelopmentPaymentGateway : IPaymentGateway
 {
+    /// <summary>The answers given, by order: what <see cref="LookupAsync"/> reports (lost on restart: then "never charged", which is true, no money moved).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PaymentResult> _charges = new();
+
     public string DisplayName => "Development gateway — test cards only, no real money";
 
     public bool Accepts(string cardNumber) =>
@@ -36,8 +46,12 @@ public sealed class DevelopmentPaymentGateway : IPaymentGateway
     {
         var reference = $"dev_{Guid.CreateVersion7():N}"[..24];
         var approved = TestCards.Normalize(charge.CardNumber) == TestCards.Normalize(TestCards.Succeeds);
-        return Task.FromResult(approved
+        var result = _charges.GetOrAdd(charge.OrderId, approved
             ? new PaymentResult(true, reference, "Approved (development test card).")
             : new PaymentResult(false, reference, "Your card was declined."));
+        return Task.FromResult(result);
     }
+
+    public Task<PaymentResult?> LookupAsync(Guid orderId, CancellationToken cancellationToken) =>
+        Task.FromResult(_charges.TryGetValue(orderId, out var result) ? result : null);
 }

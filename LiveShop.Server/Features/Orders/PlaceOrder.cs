@@ -36,8 +36,8 @@ public sealed class PlaceOrder(
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
     FlashSales flashSales,
-    FlashSaleScheduler scheduler,
     StockFanout stockFanout,
+    PaymentRecorder recorder,
     TimeProvider clock,
     IOptions<AttributionOptions> attribution)
 {
@@ -328,7 +328,6 @@ public sealed class PlaceOrder(
     /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
     private async Task<Order> ChargeAsync(Order order, string cardNumber)
     {
-        var cancellationToken = CancellationToken.None;
         PaymentResult result;
         try
         {
@@ -337,58 +336,11 @@ public sealed class PlaceOrder(
         catch (Exception)
         {
             // No answer is not a decline: the card may have been charged. The order stays PendingPayment
-            // (its stock held) for reconciliation with the provider, and the buyer is told so.
+            // (its stock held) until PaymentReconciler asks the gateway what became of it; the buyer is told so.
             throw PaymentPending(order);
         }
 
-        if (result.Approved)
-        {
-            // No room event and no stock to give back: a conditional update, outside the show's lock.
-            var now = clock.GetUtcNow().ToMilliseconds();
-            await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.PendingPayment)
-                .ExecuteUpdateAsync(o => o
-                    .SetProperty(x => x.Status, OrderStatus.Paid)
-                    .SetProperty(x => x.PaymentReference, result.Reference)
-                    .SetProperty(x => x.UpdatedAt, now), CancellationToken.None);
-            return await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id, CancellationToken.None);
-        }
-
-        List<FlashSaleDto> reopened = [];
-        var declined = await writer.WriteAsync(order.ShowId, async room =>
-        {
-            reopened.Clear();
-            var tracked = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
-            tracked.MarkDeclined(result.Reference, room.Now);
-            foreach (var line in tracked.Lines)
-            {
-                await db.Products.Where(p => p.Id == line.ProductId)
-                    .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + line.Quantity), cancellationToken);
-                if (line.FlashSaleId is { } saleId)
-                {
-                    await db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == tracked.BuyerId && c.Units >= line.Quantity)
-                        .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units - line.Quantity), cancellationToken);
-                }
-
-                // The flash units go back to a running sale, or reopen one that sold out (see FlashSales.GiveBackAsync).
-                var flashUnits = line.FlashSaleId is null ? 0 : line.Quantity;
-                if (await FlashSales.GiveBackAsync(db, room, tracked.ShowId, line.ProductId, line.FlashSaleId, flashUnits, cancellationToken) is { } sale)
-                {
-                    reopened.Add(sale);
-                }
-
-                await ProductStock.EmitAsync(db, room, tracked.ShowId, line.ProductId, cancellationToken);
-            }
-
-            return tracked;
-        }, CancellationToken.None);
-
-        foreach (var sale in reopened)
-        {
-            scheduler.Schedule(declined.ShowId, sale.Id, sale.EndsAt);
-        }
-
-        stockFanout.Changed(declined.ShowId, declined.Lines.Select(l => l.ProductId));
-        return declined;
+        return (await recorder.RecordAsync(order, result)).Order;
     }
 
     /// <summary>

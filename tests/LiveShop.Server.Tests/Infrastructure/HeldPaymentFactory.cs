@@ -51,6 +51,8 @@ public sealed class HeldGateway : IPaymentGateway
         return await _inner.ChargeAsync(charge, cancellationToken);
     }
 
+    public Task<PaymentResult?> LookupAsync(Guid orderId, CancellationToken cancellationToken) => _inner.LookupAsync(orderId, cancellationToken);
+
     private static TaskCompletionSource Completed()
     {
         var done = new TaskCompletionSource();

@@ -1,0 +1,111 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Orders;
+
+/// <summary>Configuration section <c>Payments</c>: when orders whose payment answer never came are settled.</summary>
+public sealed class PaymentOptions
+{
+    public const string Section = "Payments";
+
+    /// <summary>An order still waiting for its payment answer this long after it was placed is looked up at the gateway. Default 120 s.</summary>
+    public int ReconcileAfterSeconds { get; set; } = 120;
+
+    /// <summary>How often the server looks for such orders. Default 30 s.</summary>
+    public int ReconcileEverySeconds { get; set; } = 30;
+}
+
+/// <summary>
+/// Settles orders stuck in <see cref="OrderStatus.PendingPayment"/>: the gateway never answered (a timeout)
+/// or the server stopped between holding the stock and recording the answer. For each such order older
+/// than <see cref="PaymentOptions.ReconcileAfterSeconds"/> it asks the gateway what became of the charge
+/// (<see cref="IPaymentGateway.LookupAsync"/>): approved → paid; declined, or never charged → declined,
+/// and the stock, the flash units and the buyer's allowance go back. The buyer's pages and the host's
+/// dashboard are told. When the gateway cannot say yet, the order waits for the next round; it is never
+/// guessed. Runs at start (orders left by a crash) and then every <see cref="PaymentOptions.ReconcileEverySeconds"/>.
+/// </summary>
+public sealed partial class PaymentReconciler(
+    IServiceScopeFactory scopes,
+    IPaymentGateway gateway,
+    IOptions<PaymentOptions> options,
+    TimeProvider clock,
+    ILogger<PaymentReconciler> logger) : BackgroundService
+{
+    /// <summary>At most this many orders per round (the oldest first); the rest wait for the next.</summary>
+    private const int Batch = 100;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileEverySeconds), clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRoundFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One round: returns how many orders were settled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+        var before = (clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReconcileAfterSeconds)).ToMilliseconds();
+        var stuck = await db.Orders.AsNoTracking()
+            .Where(o => o.Status == OrderStatus.PendingPayment && o.PlacedAt <= before)
+            .OrderBy(o => o.PlacedAt)
+            .Take(Batch)
+            .ToListAsync(cancellationToken);
+
+        var settled = 0;
+        foreach (var order in stuck)
+        {
+            PaymentResult? answer;
+            try
+            {
+                answer = await gateway.LookupAsync(order.Id, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogLookupFailed(logger, order.Number, e);
+                continue;
+            }
+
+            // Never reached the gateway: nothing was charged, so the order is declined and gives everything back.
+            answer ??= new PaymentResult(false, "not-charged", "The payment did not go through; nothing was charged.");
+            await using var orderScope = scopes.CreateAsyncScope();
+            var recorder = orderScope.ServiceProvider.GetRequiredService<PaymentRecorder>();
+            var (recorded, changed) = await recorder.RecordAsync(order, answer);
+            if (!changed)
+            {
+                // Settled meanwhile (its own request got the answer after all, or another round).
+                continue;
+            }
+
+            var dto = await orderScope.ServiceProvider.GetRequiredService<OrderQueries>().ToDtoAsync(recorded, CancellationToken.None);
+            await orderScope.ServiceProvider.GetRequiredService<OrderNotifier>().OrderChangedAsync(dto, isNew: false);
+            LogSettled(logger, order.Number, recorded.Status);
+            settled++;
+        }
+
+        return settled;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of settling orders without a payment answer failed.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway could not say what became of order {Number}'s payment; trying again next round.")]
+    private static partial void LogLookupFailed(ILogger logger, string number, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} had no payment answer; the gateway's answer makes it {Status}.")]
+    private static partial void LogSettled(ILogger logger, string number, OrderStatus status);
+}

@@ -1,0 +1,80 @@
+using LiveShop.Server.Features.Orders;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveShop.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The app with a clock the test moves and a gateway whose answers can be lost on the way back: what
+/// happens to an order whose payment answer never came. Rounds of <see cref="PaymentReconciler"/> run
+/// only when the test asks (the periodic one is an hour apart).
+/// </summary>
+public sealed class UnansweredPaymentFactory : LiveShopFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public LossyGateway Gateway { get; } = new();
+
+    public PaymentReconciler Reconciler => Services.GetRequiredService<PaymentReconciler>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Payments:ReconcileAfterSeconds", "120");
+        builder.UseSetting("Payments:ReconcileEverySeconds", "3600");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IPaymentGateway>();
+            services.AddSingleton<IPaymentGateway>(Gateway);
+        });
+    }
+}
+
+/// <summary>What goes wrong with the development gateway's next charge.</summary>
+public enum LostAnswer
+{
+    /// <summary>Nothing: the answer comes back.</summary>
+    None,
+
+    /// <summary>The gateway charged (or declined) but the answer never came back.</summary>
+    AfterCharging,
+
+    /// <summary>The request never reached the gateway: nothing was charged.</summary>
+    BeforeCharging,
+}
+
+/// <summary>The development gateway, whose answers the test can lose, and whose lookups it can make fail.</summary>
+public sealed class LossyGateway : IPaymentGateway
+{
+    private readonly DevelopmentPaymentGateway _inner = new();
+
+    public LostAnswer Next { get; set; }
+
+    /// <summary>While true, asking what became of a charge fails (the gateway is down).</summary>
+    public bool LookupsFail { get; set; }
+
+    public string DisplayName => _inner.DisplayName;
+
+    public bool Accepts(string cardNumber) => _inner.Accepts(cardNumber);
+
+    public async Task<PaymentResult> ChargeAsync(PaymentCharge charge, CancellationToken cancellationToken)
+    {
+        var lost = Next;
+        Next = LostAnswer.None;
+        if (lost == LostAnswer.BeforeCharging)
+        {
+            throw new HttpRequestException("Connection refused (test).");
+        }
+
+        var result = await _inner.ChargeAsync(charge, cancellationToken);
+        return lost == LostAnswer.AfterCharging ? throw new TaskCanceledException("The gateway's answer timed out (test).") : result;
+    }
+
+    public Task<PaymentResult?> LookupAsync(Guid orderId, CancellationToken cancellationToken) =>
+        LookupsFail ? throw new HttpRequestException("The gateway is down (test).") : _inner.LookupAsync(orderId, cancellationToken);
+}

@@ -16,6 +16,9 @@ public static class ApiRoutes
 
     public const string Orders = "/api/orders";
     public static string Order(Guid id) => $"{Orders}/{id}";
+
+    /// <summary>The caller's order placed with the <see cref="IdempotencyKeyHeader"/> sent (404 when that key placed none). Never creates one.</summary>
+    public const string OrderByKey = "/api/orders/by-key";
     public static string OrderStatus(Guid id) => $"{Orders}/{id}/status";
     public const string Profile = Account + "/profile";
     public static string ShowSales(Guid id) => $"{Shows}/{id}/sales";

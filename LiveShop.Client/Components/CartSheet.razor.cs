@@ -13,9 +13,11 @@ namespace LiveShop.Client.Components;
 /// The cart and checkout sheet. Prices come live from <see cref="CartState"/>; the order asks for
 /// exactly the prices on screen. Each press of Place order is one attempt with its own idempotency
 /// key: a network failure is retried once with the same key, and when the answer still does not come
-/// (or the payment is "pending") the key is kept: the next press first settles that attempt with its
-/// own key and body, since it may have gone through. A refusal means nothing was written, so the next
-/// attempt gets a fresh key. A changed price (also a flash price that ended, sold out or is over the
+/// the key is kept: the next press of the same order reuses it; if the cart changed meanwhile, the
+/// sheet first asks whether that attempt placed an order (asking never places one) and only sends the
+/// new cart with a new key if it did not. "Payment pending" means the order exists (its payment is being
+/// confirmed): the cart empties and the buyer is pointed to My orders. A refusal means nothing was
+/// written, so the next attempt gets a fresh key. A changed price (also a flash price that ended, sold out or is over the
 /// per-buyer cap) asks the buyer (<see cref="PriceChangedDialog"/>); any other refusal shows the
 /// server's sentence in the sheet, which stays open with everything the buyer entered.
 /// </summary>
@@ -184,15 +186,14 @@ public sealed partial class CartSheet : IDisposable
         }
     }
 
-    /// <summary>One attempt. Null when the order was placed or the failure is already on screen; otherwise a refusal about a price.</summary>
+    /// <summary>One attempt. Null when the order was placed or the outcome is already on screen; otherwise a refusal about a price.</summary>
     private async Task<ApiException?> AttemptAsync(PlaceOrderRequest request)
     {
         if (_unanswered is { } earlier && !SameOrder(earlier.Request, request))
         {
-            // An earlier press may have placed an order (its answer never came, or the payment is still
-            // being confirmed): settle that one first, with its own key and body, before a new attempt.
-            var settled = await SendAsync(earlier.Request, earlier.Key);
-            if (settled is not Refused)
+            // An earlier press got no answer and the cart has changed since. Ask whether that attempt
+            // placed an order (asking never places one); only if it did not does this cart go, with a new key.
+            if (!await EarlierAttemptPlacedNothingAsync(earlier.Key))
             {
                 return null;
             }
@@ -200,6 +201,35 @@ public sealed partial class CartSheet : IDisposable
 
         var key = _unanswered is { } same && SameOrder(same.Request, request) ? same.Key : Guid.NewGuid().ToString();
         return await SendAsync(request, key) is Refused { Refusal: var refusal } && IsAboutPrice(refusal) ? refusal : null;
+    }
+
+    /// <summary>
+    /// True when the unanswered attempt placed no order (it is forgotten). When it did, the buyer is told
+    /// (their cart stays, to order it too if they want); when LiveShop cannot be reached, they are told that.
+    /// </summary>
+    private async Task<bool> EarlierAttemptPlacedNothingAsync(string key)
+    {
+        OrderDto? earlier;
+        try
+        {
+            earlier = await Api.OrderByKeyAsync(key);
+        }
+        catch (Exception e) when (IsUnanswered(e))
+        {
+            _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
+            return false;
+        }
+
+        _unanswered = null;
+        if (earlier is null)
+        {
+            return true;
+        }
+
+        var lines = string.Join(", ", earlier.Lines.Select(l => $"{l.Quantity} × {l.Name}"));
+        _error = $"Your earlier order #{earlier.Number} ({lines}) went through. Your cart is still here: press Place order to order it as well.";
+        await OnOrderPlaced.InvokeAsync(earlier);
+        return false;
     }
 
     /// <summary>
@@ -233,10 +263,11 @@ public sealed partial class CartSheet : IDisposable
         }
         catch (ApiException e) when (e.Code == ProblemCodes.PaymentPending)
         {
-            // The order exists and holds its stock; the payment is not confirmed yet. The same key asks about it again.
-            _unanswered = (key, request);
-            _error = e.Message;
-            return new LeftOpen();
+            // The order exists and holds its stock; only the payment is not confirmed yet (the server settles it
+            // with the gateway). It is placed as far as the buyer is concerned: My orders shows how it ends.
+            _unanswered = null;
+            await PendingAsync(e);
+            return new Placed();
         }
         catch (ApiException e)
         {
@@ -317,6 +348,40 @@ public sealed partial class CartSheet : IDisposable
         });
         await OpenChanged.InvokeAsync(false);
         await OnOrderPlaced.InvokeAsync(order);
+    }
+
+    private async Task PendingAsync(ApiException pending)
+    {
+        OrderDto? order = null;
+        if (pending.GuidExtension("orderId") is { } orderId)
+        {
+            try
+            {
+                order = await Api.GetOrderAsync(orderId);
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+            {
+                // The sentence below says all the buyer needs; My orders will show it.
+            }
+        }
+
+        if (order is not null)
+        {
+            Cart.Placed(order);
+        }
+
+        Cart.Clear();
+        _step = CheckoutStep.Cart;
+        Snackbar.Add(pending.Message, Severity.Info, options =>
+        {
+            options.VisibleStateDuration = 8000;
+            options.CloseAfterNavigation = false;
+        });
+        await OpenChanged.InvokeAsync(false);
+        if (order is not null)
+        {
+            await OnOrderPlaced.InvokeAsync(order);
+        }
     }
 
     private PaymentDetailsDto PaymentDetails() => _payment switch

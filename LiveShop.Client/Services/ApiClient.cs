@@ -66,6 +66,15 @@ public sealed class ApiClient(HttpClient http)
         return await ReadAsync<OrderDto>(await http.SendAsync(message));
     }
 
+    /// <summary>The caller's order placed by the attempt with this key, or null when that attempt placed none. Never places one.</summary>
+    public async Task<OrderDto?> OrderByKeyAsync(string idempotencyKey)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.OrderByKey);
+        message.Headers.Add(ApiRoutes.IdempotencyKeyHeader, idempotencyKey);
+        using var response = await http.SendAsync(message);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ReadAsync<OrderDto>(response);
+    }
+
     public Task<IReadOnlyList<OrderDto>> MyOrdersAsync() => GetAsync<IReadOnlyList<OrderDto>>(ApiRoutes.Orders);
 
     public Task<OrderDto> GetOrderAsync(Guid id) => GetAsync<OrderDto>(ApiRoutes.Order(id));

@@ -92,7 +92,7 @@ public sealed class CartState(TimeProvider clock)
         var index = _lines.FindIndex(l => l.ProductId == product.ProductId);
         if (index >= 0)
         {
-            _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity), SeenSale = seenSale ?? _lines[index].SeenSale };
+            _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity), SeenSale = seenSale };
         }
         else if (_lines.Count >= Limits.OrderMaxLines)
         {
@@ -202,12 +202,13 @@ public sealed class CartState(TimeProvider clock)
 
     /// <summary>
     /// <see cref="PriceOf(Guid, int)"/> for a line; when the buyer tapped it at a flash price that no longer
-    /// runs (it ended or sold out, maybe while the video was still behind), the note says so.
+    /// runs and no other flash price applies now (it ended or sold out, maybe while the video was still
+    /// behind), the note says so. The line remembers what the buyer saw at their latest tap.
     /// </summary>
     public ProductPrice PriceOf(CartLine line)
     {
         var price = PriceOf(line.ProductId, line.Quantity);
-        return line.SeenSale is { } seen && price.FlashNote is null && AttachedShow.SaleFor(line.ProductId, clock.GetUtcNow())?.Id != seen.Id
+        return line.SeenSale is { } seen && price.FlashNote is null && price.Sale is null
             ? price with { FlashNote = $"The flash price {Money.Format(seen.Price, seen.Currency)} has ended." }
             : price;
     }

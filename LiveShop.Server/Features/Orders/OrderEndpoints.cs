@@ -22,6 +22,9 @@ public static class OrderEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapGet("/", MineAsync).WithName("MyOrders").WithSummary("The caller's orders, newest first.");
+        orders.MapGet("/by-key", ByKeyAsync).WithName("OrderByKey")
+            .WithSummary("The caller's order placed with the Idempotency-Key header's key; 404 when that attempt placed none. Never creates an order.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapGet("/{id:guid}", GetAsync).WithName("GetOrder").WithSummary("One order (its buyer, or the show's host).").ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeOrderStatus").WithSummary("The show's host marks an order shipped; the buyer is told at once.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -60,6 +63,9 @@ public static class OrderEndpoints
 
     private static async Task<Ok<IReadOnlyList<OrderDto>>> MineAsync(ClaimsPrincipal user, OrderQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.MineAsync(user, cancellationToken));
+
+    private static async Task<Ok<OrderDto>> ByKeyAsync([FromHeader(Name = ApiRoutes.IdempotencyKeyHeader)] string? idempotencyKey, ClaimsPrincipal user, OrderQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.ByKeyAsync(user, idempotencyKey, cancellationToken));
 
     private static async Task<Ok<OrderDto>> GetAsync(Guid id, ClaimsPrincipal user, OrderQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.GetAsync(user, id, cancellationToken));

@@ -28,6 +28,19 @@ public sealed class OrderQueries(LiveShopDbContext db)
         return await WithTitlesAsync(orders.OrderByDescending(o => o.PlacedAt), cancellationToken);
     }
 
+    /// <summary>
+    /// The caller's order placed with this idempotency key, if any: how a page whose order attempt got no
+    /// answer finds out whether it went through, without sending the attempt again (which could place it now).
+    /// </summary>
+    public async Task<OrderDto> ByKeyAsync(ClaimsPrincipal caller, string? key, CancellationToken cancellationToken = default)
+    {
+        var buyerId = caller.RequireUserId();
+        var validKey = PlaceOrder.ValidateKey(key);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == validKey, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.OrderNotFound, "No order was placed with that attempt.");
+        return await ToDtoAsync(order, cancellationToken);
+    }
+
     /// <summary>One order, for its buyer or the show's host/co-host; anyone else is told it does not exist.</summary>
     public async Task<OrderDto> GetAsync(ClaimsPrincipal caller, Guid orderId, CancellationToken cancellationToken = default)
     {

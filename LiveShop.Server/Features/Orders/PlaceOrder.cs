@@ -409,7 +409,7 @@ public sealed class PlaceOrder(
             "Your card was declined. Nothing was charged and the items went back on sale. Try another card or cash on delivery.",
             new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
 
-    private static string ValidateKey(string? key)
+    internal static string ValidateKey(string? key)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength)
         {

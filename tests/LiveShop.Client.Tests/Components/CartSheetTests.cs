@@ -201,79 +201,83 @@ public sealed class CartSheetTests : CheckoutTestBase
     }
 
     [Fact]
-    public void PlaceOrder_PaymentPending_TheNextPressAsksAboutTheSameOrderWithTheSameKey()
+    public void PlaceOrder_PaymentPending_TheOrderExists_CartEmptiesAndTheBuyerIsPointedToMyOrders()
     {
         GivenShow();
         Cart.Add(OolongItem);
-        const string pending = "Your payment is still being confirmed. You will not be charged twice.";
+        var id = Guid.NewGuid();
+        const string pending = "The payment for order #1047 is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.";
         Api.Answer(
             HttpMethod.Post,
             ApiRoutes.Orders,
-            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.PaymentPending, pending),
-            FakeApi.Json(HttpStatusCode.OK, Order("1047", OrderStatus.Paid, DeviceNow)));
+            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.PaymentPending, pending, new Dictionary<string, object> { ["orderId"] = id.ToString(), ["orderNumber"] = "1047" }));
+        Api.Answer(HttpMethod.Get, ApiRoutes.Order(id), FakeApi.Json(HttpStatusCode.OK, Order("1047", OrderStatus.PendingPayment, DeviceNow, id: id)));
         var sheet = RenderSheet();
         GoToPayment(sheet);
 
         sheet.Find("[data-testid=place-order]").Click();
-        sheet.WaitForAssertion(() => Assert.Equal(pending, sheet.Find("[data-testid=order-error]").TextContent.Trim()));
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("still being confirmed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.True(Cart.IsEmpty);
+        Assert.Equal([false], OpenChanges);
+        Assert.Equal(id, Assert.Single(Placed).Id);
+        Assert.Single(Api.OrderAttempts);
+    }
+
+    [Fact]
+    public void PlaceOrder_CartChangedAfterAnUnansweredAttemptThatWentThrough_SaysSo_KeepsTheCart_NeverResendsIt()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        Api.Answer(HttpMethod.Post, ApiRoutes.Orders, FakeApi.NetworkDown(), FakeApi.NetworkDown(), FakeApi.Json(HttpStatusCode.Created, Order("1049", OrderStatus.Paid, DeviceNow)));
+        var earlier = Order("1048", OrderStatus.Paid, DeviceNow, unitPrice: 480m, quantity: 1);
+        Api.Answer(HttpMethod.Get, ApiRoutes.OrderByKey, FakeApi.Json(HttpStatusCode.OK, earlier with { Lines = [earlier.Lines[0] with { Name = "Alishan oolong 150g" }] }));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForElement("[data-testid=order-error]");
+
+        // Meanwhile the buyer wants two more; but the first attempt went through after all.
+        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
         sheet.Find("[data-testid=place-order]").Click();
 
-        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1047 placed", Snackbars.Markup, StringComparison.Ordinal));
+        sheet.WaitForAssertion(() => Assert.Equal(
+            "Your earlier order #1048 (1 × Alishan oolong 150g) went through. Your cart is still here: press Place order to order it as well.",
+            sheet.Find("[data-testid=order-error]").TextContent.Trim()));
+        var asked = Assert.Single(Api.Sent, r => r.Path == ApiRoutes.OrderByKey);
+        Assert.Equal(Api.OrderAttempts[0].IdempotencyKey, asked.IdempotencyKey);
         Assert.Equal(2, Api.OrderAttempts.Count);
-        Assert.Equal(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[1].IdempotencyKey);
-    }
+        Assert.Equal(2, Assert.Single(Cart.Lines).Quantity);
+        Assert.Equal("1048", Assert.Single(Placed).Number);
 
-    [Fact]
-    public void PlaceOrder_CartChangedAfterAnUnansweredAttempt_SettlesThatAttemptFirst_NeverASecondOrder()
-    {
-        GivenShow();
-        Cart.Add(OolongItem);
-        Api.Answer(
-            HttpMethod.Post,
-            ApiRoutes.Orders,
-            FakeApi.NetworkDown(),
-            FakeApi.NetworkDown(),
-            FakeApi.Json(HttpStatusCode.OK, Order("1048", OrderStatus.Paid, DeviceNow)));
-        var sheet = RenderSheet();
-        GoToPayment(sheet);
+        // Pressing again orders the cart as it is now, as a new attempt.
         sheet.Find("[data-testid=place-order]").Click();
-        sheet.WaitForElement("[data-testid=order-error]");
-
-        // Meanwhile the buyer wants two; but the first attempt went through after all.
-        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
-        sheet.Find("[data-testid=place-order]").Click();
-
-        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1048 placed", Snackbars.Markup, StringComparison.Ordinal));
-        Assert.Equal(3, Api.OrderAttempts.Count);
-        Assert.Single(Api.OrderAttempts.Select(a => a.IdempotencyKey).Distinct());
-        Assert.Equal(1, Api.OrderAttempts[2].Order.Lines[0].Quantity);
-    }
-
-    [Fact]
-    public void PlaceOrder_UnansweredAttemptTurnsOutRefused_TheCurrentCartGoesWithANewKey()
-    {
-        GivenShow();
-        Cart.Add(OolongItem);
-        Api.Answer(
-            HttpMethod.Post,
-            ApiRoutes.Orders,
-            FakeApi.NetworkDown(),
-            FakeApi.NetworkDown(),
-            FakeApi.Problem(HttpStatusCode.Conflict, ProblemCodes.OutOfStock, "Only 1 of “Alishan oolong 150g” left."),
-            FakeApi.Json(HttpStatusCode.Created, Order("1049", OrderStatus.Paid, DeviceNow)));
-        var sheet = RenderSheet();
-        GoToPayment(sheet);
-        sheet.Find("[data-testid=place-order]").Click();
-        sheet.WaitForElement("[data-testid=order-error]");
-
-        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
-        sheet.Find("[data-testid=place-order]").Click();
-
         Snackbars.WaitForAssertion(() => Assert.Contains("Order #1049 placed", Snackbars.Markup, StringComparison.Ordinal));
-        Assert.Equal(4, Api.OrderAttempts.Count);
-        Assert.Equal(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[2].IdempotencyKey);
-        Assert.NotEqual(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[3].IdempotencyKey);
-        Assert.Equal(2, Api.OrderAttempts[3].Order.Lines[0].Quantity);
+        Assert.Equal(3, Api.OrderAttempts.Count);
+        Assert.NotEqual(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[2].IdempotencyKey);
+        Assert.Equal(2, Api.OrderAttempts[2].Order.Lines[0].Quantity);
+    }
+
+    [Fact]
+    public void PlaceOrder_CartChangedAfterAnUnansweredAttemptThatPlacedNothing_TheCurrentCartGoesWithANewKey()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        Api.Answer(HttpMethod.Post, ApiRoutes.Orders, FakeApi.NetworkDown(), FakeApi.NetworkDown(), FakeApi.Json(HttpStatusCode.Created, Order("1050", OrderStatus.Paid, DeviceNow)));
+        Api.Answer(HttpMethod.Get, ApiRoutes.OrderByKey, FakeApi.Problem(HttpStatusCode.NotFound, ProblemCodes.OrderNotFound, "No order was placed with that attempt."));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForElement("[data-testid=order-error]");
+
+        sheet.InvokeAsync(() => Cart.SetQuantity(Oolong, 2));
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1050 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.Single(Api.Sent, r => r.Path == ApiRoutes.OrderByKey);
+        Assert.Equal(3, Api.OrderAttempts.Count);
+        Assert.NotEqual(Api.OrderAttempts[0].IdempotencyKey, Api.OrderAttempts[2].IdempotencyKey);
+        Assert.Equal(2, Api.OrderAttempts[2].Order.Lines[0].Quantity);
     }
 
     [Fact]

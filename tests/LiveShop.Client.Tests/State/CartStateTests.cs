@@ -164,6 +164,26 @@ public sealed class CartStateTests
     }
 
     [Fact]
+    public void PriceOf_ANewerFlashPriceRunsAfterTheOneTheBuyerSaw_NoNote_AndATapWithoutASaleForgetsIt()
+    {
+        var show = LiveShow(Now);
+        var cart = Cart(show);
+        cart.Add(JadeItem, seenSale: JadeSale(Now));
+        var newer = JadeSale(Now) with { Id = Guid.NewGuid(), Price = 450m };
+        show.ApplyEvents([new FlashSaleStartedEvent(11, Now, newer)]);
+
+        Assert.Equal(450m, cart.PriceOf(cart.Lines[0]).Unit);
+        Assert.Null(cart.PriceOf(cart.Lines[0]).FlashNote);
+
+        var plain = LiveShow(Now);
+        var again = Cart(plain);
+        again.Add(JadeItem, seenSale: JadeSale(Now));
+        Assert.NotNull(again.PriceOf(again.Lines[0]).FlashNote);
+        again.Add(JadeItem); // tapped again with no flash price on screen
+        Assert.Null(again.PriceOf(again.Lines[0]).FlashNote);
+    }
+
+    [Fact]
     public void Add_BeyondTheLinesAnOrderHolds_IsRefused()
     {
         var lineup = Enumerable.Range(0, Limits.OrderMaxLines + 1)

@@ -153,10 +153,10 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     /// <summary>
     /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
     /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running
-    /// sale just counts them again. A sale that ended as sold out reopens when it has something to sell
-    /// again (units left at the flash price, and stock), its end time has not passed and no other sale on
-    /// the product runs in the show; any other ended sale stays ended (the units return to list-price
-    /// stock). Returns the reopened sale, if any, for its end-time timer.
+    /// sale just counts them again. A sale that ended as sold out reopens when the show is still live, it
+    /// has something to sell again (units left at the flash price, and stock), its end time has not passed
+    /// and no other sale on the product runs in the show; any other ended sale stays ended (the units
+    /// return to list-price stock). Returns the reopened sale, if any, for its end-time timer.
     /// </summary>
     internal static async Task<FlashSaleDto?> GiveBackAsync(LiveShopDbContext db, RoomChange room, Guid showId, Guid productId, Guid? saleId, int flashUnits, CancellationToken cancellationToken)
     {
@@ -178,6 +178,13 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             .OrderByDescending(s => s.StartsAt).FirstOrDefaultAsync(cancellationToken);
         if (sale is null || (saleId is { } own && sale.Id != own)
             || sale.EndedAt is null || sale.EndReason != FlashSaleEndReason.SoldOut || now >= sale.EndsAt)
+        {
+            return null;
+        }
+
+        // Read in this change, under the show's lock: a show that ended meanwhile sells only from its replay, at the list price.
+        var live = await db.Shows.AnyAsync(s => s.Id == showId && s.Status == ShowStatus.Live, cancellationToken);
+        if (!live)
         {
             return null;
         }

@@ -11,8 +11,9 @@ namespace LiveShop.Server.Tests.Features.Orders;
 
 /// <summary>
 /// Stock on the viewer's page follows the shop's stock: orders and declined cards, in this show or in
-/// another carrying the product, reach every room as sequenced events; a flash sale ends the moment stock
-/// runs out, and one that sold out reopens when a declined card gives back its last units.
+/// another carrying the product, reach every live room as sequenced events (a scheduled or ended show has
+/// the stock in its join snapshot); a flash sale ends the moment stock runs out, and one that sold out
+/// reopens when a declined card gives back its last units.
 /// </summary>
 public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
@@ -22,7 +23,7 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
     private static readonly Guid Boba = LiveRoom.Lineup[3];      // NT$590, 80
 
     [Fact]
-    public async Task AnOrder_TellsEveryShowCarryingTheProduct_ItsNewStock_AndARejoiningViewerHasIt()
+    public async Task AnOrder_TellsEveryLiveShowCarryingTheProduct_ItsNewStock_AndARejoiningViewerHasIt()
     {
         await using var room = await LiveRoom.StartAsync(factory, "Where it is bought");
         await using var other = await LiveRoom.StartAsync(factory, "Another show with the same oolong");
@@ -71,6 +72,38 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
         Assert.Contains(back.LastJoin.Missed, e => e is ProductStockEvent { Stock: var s } && s == before - 5);
         Assert.Equal(before - 5, away.ItemFor(Oolong)!.Stock);
         Assert.Equal(before - 5, await buyer.Http.StockAsync(Oolong));
+    }
+
+    [Fact]
+    public async Task AnOrder_IsNotToldToScheduledOrEndedShows_WhoseViewersGetTheStockWhenTheyJoin()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Selling oolong now");
+        await using var other = await LiveRoom.StartAsync(factory, "Also live with oolong");
+        await using var later = await LiveRoom.StartAsync(factory, "Oolong tomorrow", goLive: false);
+        await using var over = await LiveRoom.StartAsync(factory, "Oolong yesterday");
+        await over.HostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), over.Show.Id);
+        await using var viewer = await RoomWatcher.JoinAsync(factory, room.Show);
+        await using var elsewhere = await RoomWatcher.JoinAsync(factory, other.Show);
+        var laterLast = await factory.LastSequenceAsync(later.Show.Id);
+        var overLast = await factory.LastSequenceAsync(over.Show.Id);
+        var buyer = await factory.GuestAsync("Oolong Regular");
+        var before = await buyer.Http.StockAsync(Oolong);
+
+        await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Oolong, 890m, quantity: 2));
+        await elsewhere.NextAsync<ProductStockEvent>(e => e.ProductId == Oolong && e.Stock == before - 2);
+
+        // Shows are told one round at a time: when the next order's round reaches the first show, the first round is done.
+        await buyer.Http.BuyAsync(Shopping.Request(other.Show.Id, Oolong, 890m));
+        await viewer.NextAsync<ProductStockEvent>(e => e.ProductId == Oolong && e.Stock == before - 3);
+        Assert.Equal(laterLast, await factory.LastSequenceAsync(later.Show.Id));
+        Assert.Equal(overLast, await factory.LastSequenceAsync(over.Show.Id));
+
+        // A replay viewer who joins, and a viewer of the show that goes live later, see the stock now.
+        await using var replay = await RoomWatcher.JoinAsync(factory, over.Show);
+        Assert.Equal(before - 3, replay.State.ItemFor(Oolong)!.Stock);
+        await later.HostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), later.Show.Id);
+        await using var early = await RoomWatcher.JoinAsync(factory, later.Show);
+        Assert.Equal(before - 3, early.State.ItemFor(Oolong)!.Stock);
     }
 
     [Fact]

@@ -63,9 +63,10 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
                     {
                         await TellAsync(productId, told, stoppingToken);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {
-                        // The loop must outlive one product's failure; the next change to it (or a rejoin's snapshot) carries the stock.
+                        // The loop must outlive one product's failure, a cancellation that is not the host stopping included;
+                        // the next change to it (or a rejoin's snapshot) carries the stock.
                         LogFailed(logger, e, productId, null);
                     }
                 }
@@ -94,9 +95,10 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
             {
                 await writer.WriteAsync(showId, room => ProductStock.EmitAsync(db, room, showId, productId, cancellationToken), cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // One show's failure must not keep the others uninformed; its next change (or a rejoin's snapshot) carries the stock.
+                // One show's failure (a cancellation that is not the host stopping included) must not keep the others
+                // uninformed; its next change (or a rejoin's snapshot) carries the stock.
                 LogFailed(logger, e, productId, showId);
             }
         }

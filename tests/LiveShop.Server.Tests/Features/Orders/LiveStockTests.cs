@@ -6,6 +6,7 @@ using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Client.State;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -157,6 +158,43 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
     }
 
     [Fact]
+    public async Task FlashBuyerFindingNoStock_IsToldItIsSoldOut_AndTheSaleEndsForTheRoom()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Boba, stock gone unseen");
+        await using var viewer = await RoomWatcher.JoinAsync(factory, room.Show);
+        var started = await room.StartSaleAsync(Boba, 390m, seconds: 300, quantity: 5, perBuyer: 1);
+        var sale = started.Sale;
+        await viewer.WaitForSequenceAsync(started.Sequence);
+        var buyer = await factory.GuestAsync("Boba Hopeful");
+        var stock = await buyer.Http.StockAsync(Boba);
+
+        // The stock runs out without any order telling the room (changed in the database): the sale still shows 5 left.
+        await SetStockAsync(Boba, 0);
+        try
+        {
+            Assert.Equal(5, viewer.State.SaleFor(Boba, DateTimeOffset.UtcNow)!.Remaining);
+
+            var response = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m), Guid.NewGuid().ToString());
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal(ProblemCodes.OutOfStock, (await Problem.ReadAsync(response)).Code);
+            var ended = await viewer.NextAsync<FlashSaleEndedEvent>(e => e.SaleId == sale.Id);
+            Assert.Equal((FlashSaleEndReason.SoldOut, 0), (ended.Reason, ended.Sold));
+            await viewer.WaitForSequenceAsync(ended.Sequence);
+            Assert.Empty(viewer.State.Sales);
+            Assert.Empty(await buyer.Http.MyOrdersAsync());
+
+            // The next one who asks for the flash price is told it sold out.
+            var next = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m), Guid.NewGuid().ToString());
+            Assert.Equal(ProblemCodes.FlashSaleEnded, (await Problem.ReadAsync(next)).Code);
+        }
+        finally
+        {
+            await SetStockAsync(Boba, stock);
+        }
+    }
+
+    [Fact]
     public async Task ListPriceOrderTakingTheLastUnits_EndsTheSameShowsFlashSale_InTheSameChange()
     {
         await using var room = await LiveRoom.StartAsync(factory, "Jade, last units");
@@ -226,4 +264,8 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
         var result = Assert.Single(dashboard.FlashSales);
         Assert.Equal((FlashSaleEndReason.EndedByHost, (DateTimeOffset?)null, 0), (result.EndReason, result.SoldOutAt, result.UnitsAtFlashPrice));
     }
+
+    /// <summary>Sets a product's stock in the database directly: no order, so no room is told.</summary>
+    private Task<int> SetStockAsync(Guid productId, int stock) =>
+        factory.ReadAsync(db => db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, stock)));
 }

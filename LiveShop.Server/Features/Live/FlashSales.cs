@@ -153,10 +153,11 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     /// <summary>
     /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
     /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running
-    /// sale just counts them again. A sale that ended as sold out reopens when it has something to sell
-    /// again (units left at the flash price, and stock), its end time has not passed and no other sale on
-    /// the product runs in the show; any other ended sale stays ended (the units return to list-price
-    /// stock). Returns the reopened sale, if any, for its end-time timer.
+    /// sale just counts them again. A sale that ended as sold out reopens when the show is still live, it
+    /// has units to offer at the flash price again and the stock covers all of them (a sale never shows
+    /// units the shop cannot deliver), its end time has not passed and no other sale on the product runs in
+    /// the show; any other ended sale stays ended (the units return to list-price stock). Returns the
+    /// reopened sale, if any, for its end-time timer.
     /// </summary>
     internal static async Task<FlashSaleDto?> GiveBackAsync(LiveShopDbContext db, RoomChange room, Guid showId, Guid productId, Guid? saleId, int flashUnits, CancellationToken cancellationToken)
     {
@@ -182,10 +183,19 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             return null;
         }
 
+        // Read in this change, under the show's lock: a show that ended meanwhile sells only from its replay, at the list price.
+        var live = await db.Shows.AnyAsync(s => s.Id == showId && s.Status == ShowStatus.Live, cancellationToken);
+        if (!live)
+        {
+            return null;
+        }
+
+        // The reopened sale offers QuantityCap − Sold units: the stock (already given back) must cover every one of them.
         var units = saleId is null ? 0 : Math.Min(flashUnits, sale.Sold);
+        var offered = sale.QuantityCap - (sale.Sold - units);
         var stock = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(cancellationToken);
         var otherRunning = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == productId && s.Id != sale.Id && s.EndedAt == null && s.EndsAt > now, cancellationToken);
-        if (sale.Sold - units >= sale.QuantityCap || stock <= 0 || otherRunning)
+        if (offered <= 0 || stock < offered || otherRunning)
         {
             return null;
         }

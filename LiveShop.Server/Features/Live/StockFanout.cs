@@ -1,15 +1,17 @@
 using LiveShop.Server.Data;
+using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Live;
 
 /// <summary>
 /// Stock belongs to the shop, not the show: when an order (or a declined card) changes a product's
-/// stock, the show it happened in tells its own room in the same change; this tells every other show
-/// whose lineup holds the product, each through its own <see cref="RoomWriter"/> (a sequenced
+/// stock, the show it happened in tells its own room in the same change; this tells every other live
+/// show whose lineup holds the product, each through its own <see cref="RoomWriter"/> (a sequenced
 /// <see cref="Shared.Realtime.ProductStockEvent"/>, and the end of its running flash sale of the
 /// product when stock is 0). It runs after the order's commit, off the buyer's request, and coalesces:
 /// while one round runs, further changes to a product wait and go out as one event with the stock then.
+/// Scheduled and ended shows are not told: a page that loads or joins one gets the stock in the snapshot.
 /// </summary>
 public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<StockFanout> logger) : BackgroundService
 {
@@ -61,9 +63,10 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
                     {
                         await TellAsync(productId, told, stoppingToken);
                     }
-                    catch (Exception e) when (e is not OperationCanceledException)
+                    catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                     {
-                        // The loop must outlive one product's failure; the next change to it (or a rejoin's snapshot) carries the stock.
+                        // The loop must outlive one product's failure, a cancellation that is not the host stopping included;
+                        // the next change to it (or a rejoin's snapshot) carries the stock.
                         LogFailed(logger, e, productId, null);
                     }
                 }
@@ -79,9 +82,11 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var writer = scope.ServiceProvider.GetRequiredService<RoomWriter>();
+        // Only live shows: a scheduled or ended show's page gets the stock in its join snapshot, and a write
+        // per such show (there are many, and they only grow) would queue behind the live shows' locks.
         var shows = await db.ShowProducts.AsNoTracking()
             .Where(l => l.ProductId == productId && l.ShowId != told)
-            .Select(l => l.ShowId)
+            .Join(db.Shows.Where(s => s.Status == ShowStatus.Live), l => l.ShowId, s => s.Id, (l, _) => l.ShowId)
             .ToListAsync(cancellationToken);
 
         foreach (var showId in shows)
@@ -90,9 +95,10 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
             {
                 await writer.WriteAsync(showId, room => ProductStock.EmitAsync(db, room, showId, productId, cancellationToken), cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // One show's failure must not keep the others uninformed; its next change (or a rejoin's snapshot) carries the stock.
+                // One show's failure (a cancellation that is not the host stopping included) must not keep the others
+                // uninformed; its next change (or a rejoin's snapshot) carries the stock.
                 LogFailed(logger, e, productId, showId);
             }
         }

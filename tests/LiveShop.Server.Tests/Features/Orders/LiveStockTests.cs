@@ -6,13 +6,15 @@ using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Client.State;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
 /// <summary>
 /// Stock on the viewer's page follows the shop's stock: orders and declined cards, in this show or in
-/// another carrying the product, reach every room as sequenced events; a flash sale ends the moment stock
-/// runs out, and one that sold out reopens when a declined card gives back its last units.
+/// another carrying the product, reach every live room as sequenced events (a scheduled or ended show has
+/// the stock in its join snapshot); a flash sale ends the moment stock runs out, and one that sold out
+/// reopens when a declined card gives back its last units.
 /// </summary>
 public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
@@ -22,7 +24,7 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
     private static readonly Guid Boba = LiveRoom.Lineup[3];      // NT$590, 80
 
     [Fact]
-    public async Task AnOrder_TellsEveryShowCarryingTheProduct_ItsNewStock_AndARejoiningViewerHasIt()
+    public async Task AnOrder_TellsEveryLiveShowCarryingTheProduct_ItsNewStock_AndARejoiningViewerHasIt()
     {
         await using var room = await LiveRoom.StartAsync(factory, "Where it is bought");
         await using var other = await LiveRoom.StartAsync(factory, "Another show with the same oolong");
@@ -74,6 +76,38 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
     }
 
     [Fact]
+    public async Task AnOrder_IsNotToldToScheduledOrEndedShows_WhoseViewersGetTheStockWhenTheyJoin()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Selling oolong now");
+        await using var other = await LiveRoom.StartAsync(factory, "Also live with oolong");
+        await using var later = await LiveRoom.StartAsync(factory, "Oolong tomorrow", goLive: false);
+        await using var over = await LiveRoom.StartAsync(factory, "Oolong yesterday");
+        await over.HostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.EndShow), over.Show.Id);
+        await using var viewer = await RoomWatcher.JoinAsync(factory, room.Show);
+        await using var elsewhere = await RoomWatcher.JoinAsync(factory, other.Show);
+        var laterLast = await factory.LastSequenceAsync(later.Show.Id);
+        var overLast = await factory.LastSequenceAsync(over.Show.Id);
+        var buyer = await factory.GuestAsync("Oolong Regular");
+        var before = await buyer.Http.StockAsync(Oolong);
+
+        await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Oolong, 890m, quantity: 2));
+        await elsewhere.NextAsync<ProductStockEvent>(e => e.ProductId == Oolong && e.Stock == before - 2);
+
+        // Shows are told one round at a time: when the next order's round reaches the first show, the first round is done.
+        await buyer.Http.BuyAsync(Shopping.Request(other.Show.Id, Oolong, 890m));
+        await viewer.NextAsync<ProductStockEvent>(e => e.ProductId == Oolong && e.Stock == before - 3);
+        Assert.Equal(laterLast, await factory.LastSequenceAsync(later.Show.Id));
+        Assert.Equal(overLast, await factory.LastSequenceAsync(over.Show.Id));
+
+        // A replay viewer who joins, and a viewer of the show that goes live later, see the stock now.
+        await using var replay = await RoomWatcher.JoinAsync(factory, over.Show);
+        Assert.Equal(before - 3, replay.State.ItemFor(Oolong)!.Stock);
+        await later.HostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), later.Show.Id);
+        await using var early = await RoomWatcher.JoinAsync(factory, later.Show);
+        Assert.Equal(before - 3, early.State.ItemFor(Oolong)!.Stock);
+    }
+
+    [Fact]
     public async Task ADeclinedCard_GivesTheStockBack_AndTheRoomSeesIt()
     {
         await using var room = await LiveRoom.StartAsync(factory);
@@ -121,6 +155,43 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
         await using var late = await RoomWatcher.JoinAsync(factory, room.Show);
         Assert.Empty(late.State.Sales);
         Assert.Equal(0, late.State.ItemFor(Teapot)!.Stock);
+    }
+
+    [Fact]
+    public async Task FlashBuyerFindingNoStock_IsToldItIsSoldOut_AndTheSaleEndsForTheRoom()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Boba, stock gone unseen");
+        await using var viewer = await RoomWatcher.JoinAsync(factory, room.Show);
+        var started = await room.StartSaleAsync(Boba, 390m, seconds: 300, quantity: 5, perBuyer: 1);
+        var sale = started.Sale;
+        await viewer.WaitForSequenceAsync(started.Sequence);
+        var buyer = await factory.GuestAsync("Boba Hopeful");
+        var stock = await buyer.Http.StockAsync(Boba);
+
+        // The stock runs out without any order telling the room (changed in the database): the sale still shows 5 left.
+        await SetStockAsync(Boba, 0);
+        try
+        {
+            Assert.Equal(5, viewer.State.SaleFor(Boba, DateTimeOffset.UtcNow)!.Remaining);
+
+            var response = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m), Guid.NewGuid().ToString());
+
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Equal(ProblemCodes.OutOfStock, (await Problem.ReadAsync(response)).Code);
+            var ended = await viewer.NextAsync<FlashSaleEndedEvent>(e => e.SaleId == sale.Id);
+            Assert.Equal((FlashSaleEndReason.SoldOut, 0), (ended.Reason, ended.Sold));
+            await viewer.WaitForSequenceAsync(ended.Sequence);
+            Assert.Empty(viewer.State.Sales);
+            Assert.Empty(await buyer.Http.MyOrdersAsync());
+
+            // The next one who asks for the flash price is told it sold out.
+            var next = await buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Boba, 390m), Guid.NewGuid().ToString());
+            Assert.Equal(ProblemCodes.FlashSaleEnded, (await Problem.ReadAsync(next)).Code);
+        }
+        finally
+        {
+            await SetStockAsync(Boba, stock);
+        }
     }
 
     [Fact]
@@ -193,4 +264,8 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
         var result = Assert.Single(dashboard.FlashSales);
         Assert.Equal((FlashSaleEndReason.EndedByHost, (DateTimeOffset?)null, 0), (result.EndReason, result.SoldOutAt, result.UnitsAtFlashPrice));
     }
+
+    /// <summary>Sets a product's stock in the database directly: no order, so no room is told.</summary>
+    private Task<int> SetStockAsync(Guid productId, int stock) =>
+        factory.ReadAsync(db => db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, stock)));
 }

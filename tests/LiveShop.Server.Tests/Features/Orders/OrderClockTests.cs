@@ -6,6 +6,7 @@ using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Features.Orders;
 
@@ -27,8 +28,11 @@ public class OrderClockTests(FakeClockLiveShopFactory factory) : IClassFixture<F
         // The server's time passes the sale's end, but its closing timer has not run: the price is still refused.
         factory.Clock.AdjustTime(sale.EndsAt + TimeSpan.FromSeconds(1));
         var before = await factory.FlashFootprintAsync(room.Show.Id, sale.Id, Oolong);
+        Assert.Null(await EndedAtAsync(sale.Id));
         var response = await late.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Oolong, 690m), Guid.NewGuid().ToString());
 
+        // Refused by the server's time alone: the sale was open in the database before the request and still is after it.
+        Assert.Null(await EndedAtAsync(sale.Id));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await Shopping.ProblemJsonAsync(response);
         Assert.Equal(ProblemCodes.FlashSaleEnded, problem.GetProperty("code").GetString());
@@ -106,6 +110,10 @@ public class OrderClockTests(FakeClockLiveShopFactory factory) : IClassFixture<F
             }
         }
     }
+
+    /// <summary>When the sale was closed in the database (null: still open).</summary>
+    private Task<DateTimeOffset?> EndedAtAsync(Guid saleId) =>
+        factory.ReadAsync(db => db.FlashSales.Where(s => s.Id == saleId).Select(s => s.EndedAt).SingleAsync());
 
     /// <summary>One beat of the sales pulse (every 250 ms), with real time for it to finish.</summary>
     private async Task TickAsync()

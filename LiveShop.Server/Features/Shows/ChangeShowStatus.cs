@@ -2,12 +2,14 @@ using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Live;
 using LiveShop.Shared.Realtime;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Shows;
 
 /// <summary>
 /// The show's host takes it live or ends it. The guarded transition is stored with its room event
-/// (ending also ends running flash sales) and pushed to everyone in the show's room.
+/// (going live also tells the room the lineup's current stock; ending also ends running flash sales)
+/// and pushed to everyone in the show's room.
 /// </summary>
 public sealed class ChangeShowStatus(LiveShopDbContext db, RoomWriter writer, FlashSales flashSales)
 {
@@ -16,7 +18,17 @@ public sealed class ChangeShowStatus(LiveShopDbContext db, RoomWriter writer, Fl
         {
             var show = await RoomShows.LoadHostedAsync(db, caller, showId, "start shows", cancellationToken);
             show.GoLive(room.Now);
-            return room.Emit((seq, at) => new ShowStatusEvent(seq, at, show.Status, show.WentLiveAt, show.EndedAt));
+            var live = room.Emit((seq, at) => new ShowStatusEvent(seq, at, show.Status, show.WentLiveAt, show.EndedAt));
+
+            // Stock changes reach live shows only: pages that waited for the show learn the lineup's stock now.
+            var lineupIds = await db.Shows.Where(s => s.Id == showId).SelectMany(s => s.Lineup.Select(l => l.ProductId)).ToListAsync(cancellationToken);
+            var stock = await db.Products.Where(p => lineupIds.Contains(p.Id)).Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+            foreach (var product in stock.OrderBy(p => lineupIds.IndexOf(p.Id)))
+            {
+                room.Emit((seq, at) => new ProductStockEvent(seq, at, product.Id, product.Stock));
+            }
+
+            return live;
         }, cancellationToken);
 
     public Task<ShowStatusEvent> EndAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default) =>

@@ -46,7 +46,8 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         var ended = await viewer.NextAsync<ShowStatusEvent>();
         Assert.Equal(ShowStatus.Live, live.Status);
         Assert.Equal(ShowStatus.Ended, ended.Status);
-        Assert.Equal(live.Sequence + 1, ended.Sequence);
+        // Going live also told the room the lineup's stock, one event per product, right after the status.
+        Assert.Equal(live.Sequence + show.Lineup.Count + 1, ended.Sequence);
         Assert.NotNull(ended.EndedAt);
     }
 
@@ -74,7 +75,7 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
 
         Assert.NotNull(join.Snapshot);
         Assert.Equal(ShowStatus.Live, join.Snapshot.Status);
-        Assert.Equal(1, join.Snapshot.LastSequence);
+        Assert.Equal(1 + show.Lineup.Count, join.Snapshot.LastSequence); // the status, then the lineup's stock
         Assert.Empty(join.Missed);
         Assert.Equal(1, join.Stats.ViewersNow);
     }

@@ -18,6 +18,9 @@ public sealed class RoomWatcher : IAsyncDisposable
     private readonly Channel<RoomEvent> _events = Channel.CreateUnbounded<RoomEvent>();
     private readonly Channel<RoomStats> _stats = Channel.CreateUnbounded<RoomStats>();
 
+    /// <summary>The highest sequence a join has brought into the state: pushed events up to it are old news.</summary>
+    private long _joinedThrough;
+
     private RoomWatcher(HubConnection connection, ShowState state)
     {
         Connection = connection;
@@ -72,10 +75,14 @@ public sealed class RoomWatcher : IAsyncDisposable
         }
 
         LastJoin = join;
+        _joinedThrough = Math.Max(_joinedThrough, State.LastSequence);
         return join;
     }
 
-    /// <summary>The next pushed event of type <typeparamref name="T"/> (others are skipped).</summary>
+    /// <summary>
+    /// The next pushed event of type <typeparamref name="T"/> (others are skipped), newer than what a join
+    /// already brought: a frame fanned out just after the join can repeat events the join's snapshot holds.
+    /// </summary>
     public async Task<T> NextAsync<T>(Func<T, bool>? match = null)
         where T : RoomEvent
     {
@@ -83,7 +90,7 @@ public sealed class RoomWatcher : IAsyncDisposable
         while (true)
         {
             var next = await _events.Reader.ReadAsync(timeout.Token);
-            if (next is T typed && (match is null || match(typed)))
+            if (next is T typed && next.Sequence > _joinedThrough && (match is null || match(typed)))
             {
                 return typed;
             }

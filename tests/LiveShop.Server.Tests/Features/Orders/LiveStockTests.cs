@@ -108,6 +108,28 @@ public class LiveStockTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
     }
 
     [Fact]
+    public async Task AViewerWaitingForTheShow_SeesTheStockAsItIsTheMomentTheShowGoesLive()
+    {
+        await using var waiting = await LiveRoom.StartAsync(factory, "Oolong at eight", goLive: false);
+        await using var selling = await LiveRoom.StartAsync(factory, "Oolong now");
+        await using var viewer = await RoomWatcher.JoinAsync(factory, waiting.Show);
+        var buyer = await factory.GuestAsync("Early Bird");
+        var before = viewer.State.ItemFor(Oolong)!.Stock;
+
+        // Sold elsewhere while the viewer waits: a scheduled show is not told.
+        await buyer.Http.BuyAsync(Shopping.Request(selling.Show.Id, Oolong, 890m, quantity: 3));
+        Assert.Equal(before, viewer.State.ItemFor(Oolong)!.Stock);
+
+        var live = await waiting.HostRoom.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), waiting.Show.Id);
+
+        var told = await viewer.NextAsync<ProductStockEvent>(e => e.ProductId == Oolong);
+        Assert.Equal(before - 3, told.Stock);
+        Assert.True(told.Sequence > live.Sequence);
+        await viewer.WaitForSequenceAsync(told.Sequence);
+        Assert.Equal(before - 3, viewer.State.ItemFor(Oolong)!.Stock);
+    }
+
+    [Fact]
     public async Task ADeclinedCard_GivesTheStockBack_AndTheRoomSeesIt()
     {
         await using var room = await LiveRoom.StartAsync(factory);

@@ -1,3 +1,4 @@
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Hubs;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -16,7 +17,7 @@ public sealed partial class RoomBroadcaster(IHubContext<LiveShowHub, ILiveShowCl
     public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly WakeSignal _signal = new();
     private Dictionary<Guid, List<RoomEvent>> _pending = [];
 
     /// <summary>Queues events (already stored, in sequence order) for the show's group.</summary>
@@ -32,14 +33,7 @@ public sealed partial class RoomBroadcaster(IHubContext<LiveShowHub, ILiveShowCl
             queue.AddRange(events);
         }
 
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the loop will pick these up with the others.
-        }
+        _signal.Set();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

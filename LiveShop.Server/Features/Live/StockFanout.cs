@@ -1,4 +1,5 @@
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
 using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace LiveShop.Server.Features.Live;
 public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<StockFanout> logger) : BackgroundService
 {
     private readonly Lock _gate = new();
-    private readonly SemaphoreSlim _signal = new(0, 1);
+    private readonly WakeSignal _signal = new();
 
     /// <summary>Product → the one show already told in its own change (null: tell them all).</summary>
     private Dictionary<Guid, Guid?> _pending = [];
@@ -33,14 +34,7 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
             }
         }
 
-        try
-        {
-            _signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already signalled: the loop picks these up with the others.
-        }
+        _signal.Set();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace LiveShop.Server.Tests.Infrastructure;
 
 /// <summary>The app with a clock the test moves: flash-sale windows and rate limits without waiting.</summary>
-public sealed class FakeClockLiveShopFactory : LiveShopFactory
+public class FakeClockLiveShopFactory : LiveShopFactory
 {
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -18,6 +18,12 @@ public sealed class FakeClockLiveShopFactory : LiveShopFactory
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            ReplaceServices(services);
         });
+    }
+
+    /// <summary>What a derived factory replaces besides the clock (e.g. the payment gateway).</summary>
+    protected virtual void ReplaceServices(IServiceCollection services)
+    {
     }
 }

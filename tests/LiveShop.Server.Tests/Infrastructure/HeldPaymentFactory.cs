@@ -1,32 +1,21 @@
 using LiveShop.Server.Features.Orders;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveShop.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The app with a clock the test moves and a payment gateway the test can hold: what happens in the room
+/// The app with a clock the test moves (<see cref="FakeClockLiveShopFactory"/>) and a payment gateway the test can hold: what happens in the room
 /// between an order taking its units and the card's answer.
 /// </summary>
-public sealed class HeldPaymentFactory : LiveShopFactory
+public sealed class HeldPaymentFactory : FakeClockLiveShopFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     public HeldGateway Gateway { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ReplaceServices(IServiceCollection services)
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<IPaymentGateway>();
-            services.AddSingleton<IPaymentGateway>(Gateway);
-        });
+        services.RemoveAll<IPaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(Gateway);
     }
 }
 

@@ -1,9 +1,7 @@
 using LiveShop.Server.Features.Orders;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LiveShop.Server.Tests.Infrastructure;
 
@@ -12,26 +10,23 @@ namespace LiveShop.Server.Tests.Infrastructure;
 /// happens to an order whose payment answer never came. Rounds of <see cref="PaymentReconciler"/> run
 /// only when the test asks (the periodic one is an hour apart).
 /// </summary>
-public sealed class UnansweredPaymentFactory : LiveShopFactory
+public sealed class UnansweredPaymentFactory : FakeClockLiveShopFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
     public LossyGateway Gateway { get; } = new();
 
     public PaymentReconciler Reconciler => Services.GetRequiredService<PaymentReconciler>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        base.ConfigureWebHost(builder);
         builder.UseSetting("Payments:ReconcileAfterSeconds", "120");
         builder.UseSetting("Payments:ReconcileEverySeconds", "3600");
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-            services.RemoveAll<IPaymentGateway>();
-            services.AddSingleton<IPaymentGateway>(Gateway);
-        });
+        base.ConfigureWebHost(builder);
+    }
+
+    protected override void ReplaceServices(IServiceCollection services)
+    {
+        services.RemoveAll<IPaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(Gateway);
     }
 }
 

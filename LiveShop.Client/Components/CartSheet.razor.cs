@@ -219,15 +219,25 @@ public sealed partial class CartSheet : IDisposable
             _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
             return false;
         }
+        catch (ApiException e)
+        {
+            // E.g. signed out meanwhile: say so; the attempt stays to be asked about again.
+            _error = e.Message;
+            return false;
+        }
 
         _unanswered = null;
-        if (earlier is null)
+        if (earlier is null || earlier.Status == OrderStatus.PaymentDeclined)
         {
+            // Nothing was ordered by that attempt (none placed, or its card was declined): this cart goes now.
             return true;
         }
 
+        Cart.Placed(earlier);
         var lines = string.Join(", ", earlier.Lines.Select(l => $"{l.Quantity} × {l.Name}"));
-        _error = $"Your earlier order #{earlier.Number} ({lines}) went through. Your cart is still here: press Place order to order it as well.";
+        _error = earlier.Status == OrderStatus.PendingPayment
+            ? $"Your earlier order #{earlier.Number} ({lines}) was placed; its payment is still being confirmed (see My orders). Your cart is still here: press Place order to order it as well."
+            : $"Your earlier order #{earlier.Number} ({lines}) went through. Your cart is still here: press Place order to order it as well.";
         await OnOrderPlaced.InvokeAsync(earlier);
         return false;
     }

@@ -125,14 +125,6 @@ public sealed class Order
         AffiliateCode = touches.Count > 0 ? touches[^1].Code : null;
     }
 
-    public void MarkDeclined(string reference, DateTimeOffset at)
-    {
-        RequireStatus(OrderStatus.PendingPayment, "be declined");
-        Status = OrderStatus.PaymentDeclined;
-        PaymentReference = reference;
-        UpdatedAt = at.ToMilliseconds();
-    }
-
     public void MarkShipped(DateTimeOffset at)
     {
         if (Status is not (OrderStatus.Paid or OrderStatus.CashOnDelivery))

@@ -127,6 +127,7 @@ public static class OrdersExtensions
             .Validate(o => o.ReconcileAfterSeconds is >= 10 and <= 86_400 && o.ReconcileEverySeconds is >= 1 and <= 3_600, "Payments: ReconcileAfterSeconds 10–86400, ReconcileEverySeconds 1–3600.")
             .ValidateOnStart();
         builder.Services.AddScoped<PaymentRecorder>();
+        builder.Services.AddSingleton<ChargesInFlight>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciler>());
         builder.Services.AddSingleton<ViewerTracker>();

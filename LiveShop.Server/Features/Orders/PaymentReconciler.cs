@@ -25,11 +25,13 @@ public sealed class PaymentOptions
 /// (<see cref="IPaymentGateway.LookupAsync"/>): approved → paid; declined, or never charged → declined,
 /// and the stock, the flash units and the buyer's allowance go back. The buyer's pages and the host's
 /// dashboard are told. When the gateway cannot say yet, the order waits for the next round; it is never
-/// guessed. Runs at start (orders left by a crash) and then every <see cref="PaymentOptions.ReconcileEverySeconds"/>.
+/// guessed, and an order whose card this server is still charging (<see cref="ChargesInFlight"/>) is left to
+/// its own request. Runs at start (orders left by a crash) and then every <see cref="PaymentOptions.ReconcileEverySeconds"/>.
 /// </summary>
 public sealed partial class PaymentReconciler(
     IServiceScopeFactory scopes,
     IPaymentGateway gateway,
+    ChargesInFlight inFlight,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     ILogger<PaymentReconciler> logger) : BackgroundService
@@ -46,8 +48,9 @@ public sealed partial class PaymentReconciler(
             {
                 await RunOnceAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong (a gateway's timeout is a cancellation too), the next round tries again.
                 LogRoundFailed(logger, e);
             }
         }
@@ -67,14 +70,14 @@ public sealed partial class PaymentReconciler(
             .ToListAsync(cancellationToken);
 
         var settled = 0;
-        foreach (var order in stuck)
+        foreach (var order in stuck.Where(o => !inFlight.Contains(o.Id)))
         {
             PaymentResult? answer;
             try
             {
                 answer = await gateway.LookupAsync(order.Id, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 LogLookupFailed(logger, order.Number, e);
                 continue;

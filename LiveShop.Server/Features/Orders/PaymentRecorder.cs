@@ -38,13 +38,19 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
         {
             reopened.Clear();
             released = false;
-            var tracked = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
-            if (tracked.Status != OrderStatus.PendingPayment)
+            // Conditional, so that of two answers for one order (even from two server instances) only one declines it.
+            var at = room.Now.ToMilliseconds();
+            var declinedRows = await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.PendingPayment)
+                .ExecuteUpdateAsync(o => o
+                    .SetProperty(x => x.Status, OrderStatus.PaymentDeclined)
+                    .SetProperty(x => x.PaymentReference, result.Reference)
+                    .SetProperty(x => x.UpdatedAt, at), cancellationToken);
+            var tracked = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order.Id, cancellationToken);
+            if (declinedRows == 0)
             {
                 return tracked;
             }
 
-            tracked.MarkDeclined(result.Reference, room.Now);
             released = true;
             foreach (var line in tracked.Lines)
             {

@@ -38,6 +38,7 @@ public sealed class PlaceOrder(
     FlashSales flashSales,
     StockFanout stockFanout,
     PaymentRecorder recorder,
+    ChargesInFlight inFlight,
     TimeProvider clock,
     IOptions<AttributionOptions> attribution)
 {
@@ -328,6 +329,7 @@ public sealed class PlaceOrder(
     /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
     private async Task<Order> ChargeAsync(Order order, string cardNumber)
     {
+        using var charging = inFlight.Begin(order.Id);
         PaymentResult result;
         try
         {

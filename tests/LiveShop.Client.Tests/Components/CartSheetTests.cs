@@ -281,6 +281,30 @@ public sealed class CartSheetTests : CheckoutTestBase
     }
 
     [Fact]
+    public void PlaceOrder_TheUnansweredAttemptEndedDeclined_TheBuyerIsNotToldItWentThrough_TheNewChoiceGoes()
+    {
+        GivenShow();
+        Cart.Add(OolongItem);
+        Api.Answer(HttpMethod.Post, ApiRoutes.Orders, FakeApi.NetworkDown(), FakeApi.NetworkDown(), FakeApi.Json(HttpStatusCode.Created, Order("1052", OrderStatus.CashOnDelivery, DeviceNow)));
+        Api.Answer(HttpMethod.Get, ApiRoutes.OrderByKey, FakeApi.Json(HttpStatusCode.OK, Order("1051", OrderStatus.PaymentDeclined, DeviceNow)));
+        var sheet = RenderSheet();
+        GoToPayment(sheet);
+        sheet.Find("[data-testid=pay-card-declined]").Click();
+        sheet.Find("[data-testid=place-order]").Click();
+        sheet.WaitForElement("[data-testid=order-error]");
+
+        // The card attempt's answer was lost; the buyer switches to cash on delivery.
+        sheet.Find("[data-testid=pay-cod]").Click();
+        sheet.Find("[data-testid=place-order]").Click();
+
+        Snackbars.WaitForAssertion(() => Assert.Contains("Order #1052 placed", Snackbars.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("went through", sheet.Markup, StringComparison.Ordinal);
+        Assert.Equal(3, Api.OrderAttempts.Count);
+        Assert.Equal(new PaymentDetailsDto(PaymentMethod.CashOnDelivery, null), Api.OrderAttempts[2].Order.Payment);
+        Assert.Equal("1052", Assert.Single(Placed).Number);
+    }
+
+    [Fact]
     public void Render_QuantityOverTheFlashCap_LineShowsTheListPriceAndWhy()
     {
         GivenShow(jadeOnSale: true); // NT$490, 2 per buyer

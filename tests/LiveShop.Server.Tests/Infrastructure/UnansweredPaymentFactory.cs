@@ -50,8 +50,15 @@ public sealed class LossyGateway : IPaymentGateway
 
     public LostAnswer Next { get; set; }
 
-    /// <summary>While true, asking what became of a charge fails (the gateway is down).</summary>
+    /// <summary>While true, asking what became of a charge fails (the gateway's lookup times out).</summary>
     public bool LookupsFail { get; set; }
+
+    private TaskCompletionSource _release = Released();
+
+    /// <summary>From now on, charges wait (the gateway is slow) until <see cref="Release"/>.</summary>
+    public void Hold() => _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => _release.TrySetResult();
 
     public string DisplayName => _inner.DisplayName;
 
@@ -61,6 +68,7 @@ public sealed class LossyGateway : IPaymentGateway
     {
         var lost = Next;
         Next = LostAnswer.None;
+        await _release.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         if (lost == LostAnswer.BeforeCharging)
         {
             throw new HttpRequestException("Connection refused (test).");
@@ -71,5 +79,12 @@ public sealed class LossyGateway : IPaymentGateway
     }
 
     public Task<PaymentResult?> LookupAsync(Guid orderId, CancellationToken cancellationToken) =>
-        LookupsFail ? throw new HttpRequestException("The gateway is down (test).") : _inner.LookupAsync(orderId, cancellationToken);
+        LookupsFail ? throw new TaskCanceledException("The gateway's lookup timed out (test).") : _inner.LookupAsync(orderId, cancellationToken);
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource();
+        released.SetResult();
+        return released;
+    }
 }

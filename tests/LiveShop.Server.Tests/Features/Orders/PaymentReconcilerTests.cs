@@ -127,6 +127,36 @@ public class PaymentReconcilerTests(UnansweredPaymentFactory factory) : IClassFi
         Assert.Equal(OrderStatus.Paid, (await OnlyOrderAsync(buyer)).Status);
     }
 
+    [Fact]
+    public async Task AChargeStillInProgress_IsLeftToItsOwnRequest_NeverDeclinedUnderIt()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Slow bank");
+        var (buyer, hub, _) = await BuyerAsync("Slow Bank Buyer");
+        await using var __ = hub;
+        var before = await buyer.Http.StockAsync(Jade);
+
+        factory.Gateway.Hold();
+        Task<HttpResponseMessage> placing;
+        try
+        {
+            placing = buyer.Http.PostOrderAsync(Shopping.Request(room.Show.Id, Jade, 690m), Guid.NewGuid().ToString());
+            await WaitForAsync(() => buyer.Http.MyOrdersAsync().GetAwaiter().GetResult().Count == 1);
+            factory.Clock.Advance(TimeSpan.FromSeconds(121));
+
+            // The gateway has no charge for it yet; but its card is being charged right now.
+            Assert.Equal(0, await factory.Reconciler.RunOnceAsync(CancellationToken.None));
+            Assert.Equal(OrderStatus.PendingPayment, (await OnlyOrderAsync(buyer)).Status);
+            Assert.Equal(before - 1, await buyer.Http.StockAsync(Jade));
+        }
+        finally
+        {
+            factory.Gateway.Release();
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await placing).StatusCode);
+        Assert.Equal(OrderStatus.Paid, (await OnlyOrderAsync(buyer)).Status);
+    }
+
     private static decimal PriceOf(LiveRoom room, Guid productId) => room.Show.Lineup.Single(l => l.ProductId == productId).Price;
 
     /// <summary>Waits (up to 10 s) for a push the test expects.</summary>

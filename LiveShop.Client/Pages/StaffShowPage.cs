@@ -136,12 +136,7 @@ public abstract class StaffShowPage : LiveShowPage
         SaveAsync("blocklist", () => Live.SetBlocklistAsync(words), Moderation.ApplyBlocklist, "Blocklist saved.");
 
     /// <summary>Runs a staff action on one item (one at a time per item), applies the answer, and says how it went.</summary>
-    private async Task RunAsync<T>(Guid key, Func<Task<T>> action, Action<T> apply, string? success) =>
-        await RunAsync(key, action, answer =>
-        {
-            apply(answer);
-            return Task.CompletedTask;
-        }, success);
+    private Task RunAsync<T>(Guid key, Func<Task<T>> action, Action<T> apply, string? success) => RunAsync(key, action, Synchronous(apply), success);
 
     private async Task RunAsync<T>(Guid key, Func<Task<T>> action, Func<T, Task> apply, string? success)
     {
@@ -150,6 +145,35 @@ public abstract class StaffShowPage : LiveShowPage
             return;
         }
 
+        try
+        {
+            await ReportAsync(action, apply, success);
+        }
+        finally
+        {
+            _busy.Remove(key);
+        }
+    }
+
+    /// <summary>Saves one of the show's chat settings (the bar shows which is saving), applies the answer, and says how it went.</summary>
+    private Task SaveAsync<T>(string setting, Func<Task<T>> action, Action<T> apply, string success) => SaveAsync(setting, action, Synchronous(apply), success);
+
+    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Func<T, Task> apply, string success)
+    {
+        SavingSetting = setting;
+        try
+        {
+            await ReportAsync(action, apply, success);
+        }
+        finally
+        {
+            SavingSetting = null;
+        }
+    }
+
+    /// <summary>Calls the hub, applies its answer and says so; a refusal or a lost connection is said in a snackbar, never thrown.</summary>
+    private async Task ReportAsync<T>(Func<Task<T>> action, Func<T, Task> apply, string? success)
+    {
         try
         {
             await apply(await action());
@@ -166,40 +190,13 @@ public abstract class StaffShowPage : LiveShowPage
         {
             Snackbar.Add(NotConnected, Severity.Warning);
         }
-        finally
-        {
-            _busy.Remove(key);
-        }
     }
 
-    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Action<T> apply, string success) =>
-        await SaveAsync(setting, action, answer =>
-        {
-            apply(answer);
-            return Task.CompletedTask;
-        }, success);
-
-    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Func<T, Task> apply, string success)
+    private static Func<T, Task> Synchronous<T>(Action<T> apply) => answer =>
     {
-        SavingSetting = setting;
-        try
-        {
-            await apply(await action());
-            Snackbar.Add(success, Severity.Success);
-        }
-        catch (HubException e)
-        {
-            Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
-        }
-        catch (InvalidOperationException)
-        {
-            Snackbar.Add(NotConnected, Severity.Warning);
-        }
-        finally
-        {
-            SavingSetting = null;
-        }
-    }
+        apply(answer);
+        return Task.CompletedTask;
+    };
 
     private Task OnHeldAsync(HeldMessageDto held) => InvokeAsync(() =>
     {

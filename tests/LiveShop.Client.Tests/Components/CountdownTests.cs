@@ -44,6 +44,18 @@ public sealed class CountdownTests : BunitTestBase
         Assert.Equal("1:45", Text(cut));
     }
 
+    [Fact]
+    public void Render_OffsetEstimatedBehindTheServer_NeverShowsMoreThanTheWholeRun()
+    {
+        // A 2:00 flash sale that started a moment ago; the device's estimate of the server clock is 1.5 s behind.
+        var cut = Ctx.Render<Countdown>(p => p
+            .Add(c => c.EndsAt, DeviceNow + TimeSpan.FromSeconds(119.8))
+            .Add(c => c.StartsAt, DeviceNow - TimeSpan.FromSeconds(0.2))
+            .Add(c => c.ClockOffset, TimeSpan.FromSeconds(-1.5)));
+
+        Assert.Equal("2:00", Text(cut));
+    }
+
     [Theory]
     [InlineData(3600, "1:00:00")]
     [InlineData(3725, "1:02:05")]

@@ -5,6 +5,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
 using LiveShop.Server.Features.Video.Acs;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLiveShopData();
 builder.AddLiveShopAccounts();
+builder.AddLiveShopShops();
 builder.AddLiveShopShows();
 builder.AddLiveShopLive();
 builder.AddLiveShopOrders();
@@ -25,9 +27,11 @@ builder.AddLiveShopWeb();
 var app = builder.Build();
 
 await app.InitializeLiveShopDataAsync();
+await app.PrepareLiveShopSetupAsync();
 
 app.UseLiveShopWeb();
 app.MapAccountEndpoints();
+app.MapShopsEndpoints();
 app.MapCatalogEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();

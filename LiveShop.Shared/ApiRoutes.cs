@@ -45,4 +45,35 @@ public static class ApiRoutes
     public const string Guest = Account + "/guest";
     public const string SignOut = Account + "/sign-out";
     public const string Me = Account + "/me";
+    // Shops, their team and catalog (issue 11). Everything under a shop checks the caller's role in that shop.
+    public const string Shops = "/api/shops";
+    public static string Shop(Guid shopId) => $"{Shops}/{shopId}";
+    public static string ShopMembers(Guid shopId) => $"{Shops}/{shopId}/members";
+    public static string ShopMember(Guid shopId, Guid userId) => $"{Shops}/{shopId}/members/{userId}";
+    public static string ShopInvitations(Guid shopId) => $"{Shops}/{shopId}/invitations";
+    public static string ShopInvitation(Guid shopId, Guid invitationId) => $"{Shops}/{shopId}/invitations/{invitationId}";
+    public static string ShopShows(Guid shopId) => $"{Shops}/{shopId}/shows";
+    public static string ShopProducts(Guid shopId) => $"{Shops}/{shopId}/products";
+    public static string ShopProduct(Guid shopId, Guid productId) => $"{Shops}/{shopId}/products/{productId}";
+    public static string DuplicateProduct(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/duplicate";
+    public static string ArchiveProduct(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/archive";
+    public static string ProductStock(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/stock";
+    public static string ProductPhotos(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/photos";
+    public static string ProductPhoto(Guid shopId, Guid productId, Guid photoId) => $"{ProductPhotos(shopId, productId)}/{photoId}";
+    public static string CatalogCsv(Guid shopId) => $"{Shops}/{shopId}/catalog.csv";
+    public static string CatalogImport(Guid shopId, bool apply) => $"{Shops}/{shopId}/catalog/import?apply={(apply ? "true" : "false")}";
+
+    /// <summary>An invitation as its link opens it (the token is the secret in the e-mailed link).</summary>
+    public static string Invitation(string token) => $"/api/invitations/{Uri.EscapeDataString(token)}";
+    public const string AcceptInvitation = "/api/invitations/accept";
+
+    /// <summary>First run: <c>GET</c> says whether it is needed, <c>POST</c> claims it with the token from the server's log.</summary>
+    public const string Setup = "/api/setup";
+
+    public const string Admin = "/api/admin";
+    public const string AdminShops = Admin + "/shops";
+    public const string AdminUsers = Admin + "/users";
+    public static string AdminShopSuspension(Guid shopId) => $"{AdminShops}/{shopId}/suspension";
+    public static string AdminUserSuspension(Guid userId) => $"{AdminUsers}/{userId}/suspension";
+    public static string AdminUserModerator(Guid userId) => $"{AdminUsers}/{userId}/moderator";
 }

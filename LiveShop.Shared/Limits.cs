@@ -80,4 +80,29 @@ public static class Limits
 
     /// <summary>How far ahead a show may be scheduled.</summary>
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(365);
+    // Shops and the back-office catalog (issue 11).
+    public const int ShopNameMaxLength = 80;
+    public const int ShopSlugMinLength = 3;
+    public const int ShopSlugMaxLength = 40;
+    public const int ProductNameMaxLength = 120;
+    public const int ProductDescriptionMaxLength = 5000;
+    public const int SkuMaxLength = 32;
+    public const int StockReasonMaxLength = 200;
+
+    /// <summary>Units of one product in stock, at most.</summary>
+    public const int StockMax = 1_000_000;
+
+    /// <summary>Prices up to this (in the currency's unit).</summary>
+    public const decimal PriceMax = 10_000_000m;
+    public const int ProductPhotosMax = 10;
+    public const int ProductPageSizeMax = 100;
+
+    /// <summary>An invitation link works this long, once.</summary>
+    public static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>Rows in one catalog CSV import.</summary>
+    public const int CsvImportMaxRows = 5000;
+
+    /// <summary>Bytes of one catalog CSV import.</summary>
+    public const long CsvImportMaxBytes = 5 * 1024 * 1024;
 }

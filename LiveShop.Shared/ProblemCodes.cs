@@ -111,4 +111,30 @@ public static class ProblemCodes
     public const string CameraNotInRoom = "camera-not-in-room";
     public const string CameraPeerUnknown = "camera-peer-unknown";
     public const string CameraSignalInvalid = "camera-signal-invalid";
+    // Shops, team, setup and the back-office catalog (issue 11).
+    public const string ShopNotFound = "shop-not-found";
+    public const string NotShopMember = "not-shop-member";
+    public const string ShopRoleTooLow = "shop-role-too-low";
+    public const string ShopSuspended = "shop-suspended";
+    public const string ShopSettingsInvalid = "shop-settings-invalid";
+    public const string ShopSlugTaken = "shop-slug-taken";
+    public const string MemberNotFound = "member-not-found";
+    public const string LastOwner = "last-owner";
+    public const string InvitationInvalid = "invitation-invalid";
+    public const string InvitationNotFound = "invitation-not-found";
+    public const string InvitationExpired = "invitation-expired";
+    public const string InvitationUsed = "invitation-used";
+    public const string InvitationWrongAccount = "invitation-wrong-account";
+    public const string AlreadyMember = "already-member";
+    public const string SetupDone = "setup-done";
+    public const string SetupTokenInvalid = "setup-token-invalid";
+    public const string AccountSuspended = "account-suspended";
+    public const string ProductInvalid = "product-invalid";
+    public const string SkuTaken = "sku-taken";
+    public const string ProductArchived = "product-archived";
+    public const string StockAdjustmentInvalid = "stock-adjustment-invalid";
+    public const string PhotoLimitReached = "photo-limit-reached";
+    public const string PhotoNotFound = "photo-not-found";
+    public const string PhotoOrderInvalid = "photo-order-invalid";
+    public const string CsvInvalid = "csv-invalid";
 }

@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set by an administrator: the account cannot sign in, and its sessions and hub connections are ended.</summary>
+    public DateTimeOffset? SuspendedAt { get; set; }
+
     /// <summary>Whether "Mei L. just bought …" may be shown to the room when this user buys. On unless switched off.</summary>
     public bool ShowMyPurchases { get; set; } = true;
 

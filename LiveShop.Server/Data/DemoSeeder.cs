@@ -1,6 +1,8 @@
 using LiveShop.Server.Features.Catalog;
+using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
+using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Server.Data;
 
 /// <summary>
-/// Development-only demo: four accounts, a catalog of eight products with bundled images, and a scheduled
-/// show whose video is the bundled clip. Idempotent: each part is added only when missing.
+/// Development-only demo: the shop "Formosa Tea &amp; Beauty" (slug <c>formosa</c>) with its team (owner,
+/// hosts, moderator), a platform administrator, two viewers, a catalog of eight products with bundled
+/// images, and a scheduled show whose video is the bundled clip. Idempotent: each part is added only when missing.
 /// </summary>
 internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> users, TimeProvider clock)
 {
     /// <summary>The password of every demo account. Development only: these accounts are never created in Production.</summary>
     public const string DemoPassword = "LiveShop-demo1";
+
+    /// <summary>The demo shop; also the shop the Shops migration moves an older database's products and shows into.</summary>
+    public static readonly Guid DemoShopId = Guid.Parse("5e1f0000-0000-4000-8000-000000000051");
 
     public static readonly Guid DemoShowId = Guid.Parse("5e1f0000-0000-4000-8000-000000000001");
 
@@ -25,7 +31,15 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
 
     public static readonly DemoAccount CoHostAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a5"), "cohost@liveshop.test", "Chen Yu-ting", Roles.Host);
 
-    public static readonly IReadOnlyList<DemoAccount> Accounts = [HostAccount, ModeratorAccount, ViewerAccount, SecondViewerAccount, CoHostAccount];
+    public static readonly DemoAccount OwnerAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a6"), "owner@liveshop.test", "Lin Ya-ting", Roles.Host);
+
+    public static readonly DemoAccount AdminAccount = new(Guid.Parse("5e1f0000-0000-4000-8000-0000000000a7"), "admin@liveshop.test", "Platform Admin", Roles.Administrator);
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts = [HostAccount, ModeratorAccount, ViewerAccount, SecondViewerAccount, CoHostAccount, OwnerAccount, AdminAccount];
+
+    /// <summary>The demo shop's team: the owner, the two hosts and the moderator.</summary>
+    public static readonly IReadOnlyList<(DemoAccount Account, ShopRole Role)> Team =
+        [(OwnerAccount, ShopRole.Owner), (HostAccount, ShopRole.Host), (CoHostAccount, ShopRole.Host), (ModeratorAccount, ShopRole.Moderator)];
 
     private static readonly IReadOnlyList<Product> Catalog =
     [
@@ -46,6 +60,8 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
             await EnsureAccountAsync(account);
         }
 
+        await EnsureShopAsync(cancellationToken);
+
         var existing = await db.Products.Select(p => p.Sku).ToListAsync(cancellationToken);
         db.Products.AddRange(Catalog.Where(p => !existing.Contains(p.Sku)));
         await db.SaveChangesAsync(cancellationToken);
@@ -56,6 +72,7 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
             var start = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero).AddHours(2);
             var show = new Show(
                 DemoShowId,
+                DemoShopId,
                 HostAccount.Id,
                 "Friday Night Tea & Beauty",
                 "Mei pours this season's Alishan oolong, shows the new clay teapots and the jade roller — with flash prices all evening.",
@@ -72,6 +89,34 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
             db.ShowModerators.Add(new Features.Moderation.ShowModerator(show.Id, ModeratorAccount.Id, HostAccount.Id, clock.GetUtcNow()));
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// The demo shop and its team. A database the Shops migration upgraded already has the shop (as
+    /// "My shop", holding the older products and shows): it gets the demo's name and address.
+    /// </summary>
+    private async Task EnsureShopAsync(CancellationToken cancellationToken)
+    {
+        var settings = new ShopSettings("Formosa Tea & Beauty", "formosa", "TW", Currencies.Twd, "hello@formosa.liveshop.test", "Asia/Taipei");
+        var shop = await db.Shops.SingleOrDefaultAsync(s => s.Id == DemoShopId, cancellationToken);
+        if (shop is null)
+        {
+            db.Shops.Add(new Shop(DemoShopId, settings, clock.GetUtcNow()));
+        }
+        else if (shop.Slug != settings.Slug)
+        {
+            shop.Apply(settings);
+        }
+
+        foreach (var (account, role) in Team)
+        {
+            if (!await db.ShopMembers.AnyAsync(m => m.ShopId == DemoShopId && m.UserId == account.Id, cancellationToken))
+            {
+                db.ShopMembers.Add(new ShopMember(DemoShopId, account.Id, role, clock.GetUtcNow()));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     public static Guid ProductId(int n) => Guid.Parse($"5e1f0000-0000-4000-9000-{n:D12}");
@@ -102,7 +147,7 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
     }
 
     private static Product Make(int n, string sku, string name, string description, string image, decimal price, string currency, int stock) =>
-        new(ProductId(n), sku, name, description, $"/img/products/{image}.svg", price, currency, stock);
+        new(ProductId(n), DemoShopId, sku, name, description, $"/img/products/{image}.svg", price, currency, stock);
 }
 
 internal sealed record DemoAccount(Guid Id, string Email, string DisplayName, string Role);

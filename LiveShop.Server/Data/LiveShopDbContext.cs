@@ -15,7 +15,17 @@ namespace LiveShop.Server.Data;
 public abstract class LiveShopDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
+    public DbSet<Features.Shops.Shop> Shops => Set<Features.Shops.Shop>();
+
+    public DbSet<Features.Shops.ShopMember> ShopMembers => Set<Features.Shops.ShopMember>();
+
+    public DbSet<Features.Shops.ShopInvitation> ShopInvitations => Set<Features.Shops.ShopInvitation>();
+
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductPhoto> ProductPhotos => Set<ProductPhoto>();
+
+    public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
     public DbSet<Show> Shows => Set<Show>();
 

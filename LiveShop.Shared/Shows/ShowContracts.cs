@@ -72,7 +72,10 @@ public sealed record ShowListDto(
     IReadOnlyList<ShowSummaryDto> Upcoming,
     IReadOnlyList<ShowSummaryDto> RecentlyEnded);
 
-/// <summary>A host creates a show from catalog products (lineup in the order given).</summary>
+/// <summary>
+/// A host schedules a show from their shop's products (lineup in the order given). <see cref="ShopId"/>
+/// may be left out by someone who hosts for one shop only.
+/// </summary>
 public sealed record CreateShowRequest(
     string Title,
     string? Description,
@@ -83,4 +86,5 @@ public sealed record CreateShowRequest(
     decimal? CommissionRate = null,
     string? CoHostEmail = null,
     decimal? CoHostShare = null,
-    VideoSourceKind VideoKind = VideoSourceKind.StreamUrl);
+    VideoSourceKind VideoKind = VideoSourceKind.StreamUrl,
+    Guid? ShopId = null);

@@ -1,4 +1,6 @@
 using LiveShop.Server.Features.Catalog;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,13 +13,50 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.ToTable("Products");
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Sku).HasMaxLength(32).IsRequired();
-        builder.HasIndex(p => p.Sku).IsUnique();
-        builder.Property(p => p.Name).HasMaxLength(120).IsRequired();
-        builder.Property(p => p.Description).HasMaxLength(2000).IsRequired();
+        builder.HasOne<Shop>().WithMany().HasForeignKey(p => p.ShopId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Sku).HasMaxLength(Limits.SkuMaxLength).IsRequired();
+
+        // SKUs are the shop's own: two shops may both sell "TEA-01".
+        builder.HasIndex(p => new { p.ShopId, p.Sku }).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(Limits.ProductNameMaxLength).IsRequired();
+        builder.Property(p => p.Description).HasMaxLength(Limits.ProductDescriptionMaxLength).IsRequired();
         builder.Property(p => p.ImageUrl).HasMaxLength(300).IsRequired();
         builder.Property(p => p.Price).HasPrecision(18, 2);
+        builder.Property(p => p.CompareAtPrice).HasPrecision(18, 2);
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+        builder.Ignore(p => p.IsArchived);
+        builder.Ignore(p => p.IsLowStock);
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NonNegative", "[Stock] >= 0"));
+        builder.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProductPhotoConfiguration : IEntityTypeConfiguration<ProductPhoto>
+{
+    public void Configure(EntityTypeBuilder<ProductPhoto> builder)
+    {
+        builder.ToTable("ProductPhotos");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.ImageId).HasMaxLength(64).IsRequired();
+        builder.Property(p => p.ThumbUrl).HasMaxLength(300).IsRequired();
+        builder.Property(p => p.MediumUrl).HasMaxLength(300).IsRequired();
+        builder.Property(p => p.LargeUrl).HasMaxLength(300).IsRequired();
+        builder.HasIndex(p => new { p.ProductId, p.Position });
+    }
+}
+
+internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<StockAdjustment>
+{
+    public void Configure(EntityTypeBuilder<StockAdjustment> builder)
+    {
+        builder.ToTable("StockAdjustments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.ByName).HasMaxLength(Limits.DisplayNameMaxLength).IsRequired();
+        builder.Property(a => a.Reason).HasMaxLength(Limits.StockReasonMaxLength).IsRequired();
+        builder.HasIndex(a => new { a.ProductId, a.At });
+        builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

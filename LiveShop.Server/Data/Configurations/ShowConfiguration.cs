@@ -24,6 +24,8 @@ internal sealed class ShowConfiguration : IEntityTypeConfiguration<Show>
         builder.Property(s => s.Blocklist).HasMaxLength(Limits.BlocklistMaxWords * (Limits.BlocklistWordMaxLength + 1)).IsRequired();
         builder.HasIndex(s => new { s.Status, s.ScheduledStart });
         builder.HasIndex(s => s.HostId);
+        builder.HasIndex(s => new { s.ShopId, s.ScheduledStart });
+        builder.HasOne<Features.Shops.Shop>().WithMany().HasForeignKey(s => s.ShopId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne(s => s.Host).WithMany().HasForeignKey(s => s.HostId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.CoHost).WithMany().HasForeignKey(s => s.CoHostId).OnDelete(DeleteBehavior.Restrict);

@@ -1,19 +1,28 @@
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 
 namespace LiveShop.Server.Features.Catalog;
 
-/// <summary>A product in the catalog. Price is a decimal amount in <see cref="Currency"/>.</summary>
+/// <summary>
+/// A product of one shop. Price is a decimal amount in <see cref="Currency"/>. Stock is never written
+/// through this entity after creation: orders take it with a conditional decrement, and the shop
+/// changes it through a logged <see cref="StockAdjustment"/> (see <see cref="AdjustStock"/>).
+/// </summary>
 public sealed class Product
 {
+    private readonly List<ProductPhoto> _photos = [];
+
     private Product()
     {
     }
 
-    public Product(Guid id, string sku, string name, string description, string imageUrl, decimal price, string currency, int stock)
+    public Product(Guid id, Guid shopId, string sku, string name, string description, string imageUrl, decimal price, string currency, int stock, DateTimeOffset createdAt = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(price);
         ArgumentOutOfRangeException.ThrowIfNegative(stock);
         Id = id;
+        ShopId = shopId;
         Sku = sku;
         Name = name;
         Description = description;
@@ -21,9 +30,16 @@ public sealed class Product
         Price = price;
         Currency = currency;
         Stock = stock;
+        CreatedAt = createdAt;
+        UpdatedAt = createdAt;
     }
 
+    /// <summary>What a product without photos shows.</summary>
+    public const string PlaceholderImageUrl = "/img/products/placeholder.svg";
+
     public Guid Id { get; private set; }
+
+    public Guid ShopId { get; private set; }
 
     public string Sku { get; private set; } = "";
 
@@ -31,13 +47,116 @@ public sealed class Product
 
     public string Description { get; private set; } = "";
 
+    /// <summary>The cover: the first photo's medium size, or a bundled picture for demo products without photos.</summary>
     public string ImageUrl { get; private set; } = "";
 
     public decimal Price { get; private set; }
+
+    /// <summary>The "was" price shown struck through next to <see cref="Price"/>; null: none.</summary>
+    public decimal? CompareAtPrice { get; private set; }
 
     public string Currency { get; private set; } = "";
 
     public int Stock { get; private set; }
 
+    /// <summary>At or below this many units the back office warns (0: never).</summary>
+    public int LowStockThreshold { get; private set; }
+
+    /// <summary>Archived products stay on past orders and shows but cannot join a new lineup.</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<ProductPhoto> Photos => _photos;
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    public bool IsLowStock => LowStockThreshold > 0 && Stock <= LowStockThreshold;
+
+    /// <summary>Changes what the shop edits in the product form (validated by <see cref="ProductInput"/>).</summary>
+    public void Edit(ProductInput input, DateTimeOffset now)
+    {
+        Sku = input.Sku;
+        Name = input.Name;
+        Description = input.Description;
+        Price = input.Price;
+        CompareAtPrice = input.CompareAtPrice;
+        Currency = input.Currency;
+        LowStockThreshold = input.LowStockThreshold;
+        UpdatedAt = now;
+    }
+
+    public void Archive(bool archived, DateTimeOffset now)
+    {
+        ArchivedAt = archived ? ArchivedAt ?? now : null;
+        UpdatedAt = now;
+    }
+
+    public ProductPhoto AddPhoto(Guid photoId, PhotoSizes image, DateTimeOffset now)
+    {
+        if (_photos.Count >= Limits.ProductPhotosMax)
+        {
+            throw DomainException.Conflict(ProblemCodes.PhotoLimitReached, $"A product has at most {Limits.ProductPhotosMax} photos; remove one first.");
+        }
+
+        var photo = new ProductPhoto(photoId, Id, image, _photos.Count, now);
+        _photos.Add(photo);
+        Touch(now);
+        return photo;
+    }
+
+    public ProductPhoto RemovePhoto(Guid photoId, DateTimeOffset now)
+    {
+        var photo = _photos.SingleOrDefault(p => p.Id == photoId)
+            ?? throw DomainException.NotFound(ProblemCodes.PhotoNotFound, "This product has no photo with that id.");
+        _photos.Remove(photo);
+        Renumber();
+        Touch(now);
+        return photo;
+    }
+
+    /// <summary>Puts the photos in the given order: every photo once. The first becomes the cover.</summary>
+    public void ReorderPhotos(IReadOnlyList<Guid> photoIds, DateTimeOffset now)
+    {
+        if (photoIds.Count != _photos.Count || photoIds.Distinct().Count() != photoIds.Count || photoIds.Any(id => _photos.All(p => p.Id != id)))
+        {
+            throw DomainException.Invalid(ProblemCodes.PhotoOrderInvalid, "Send every photo of the product once, in the new order.");
+        }
+
+        foreach (var photo in _photos)
+        {
+            photo.MoveTo(Enumerable.Range(0, photoIds.Count).First(i => photoIds[i] == photo.Id));
+        }
+
+        _photos.Sort((a, b) => a.Position.CompareTo(b.Position));
+        Touch(now);
+    }
+
+    /// <summary>The photos in order (EF loads them unordered).</summary>
+    public IEnumerable<ProductPhoto> OrderedPhotos => _photos.OrderBy(p => p.Position);
+
+    private void Renumber()
+    {
+        var position = 0;
+        foreach (var photo in _photos.OrderBy(p => p.Position).ToList())
+        {
+            photo.MoveTo(position++);
+        }
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
+        ImageUrl = OrderedPhotos.FirstOrDefault() is { } cover ? cover.MediumUrl
+            : ImageUrl.StartsWith(PlaceholderImageUrl[..5], StringComparison.Ordinal) ? ImageUrl : PlaceholderImageUrl;
+
+        UpdatedAt = now;
+    }
+
     public ProductDto ToDto() => new(Id, Sku, Name, Description, ImageUrl, Price, Currency, Stock);
+
+    public ShopProductDto ToShopDto() => new(
+        Id, ShopId, Sku, Name, Description, Price, CompareAtPrice, Currency, Stock, LowStockThreshold, IsLowStock, IsArchived, ImageUrl,
+        [.. OrderedPhotos.Select(p => p.ToDto())], CreatedAt, UpdatedAt);
 }

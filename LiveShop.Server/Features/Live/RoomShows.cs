@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
+using LiveShop.Shared.Shops;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Live;
@@ -15,16 +17,30 @@ internal static class RoomShows
             .SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
         ?? throw DomainException.ShowNotFound();
 
-    /// <summary>The show, if the caller is its host; refuses anyone else (401 anonymous, 403 others).</summary>
+    /// <summary>
+    /// The show, if the caller is its host and still hosts for the shop that owns it; refuses anyone
+    /// else (401 anonymous, 403 others), a host the shop removed or demoted, and a suspended shop.
+    /// </summary>
     public static async Task<Show> LoadHostedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, string whatFor, CancellationToken cancellationToken)
     {
-        var userId = caller.RequireRole(Roles.Host, whatFor);
+        var userId = caller.RequireUserId();
         var show = await LoadAsync(db, showId, cancellationToken);
         if (!show.IsHostedBy(userId))
         {
-            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the host of this show can do that.");
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, $"Only the host of this show can {whatFor}.");
         }
 
+        var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == show.ShopId, cancellationToken);
+        var role = await db.ShopMembers.AsNoTracking()
+            .Where(m => m.ShopId == show.ShopId && m.UserId == userId)
+            .Select(m => (ShopRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (role is not { } r || !ShopPermissions.CanHost(r))
+        {
+            throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You no longer host for {shop.Name}, so you cannot {whatFor} in its shows.");
+        }
+
+        ShopAccess.RequireActive(shop);
         return show;
     }
 }

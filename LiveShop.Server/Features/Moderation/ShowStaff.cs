@@ -12,9 +12,10 @@ namespace LiveShop.Server.Features.Moderation;
 public sealed record StaffMember(Guid Id, string Name, bool IsHost);
 
 /// <summary>
-/// A show's staff: its host, its co-host, the moderators the host assigned to it, and users with the
-/// global Moderator role when the host allowed global moderators. Guests are never staff; hosts of
-/// other shows are not staff of this one.
+/// A show's staff: the team of the shop that owns it (owners, managers, hosts and moderators, its
+/// host and co-host among them), the moderators the host assigned to the show, and users with the
+/// global Moderator role when the host allowed global moderators. Guests are never staff; other
+/// shops' people are not staff of this one.
 /// </summary>
 public sealed class ShowStaff(LiveShopDbContext db)
 {
@@ -26,8 +27,8 @@ public sealed class ShowStaff(LiveShopDbContext db)
             return false;
         }
 
-        return show.IsPresentedBy(userId)
-            || (show.AllowGlobalModerators && caller.IsInRole(Roles.Moderator))
+        return (show.AllowGlobalModerators && caller.IsInRole(Roles.Moderator))
+            || await db.ShopMembers.AnyAsync(m => m.ShopId == show.ShopId && m.UserId == userId, cancellationToken)
             || await db.ShowModerators.AnyAsync(m => m.ShowId == show.Id && m.UserId == userId, cancellationToken);
     }
 
@@ -46,7 +47,8 @@ public sealed class ShowStaff(LiveShopDbContext db)
     /// <summary>Whether a user (not the caller) is staff of the show: staff cannot be timed out or banned.</summary>
     public async Task<bool> IsUserStaffAsync(Show show, Guid userId, CancellationToken cancellationToken)
     {
-        if (show.IsPresentedBy(userId) || await db.ShowModerators.AnyAsync(m => m.ShowId == show.Id && m.UserId == userId, cancellationToken))
+        if (await db.ShopMembers.AnyAsync(m => m.ShopId == show.ShopId && m.UserId == userId, cancellationToken)
+            || await db.ShowModerators.AnyAsync(m => m.ShowId == show.Id && m.UserId == userId, cancellationToken))
         {
             return true;
         }

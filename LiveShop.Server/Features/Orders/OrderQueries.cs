@@ -5,6 +5,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
+using LiveShop.Shared.Shops;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
@@ -97,15 +98,23 @@ public sealed class OrderQueries(LiveShopDbContext db)
         return csv.ToString();
     }
 
-    /// <summary>The show, if the caller is its host or co-host: 404 for an unknown show, 403 for anyone else.</summary>
+    /// <summary>
+    /// The show, if the caller presents it (host or co-host, still in the shop's team) or is an owner or
+    /// manager of the shop that owns it: 404 for an unknown show, 403 for anyone else.
+    /// </summary>
     internal static async Task<Show> LoadPresentedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
         var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
             ?? throw DomainException.ShowNotFound();
-        if (!show.IsPresentedBy(userId))
+        var role = await db.ShopMembers.AsNoTracking()
+            .Where(m => m.ShopId == show.ShopId && m.UserId == userId)
+            .Select(m => (ShopRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+        var allowed = role is { } r && (show.IsPresentedBy(userId) || ShopPermissions.CanManageCatalog(r));
+        if (!allowed)
         {
-            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's host and co-host can see its sales and orders.");
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's host and co-host, and the shop's owners and managers, can see its sales and orders.");
         }
 
         return show;

@@ -17,9 +17,10 @@ public sealed class Show
     {
     }
 
-    public Show(Guid id, Guid hostId, string title, string description, DateTimeOffset scheduledStart, string currency, VideoSourceKind videoKind, string? videoUrl, DateTimeOffset createdAt)
+    public Show(Guid id, Guid shopId, Guid hostId, string title, string description, DateTimeOffset scheduledStart, string currency, VideoSourceKind videoKind, string? videoUrl, DateTimeOffset createdAt)
     {
         Id = id;
+        ShopId = shopId;
         HostId = hostId;
         Title = title;
         Description = description;
@@ -32,6 +33,9 @@ public sealed class Show
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The shop that sells in this show: its products make the lineup, its team runs it.</summary>
+    public Guid ShopId { get; private set; }
 
     public Guid HostId { get; private set; }
 

@@ -39,6 +39,13 @@ public sealed class ShowQueries(LiveShopDbContext db)
         return [.. shows.OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, ShowStatus.Ended => 2 })];
     }
 
+    /// <summary>Every show of a shop, live first, then upcoming, then ended.</summary>
+    public async Task<IReadOnlyList<ShowSummaryDto>> ListOfShopAsync(Guid shopId, CancellationToken cancellationToken = default)
+    {
+        var shows = await Summaries(db.Shows.Where(s => s.ShopId == shopId).OrderByDescending(s => s.ScheduledStart), 500, cancellationToken);
+        return [.. shows.OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, ShowStatus.Ended => 2 })];
+    }
+
     private static async Task<IReadOnlyList<ShowSummaryDto>> Summaries(IQueryable<Show> query, int take, CancellationToken cancellationToken) =>
         await query.AsNoTracking()
             .Take(take)

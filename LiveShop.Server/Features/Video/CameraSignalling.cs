@@ -30,12 +30,7 @@ public sealed class CameraSignalling(
 {
     public async Task<CameraViewersDto> StartAsync(ClaimsPrincipal caller, Guid showId, string connectionId, CancellationToken cancellationToken)
     {
-        var userId = caller.RequireRole(Roles.Host, "send a show's camera");
-        var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken) ?? throw DomainException.ShowNotFound();
-        if (!show.IsHostedBy(userId))
-        {
-            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the host of this show can send its camera.");
-        }
+        var show = await Live.RoomShows.LoadHostedAsync(db, caller, showId, "send its camera", cancellationToken);
 
         RequireCameraShow(show.VideoKind);
         if (show.Status == ShowStatus.Ended)

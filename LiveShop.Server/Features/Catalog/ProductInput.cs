@@ -1,0 +1,61 @@
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
+
+namespace LiveShop.Server.Features.Catalog;
+
+/// <summary>A product form's fields, validated: every refusal names the field and what it needs.</summary>
+public sealed record ProductInput(string Sku, string Name, string Description, decimal Price, decimal? CompareAtPrice, string Currency, int LowStockThreshold)
+{
+    public static ProductInput Parse(SaveProductRequest? request)
+    {
+        if (request is null)
+        {
+            throw Invalid("Send the product's SKU, name, price and currency.");
+        }
+
+        var sku = request.Sku?.Trim() ?? "";
+        if (sku.Length == 0 || sku.Length > Limits.SkuMaxLength || sku.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        {
+            throw Invalid($"A SKU needs 1 to {Limits.SkuMaxLength} characters without spaces.");
+        }
+
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > Limits.ProductNameMaxLength || name.Any(char.IsControl))
+        {
+            throw Invalid($"A product's name needs 1 to {Limits.ProductNameMaxLength} characters.");
+        }
+
+        // Plain text: line breaks kept (shown as such), other control characters refused.
+        var description = (request.Description ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (description.Length > Limits.ProductDescriptionMaxLength || description.Any(c => char.IsControl(c) && c != '\n'))
+        {
+            throw Invalid($"A description can be at most {Limits.ProductDescriptionMaxLength} characters of text.");
+        }
+
+        if (!Currencies.IsSupported(request.Currency))
+        {
+            throw Invalid($"Choose the product's currency from {string.Join(", ", Currencies.Supported)}.");
+        }
+
+        var price = request.Price;
+        if (price <= 0 || price > Limits.PriceMax || decimal.Round(price, 2) != price)
+        {
+            throw Invalid($"The price must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals.");
+        }
+
+        if (request.CompareAtPrice is { } compareAt && (compareAt <= price || compareAt > Limits.PriceMax || decimal.Round(compareAt, 2) != compareAt))
+        {
+            throw Invalid("A compare-at price must be higher than the price (leave it empty for none).");
+        }
+
+        if (request.LowStockThreshold < 0 || request.LowStockThreshold > Limits.StockMax)
+        {
+            throw Invalid("The low-stock warning is a number of units from 0 (off) up.");
+        }
+
+        return new ProductInput(sku, name, description, price, request.CompareAtPrice, request.Currency, request.LowStockThreshold);
+    }
+
+    public static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.ProductInvalid, message);
+}

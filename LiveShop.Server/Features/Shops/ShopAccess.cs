@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Shops;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shops;
+
+/// <summary>The caller's place in a shop: who, which shop, and their role there.</summary>
+public sealed record ShopMembership(Guid UserId, Shop Shop, ShopRole Role);
+
+/// <summary>
+/// The one place that answers "what is the caller's role in the shop that owns this?". Asked on every
+/// call (an indexed key lookup), so a member removed or demoted loses access with their next request.
+/// </summary>
+public sealed class ShopAccess(LiveShopDbContext db)
+{
+    /// <summary>
+    /// The caller's membership of the shop, if their role there passes <paramref name="allowed"/>.
+    /// Refuses: anonymous or guest 401/403, unknown shop 404, not a member 403, role too low 403,
+    /// suspended shop 403.
+    /// </summary>
+    public async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Func<ShopRole, bool> allowed, string whatFor, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var shop = await db.Shops.SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
+        var role = await RoleOfAsync(userId, shopId, cancellationToken)
+            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You are not in {shop.Name}'s team.");
+        if (!allowed(role))
+        {
+            throw DomainException.Forbidden(ProblemCodes.ShopRoleTooLow, $"As {Article(role)} {role.ToString().ToLowerInvariant()} of {shop.Name} you cannot {whatFor}.");
+        }
+
+        RequireActive(shop);
+        return new ShopMembership(userId, shop, role);
+    }
+
+    /// <summary>The user's role in the shop, or null when they are not in its team.</summary>
+    public async Task<ShopRole?> RoleOfAsync(Guid userId, Guid shopId, CancellationToken cancellationToken) =>
+        await db.ShopMembers.AsNoTracking()
+            .Where(m => m.ShopId == shopId && m.UserId == userId)
+            .Select(m => (ShopRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether the user is in the shop's team with a role that passes <paramref name="allowed"/>.</summary>
+    public async Task<bool> HasRoleAsync(Guid userId, Guid shopId, Func<ShopRole, bool> allowed, CancellationToken cancellationToken) =>
+        await RoleOfAsync(userId, shopId, cancellationToken) is { } role && allowed(role);
+
+    /// <summary>Refuses changes in a suspended shop.</summary>
+    public static void RequireActive(Shop shop)
+    {
+        if (shop.IsSuspended)
+        {
+            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, $"{shop.Name} is suspended by the platform's administrators; contact them to reopen it.");
+        }
+    }
+
+    /// <summary>The caller's shops and their role in each, by name.</summary>
+    public async Task<List<MyShopDto>> MineAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.ShopMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Shops, m => m.ShopId, s => s.Id, (m, s) => new { s.Id, s.Name, s.Slug, s.LogoUrl, m.Role, s.SuspendedAt })
+            .OrderBy(x => x.Name)
+            .Select(x => new MyShopDto(x.Id, x.Name, x.Slug, x.LogoUrl, x.Role, x.SuspendedAt != null))
+            .ToListAsync(cancellationToken);
+
+    private static string Article(ShopRole role) => role is ShopRole.Owner ? "an" : "a";
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shops;
+
+/// <summary>Opens shops and changes their settings.</summary>
+public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<AppUser> users, TimeProvider clock)
+{
+    /// <summary>
+    /// Opens a shop; the caller becomes its owner. Anyone signed in with an account (not a guest) may
+    /// open one, as on any marketplace; the platform's administrators can suspend it.
+    /// </summary>
+    public async Task<ShopDto> OpenAsync(ClaimsPrincipal caller, ShopSettingsRequest request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        if (caller.IsGuest())
+        {
+            throw DomainException.Forbidden(ProblemCodes.Forbidden, "Create an account (not a guest session) to open a shop.");
+        }
+
+        var settings = ShopSettings.Parse(request);
+        await RequireFreeSlugAsync(settings.Slug, null, cancellationToken);
+        var shop = new Shop(Guid.CreateVersion7(), settings, clock.GetUtcNow());
+        db.Shops.Add(shop);
+        db.ShopMembers.Add(new ShopMember(shop.Id, userId, ShopRole.Owner, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Whoever owns a shop sells on LiveShop: the account's role says so (the register page's "I sell").
+        if (await users.FindByIdAsync(userId.ToString()) is { } user && !await users.IsInRoleAsync(user, Roles.Host))
+        {
+            await users.AddToRoleAsync(user, Roles.Host);
+        }
+
+        return shop.ToDto();
+    }
+
+    public async Task<ShopDto> GetAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken) =>
+        (await RequireMemberAsync(caller, shopId, cancellationToken)).Shop.ToDto();
+
+    /// <summary>The owner changes the shop's settings.</summary>
+    public async Task<ShopDto> UpdateAsync(ClaimsPrincipal caller, Guid shopId, ShopSettingsRequest request, CancellationToken cancellationToken)
+    {
+        var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "change the shop's settings", cancellationToken);
+        var settings = ShopSettings.Parse(request);
+        await RequireFreeSlugAsync(settings.Slug, shopId, cancellationToken);
+        var shop = await db.Shops.SingleAsync(s => s.Id == membership.Shop.Id, cancellationToken);
+        shop.Apply(settings);
+        await db.SaveChangesAsync(cancellationToken);
+        return shop.ToDto();
+    }
+
+    /// <summary>Any member may read the shop (a suspended shop too: its team sees why nothing works).</summary>
+    public async Task<ShopMembership> RequireMemberAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
+        var role = await access.RoleOfAsync(userId, shopId, cancellationToken)
+            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You are not in {shop.Name}'s team.");
+        return new ShopMembership(userId, shop, role);
+    }
+
+    private async Task RequireFreeSlugAsync(string slug, Guid? shopId, CancellationToken cancellationToken)
+    {
+        if (await db.Shops.AnyAsync(s => s.Slug == slug && s.Id != shopId, cancellationToken))
+        {
+            throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"Another shop already has the address “{slug}”; choose another.");
+        }
+    }
+}

@@ -1,0 +1,292 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Email;
+using LiveShop.Shared;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shops;
+
+/// <summary>
+/// A shop's team: members and their roles, e-mailed invitations, and accepting one. Only owners
+/// change the team. A member removed or demoted loses access with their next request, and their
+/// open hub connections are closed at once (they reconnect as whoever they now are).
+/// </summary>
+public sealed partial class Team(
+    LiveShopDbContext db,
+    ShopAccess access,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    IEmailSender mail,
+    IUserConnections connections,
+    TimeProvider clock,
+    ILogger<Team> logger)
+{
+    public async Task<List<ShopMemberDto>> MembersAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, _ => true, "see the team", cancellationToken);
+        return await db.ShopMembers.AsNoTracking()
+            .Where(m => m.ShopId == shopId)
+            .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
+            .Select(m => new ShopMemberDto(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.AddedAt))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ShopMemberDto> ChangeRoleAsync(ClaimsPrincipal caller, Guid shopId, Guid userId, ChangeMemberRoleRequest request, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "change the team's roles", cancellationToken);
+        var role = ValidRole(request?.Role);
+        var member = await db.ShopMembers.Include(m => m.User).SingleOrDefaultAsync(m => m.ShopId == shopId && m.UserId == userId, cancellationToken)
+            ?? throw MemberNotFound();
+        if (member.Role == ShopRole.Owner && role != ShopRole.Owner)
+        {
+            await RequireAnotherOwnerAsync(shopId, userId, cancellationToken);
+        }
+
+        var demoted = Rank(role) > Rank(member.Role);
+        member.ChangeRole(role);
+        await db.SaveChangesAsync(cancellationToken);
+        if (demoted)
+        {
+            connections.Close(userId);
+        }
+
+        return new ShopMemberDto(member.UserId, member.User!.DisplayName, member.User.Email ?? "", member.Role, member.AddedAt);
+    }
+
+    /// <summary>The owner removes a member, or a member leaves. The last owner can do neither.</summary>
+    public async Task RemoveAsync(ClaimsPrincipal caller, Guid shopId, Guid userId, CancellationToken cancellationToken)
+    {
+        var self = caller.RequireUserId() == userId;
+        if (self)
+        {
+            await access.RequireAsync(caller, shopId, _ => true, "leave the team", cancellationToken);
+        }
+        else
+        {
+            await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "remove people from the team", cancellationToken);
+        }
+
+        var member = await db.ShopMembers.SingleOrDefaultAsync(m => m.ShopId == shopId && m.UserId == userId, cancellationToken)
+            ?? throw MemberNotFound();
+        if (member.Role == ShopRole.Owner)
+        {
+            await RequireAnotherOwnerAsync(shopId, userId, cancellationToken);
+        }
+
+        db.ShopMembers.Remove(member);
+        await db.SaveChangesAsync(cancellationToken);
+        connections.Close(userId);
+    }
+
+    public async Task<List<ShopInvitationDto>> InvitationsAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "see the team's invitations", cancellationToken);
+        var now = clock.GetUtcNow();
+        var open = await db.ShopInvitations.AsNoTracking()
+            .Where(i => i.ShopId == shopId && i.AcceptedAt == null && i.RevokedAt == null)
+            .Join(db.Users, i => i.InvitedById, u => u.Id, (i, u) => new { Invitation = i, u.DisplayName })
+            .ToListAsync(cancellationToken);
+        return [.. open.Where(x => x.Invitation.IsOpen(now)).OrderByDescending(x => x.Invitation.CreatedAt).Select(x => ToDto(x.Invitation, x.DisplayName))];
+    }
+
+    /// <summary>
+    /// E-mails an invitation link (valid 7 days, one use). A newer invitation to the same address
+    /// replaces an open one. Someone already in the team is refused.
+    /// </summary>
+    public async Task<ShopInvitationDto> InviteAsync(ClaimsPrincipal caller, Guid shopId, InviteMemberRequest request, string siteUrl, CancellationToken cancellationToken)
+    {
+        var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "invite people", cancellationToken);
+        var email = (request?.Email ?? "").Trim();
+        if (email.Length == 0 || email.Length > Limits.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            throw DomainException.Invalid(ProblemCodes.InvitationInvalid, "Give the e-mail address of the person to invite, e.g. mei@example.com.");
+        }
+
+        var role = ValidRole(request!.Role);
+        if (await users.FindByEmailAsync(email) is { } existing && await access.RoleOfAsync(existing.Id, shopId, cancellationToken) is { } current)
+        {
+            throw DomainException.Conflict(ProblemCodes.AlreadyMember, $"{email} is already in the team, as {current.ToString().ToLowerInvariant()}: change their role instead.");
+        }
+
+        var now = clock.GetUtcNow();
+        var normalized = email.ToUpperInvariant();
+        foreach (var open in await db.ShopInvitations.Where(i => i.ShopId == shopId && i.NormalizedEmail == normalized && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            open.Revoke(now);
+        }
+
+        var (invitation, token) = ShopInvitation.Create(shopId, email, role, membership.UserId, now);
+        db.ShopInvitations.Add(invitation);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var inviter = caller.DisplayName();
+        var link = $"{siteUrl.TrimEnd('/')}/invitations/{token}";
+        var shop = membership.Shop.Name;
+        var roleName = role.ToString().ToLowerInvariant();
+        await mail.SendAsync(new EmailMessage(
+            email,
+            $"{inviter} invites you to {shop} on LiveShop",
+            $"""
+            {inviter} invites you to join {shop} on LiveShop as {(role == ShopRole.Owner ? "an" : "a")} {roleName}.
+
+            Accept the invitation (the link works once, until {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC):
+            {link}
+
+            If you did not expect this, ignore this e-mail.
+            """), cancellationToken);
+        LogInvited(logger, shopId, role);
+        return ToDto(invitation, inviter);
+    }
+
+    public async Task RevokeAsync(ClaimsPrincipal caller, Guid shopId, Guid invitationId, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "withdraw invitations", cancellationToken);
+        var invitation = await db.ShopInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.ShopId == shopId, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.InvitationNotFound, "This shop has no invitation with that id.");
+        invitation.Revoke(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>What the invitation link shows before accepting; refuses a used, withdrawn or expired one, saying which.</summary>
+    public async Task<InvitationPreviewDto> PreviewAsync(string token, CancellationToken cancellationToken)
+    {
+        var invitation = await FindAsync(token, cancellationToken);
+        RequireOpen(invitation);
+        var inviter = await db.Users.Where(u => u.Id == invitation.InvitedById).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var exists = await users.FindByEmailAsync(invitation.Email) is not null;
+        return new InvitationPreviewDto(invitation.Shop!.Name, invitation.Email, invitation.Role, inviter, invitation.ExpiresAt, exists);
+    }
+
+    /// <summary>
+    /// Accepts: as the signed-in caller (whose e-mail must be the invited one), or by signing in or
+    /// signing up the invited e-mail with the password given. Joining confirms the e-mail (the link came to it).
+    /// </summary>
+    public async Task<MyShopDto> AcceptAsync(ClaimsPrincipal caller, AcceptInvitationRequest request, CancellationToken cancellationToken)
+    {
+        var invitation = await FindAsync(request?.Token, cancellationToken);
+        RequireOpen(invitation);
+        var user = caller.FindUserId() is { } callerId && !caller.IsGuest()
+            ? await users.FindByIdAsync(callerId.ToString()) ?? throw DomainException.NotSignedIn("Sign in again to accept the invitation.")
+            : await SignInOrUpAsync(invitation.Email, request!, cancellationToken);
+        if (!string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            throw DomainException.Forbidden(ProblemCodes.InvitationWrongAccount, $"This invitation is for {invitation.Email}; you are signed in as {user.Email}. Sign out and open the link again.");
+        }
+
+        if (user.SuspendedAt is not null)
+        {
+            throw DomainException.Forbidden(ProblemCodes.AccountSuspended, "This account is suspended.");
+        }
+
+        if (await access.RoleOfAsync(user.Id, invitation.ShopId, cancellationToken) is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.AlreadyMember, $"You are already in {invitation.Shop!.Name}'s team.");
+        }
+
+        var now = clock.GetUtcNow();
+        invitation.Accept(user.Id, now);
+        db.ShopMembers.Add(new ShopMember(invitation.ShopId, user.Id, invitation.Role, now));
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+
+        if (ShopPermissions.CanHost(invitation.Role) && !await users.IsInRoleAsync(user, Roles.Host))
+        {
+            await users.AddToRoleAsync(user, Roles.Host);
+        }
+
+        // A fresh cookie: it carries the roles just granted.
+        await signIn.SignInAsync(user, isPersistent: true);
+        var shop = invitation.Shop!;
+        return new MyShopDto(shop.Id, shop.Name, shop.Slug, shop.LogoUrl, invitation.Role, shop.IsSuspended);
+    }
+
+    private async Task<AppUser> SignInOrUpAsync(string email, AcceptInvitationRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            throw DomainException.Invalid(ProblemCodes.InvitationInvalid, "Enter a password: your account's, or a new one for the account this creates.");
+        }
+
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            var check = await signIn.CheckPasswordSignInAsync(existing, request.Password, lockoutOnFailure: true);
+            if (!check.Succeeded)
+            {
+                throw DomainException.Invalid(ProblemCodes.SignInFailed, check.IsLockedOut ? "This account is locked for now; try again later." : $"That is not the password of {email}.");
+            }
+
+            return existing;
+        }
+
+        var name = request.DisplayName?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > Limits.DisplayNameMaxLength || name.Any(char.IsControl))
+        {
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"Your name needs 1 to {Limits.DisplayNameMaxLength} characters.");
+        }
+
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, request.Password);
+        if (!created.Succeeded)
+        {
+            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, Roles.Viewer);
+        return user;
+    }
+
+    private async Task<ShopInvitation> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        {
+            throw DomainException.NotFound(ProblemCodes.InvitationNotFound, "This invitation link is not valid. Check that you copied all of it.");
+        }
+
+        var hash = ShopInvitation.Hash(token.Trim());
+        return await db.ShopInvitations.Include(i => i.Shop).SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken)
+            ?? throw DomainException.NotFound(ProblemCodes.InvitationNotFound, "This invitation link is not valid. Check that you copied all of it.");
+    }
+
+    private void RequireOpen(ShopInvitation invitation)
+    {
+        if (!invitation.IsOpen(clock.GetUtcNow()))
+        {
+            // Accept says precisely why (used, withdrawn or expired) and changes nothing.
+            invitation.Accept(Guid.Empty, clock.GetUtcNow());
+        }
+
+        if (invitation.Shop!.IsSuspended)
+        {
+            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, $"{invitation.Shop.Name} is suspended; its invitations cannot be accepted now.");
+        }
+    }
+
+    private async Task RequireAnotherOwnerAsync(Guid shopId, Guid userId, CancellationToken cancellationToken)
+    {
+        if (!await db.ShopMembers.AnyAsync(m => m.ShopId == shopId && m.UserId != userId && m.Role == ShopRole.Owner, cancellationToken))
+        {
+            throw DomainException.Conflict(ProblemCodes.LastOwner, "A shop needs at least one owner: make someone else owner first.");
+        }
+    }
+
+    private static ShopRole ValidRole(ShopRole? role) =>
+        role is { } r && Enum.IsDefined(r) ? r : throw DomainException.Invalid(ProblemCodes.InvitationInvalid, "Choose a role: owner, manager, host or moderator.");
+
+    /// <summary>Owner 0 … Moderator 3: a larger number is less power.</summary>
+    private static int Rank(ShopRole role) => (int)role;
+
+    private static DomainException MemberNotFound() => DomainException.NotFound(ProblemCodes.MemberNotFound, "That person is not in this shop's team.");
+
+    private static ShopInvitationDto ToDto(ShopInvitation i, string invitedBy) => new(i.Id, i.Email, i.Role, invitedBy, i.CreatedAt, i.ExpiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shop {ShopId} invited someone as {Role}.")]
+    private static partial void LogInvited(ILogger logger, Guid shopId, ShopRole role);
+}

@@ -2,6 +2,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Accounts;
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Email;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
@@ -13,6 +14,7 @@ using LiveShop.Server.Hubs;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddLiveShopData();
+builder.AddLiveShopEmail();
 builder.AddLiveShopAccounts();
 builder.AddLiveShopShows();
 builder.AddLiveShopLive();
@@ -28,6 +30,8 @@ await app.InitializeLiveShopDataAsync();
 
 app.UseLiveShopWeb();
 app.MapAccountEndpoints();
+app.MapAccountSecurityEndpoints();
+app.MapEmailEndpoints();
 app.MapCatalogEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();

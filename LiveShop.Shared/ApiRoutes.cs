@@ -45,4 +45,15 @@ public static class ApiRoutes
     public const string Guest = Account + "/guest";
     public const string SignOut = Account + "/sign-out";
     public const string Me = Account + "/me";
+
+    // Accounts that recover by e-mail (issue 11): see docs/decisions.md "Accounts and e-mail".
+    public const string AccountEmail = Account + "/email";
+    public const string ForgotPassword = Account + "/forgot-password";
+    public const string ResetPassword = Account + "/reset-password";
+    public const string ConfirmEmail = Account + "/confirm-email";
+    public const string ResendConfirmation = Account + "/resend-confirmation";
+    public const string ChangePassword = Account + "/change-password";
+    public const string ChangeEmail = Account + "/change-email";
+    public const string ConfirmEmailChange = Account + "/confirm-email-change";
+    public const string DeleteAccount = Account + "/delete";
 }

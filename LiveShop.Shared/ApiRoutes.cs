@@ -45,6 +45,7 @@ public static class ApiRoutes
     public const string Guest = Account + "/guest";
     public const string SignOut = Account + "/sign-out";
     public const string Me = Account + "/me";
+
     // Shops, their team and catalog (issue 11). Everything under a shop checks the caller's role in that shop.
     public const string Shops = "/api/shops";
     public static string Shop(Guid shopId) => $"{Shops}/{shopId}";
@@ -76,4 +77,15 @@ public static class ApiRoutes
     public static string AdminShopSuspension(Guid shopId) => $"{AdminShops}/{shopId}/suspension";
     public static string AdminUserSuspension(Guid userId) => $"{AdminUsers}/{userId}/suspension";
     public static string AdminUserModerator(Guid userId) => $"{AdminUsers}/{userId}/moderator";
+
+    // Accounts that recover by e-mail (issue 11): see docs/decisions.md "Accounts and e-mail".
+    public const string AccountEmail = Account + "/email";
+    public const string ForgotPassword = Account + "/forgot-password";
+    public const string ResetPassword = Account + "/reset-password";
+    public const string ConfirmEmail = Account + "/confirm-email";
+    public const string ResendConfirmation = Account + "/resend-confirmation";
+    public const string ChangePassword = Account + "/change-password";
+    public const string ChangeEmail = Account + "/change-email";
+    public const string ConfirmEmailChange = Account + "/confirm-email-change";
+    public const string DeleteAccount = Account + "/delete";
 }

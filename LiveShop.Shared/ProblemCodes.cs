@@ -104,6 +104,19 @@ public static class ProblemCodes
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";
 
+    // Accounts by e-mail (issue 11). email-unavailable and email-send-failed are 503: no SMTP server is
+    // configured, or it did not take the mail (nothing changed; try again). A mailed link that is wrong,
+    // used or expired is email-link-invalid; account-has-open-orders refuses deletion until they ship.
+    public const string EmailUnavailable = "email-unavailable";
+    public const string EmailSendFailed = "email-send-failed";
+    public const string EmailLinkInvalid = "email-link-invalid";
+    public const string EmailInvalid = "email-invalid";
+    public const string EmailTaken = "email-taken";
+    public const string PasswordIncorrect = "password-incorrect";
+    public const string PasswordInvalid = "password-invalid";
+    public const string AccountHasOpenOrders = "account-has-open-orders";
+    public const string AccountHasShows = "account-has-shows";
+
     // Camera (WebRTC from the host's browser): signalling refusals, see docs/camera.md.
     public const string CameraNotCameraShow = "camera-not-camera-show";
     public const string CameraNotStarted = "camera-not-started";

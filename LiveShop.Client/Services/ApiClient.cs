@@ -166,4 +166,28 @@ public sealed class ApiClient(HttpClient http)
 
         throw new ApiException(response.StatusCode, code, message, body);
     }
+
+    // Accounts by e-mail (issue 11): confirmation, forgot/reset password, change password or e-mail, delete.
+
+    /// <summary>The signed-in account's e-mail, whether it is confirmed, and whether the server can send mail.</summary>
+    public Task<AccountEmailDto> AccountEmailAsync() => GetAsync<AccountEmailDto>(ApiRoutes.AccountEmail);
+
+    /// <summary>Asks for a reset mail. The server answers the same whether or not the address has an account.</summary>
+    public async Task ForgotPasswordAsync(ForgotPasswordRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ForgotPassword, request));
+
+    public async Task ResetPasswordAsync(ResetPasswordRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ResetPassword, request));
+
+    public async Task ConfirmEmailAsync(ConfirmEmailRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ConfirmEmail, request));
+
+    public async Task ResendConfirmationAsync() => await EnsureAsync(await http.PostAsync(ApiRoutes.ResendConfirmation, content: null));
+
+    public async Task ChangePasswordAsync(ChangePasswordRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ChangePassword, request));
+
+    /// <summary>Mails a link to the new address; the address changes only when that link is opened.</summary>
+    public async Task ChangeEmailAsync(ChangeEmailRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ChangeEmail, request));
+
+    public async Task ConfirmEmailChangeAsync(ConfirmEmailChangeRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.ConfirmEmailChange, request));
+
+    /// <summary>Deletes the signed-in account (and signs it out).</summary>
+    public async Task DeleteAccountAsync(DeleteAccountRequest request) => await EnsureAsync(await http.PostAsJsonAsync(ApiRoutes.DeleteAccount, request));
 }

@@ -35,8 +35,19 @@ public sealed class LiveShowHub(
     ModerationNotifier notifier,
     TimeProvider clock,
     LiveShopDbContext db,
-    CameraSignalling camera) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
+    CameraSignalling camera,
+    UserConnections userConnections) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
+    public override Task OnConnectedAsync()
+    {
+        if (Context.User.FindUserId() is { } userId)
+        {
+            userConnections.Add(userId, Context);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
         // Into the group first, then read: anything stored meanwhile arrives as a push (see RoomQueries).
@@ -166,6 +177,11 @@ public sealed class LiveShowHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.User.FindUserId() is { } userId)
+        {
+            userConnections.Remove(userId, Context.ConnectionId);
+        }
+
         presence.Disconnected(Context.ConnectionId);
         activity.ConnectionClosed(Context.ConnectionId);
         notifier.DeskClosed(Context.ConnectionId);

@@ -9,6 +9,8 @@ public static class RealtimeExtensions
     public static WebApplicationBuilder AddLiveShopRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DomainExceptionHubFilter>();
+        builder.Services.AddSingleton<UserConnections>();
+        builder.Services.AddSingleton<IUserConnections>(sp => sp.GetRequiredService<UserConnections>());
         builder.Services.AddSignalR(options =>
         {
             options.AddFilter<DomainExceptionHubFilter>();

@@ -1,5 +1,6 @@
 using LiveShop.Client.Components;
 using LiveShop.Client.Services;
+using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -13,6 +14,7 @@ public sealed partial class Profile
     private readonly AddressForm _address = new() { AllowBlank = true };
     private EditContext _context = default!;
     private ProfileDto? _profile;
+    private AccountEmailDto? _account;
     private bool _showMyPurchases;
     private bool _saving;
     private string? _loadError;
@@ -41,6 +43,16 @@ public sealed partial class Profile
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load your account.";
+        }
+
+        // E-mail, password and deletion: for accounts only (guests get a 403 and see none of it).
+        try
+        {
+            _account = await Api.AccountEmailAsync();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _account = null;
         }
     }
 

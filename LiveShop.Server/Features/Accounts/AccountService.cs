@@ -14,13 +14,14 @@ public sealed class AccountService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IOptions<AccountOptions> options,
+    AccountSecurity security,
     TimeProvider clock)
 {
     public async Task<CurrentUserDto> SignInAsync(SignInRequest request)
     {
         var email = request.Email?.Trim() ?? "";
         var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
-        if (user is null || user.IsGuest)
+        if (user is null || !AccountSecurity.IsPersonAccount(user))
         {
             throw DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
         }
@@ -79,6 +80,9 @@ public sealed class AccountService(
 
         await users.AddToRoleAsync(user, request.AsHost ? Roles.Host : Roles.Viewer);
         await signIn.SignInAsync(user, isPersistent: true);
+
+        // Unconfirmed accounts may sign in and buy at once; the mail only confirms the address (docs/decisions.md).
+        await security.SendConfirmationAfterRegisterAsync(user);
         return await DescribeAsync(user);
     }
 

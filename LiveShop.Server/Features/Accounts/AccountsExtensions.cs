@@ -21,6 +21,9 @@ public sealed class AccountOptions
 
 public static class AccountsExtensions
 {
+    /// <summary>How long a mailed link (password reset, e-mail confirmation or change) works.</summary>
+    public static readonly TimeSpan MailedLinkLifetime = TimeSpan.FromHours(2);
+
     /// <summary>Identity with cookie sign-in, the three roles, and API-friendly 401/403 answers.</summary>
     public static WebApplicationBuilder AddLiveShopAccounts(this WebApplicationBuilder builder)
     {
@@ -58,7 +61,17 @@ public static class AccountsExtensions
             options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
+        // Mailed links (reset, confirm, change e-mail) work for a limited time; each one only once where it changes
+        // the password or address (the security stamp they carry changes). Sessions re-check the stamp every minute,
+        // so a reset or a deletion signs the account out everywhere within a minute.
+        builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = MailedLinkLifetime);
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<AccountMail>();
+        builder.Services.AddScoped<AccountSecurity>();
+        builder.Services.AddScoped<DeleteAccount>();
         return builder;
     }
 

@@ -37,6 +37,20 @@ public sealed partial class StockFanout(IServiceScopeFactory scopes, ILogger<Sto
         _signal.Set();
     }
 
+    /// <summary>Call after the commit of a change made outside any show (a stock adjustment in the back office): every live show carrying the products is told.</summary>
+    public void ChangedOutsideShows(IEnumerable<Guid> productIds)
+    {
+        lock (_gate)
+        {
+            foreach (var productId in productIds)
+            {
+                _pending[productId] = null;
+            }
+        }
+
+        _signal.Set();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

@@ -136,6 +136,21 @@ public sealed class Order
         UpdatedAt = at.ToMilliseconds();
     }
 
+    /// <summary>
+    /// The buyer deleted their account: the order stays in the shop's books, without the buyer's name or address
+    /// (the country stays, for tax). Refused while the order may still need them to be delivered or paid.
+    /// </summary>
+    public void ForgetBuyer()
+    {
+        if (Status is not (OrderStatus.Shipped or OrderStatus.PaymentDeclined))
+        {
+            throw DomainException.Conflict(ProblemCodes.AccountHasOpenOrders, $"Order #{Number} has not shipped yet. You can delete your account once it has.");
+        }
+
+        BuyerName = "";
+        ShippingAddress = new ShippingAddress("", "", null, "", "", ShippingAddress.Country, "");
+    }
+
     private void RequireStatus(OrderStatus expected, string what)
     {
         if (Status != expected)

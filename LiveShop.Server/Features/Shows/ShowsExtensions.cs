@@ -6,6 +6,7 @@ public static class ShowsExtensions
     {
         builder.Services.AddScoped<ShowQueries>();
         builder.Services.AddScoped<Catalog.CatalogQueries>();
+        builder.Services.AddScoped<Catalog.ShopCatalog>();
         builder.Services.AddScoped<CreateShow>();
         builder.Services.AddScoped<ChangeShowStatus>();
         return builder;

@@ -3,6 +3,7 @@ using LiveShop.Server.Features.Accounts;
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Media;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shows;
@@ -19,6 +20,7 @@ builder.AddLiveShopLive();
 builder.AddLiveShopOrders();
 builder.AddLiveShopModeration();
 builder.AddLiveShopVideo();
+builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 
@@ -34,6 +36,7 @@ app.MapOrderEndpoints();
 app.MapModerationEndpoints();
 app.MapVideoEndpoints();
 app.MapAcsEndpoints();
+app.MapMediaEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

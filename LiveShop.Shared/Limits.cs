@@ -80,4 +80,13 @@ public static class Limits
 
     /// <summary>How far ahead a show may be scheduled.</summary>
     public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(365);
+
+    /// <summary>Photos: the largest upload accepted (JPEG, PNG or WebP), in bytes.</summary>
+    public const long ImageMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Photos: the most pixels an upload may claim (width × height, read before decoding).</summary>
+    public const long ImageMaxPixels = 50_000_000;
+
+    /// <summary>Photos: the longest side an upload may claim, in pixels.</summary>
+    public const int ImageMaxSide = 10_000;
 }

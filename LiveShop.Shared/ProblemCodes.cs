@@ -111,4 +111,11 @@ public static class ProblemCodes
     public const string CameraNotInRoom = "camera-not-in-room";
     public const string CameraPeerUnknown = "camera-peer-unknown";
     public const string CameraSignalInvalid = "camera-signal-invalid";
+
+    // Photos (issue 11): an upload that is not a JPEG/PNG/WebP (or is damaged), one over
+    // Limits.ImageMaxBytes (413), and one whose header claims more pixels than Limits.ImageMaxPixels
+    // or a side over Limits.ImageMaxSide (a decompression bomb). See docs/media-images.md.
+    public const string ImageInvalid = "image-invalid";
+    public const string ImageTooLarge = "image-too-large";
+    public const string ImageTooManyPixels = "image-too-many-pixels";
 }

@@ -4,6 +4,7 @@ using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Email;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Media;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shops;
@@ -23,6 +24,7 @@ builder.AddLiveShopLive();
 builder.AddLiveShopOrders();
 builder.AddLiveShopModeration();
 builder.AddLiveShopVideo();
+builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopWeb();
 
@@ -43,6 +45,7 @@ app.MapOrderEndpoints();
 app.MapModerationEndpoints();
 app.MapVideoEndpoints();
 app.MapAcsEndpoints();
+app.MapMediaEndpoints();
 app.MapLiveShopHub();
 app.MapLiveShopPages();
 

@@ -105,4 +105,13 @@ public static class Limits
 
     /// <summary>Bytes of one catalog CSV import.</summary>
     public const long CsvImportMaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>Photos: the largest upload accepted (JPEG, PNG or WebP), in bytes.</summary>
+    public const long ImageMaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>Photos: the most pixels an upload may claim (width × height, read before decoding).</summary>
+    public const long ImageMaxPixels = 50_000_000;
+
+    /// <summary>Photos: the longest side an upload may claim, in pixels.</summary>
+    public const int ImageMaxSide = 10_000;
 }

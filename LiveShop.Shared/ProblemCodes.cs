@@ -150,4 +150,11 @@ public static class ProblemCodes
     public const string PhotoNotFound = "photo-not-found";
     public const string PhotoOrderInvalid = "photo-order-invalid";
     public const string CsvInvalid = "csv-invalid";
+
+    // Photos (issue 11): an upload that is not a JPEG/PNG/WebP (or is damaged), one over
+    // Limits.ImageMaxBytes (413), and one whose header claims more pixels than Limits.ImageMaxPixels
+    // or a side over Limits.ImageMaxSide (a decompression bomb). See docs/media-images.md.
+    public const string ImageInvalid = "image-invalid";
+    public const string ImageTooLarge = "image-too-large";
+    public const string ImageTooManyPixels = "image-too-many-pixels";
 }

@@ -17,6 +17,8 @@ public enum RefusalKind
     Conflict,
     /// <summary>402: the payment was declined.</summary>
     PaymentRequired,
+    /// <summary>413: the upload is larger than allowed.</summary>
+    TooLarge,
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
         RefusalKind.NotFound => StatusCodes.Status404NotFound,
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.PaymentRequired => StatusCodes.Status402PaymentRequired,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
     };
 
     public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
@@ -50,6 +53,8 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
     public static DomainException NotFound(string code, string message) => new(RefusalKind.NotFound, code, message);
 
     public static DomainException Conflict(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) => new(RefusalKind.Conflict, code, message, extensions);
+
+    public static DomainException TooLarge(string code, string message) => new(RefusalKind.TooLarge, code, message);
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
 

@@ -13,6 +13,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         {
             DomainException refusal => (refusal.StatusCode, refusal.Code, refusal.Message),
 
+            // A body over the endpoint's size limit (Kestrel stops reading it): the endpoint says why.
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } when ProblemFactory.TooLargeProblem(httpContext) is { } tooLarge
+                => (StatusCodes.Status413PayloadTooLarge, tooLarge.Code, tooLarge.Detail),
+
             // A body that is not JSON, or of the wrong shape (thrown in Development; answered as 400 elsewhere).
             BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, "The request could not be read. Check the fields and their formats."),
             _ => (0, "", ""),
@@ -65,6 +69,7 @@ internal static class ProblemFactory
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "Not possible in the current state.",
         StatusCodes.Status402PaymentRequired => "The payment did not go through.",
+        StatusCodes.Status413PayloadTooLarge => "Too large.",
         _ => "The request failed.",
     };
 
@@ -77,11 +82,21 @@ internal static class ProblemFactory
             return;
         }
 
+        if (problem.Status == StatusCodes.Status413PayloadTooLarge && TooLargeProblem(context.HttpContext) is { } tooLarge)
+        {
+            problem.Extensions["code"] = tooLarge.Code;
+            problem.Type = ProblemCodes.TypeBase + tooLarge.Code;
+            problem.Title = TitleFor(StatusCodes.Status413PayloadTooLarge);
+            problem.Detail ??= tooLarge.Detail;
+            return;
+        }
+
         var code = problem.Status switch
         {
             StatusCodes.Status401Unauthorized => ProblemCodes.NotSignedIn,
             StatusCodes.Status403Forbidden => ProblemCodes.Forbidden,
             StatusCodes.Status404NotFound => "not-found",
+            StatusCodes.Status413PayloadTooLarge => "request-too-large",
             >= StatusCodes.Status500InternalServerError => "server-error",
             _ => ProblemCodes.ValidationFailed,
         };
@@ -92,8 +107,24 @@ internal static class ProblemFactory
             ProblemCodes.NotSignedIn => "Sign in (or continue as a guest) to do this.",
             ProblemCodes.Forbidden => "Your account does not have the role needed for this.",
             "not-found" => "There is nothing at this address.",
+            "request-too-large" => "The request is larger than this address accepts.",
             "server-error" => "Something went wrong on our side. Nothing was changed; please try again.",
             _ => "The request could not be read. Check the fields and their formats.",
         };
     }
+
+    /// <summary>The refusal an endpoint declares for a body over its size limit (<see cref="ITooLargeRequestProblem"/>), if any.</summary>
+    internal static ITooLargeRequestProblem? TooLargeProblem(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<ITooLargeRequestProblem>();
+}
+
+/// <summary>
+/// Endpoint metadata: the code and sentence of the 413 written when the request body passes the
+/// endpoint's size limit, whether the framework throws (Development) or only sets the status.
+/// </summary>
+public interface ITooLargeRequestProblem
+{
+    string Code { get; }
+
+    string Detail { get; }
 }

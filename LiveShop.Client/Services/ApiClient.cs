@@ -37,7 +37,7 @@ public sealed class ApiException(HttpStatusCode status, string code, string mess
 }
 
 /// <summary>The REST API as the browser calls it. Every failure becomes an <see cref="ApiException"/> with the server's sentence.</summary>
-public sealed class ApiClient(HttpClient http)
+public sealed partial class ApiClient(HttpClient http)
 {
     public Task<CurrentUserDto> SignInAsync(SignInRequest request) => PostAsync<SignInRequest, CurrentUserDto>(ApiRoutes.SignIn, request);
 

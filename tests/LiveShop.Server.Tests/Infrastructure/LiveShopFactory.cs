@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared.Shops;
+using Microsoft.EntityFrameworkCore;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Realtime;
@@ -84,14 +87,40 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         return new SignedIn(http, cookies, me);
     }
 
-    /// <summary>Registers a new account (a second host, a fresh viewer) and returns it signed in.</summary>
+    /// <summary>
+    /// Registers a new account (a second host, a fresh viewer) and returns it signed in. A host joins
+    /// the demo shop's team as a host (as the shop's owner would invite them), so it can schedule
+    /// shows of the demo catalog; <see cref="RegisterSellerAsync"/> makes one who opens a shop of their own.
+    /// </summary>
     public async Task<SignedIn> RegisterAsync(bool asHost, string? displayName = null)
     {
         var http = NewBrowser(out var cookies);
         var email = $"user-{Guid.NewGuid():N}@liveshop.test";
         var response = await http.PostAsJsonAsync(ApiRoutes.Register, new RegisterRequest(email, "Passw0rd-test", displayName ?? "Test User", asHost));
         response.EnsureSuccessStatusCode();
-        return new SignedIn(http, cookies, (await response.Content.ReadFromJsonAsync<CurrentUserDto>())!);
+        var user = (await response.Content.ReadFromJsonAsync<CurrentUserDto>())!;
+        if (asHost)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+            if (await db.Shops.AnyAsync(s => s.Id == DemoSeeder.DemoShopId))
+            {
+                db.ShopMembers.Add(new ShopMember(DemoSeeder.DemoShopId, user.Id!.Value, ShopRole.Host, DateTimeOffset.UtcNow));
+                await db.SaveChangesAsync();
+            }
+        }
+
+        return new SignedIn(http, cookies, user);
+    }
+
+    /// <summary>A new seller with a shop of their own (its owner), signed in: "shop B" of the tenancy tests.</summary>
+    public async Task<(SignedIn Seller, ShopDto Shop)> RegisterSellerAsync(string shopName = "Aegean Olive Co.", string currency = Currencies.Eur)
+    {
+        var seller = await RegisterAsync(asHost: false, "Seller " + shopName);
+        var slug = "shop-" + Guid.NewGuid().ToString("N")[..10];
+        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.Shops, new ShopSettingsRequest(shopName, slug, "GR", currency, "owner@" + slug + ".test", "Europe/Athens"));
+        response.EnsureSuccessStatusCode();
+        return (seller, (await response.Content.ReadFromJsonAsync<ShopDto>())!);
     }
 
     public async Task<SignedIn> GuestAsync(string displayName)

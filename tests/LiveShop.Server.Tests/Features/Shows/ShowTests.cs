@@ -10,7 +10,7 @@ public class ShowTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
     private static Show NewShow() =>
-        new(Guid.NewGuid(), Guid.NewGuid(), "Tea night", "", T0.AddHours(2), Currencies.Twd, VideoSourceKind.StreamUrl, null, T0);
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Tea night", "", T0.AddHours(2), Currencies.Twd, VideoSourceKind.StreamUrl, null, T0);
 
     [Fact]
     public void GoLive_Scheduled_BecomesLiveWithTime()

@@ -48,6 +48,9 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     /// <summary>Served at <c>/streams/</c> (Video:LocalStreamsDirectory): where tests write live HLS.</summary>
     public string StreamsFolder => Path.Combine(_folder, "streams");
 
+    /// <summary>Email:PickupDirectory: where mail goes when no SMTP server is configured (never the source tree's App_Data).</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
+
     public Uri BaseAddress
     {
         get
@@ -64,6 +67,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Video:LocalStreamsDirectory", StreamsFolder);
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

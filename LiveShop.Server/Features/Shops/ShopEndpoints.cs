@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Email;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Shops;
 
@@ -89,9 +91,12 @@ public static class TeamEndpoints
     private static async Task<Ok<List<ShopInvitationDto>>> InvitationsAsync(Guid shopId, ClaimsPrincipal user, Team team, CancellationToken cancellationToken) =>
         TypedResults.Ok(await team.InvitationsAsync(user, shopId, cancellationToken));
 
-    private static async Task<Created<ShopInvitationDto>> InviteAsync(Guid shopId, InviteMemberRequest request, ClaimsPrincipal user, Team team, HttpRequest http, CancellationToken cancellationToken)
+    private static async Task<Created<ShopInvitationDto>> InviteAsync(
+        Guid shopId, InviteMemberRequest request, ClaimsPrincipal user, Team team, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken)
     {
-        var invitation = await team.InviteAsync(user, shopId, request, $"{http.Scheme}://{http.Host}{http.PathBase}", cancellationToken);
+        // Email:LinkBaseUrl when set (required in production, so a forged Host header cannot aim the link elsewhere), else this request's site.
+        var site = email.Value.LinkBaseUrl is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}{http.PathBase}";
+        var invitation = await team.InviteAsync(user, shopId, request, site, cancellationToken);
         return TypedResults.Created(ApiRoutes.ShopInvitation(shopId, invitation.Id), invitation);
     }
 

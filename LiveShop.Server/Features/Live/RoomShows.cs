@@ -23,7 +23,7 @@ internal static class RoomShows
     /// </summary>
     public static async Task<Show> LoadHostedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, string whatFor, CancellationToken cancellationToken)
     {
-        var userId = caller.RequireUserId();
+        var userId = caller.RequireRole(Roles.Host, whatFor);
         var show = await LoadAsync(db, showId, cancellationToken);
         if (!show.IsHostedBy(userId))
         {

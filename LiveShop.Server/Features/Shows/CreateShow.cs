@@ -21,7 +21,7 @@ public sealed class CreateShow(LiveShopDbContext db, UserManager<AppUser> users,
 
     public async Task<ShowDetailDto> ExecuteAsync(ClaimsPrincipal caller, CreateShowRequest request, CancellationToken cancellationToken = default)
     {
-        var hostId = caller.RequireUserId();
+        var hostId = caller.RequireRole(Roles.Host, "create shows");
         var shopId = request.ShopId ?? await OnlyShopAsync(hostId, cancellationToken);
         var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanHost, "schedule shows", cancellationToken);
         var now = clock.GetUtcNow();

@@ -30,7 +30,7 @@ public sealed class CameraSignalling(
 {
     public async Task<CameraViewersDto> StartAsync(ClaimsPrincipal caller, Guid showId, string connectionId, CancellationToken cancellationToken)
     {
-        var show = await Live.RoomShows.LoadHostedAsync(db, caller, showId, "send its camera", cancellationToken);
+        var show = await Live.RoomShows.LoadHostedAsync(db, caller, showId, "send a show's camera", cancellationToken);
 
         RequireCameraShow(show.VideoKind);
         if (show.Status == ShowStatus.Ended)

@@ -5,11 +5,18 @@ using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Server.Tests.Features.Moderation;
 
-/// <summary>Who calls, relative to the show under test (a fresh show the demo host created, without a co-host).</summary>
+/// <summary>
+/// Who calls, relative to the show under test: a fresh show the demo host created, without a co-host,
+/// in the demo shop ("shop A"). "Another shop" is shop B, opened by a seller in the fixture.
+/// </summary>
 public enum Role
 {
     /// <summary>No cookie at all.</summary>
@@ -18,14 +25,20 @@ public enum Role
     Guest,
     /// <summary>viewer@liveshop.test.</summary>
     Viewer,
-    /// <summary>mod@liveshop.test: has the global Moderator role and moderates the demo show only; the show under test does not allow global moderators.</summary>
+    /// <summary>Has the global Moderator role and moderates in shop B's team; the show under test does not allow global moderators.</summary>
     ModeratorOfAnotherShow,
     /// <summary>A registered account the host made a moderator of the show under test.</summary>
     ModeratorOfThisShow,
-    /// <summary>cohost@liveshop.test: a host, of other shows.</summary>
+    /// <summary>The owner of shop B: a host, of other shows in another shop.</summary>
     HostOfAnotherShow,
     /// <summary>host@liveshop.test, who created the show.</summary>
     Host,
+    /// <summary>owner@liveshop.test: owner of shop A (staff of its shows, but not their host).</summary>
+    ShopOwner,
+    /// <summary>mod@liveshop.test: moderator in shop A's team (and a global moderator).</summary>
+    ShopModerator,
+    /// <summary>cohost@liveshop.test: a host in shop A's team, not presenting the show under test.</summary>
+    ShopHost,
 }
 
 /// <summary>One browser: its HTTP client (with cookies) and its hub connection.</summary>
@@ -53,10 +66,14 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         _callers[Role.Anonymous] = new Caller(Role.Anonymous, Factory.NewBrowser(), await Factory.ConnectAsync(), null, null);
         _callers[Role.Guest] = await ConnectAsync(Role.Guest, await Factory.GuestAsync("Guest Matrix"));
         _callers[Role.Viewer] = await ConnectAsync(Role.Viewer, await Factory.SignInAsync(DemoSeeder.ViewerAccount.Email));
-        _callers[Role.ModeratorOfAnotherShow] = await ConnectAsync(Role.ModeratorOfAnotherShow, await Factory.SignInAsync(DemoSeeder.ModeratorAccount.Email));
+        var (sellerB, shopB) = await Factory.RegisterSellerAsync();
+        _callers[Role.ModeratorOfAnotherShow] = await ConnectAsync(Role.ModeratorOfAnotherShow, await GlobalModeratorOfShopAsync(shopB.Id));
         _callers[Role.ModeratorOfThisShow] = await ConnectAsync(Role.ModeratorOfThisShow, await Factory.RegisterAsync(asHost: false, "Desk Moderator"));
-        _callers[Role.HostOfAnotherShow] = await ConnectAsync(Role.HostOfAnotherShow, await Factory.SignInAsync(DemoSeeder.CoHostAccount.Email));
+        _callers[Role.HostOfAnotherShow] = await ConnectAsync(Role.HostOfAnotherShow, sellerB);
         _callers[Role.Host] = await ConnectAsync(Role.Host, await Factory.SignInAsync(DemoSeeder.HostAccount.Email));
+        _callers[Role.ShopOwner] = await ConnectAsync(Role.ShopOwner, await Factory.SignInAsync(DemoSeeder.OwnerAccount.Email));
+        _callers[Role.ShopModerator] = await ConnectAsync(Role.ShopModerator, await Factory.SignInAsync(DemoSeeder.ModeratorAccount.Email));
+        _callers[Role.ShopHost] = await ConnectAsync(Role.ShopHost, await Factory.SignInAsync(DemoSeeder.CoHostAccount.Email));
         Author = await ConnectAsync(Role.Viewer, await Factory.SignInAsync(DemoSeeder.SecondViewerAccount.Email));
     }
 
@@ -87,6 +104,22 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         }
 
         await Factory.DisposeAsync();
+    }
+
+    /// <summary>A new account with the global Moderator role, in shop B's team as a moderator, signed in again so its cookie carries the role.</summary>
+    private async Task<SignedIn> GlobalModeratorOfShopAsync(Guid shopId)
+    {
+        var registered = await Factory.RegisterAsync(asHost: false, "Global Moderator");
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(registered.User.Id!.Value.ToString()))!, Roles.Moderator);
+            var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+            db.ShopMembers.Add(new ShopMember(shopId, registered.User.Id!.Value, ShopRole.Moderator, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
+        return await Factory.SignInAsync(registered.User.Email!, "Passw0rd-test");
     }
 
     private async Task<Caller> ConnectAsync(Role role, SignedIn signedIn) =>

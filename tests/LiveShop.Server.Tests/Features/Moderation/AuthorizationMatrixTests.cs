@@ -124,7 +124,7 @@ public partial class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture
             {
                 var board = Assert.IsType<QuestionBoardDto>(result);
                 var all = await s.ReadAsync(db => db.Questions.Where(q => q.ShowId == s.ShowId).ToListAsync());
-                var seen = caller.Role is Role.Host or Role.ModeratorOfThisShow ? all : all.Where(q => q.IsPublic).ToList();
+                var seen = IsStaff(caller.Role) ? all : all.Where(q => q.IsPublic).ToList();
                 Assert.Equal(seen.Select(q => q.Id).Order(), board.Questions.Select(q => q.Id).Order());
                 Assert.Equal(2, all.Count);
             },
@@ -162,7 +162,7 @@ public partial class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture
                 var role = caller.Role switch
                 {
                     Role.Host => ChatAuthorRole.Host,
-                    Role.ModeratorOfThisShow => ChatAuthorRole.Moderator,
+                    Role.ModeratorOfThisShow or Role.ShopOwner or Role.ShopModerator or Role.ShopHost => ChatAuthorRole.Moderator,
                     Role.Guest => ChatAuthorRole.Guest,
                     _ => ChatAuthorRole.Viewer,
                 };
@@ -369,14 +369,19 @@ public partial class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture
         (Access.Anyone, _) => Allowed,
         (_, Role.Anonymous) => ProblemCodes.NotSignedIn,
         (Access.SignedIn, _) => Allowed,
-        (Access.Staff, Role.Host or Role.ModeratorOfThisShow) => Allowed,
+        (Access.Staff, _) when IsStaff(role) => Allowed,
         (Access.Staff, _) => ProblemCodes.NotShowStaff,
         (Access.Host or Access.Presenter, Role.Host) => Allowed,
-        (Access.Host, Role.HostOfAnotherShow) => ProblemCodes.NotShowHost,
+
+        // Sellers (who hold the Host role) are told it is not their show; others that only hosts may.
+        (Access.Host, Role.HostOfAnotherShow or Role.ShopOwner or Role.ShopHost) => ProblemCodes.NotShowHost,
         (Access.Host, _) => ProblemCodes.Forbidden,
         (Access.Presenter, _) => ProblemCodes.NotShowHost,
         _ => throw new ArgumentOutOfRangeException(nameof(access)),
     };
+
+    /// <summary>The show's staff: its host, its assigned moderator, and shop A's whole team.</summary>
+    private static bool IsStaff(Role role) => role is Role.Host or Role.ModeratorOfThisShow or Role.ShopOwner or Role.ShopModerator or Role.ShopHost;
 
     public static TheoryData<string, Role, string> Cases()
     {

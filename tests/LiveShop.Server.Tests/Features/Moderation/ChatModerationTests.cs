@@ -434,7 +434,7 @@ public class ChatModerationTests(FakeClockLiveShopFactory factory) : IClassFixtu
     public async Task GlobalModerators_ModerateOnlyWhenTheHostAllowsIt()
     {
         await using var room = await LiveRoom.StartAsync(factory, "Chat: global moderators");
-        var moderator = await factory.SignInAsync(DemoSeeder.ModeratorAccount.Email);
+        var moderator = await factory.GlobalModeratorAsync();
         await using var connection = await factory.ConnectAsync(moderator.Cookies);
         var pushes = new ModerationPushes(connection);
         var line = await room.ChatAsync("A line to delete");

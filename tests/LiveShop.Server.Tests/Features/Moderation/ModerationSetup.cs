@@ -6,7 +6,9 @@ using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveShop.Server.Tests.Features.Moderation;
@@ -25,6 +27,27 @@ public static partial class ModerationSetup
     {
         await room.AddModeratorAsync(DemoSeeder.ModeratorAccount.Email);
         return await factory.SignInAsync(DemoSeeder.ModeratorAccount.Email);
+    }
+
+    /// <summary>The host makes a new account, in no shop's team, a moderator of the room's show; returns it signed in.</summary>
+    public static async Task<SignedIn> AssignOutsideModeratorAsync(this LiveShopFactory factory, LiveRoom room)
+    {
+        var outsider = await factory.RegisterAsync(asHost: false, "Freelance Moderator");
+        await room.AddModeratorAsync(outsider.User.Email!);
+        return outsider;
+    }
+
+    /// <summary>A new account with the global Moderator role and no shop, signed in again so its cookie carries the role.</summary>
+    public static async Task<SignedIn> GlobalModeratorAsync(this LiveShopFactory factory)
+    {
+        var registered = await factory.RegisterAsync(asHost: false, "Platform Moderator");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.AddToRoleAsync((await users.FindByIdAsync(registered.User.Id!.Value.ToString()))!, Roles.Moderator);
+        }
+
+        return await factory.SignInAsync(registered.User.Email!, "Passw0rd-test");
     }
 
     /// <summary>The host makes the account with that e-mail a moderator of the room's show.</summary>

@@ -236,12 +236,13 @@ public class QuestionTests(LiveShopFactory factory) : IClassFixture<LiveShopFact
     {
         await using var room = await LiveRoom.StartAsync(factory, "Questions: removed moderator");
         await room.SetSettingsAsync(questionsNeedApproval: true);
-        await using var desk = await factory.OpenDeskAsync(await factory.AssignModeratorAsync(room), room.Show.Id);
+        var outsider = await factory.AssignOutsideModeratorAsync(room);
+        await using var desk = await factory.OpenDeskAsync(outsider, room.Show.Id);
         await using var hostDesk = await factory.OpenDeskAsync(room.Host, room.Show.Id);
         var viewer = await factory.SignInAsync(DemoSeeder.ViewerAccount.Email);
         await using var asker = await factory.ConnectAsync(viewer.Cookies);
 
-        var removed = await room.Host.Http.DeleteAsync(ApiRoutes.Moderator(room.Show.Id, DemoSeeder.ModeratorAccount.Id));
+        var removed = await room.Host.Http.DeleteAsync(ApiRoutes.Moderator(room.Show.Id, outsider.User.Id!.Value));
         Assert.Equal(System.Net.HttpStatusCode.NoContent, removed.StatusCode);
         var pending = await asker.AskAsync(room.Show.Id, "Private: will you deliver to No. 7, Lane 3?");
 

@@ -52,7 +52,7 @@ public sealed partial class SetupAndTeamTests(SetupAndTeamTests.FirstRunFactory 
         var invite = await admin.PostAsJsonAsync(ApiRoutes.ShopInvitations(first.Id), new InviteMemberRequest("nikos@honey.test", ShopRole.Host));
         Assert.Equal(HttpStatusCode.Created, invite.StatusCode);
         var mail = await factory.Smtp.WaitForAsync("nikos@honey.test", "invites you to Athens Honey");
-        var link = InvitationLink().Match(mail.TextBody).Value;
+        var link = InvitationLink().Match(mail.TextBody ?? "").Value;
         var invitationToken = link[(link.LastIndexOf('/') + 1)..];
 
         var preview = (await anonymous.GetFromJsonAsync<InvitationPreviewDto>(ApiRoutes.Invitation(invitationToken)))!;
@@ -70,7 +70,7 @@ public sealed partial class SetupAndTeamTests(SetupAndTeamTests.FirstRunFactory 
 
         // An expired invitation is refused and adds nobody.
         await admin.PostAsJsonAsync(ApiRoutes.ShopInvitations(first.Id), new InviteMemberRequest("late@honey.test", ShopRole.Moderator));
-        var lateToken = InvitationLink().Match((await factory.Smtp.WaitForAsync("late@honey.test", "invites you")).TextBody).Value.Split('/')[^1];
+        var lateToken = InvitationLink().Match((await factory.Smtp.WaitForAsync("late@honey.test", "invites you")).TextBody ?? "").Value.Split('/')[^1];
         await ExecuteAsync(db => db.ShopInvitations.Where(i => i.Email == "late@honey.test").ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, DateTimeOffset.UtcNow.AddMinutes(-1))));
         var expired = await factory.NewBrowser().PostAsJsonAsync(ApiRoutes.AcceptInvitation, new AcceptInvitationRequest(lateToken, "Passw0rd-late", "Late"));
         Assert.Equal((HttpStatusCode.Conflict, ProblemCodes.InvitationExpired), (expired.StatusCode, (await Problem.ReadAsync(expired)).Code));

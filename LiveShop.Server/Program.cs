@@ -13,7 +13,20 @@ using LiveShop.Server.Features.Video;
 using LiveShop.Server.Features.Video.Acs;
 using LiveShop.Server.Hubs;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Development under `dotnet run` (launch profile) unless the shell chose an environment: see LaunchEnvironment.
+    EnvironmentName = LaunchEnvironment.Resolve(args, Environment.GetEnvironmentVariable),
+});
+
+// Run from a build output (`dotnet run`, tests) outside Development, the static web assets (_framework, _content)
+// are still in the projects' and packages' folders: read their manifest, as Development does by itself. A publish
+// output has no such manifest (its wwwroot holds every file), so there this does nothing.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.WebHost.UseStaticWebAssets();
+}
 
 builder.AddLiveShopData();
 builder.AddLiveShopEmail();

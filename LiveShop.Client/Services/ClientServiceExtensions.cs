@@ -27,6 +27,7 @@ public static class ClientServiceExtensions
         services.AddScoped<CartState>();
         services.AddScoped<ThemeState>();
         services.AddScoped<Video.CameraChannel>();
+        services.AddLiveShopPersistentStateJson();
         return services;
     }
 }

@@ -1,9 +1,11 @@
+using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Client.Services;
 
@@ -105,6 +107,9 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
         _connection = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live))
             .WithAutomaticReconnect(new ForeverRetryPolicy())
+            // Source-generated JSON only (no reflection fallback): the published client is trimmed, and reflection
+            // cannot rebuild records whose constructors the trimmer removed. Every hub type is in LiveShopJsonContext.
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolver = LiveShopJsonContext.Default)
             .Build();
         _connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (showId, events) =>
             showId == _showId ? RaiseAsync(EventsReceived, events) : Task.CompletedTask);

@@ -42,13 +42,30 @@ internal sealed partial class DatabaseInitializer(
             }
         }
 
-        var seedDemo = options.Value.SeedDemoData ?? environment.IsDevelopment();
+        var seedDemo = ShouldSeedDemo(options.Value.SeedDemoData, environment);
         if (seedDemo)
         {
             await demo.SeedAsync(cancellationToken);
         }
 
         LogReady(logger, db.Database.ProviderName ?? "?", seedDemo);
+    }
+
+    /// <summary>
+    /// The demo (accounts with the password published in the README) exists only in Development: by default there,
+    /// and never elsewhere. <c>Database:SeedDemoData=true</c> outside Development is a mistake that would open a
+    /// public server to anyone who read the README, so the server refuses to start rather than seed or ignore it.
+    /// </summary>
+    internal static bool ShouldSeedDemo(bool? seedDemoData, IHostEnvironment environment)
+    {
+        if (seedDemoData == true && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Database:SeedDemoData is true but the environment is {environment.EnvironmentName}. The demo accounts have a published password, " +
+                "so they are only ever created in Development: remove Database:SeedDemoData (or set it to false) to start in this environment.");
+        }
+
+        return seedDemoData ?? environment.IsDevelopment();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}); demo data {SeedDemo}.")]

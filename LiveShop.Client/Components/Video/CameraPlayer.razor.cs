@@ -161,7 +161,7 @@ public sealed partial class CameraPlayer : IAsyncDisposable
         {
             if (_viewer is null)
             {
-                _iceServers ??= (await Http.GetFromJsonAsync<VideoOptionsDto>(ApiRoutes.VideoOptions))?.IceServers ?? [];
+                _iceServers ??= (await Http.GetFromJsonAsync(ApiRoutes.VideoOptions, LiveShopJsonContext.Default.VideoOptionsDto))?.IceServers ?? [];
                 _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/camera.js");
                 _self ??= DotNetObjectReference.Create(this);
                 _viewer = await _module.InvokeAsync<IJSObjectReference>("createViewer", _self, _video, _iceServers);

@@ -153,7 +153,7 @@ public sealed partial class CameraStudio : IAsyncDisposable
         {
             if (_studio is null)
             {
-                var options = await Http.GetFromJsonAsync<VideoOptionsDto>(ApiRoutes.VideoOptions);
+                var options = await Http.GetFromJsonAsync(ApiRoutes.VideoOptions, LiveShopJsonContext.Default.VideoOptionsDto);
                 _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/camera.js");
                 _self ??= DotNetObjectReference.Create(this);
                 _studio = await _module.InvokeAsync<IJSObjectReference>("createStudio", _self, _preview, options?.IceServers ?? []);

@@ -53,6 +53,7 @@ app.MapAccountSecurityEndpoints();
 app.MapEmailEndpoints();
 app.MapCatalogEndpoints();
 app.MapShopCatalogEndpoints();
+app.MapCatalogCsvEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
 app.MapModerationEndpoints();

@@ -7,6 +7,8 @@ public static class ShowsExtensions
         builder.Services.AddScoped<ShowQueries>();
         builder.Services.AddScoped<Catalog.CatalogQueries>();
         builder.Services.AddScoped<Catalog.ShopCatalog>();
+        builder.Services.AddScoped<Catalog.ImportCatalogCsv>();
+        builder.Services.AddScoped<Catalog.ExportCatalogCsv>();
         builder.Services.AddScoped<CreateShow>();
         builder.Services.AddScoped<ChangeShowStatus>();
         return builder;

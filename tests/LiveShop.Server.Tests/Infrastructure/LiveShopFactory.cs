@@ -45,6 +45,9 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     /// <summary>Served at <c>/streams/</c> (Video:LocalStreamsDirectory): where tests write live HLS.</summary>
     public string StreamsFolder => Path.Combine(_folder, "streams");
 
+    /// <summary>Media:ImagesDirectory: where stored photos go in tests (not the server project's App_Data).</summary>
+    public string ImagesFolder => Path.Combine(_folder, "images");
+
     public Uri BaseAddress
     {
         get
@@ -61,6 +64,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, $"Data Source={DatabasePath}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Video:LocalStreamsDirectory", StreamsFolder);
+        builder.UseSetting("Media:ImagesDirectory", ImagesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

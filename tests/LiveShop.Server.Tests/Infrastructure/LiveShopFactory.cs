@@ -50,6 +50,8 @@ public class LiveShopFactory : WebApplicationFactory<Program>
 
     /// <summary>Email:PickupDirectory: where mail goes when no SMTP server is configured (never the source tree's App_Data).</summary>
     public string MailFolder => Path.Combine(_folder, "mail");
+    /// <summary>Media:ImagesDirectory: where stored photos go in tests (not the server project's App_Data).</summary>
+    public string ImagesFolder => Path.Combine(_folder, "images");
 
     public Uri BaseAddress
     {
@@ -68,6 +70,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Video:LocalStreamsDirectory", StreamsFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.UseSetting("Media:ImagesDirectory", ImagesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
     }

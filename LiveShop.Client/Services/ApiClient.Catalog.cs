@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Shops;
@@ -33,52 +32,52 @@ public sealed record ShopProductQuery(bool Archived = false, bool LowStock = fal
 public sealed partial class ApiClient
 {
     /// <summary>The caller's shops and the caller's role in each (for the back office's navigation and shop switcher).</summary>
-    public Task<IReadOnlyList<MyShopDto>> CatalogShopsAsync() => GetAsync<IReadOnlyList<MyShopDto>>(ApiRoutes.Shops);
+    public Task<IReadOnlyList<MyShopDto>> CatalogShopsAsync() => GetAsync(ApiRoutes.Shops, Json.IReadOnlyListMyShopDto);
 
     /// <summary>One shop's settings (the catalog form reads its default currency).</summary>
-    public Task<ShopDto> CatalogShopAsync(Guid shopId) => GetAsync<ShopDto>(ApiRoutes.Shop(shopId));
+    public Task<ShopDto> CatalogShopAsync(Guid shopId) => GetAsync(ApiRoutes.Shop(shopId), Json.ShopDto);
 
     public Task<PageDto<ShopProductDto>> ShopProductsAsync(Guid shopId, ShopProductQuery query) =>
-        GetAsync<PageDto<ShopProductDto>>(ApiRoutes.ShopProducts(shopId) + query.ToQueryString());
+        GetAsync(ApiRoutes.ShopProducts(shopId) + query.ToQueryString(), Json.PageDtoShopProductDto);
 
-    public Task<ShopProductDto> ShopProductAsync(Guid shopId, Guid productId) => GetAsync<ShopProductDto>(ApiRoutes.ShopProduct(shopId, productId));
+    public Task<ShopProductDto> ShopProductAsync(Guid shopId, Guid productId) => GetAsync(ApiRoutes.ShopProduct(shopId, productId), Json.ShopProductDto);
 
     /// <summary>Adds a product; <see cref="SaveProductRequest.InitialStock"/> is its first stock.</summary>
     public Task<ShopProductDto> CreateProductAsync(Guid shopId, SaveProductRequest request) =>
-        PostAsync<SaveProductRequest, ShopProductDto>(ApiRoutes.ShopProducts(shopId), request);
+        PostAsync(ApiRoutes.ShopProducts(shopId), request, Json.SaveProductRequest, Json.ShopProductDto);
 
     /// <summary>Edits a product (the server ignores <see cref="SaveProductRequest.InitialStock"/> here).</summary>
     public Task<ShopProductDto> UpdateProductAsync(Guid shopId, Guid productId, SaveProductRequest request) =>
-        CatalogPutAsync<SaveProductRequest, ShopProductDto>(ApiRoutes.ShopProduct(shopId, productId), request);
+        PutAsync(ApiRoutes.ShopProduct(shopId, productId), request, Json.SaveProductRequest, Json.ShopProductDto);
 
     /// <summary>Copies a product: a new SKU, no stock, the same photos.</summary>
-    public Task<ShopProductDto> DuplicateProductAsync(Guid shopId, Guid productId) =>
-        PostAsync<object?, ShopProductDto>(ApiRoutes.DuplicateProduct(shopId, productId), null);
+    public async Task<ShopProductDto> DuplicateProductAsync(Guid shopId, Guid productId) =>
+        await ReadAsync(await http.PostAsync(ApiRoutes.DuplicateProduct(shopId, productId), content: null), Json.ShopProductDto);
 
     /// <summary>Archives (<paramref name="archived"/> true) or restores a product.</summary>
     public Task<ShopProductDto> ArchiveProductAsync(Guid shopId, Guid productId, bool archived) =>
-        PostAsync<ArchiveProductRequest, ShopProductDto>(ApiRoutes.ArchiveProduct(shopId, productId), new ArchiveProductRequest(archived));
+        PostAsync(ApiRoutes.ArchiveProduct(shopId, productId), new ArchiveProductRequest(archived), Json.ArchiveProductRequest, Json.ShopProductDto);
 
     /// <summary>The product's stock log, newest first.</summary>
     public Task<IReadOnlyList<StockAdjustmentDto>> StockLogAsync(Guid shopId, Guid productId) =>
-        GetAsync<IReadOnlyList<StockAdjustmentDto>>(ApiRoutes.ProductStock(shopId, productId));
+        GetAsync(ApiRoutes.ProductStock(shopId, productId), Json.IReadOnlyListStockAdjustmentDto);
 
     public Task<StockAdjustmentDto> AdjustStockAsync(Guid shopId, Guid productId, AdjustStockRequest request) =>
-        PostAsync<AdjustStockRequest, StockAdjustmentDto>(ApiRoutes.ProductStock(shopId, productId), request);
+        PostAsync(ApiRoutes.ProductStock(shopId, productId), request, Json.AdjustStockRequest, Json.StockAdjustmentDto);
 
     /// <summary>Uploads one photo (JPEG, PNG or WebP) as the multipart field <c>file</c>; answers the product with its photos.</summary>
     public async Task<ShopProductDto> AddProductPhotoAsync(Guid shopId, Guid productId, Stream content, string fileName, string contentType)
     {
         using var form = CatalogFileForm(new StreamContent(content), fileName, contentType);
-        return await ReadAsync<ShopProductDto>(await http.PostAsync(ApiRoutes.ProductPhotos(shopId, productId), form));
+        return await ReadAsync(await http.PostAsync(ApiRoutes.ProductPhotos(shopId, productId), form), Json.ShopProductDto);
     }
 
     /// <summary>Puts the photos in this order (every photo id once); the first becomes the cover.</summary>
     public Task<ShopProductDto> ReorderProductPhotosAsync(Guid shopId, Guid productId, IReadOnlyList<Guid> photoIds) =>
-        CatalogPutAsync<ReorderPhotosRequest, ShopProductDto>(ApiRoutes.ProductPhotos(shopId, productId), new ReorderPhotosRequest(photoIds));
+        PutAsync(ApiRoutes.ProductPhotos(shopId, productId), new ReorderPhotosRequest(photoIds), Json.ReorderPhotosRequest, Json.ShopProductDto);
 
     public async Task<ShopProductDto> RemoveProductPhotoAsync(Guid shopId, Guid productId, Guid photoId) =>
-        await ReadAsync<ShopProductDto>(await http.DeleteAsync(ApiRoutes.ProductPhoto(shopId, productId, photoId)));
+        await ReadAsync(await http.DeleteAsync(ApiRoutes.ProductPhoto(shopId, productId, photoId)), Json.ShopProductDto);
 
     /// <summary>Where the browser downloads the shop's catalog as CSV (a plain link: the cookie goes with it).</summary>
     public static string CatalogCsvUrl(Guid shopId) => ApiRoutes.CatalogCsv(shopId).TrimStart('/');
@@ -90,11 +89,8 @@ public sealed partial class ApiClient
     public async Task<CsvImportResultDto> ImportCatalogAsync(Guid shopId, byte[] csv, string fileName, bool apply)
     {
         using var form = CatalogFileForm(new ByteArrayContent(csv), fileName, "text/csv");
-        return await ReadAsync<CsvImportResultDto>(await http.PostAsync(ApiRoutes.CatalogImport(shopId, apply), form));
+        return await ReadAsync(await http.PostAsync(ApiRoutes.CatalogImport(shopId, apply), form), Json.CsvImportResultDto);
     }
-
-    private async Task<TResponse> CatalogPutAsync<TRequest, TResponse>(string url, TRequest body) =>
-        await ReadAsync<TResponse>(await http.PutAsJsonAsync(url, body));
 
     private static MultipartFormDataContent CatalogFileForm(HttpContent file, string fileName, string contentType)
     {

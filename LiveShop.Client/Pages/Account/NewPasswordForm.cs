@@ -11,9 +11,22 @@ public sealed class NewPasswordForm
     public string Password { get; set; } = "";
 
     [Required(ErrorMessage = "Type the new password again.")]
-    [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+    [SameAsPassword(ErrorMessage = "The two passwords are not the same.")]
     public string Repeat { get; set; } = "";
 
     /// <summary>Only when changing (not resetting): the password now.</summary>
     public string Current { get; set; } = "";
+}
+
+/// <summary>
+/// The repeated password equals <see cref="NewPasswordForm.Password"/>. (DataAnnotations' <c>[Compare]</c>
+/// finds the other property by reflection, which the trimmed WebAssembly client does not keep.)
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SameAsPasswordAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        validationContext.ObjectInstance is NewPasswordForm form && !string.Equals(form.Password, value as string, StringComparison.Ordinal)
+            ? new ValidationResult(ErrorMessage, validationContext.MemberName is { } member ? [member] : null)
+            : ValidationResult.Success;
 }

@@ -138,10 +138,10 @@ public sealed partial class ProductForm
         [StringLength(Limits.ProductDescriptionMaxLength, ErrorMessage = "A description has at most {1} characters.")]
         public string? Description { get; set; }
 
-        [Range(typeof(decimal), "0", "10000000", ErrorMessage = "The price is between 0 and 10,000,000.")]
+        [Range(0d, 10_000_000d, ErrorMessage = "The price is between 0 and 10,000,000.")]
         public decimal Price { get; set; }
 
-        [Range(typeof(decimal), "0", "10000000", ErrorMessage = "The compare-at price is between 0 and 10,000,000.")]
+        [Range(0d, 10_000_000d, ErrorMessage = "The compare-at price is between 0 and 10,000,000.")]
         public decimal? CompareAtPrice { get; set; }
 
         public string Currency { get; set; } = Currencies.Supported[0];

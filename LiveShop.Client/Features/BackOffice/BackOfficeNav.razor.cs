@@ -1,0 +1,94 @@
+using LiveShop.Client.Services;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.BackOffice;
+
+/// <summary>
+/// The shop back office's left navigation (Shows, Products, Team, Settings) with a shop switcher when
+/// the caller belongs to several shops, and the page's content beside it. It loads the caller's shops
+/// once interactive (the API needs the browser's cookie) and tells the page the caller's role in this
+/// shop through <see cref="ShopLoaded"/>, so the page offers only what that role may do.
+/// </summary>
+public sealed partial class BackOfficeNav
+{
+    private IReadOnlyList<MyShopDto>? _shops;
+    private Guid _announcedFor;
+    private string? _error;
+
+    /// <summary>The shop whose back office this is.</summary>
+    [Parameter, EditorRequired] public Guid ShopId { get; set; }
+
+    /// <summary>The current section, highlighted: "shows", "products", "team" or "settings".</summary>
+    [Parameter] public string? Active { get; set; }
+
+    /// <summary>The page, shown beside the navigation.</summary>
+    [Parameter] public RenderFragment? ChildContent { get; set; }
+
+    /// <summary>Raised once the caller's shops are known, with this shop and the caller's role in it.</summary>
+    [Parameter] public EventCallback<MyShopDto> ShopLoaded { get; set; }
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    /// <summary>This shop as the caller sees it, once loaded (null when the caller is not on its team).</summary>
+    private MyShopDto? Current => _shops?.FirstOrDefault(s => s.Id == ShopId);
+
+    private IEnumerable<NavItem> Links
+    {
+        get
+        {
+            yield return new NavItem("shows", "Shows", "host", Icons.Material.Filled.Videocam);
+            yield return new NavItem("products", "Products", $"shops/{ShopId}/products", Icons.Material.Filled.Inventory2);
+            yield return new NavItem("team", "Team", $"shops/{ShopId}/team", Icons.Material.Filled.Group);
+
+            // Settings are the owner's (ShopPermissions.CanManageTeam); others would only meet a refusal.
+            if (Current is null || ShopPermissions.CanManageTeam(Current.Role))
+            {
+                yield return new NavItem("settings", "Settings", $"shops/{ShopId}/settings", Icons.Material.Filled.Settings);
+            }
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        if (_shops is null)
+        {
+            try
+            {
+                _shops = await Api.CatalogShopsAsync();
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException)
+            {
+                _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load your shops.";
+                return;
+            }
+        }
+
+        if (_announcedFor != ShopId && Current is { } current)
+        {
+            _announcedFor = ShopId;
+            await ShopLoaded.InvokeAsync(current);
+        }
+    }
+
+    private void SwitchShop(Guid shopId)
+    {
+        if (shopId == ShopId)
+        {
+            return;
+        }
+
+        var section = Active is "team" or "settings" ? Active : "products";
+        Navigation.NavigateTo($"shops/{shopId}/{section}");
+    }
+
+    private sealed record NavItem(string Section, string Label, string Href, string Icon);
+}

@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using LiveShop.Client.Services;
+using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.BackOffice.Catalog;
+
+/// <summary>
+/// Adds a product or edits one. A new product starts in the shop's default currency with its first
+/// stock; an existing one shows its photos and its stock (changed only by an adjustment with a reason).
+/// The server's refusal (a taken SKU, a price out of range) is shown under the form, as it says it.
+/// </summary>
+public sealed partial class ProductForm
+{
+    private FormModel _form = new();
+    private ShopProductDto? _product;
+    private MyShopDto? _shop;
+    private bool _loaded;
+    private bool _saving;
+    private string? _loadError;
+    private string? _saveError;
+    private (Guid Shop, Guid? Product)? _loadedFor;
+
+    /// <summary>The shop the product belongs to.</summary>
+    [Parameter] public Guid ShopId { get; set; }
+
+    /// <summary>The product being edited; null on the "new product" page.</summary>
+    [Parameter] public Guid? ProductId { get; set; }
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private bool IsNew => ProductId is null;
+
+    /// <summary>Owners and managers change the catalog; others see it read-only.</summary>
+    private bool CanEdit => _shop is not null && ShopPermissions.CanManageCatalog(_shop.Role);
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive || _loadedFor == (ShopId, ProductId))
+        {
+            return;
+        }
+
+        _loadedFor = (ShopId, ProductId);
+        _loaded = false;
+        _loadError = null;
+        _saveError = null;
+        _product = null;
+        if (ProductId is { } productId)
+        {
+            try
+            {
+                _product = await Api.ShopProductAsync(ShopId, productId);
+                _form = FormModel.From(_product);
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException)
+            {
+                _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load this product.";
+            }
+        }
+        else
+        {
+            _form = new FormModel { Currency = await DefaultCurrencyAsync() };
+        }
+
+        _loaded = true;
+    }
+
+    private void OnShopLoaded(MyShopDto shop) => _shop = shop;
+
+    /// <summary>The shop's default currency; the first supported one if the shop cannot be read.</summary>
+    private async Task<string> DefaultCurrencyAsync()
+    {
+        try
+        {
+            var shop = await Api.CatalogShopAsync(ShopId);
+            return Currencies.IsSupported(shop.DefaultCurrency) ? shop.DefaultCurrency : Currencies.Supported[0];
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return Currencies.Supported[0];
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        _saveError = null;
+        try
+        {
+            var request = _form.ToRequest();
+            if (_product is null)
+            {
+                var created = await Api.CreateProductAsync(ShopId, request);
+                Snackbar.Add($"{created.Name} is in the catalog. Add its photos next.", Severity.Success);
+                Navigation.NavigateTo($"shops/{ShopId}/products/{created.Id}");
+            }
+            else
+            {
+                _product = await Api.UpdateProductAsync(ShopId, _product.Id, request);
+                _form = FormModel.From(_product);
+                Snackbar.Add("Saved.", Severity.Success);
+            }
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _saveError = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was saved; try again.";
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    private void OnProductChanged(ShopProductDto product) => _product = product;
+
+    private void OnStockChanged(int stock) =>
+        _product = _product is null ? null : _product with { Stock = stock, IsLowStock = stock <= _product.LowStockThreshold };
+
+    /// <summary>What the form edits; the server checks every rule again.</summary>
+    internal sealed class FormModel
+    {
+        [Required(ErrorMessage = "Give the product a SKU.")]
+        [StringLength(Limits.SkuMaxLength, ErrorMessage = "A SKU has at most {1} characters.")]
+        public string Sku { get; set; } = "";
+
+        [Required(ErrorMessage = "Give the product a name.")]
+        [StringLength(Limits.ProductNameMaxLength, ErrorMessage = "A name has at most {1} characters.")]
+        public string Name { get; set; } = "";
+
+        [StringLength(Limits.ProductDescriptionMaxLength, ErrorMessage = "A description has at most {1} characters.")]
+        public string? Description { get; set; }
+
+        [Range(typeof(decimal), "0", "10000000", ErrorMessage = "The price is between 0 and 10,000,000.")]
+        public decimal Price { get; set; }
+
+        [Range(typeof(decimal), "0", "10000000", ErrorMessage = "The compare-at price is between 0 and 10,000,000.")]
+        public decimal? CompareAtPrice { get; set; }
+
+        public string Currency { get; set; } = Currencies.Supported[0];
+
+        [Range(0, Limits.StockMax, ErrorMessage = "Between 0 and 1,000,000.")]
+        public int LowStockThreshold { get; set; } = 5;
+
+        [Range(0, Limits.StockMax, ErrorMessage = "Between 0 and 1,000,000.")]
+        public int InitialStock { get; set; }
+
+        public static FormModel From(ShopProductDto product) => new()
+        {
+            Sku = product.Sku,
+            Name = product.Name,
+            Description = product.Description,
+            Price = product.Price,
+            CompareAtPrice = product.CompareAtPrice,
+            Currency = product.Currency,
+            LowStockThreshold = product.LowStockThreshold,
+        };
+
+        public SaveProductRequest ToRequest() => new(
+            Sku.Trim(),
+            Name.Trim(),
+            string.IsNullOrWhiteSpace(Description) ? null : Description,
+            Price,
+            CompareAtPrice,
+            Currency,
+            LowStockThreshold,
+            InitialStock);
+    }
+}

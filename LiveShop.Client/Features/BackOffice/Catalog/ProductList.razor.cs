@@ -1,0 +1,214 @@
+using LiveShop.Client.Services;
+using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.BackOffice.Catalog;
+
+/// <summary>Which products the list shows.</summary>
+public enum ProductFilter
+{
+    Active,
+    LowStock,
+    Archived,
+}
+
+/// <summary>
+/// A shop's products, a page at a time from the server: search, Active / Low stock / Archived,
+/// duplicate and archive per row, archive (or restore) the selected rows. A new shop sees what to
+/// do first. Owners and managers edit; hosts and moderators only read.
+/// </summary>
+public sealed partial class ProductList
+{
+    /// <summary>Rows per page.</summary>
+    public const int PageSize = 25;
+
+    private static readonly (ProductFilter Value, string Label)[] Filters =
+        [(ProductFilter.Active, "Active"), (ProductFilter.LowStock, "Low stock"), (ProductFilter.Archived, "Archived")];
+
+    private HashSet<ShopProductDto> _selected = [];
+    private PageDto<ShopProductDto>? _page;
+    private MyShopDto? _shop;
+    private ProductFilter _filter = ProductFilter.Active;
+    private string? _search;
+    private int _pageIndex;
+    private bool _loading;
+    private bool _busy;
+    private string? _error;
+    private Guid _loadedFor;
+
+    /// <summary>The shop whose products these are.</summary>
+    [Parameter] public Guid ShopId { get; set; }
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>Owners and managers change the catalog; until the role is known, nobody does.</summary>
+    private bool CanEdit => _shop is not null && ShopPermissions.CanManageCatalog(_shop.Role);
+
+    /// <summary>Nothing in the shop at all (not just nothing matching): the page says what to do first.</summary>
+    private bool IsNewShop => _page is { Total: 0 } && _filter == ProductFilter.Active && string.IsNullOrWhiteSpace(_search) && _pageIndex == 0;
+
+    private bool HasNextPage => _page is not null && (_pageIndex + 1) * PageSize < _page.Total;
+
+    private string CatalogCsvHref => ApiClient.CatalogCsvUrl(ShopId);
+
+    private string RangeText => _page is null || _page.Total == 0
+        ? "0 products"
+        : $"{(_pageIndex * PageSize) + 1}–{(_pageIndex * PageSize) + _page.Items.Count} of {_page.Total}";
+
+    private string NoMatchText => !string.IsNullOrWhiteSpace(_search)
+        ? $"No product matches “{_search.Trim()}”."
+        : _filter switch
+        {
+            ProductFilter.Active => "No active products.",
+            ProductFilter.LowStock => "Nothing is running low.",
+            ProductFilter.Archived => "Nothing is archived.",
+            _ => "No products.",
+        };
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive || _loadedFor == ShopId)
+        {
+            return;
+        }
+
+        _loadedFor = ShopId;
+        _shop = null;
+        _filter = ProductFilter.Active;
+        _search = null;
+        _pageIndex = 0;
+        _page = null;
+        await LoadAsync();
+    }
+
+    private void OnShopLoaded(MyShopDto shop) => _shop = shop;
+
+    private static string? Cover(ShopProductDto product) =>
+        product.Photos.Count > 0 ? product.Photos[0].ThumbUrl : string.IsNullOrEmpty(product.ImageUrl) ? null : product.ImageUrl;
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        _error = null;
+        try
+        {
+            var query = new ShopProductQuery(_filter == ProductFilter.Archived, _filter == ProductFilter.LowStock, _search, null, _pageIndex, PageSize);
+            _page = await Api.ShopProductsAsync(ShopId, query);
+            _selected = [];
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the products.";
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private void SearchChanged(string? value) => _search = value;
+
+    private async Task SearchAsync(string? value)
+    {
+        _search = value;
+        _pageIndex = 0;
+        await LoadAsync();
+    }
+
+    private async Task FilterAsync(ProductFilter filter)
+    {
+        _filter = filter;
+        _pageIndex = 0;
+        await LoadAsync();
+    }
+
+    private async Task GoToPageAsync(int index)
+    {
+        _pageIndex = Math.Max(0, index);
+        await LoadAsync();
+    }
+
+    private void SelectionChanged(HashSet<ShopProductDto> selected) => _selected = selected;
+
+    private void OpenRow(DataGridRowClickEventArgs<ShopProductDto> row) => Navigation.NavigateTo($"shops/{ShopId}/products/{row.Item.Id}");
+
+    private async Task DuplicateAsync(ShopProductDto product)
+    {
+        _busy = true;
+        try
+        {
+            var copy = await Api.DuplicateProductAsync(ShopId, product.Id);
+            Snackbar.Add($"Copied as {copy.Sku}.", Severity.Success);
+            Navigation.NavigateTo($"shops/{ShopId}/products/{copy.Id}");
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Snackbar.Add(e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.", Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ToggleArchiveAsync(ShopProductDto product)
+    {
+        _busy = true;
+        try
+        {
+            var archived = !product.IsArchived;
+            await Api.ArchiveProductAsync(ShopId, product.Id, archived);
+            Snackbar.Add(archived ? $"{product.Name} is archived." : $"{product.Name} is back in the catalog.", Severity.Success);
+            await LoadAsync();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Snackbar.Add(e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.", Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>Archives (or, in the Archived view, restores) each selected row in turn and says how many it could.</summary>
+    private async Task BulkArchiveAsync()
+    {
+        var archive = _filter != ProductFilter.Archived;
+        var rows = _selected.ToList();
+        var done = 0;
+        string? firstRefusal = null;
+        _busy = true;
+        foreach (var product in rows)
+        {
+            try
+            {
+                await Api.ArchiveProductAsync(ShopId, product.Id, archive);
+                done++;
+            }
+            catch (Exception e) when (e is ApiException or HttpRequestException)
+            {
+                firstRefusal ??= e is ApiException api ? api.Message : "We could not reach LiveShop.";
+            }
+        }
+
+        _busy = false;
+        var verb = archive ? "Archived" : "Restored";
+        if (done == rows.Count)
+        {
+            Snackbar.Add($"{verb} {done} {(done == 1 ? "product" : "products")}.", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add($"{verb} {done} of {rows.Count}. {firstRefusal}", Severity.Warning);
+        }
+
+        await LoadAsync();
+    }
+}

@@ -30,16 +30,16 @@ public sealed partial class SettingsPage
 
         try
         {
-            var shop = Api.GetShopAsync(ShopId);
-            var mine = Api.MyShopsAsync();
-            Show(await shop);
-            _canEdit = (await mine).FirstOrDefault(s => s.Id == ShopId) is { } membership && ShopPermissions.CanManageTeam(membership.Role);
+            Show(await Api.GetShopAsync(ShopId));
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load the settings. Try again in a moment.";
         }
     }
+
+    /// <summary>The navigation knows the caller's role here: only owners may edit.</summary>
+    private void OnShopLoaded(MyShopDto membership) => _canEdit = ShopPermissions.CanManageTeam(membership.Role);
 
     private async Task SaveAsync()
     {

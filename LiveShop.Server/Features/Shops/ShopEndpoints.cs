@@ -139,6 +139,9 @@ public static class PlatformEndpoints
         return app;
     }
 
+    private static Common.DomainException MissingBody(string field) =>
+        Common.DomainException.Invalid(ProblemCodes.ValidationFailed, $"Send {{\"{field}\": true}} or false.");
+
     private static async Task<Ok<MyShopDto>> CompleteSetupAsync(SetupRequest request, Setup setup, HttpContext http, CancellationToken cancellationToken) =>
         TypedResults.Ok(await setup.CompleteAsync(request, http, cancellationToken));
 
@@ -149,17 +152,17 @@ public static class PlatformEndpoints
         TypedResults.Ok(await admin.UsersAsync(user, search, page ?? 0, cancellationToken));
 
     private static async Task<Ok<AdminShopDto>> SuspendShopAsync(Guid shopId, SuspendRequest request, ClaimsPrincipal user, Administration admin, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await admin.SuspendShopAsync(user, shopId, request?.Suspended ?? true, cancellationToken));
+        TypedResults.Ok(await admin.SuspendShopAsync(user, shopId, request?.Suspended ?? throw MissingBody("suspended"), cancellationToken));
 
     private static async Task<NoContent> SuspendUserAsync(Guid userId, SuspendRequest request, ClaimsPrincipal user, Administration admin, CancellationToken cancellationToken)
     {
-        await admin.SuspendUserAsync(user, userId, request?.Suspended ?? true, cancellationToken);
+        await admin.SuspendUserAsync(user, userId, request?.Suspended ?? throw MissingBody("suspended"), cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<NoContent> SetModeratorAsync(Guid userId, GlobalModeratorRequest request, ClaimsPrincipal user, Administration admin, CancellationToken cancellationToken)
     {
-        await admin.SetModeratorAsync(user, userId, request?.IsModerator ?? false, cancellationToken);
+        await admin.SetModeratorAsync(user, userId, request?.IsModerator ?? throw MissingBody("isModerator"), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Server.Features.Shops;
 
 /// <summary>Opens shops and changes their settings.</summary>
-public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<AppUser> users, TimeProvider clock)
+public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock)
 {
     /// <summary>
     /// Opens a shop; the caller becomes its owner. Anyone signed in with an account (not a guest) may
@@ -34,6 +34,9 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
         if (await users.FindByIdAsync(userId.ToString()) is { } user && !await users.IsInRoleAsync(user, Roles.Host))
         {
             await users.AddToRoleAsync(user, Roles.Host);
+
+            // A fresh cookie carries the role, so the host pages open without signing in again.
+            await signIn.RefreshSignInAsync(user);
         }
 
         return shop.ToDto();

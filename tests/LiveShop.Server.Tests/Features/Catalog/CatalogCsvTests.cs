@@ -191,7 +191,7 @@ public class CatalogCsvTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         var moderator = await factory.SignInAsync(DemoSeeder.ModeratorAccount.Email);
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(moderator.Http, file, apply: true)).StatusCode);
 
-        var stranger = await factory.RegisterAsync(asHost: true);
+        var (stranger, _) = await factory.RegisterSellerAsync("Stranger's shop");
         var asStranger = await PostAsync(stranger.Http, file, apply: true);
         Assert.Equal((HttpStatusCode.Forbidden, ProblemCodes.NotShopMember), (asStranger.StatusCode, (await Problem.ReadAsync(asStranger)).Code));
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Http.GetAsync(ApiRoutes.CatalogCsv(Shop))).StatusCode);

@@ -40,7 +40,8 @@ public sealed class LiveShowHub(
 {
     public override Task OnConnectedAsync()
     {
-        if (Context.User.FindUserId() is { } userId)
+        // Guests hold no role anything could take away: only accounts are tracked.
+        if (Context.User.FindUserId() is { } userId && Context.User?.IsGuest() != true)
         {
             userConnections.Add(userId, Context);
         }
@@ -58,7 +59,8 @@ public sealed class LiveShowHub(
             var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
             var userId = Context.User.FindUserId();
             var show = userId is null ? null : await db.Shows.AsNoTracking().SingleAsync(s => s.Id == showId, Context.ConnectionAborted);
-            if (show is not null && show.IsPresentedBy(userId!.Value))
+            if (show is not null && show.IsPresentedBy(userId!.Value)
+                && await db.ShopMembers.AnyAsync(m => m.ShopId == show.ShopId && m.UserId == userId, Context.ConnectionAborted))
             {
                 // The show's hosts get its sales numbers (they are noted below too, but never counted as its viewers).
                 await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);

@@ -13,25 +13,43 @@ public sealed class UserConnections : IUserConnections
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byUser = new();
 
-    public void Add(Guid userId, HubCallerContext context) =>
-        _byUser.GetOrAdd(userId, _ => new ConcurrentDictionary<string, HubCallerContext>())[context.ConnectionId] = context;
+    private readonly Lock _gate = new();
+
+    public void Add(Guid userId, HubCallerContext context)
+    {
+        lock (_gate)
+        {
+            _byUser.GetOrAdd(userId, _ => new ConcurrentDictionary<string, HubCallerContext>())[context.ConnectionId] = context;
+        }
+    }
 
     public void Remove(Guid userId, string connectionId)
     {
-        if (_byUser.TryGetValue(userId, out var connections))
+        lock (_gate)
         {
-            connections.TryRemove(connectionId, out _);
+            if (_byUser.TryGetValue(userId, out var connections) && connections.TryRemove(connectionId, out _) && connections.IsEmpty)
+            {
+                _byUser.TryRemove(userId, out _);
+            }
         }
     }
 
     public void Close(Guid userId)
     {
-        if (_byUser.TryRemove(userId, out var connections))
+        List<HubCallerContext> toAbort;
+        lock (_gate)
         {
-            foreach (var context in connections.Values)
+            if (!_byUser.TryRemove(userId, out var connections))
             {
-                context.Abort();
+                return;
             }
+
+            toAbort = [.. connections.Values];
+        }
+
+        foreach (var context in toAbort)
+        {
+            context.Abort();
         }
     }
 }

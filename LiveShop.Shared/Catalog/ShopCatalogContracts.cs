@@ -42,7 +42,8 @@ public sealed record AdjustStockRequest(int Change, string Reason);
 /// <summary>One line of a product's stock log.</summary>
 public sealed record StockAdjustmentDto(Guid Id, DateTimeOffset At, string ByName, int Before, int After, string Reason);
 
-public sealed record ArchiveProductRequest(bool Archived);
+/// <summary>Archive (true) or restore (false); required.</summary>
+public sealed record ArchiveProductRequest(bool? Archived);
 
 /// <summary>The photos' new order, by id (every photo of the product, once).</summary>
 public sealed record ReorderPhotosRequest(IReadOnlyList<Guid> PhotoIds);

@@ -57,9 +57,11 @@ public sealed record ShopSettingsRequest(
 
 public sealed record ShopMemberDto(Guid UserId, string DisplayName, string Email, ShopRole Role, DateTimeOffset AddedAt);
 
-public sealed record ChangeMemberRoleRequest(ShopRole Role);
+/// <summary>The new role; required (a missing role is refused, never read as Owner).</summary>
+public sealed record ChangeMemberRoleRequest(ShopRole? Role);
 
-public sealed record InviteMemberRequest(string Email, ShopRole Role);
+/// <summary>Whom to invite, and as what; both required.</summary>
+public sealed record InviteMemberRequest(string Email, ShopRole? Role);
 
 /// <summary>An invitation as the shop's owner sees it (never the token).</summary>
 public sealed record ShopInvitationDto(Guid Id, string Email, ShopRole Role, string InvitedByName, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
@@ -93,9 +95,11 @@ public sealed record AdminShopDto(Guid Id, string Name, string Slug, string Coun
 /// <summary>A user in the administrator's list.</summary>
 public sealed record AdminUserDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, int Shops, DateTimeOffset CreatedAt, bool IsSuspended);
 
-public sealed record SuspendRequest(bool Suspended);
+/// <summary>Suspend (true) or reinstate (false); required.</summary>
+public sealed record SuspendRequest(bool? Suspended);
 
-public sealed record GlobalModeratorRequest(bool IsModerator);
+/// <summary>Grant (true) or take (false) the global Moderator role; required.</summary>
+public sealed record GlobalModeratorRequest(bool? IsModerator);
 
 /// <summary>A page of a list: the items and how many there are in all.</summary>
 public sealed record PageDto<T>(IReadOnlyList<T> Items, int Total);

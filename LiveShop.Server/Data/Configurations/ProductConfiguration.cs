@@ -26,6 +26,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
         builder.Ignore(p => p.IsArchived);
         builder.Ignore(p => p.IsLowStock);
+        builder.Ignore(p => p.OrderedPhotos);
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NonNegative", "[Stock] >= 0"));
         builder.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);

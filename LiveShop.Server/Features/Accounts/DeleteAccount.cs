@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
+using LiveShop.Shared.Shops;
 using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,17 @@ public sealed class DeleteAccount(
             throw DomainException.Conflict(ProblemCodes.AccountHasShows, "You host a show that has not ended. End it (or have it ended) before you delete your account.");
         }
 
+        // A shop keeps an owner: its last owner hands the shop over (or asks the administrators) first.
+        var soleOwnerOf = await db.ShopMembers
+            .Where(m => m.UserId == user.Id && m.Role == ShopRole.Owner
+                && !db.ShopMembers.Any(o => o.ShopId == m.ShopId && o.UserId != user.Id && o.Role == ShopRole.Owner))
+            .Join(db.Shops, m => m.ShopId, s => s.Id, (m, s) => s.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (soleOwnerOf is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.LastOwner, $"You are the only owner of {soleOwnerOf}. Make someone else its owner before you delete your account.");
+        }
+
         // Guarded: an order not yet shipped still needs its address, and ForgetBuyer refuses it (nothing is saved then).
         var orders = await db.Orders.Where(o => o.BuyerId == user.Id).ToListAsync(cancellationToken);
         foreach (var order in orders)
@@ -55,6 +67,7 @@ public sealed class DeleteAccount(
         }
 
         db.ShowModerators.RemoveRange(await db.ShowModerators.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
+        db.ShopMembers.RemoveRange(await db.ShopMembers.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == user.Id).ToListAsync(cancellationToken));

@@ -41,7 +41,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         var size = Math.Clamp(query.PageSize ?? 25, 1, Limits.ProductPageSizeMax);
-        var page = Math.Max(0, query.Page ?? 0);
+        var page = Math.Clamp(query.Page ?? 0, 0, 100_000);
         var total = await products.CountAsync(cancellationToken);
         var items = await products.Include(p => p.Photos).OrderBy(p => p.Name).ThenBy(p => p.Sku).Skip(page * size).Take(size).ToListAsync(cancellationToken);
         return new PageDto<ShopProductDto>([.. items.Select(p => p.ToShopDto())], total);
@@ -195,8 +195,18 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         var stored = await images.StoreAsync(file, cancellationToken);
-        product.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height), clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            product.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // Refused or cancelled after the files were written: they belong to nothing, so they go.
+            await images.DeleteAsync(stored.Id, CancellationToken.None);
+            throw;
+        }
+
         return product.ToShopDto();
     }
 

@@ -67,7 +67,8 @@ public static class ShopCatalogEndpoints
     }
 
     private static async Task<Ok<ShopProductDto>> ArchiveAsync(Guid shopId, Guid productId, ArchiveProductRequest request, ClaimsPrincipal user, ShopCatalog catalog, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await catalog.ArchiveAsync(user, shopId, productId, request?.Archived ?? true, cancellationToken));
+        TypedResults.Ok(await catalog.ArchiveAsync(user, shopId, productId,
+            request?.Archived ?? throw Common.DomainException.Invalid(ProblemCodes.ValidationFailed, "Send {\"archived\": true} to archive or false to restore."), cancellationToken));
 
     private static async Task<Ok<List<StockAdjustmentDto>>> StockLogAsync(Guid shopId, Guid productId, ClaimsPrincipal user, ShopCatalog catalog, CancellationToken cancellationToken) =>
         TypedResults.Ok(await catalog.StockLogAsync(user, shopId, productId, cancellationToken));

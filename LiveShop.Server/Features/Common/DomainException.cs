@@ -19,6 +19,8 @@ public enum RefusalKind
     PaymentRequired,
     /// <summary>413: the upload is larger than allowed.</summary>
     TooLarge,
+    /// <summary>503: a service the step needs (e.g. mail) is not there now; nothing was changed.</summary>
+    Unavailable,
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.PaymentRequired => StatusCodes.Status402PaymentRequired,
         RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
     };
 
     public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
@@ -55,6 +58,8 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
     public static DomainException Conflict(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) => new(RefusalKind.Conflict, code, message, extensions);
 
     public static DomainException TooLarge(string code, string message) => new(RefusalKind.TooLarge, code, message);
+
+    public static DomainException Unavailable(string code, string message) => new(RefusalKind.Unavailable, code, message);
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
 

@@ -47,7 +47,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
     {
         var userId = caller.RequireUserId();
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null || (order.BuyerId != userId && order.HostId != userId && order.CoHostId != userId))
+        if (order is null || (order.BuyerId != userId && !await SellsAsync(db, order, userId, cancellationToken)))
         {
             throw NotFound();
         }
@@ -118,6 +118,20 @@ public sealed class OrderQueries(LiveShopDbContext db)
         }
 
         return show;
+    }
+
+    /// <summary>
+    /// Whether the user sells this order: its host or co-host while still in the team of the show's shop,
+    /// or an owner or manager of that shop. A host the shop removed no longer sees or ships its orders.
+    /// </summary>
+    internal static async Task<bool> SellsAsync(LiveShopDbContext db, Order order, Guid userId, CancellationToken cancellationToken)
+    {
+        var role = await db.Shows.Where(s => s.Id == order.ShowId)
+            .Join(db.ShopMembers, s => s.ShopId, m => m.ShopId, (s, m) => m)
+            .Where(m => m.UserId == userId)
+            .Select(m => (ShopRole?)m.Role)
+            .SingleOrDefaultAsync(cancellationToken);
+        return role is { } r && (order.HostId == userId || order.CoHostId == userId || ShopPermissions.CanManageCatalog(r));
     }
 
     internal static DomainException NotFound() => DomainException.NotFound(ProblemCodes.OrderNotFound, "There is no such order.");

@@ -19,14 +19,15 @@ public sealed class ShipOrder(LiveShopDbContext db, OrderNotifier notifier, Orde
         }
 
         var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null || (order.HostId != userId && order.CoHostId != userId && order.BuyerId != userId))
+        var sells = order is not null && await OrderQueries.SellsAsync(db, order, userId, cancellationToken);
+        if (order is null || (!sells && order.BuyerId != userId))
         {
             throw OrderQueries.NotFound();
         }
 
-        if (order.HostId != userId && order.CoHostId != userId)
+        if (!sells)
         {
-            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's host can mark its orders shipped.");
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's host, and the shop's owners and managers, can mark its orders shipped.");
         }
 
         order.MarkShipped(clock.GetUtcNow());

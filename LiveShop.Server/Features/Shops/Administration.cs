@@ -16,6 +16,9 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
 {
     private const int PageSize = 50;
 
+    /// <summary>Pages past this are empty anyway; the bound keeps <c>page * size</c> from overflowing.</summary>
+    private const int MaxPage = 100_000;
+
     public async Task<PageDto<AdminShopDto>> ShopsAsync(ClaimsPrincipal caller, string? search, int page, CancellationToken cancellationToken)
     {
         RequireAdministrator(caller);
@@ -27,7 +30,7 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(s => s.Name).Skip(Math.Max(0, page) * PageSize).Take(PageSize)
+        var items = await query.OrderBy(s => s.Name).Skip(Math.Clamp(page, 0, MaxPage) * PageSize).Take(PageSize)
             .Select(s => new AdminShopDto(
                 s.Id, s.Name, s.Slug, s.Country,
                 db.ShopMembers.Count(m => m.ShopId == s.Id),
@@ -50,7 +53,7 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await query.OrderBy(u => u.DisplayName).Skip(Math.Max(0, page) * PageSize).Take(PageSize)
+        var rows = await query.OrderBy(u => u.DisplayName).Skip(Math.Clamp(page, 0, MaxPage) * PageSize).Take(PageSize)
             .Select(u => new
             {
                 u.Id,
@@ -80,7 +83,15 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (await ShopsAsync(caller, shop.Slug, 0, cancellationToken)).Items.Single(s => s.Id == shopId);
+        return await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
+            .Select(s => new AdminShopDto(
+                s.Id, s.Name, s.Slug, s.Country,
+                db.ShopMembers.Count(m => m.ShopId == s.Id),
+                db.Products.Count(p => p.ShopId == s.Id),
+                db.Shows.Count(w => w.ShopId == s.Id),
+                s.CreatedAt,
+                s.SuspendedAt != null))
+            .SingleAsync(cancellationToken);
     }
 
     public async Task SuspendUserAsync(ClaimsPrincipal caller, Guid userId, bool suspended, CancellationToken cancellationToken)
@@ -97,10 +108,10 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         // Identity's lockout refuses the password; a new security stamp ends the cookies it issued.
         user.LockoutEnabled = true;
         user.LockoutEnd = suspended ? DateTimeOffset.MaxValue : null;
-        await users.UpdateAsync(user);
+        Require(await users.UpdateAsync(user));
         if (suspended)
         {
-            await users.UpdateSecurityStampAsync(user);
+            Require(await users.UpdateSecurityStampAsync(user));
             connections.Close(userId);
         }
     }
@@ -114,18 +125,25 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
             throw DomainException.Invalid(ProblemCodes.ModeratorInvalid, "Guests cannot be moderators.");
         }
 
+        // The browser's cookie picks the change up within a minute (the security stamp check re-reads roles).
         var has = await users.IsInRoleAsync(user, Roles.Moderator);
         if (isModerator && !has)
         {
-            await users.AddToRoleAsync(user, Roles.Moderator);
+            Require(await users.AddToRoleAsync(user, Roles.Moderator));
         }
         else if (!isModerator && has)
         {
-            await users.RemoveFromRoleAsync(user, Roles.Moderator);
+            Require(await users.RemoveFromRoleAsync(user, Roles.Moderator));
             connections.Close(userId);
         }
+    }
 
-        await users.UpdateSecurityStampAsync(user);
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowChangedMeanwhile, "The account changed meanwhile; reload and try again.");
+        }
     }
 
     private async Task<AppUser> FindUserAsync(Guid userId) =>

@@ -73,6 +73,11 @@ public sealed partial class Setup(IServiceScopeFactory scopes, TimeProvider cloc
                 throw DomainException.Conflict(ProblemCodes.SetupDone, "This LiveShop is already set up. Sign in instead.");
             }
 
+            if (await db.Shops.AnyAsync(s => s.Slug == settings.Slug, cancellationToken))
+            {
+                throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"A shop already has the address “{settings.Slug}”; choose another.");
+            }
+
             var now = clock.GetUtcNow();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = now };

@@ -24,7 +24,12 @@ public sealed class ShopAccess(LiveShopDbContext db)
     public async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Func<ShopRole, bool> allowed, string whatFor, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
-        var shop = await db.Shops.SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
+        if (await db.Users.AnyAsync(u => u.Id == userId && u.SuspendedAt != null, cancellationToken))
+        {
+            throw DomainException.Forbidden(ProblemCodes.AccountSuspended, "This account is suspended by the platform's administrators.");
+        }
+
+        var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
         var role = await RoleOfAsync(userId, shopId, cancellationToken)
             ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You are not in {shop.Name}'s team.");

@@ -20,6 +20,7 @@ public sealed partial class Team(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IEmailSender mail,
+    EmailDelivery delivery,
     IUserConnections connections,
     TimeProvider clock,
     ILogger<Team> logger)
@@ -27,11 +28,13 @@ public sealed partial class Team(
     public async Task<List<ShopMemberDto>> MembersAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken)
     {
         await access.RequireAsync(caller, shopId, _ => true, "see the team", cancellationToken);
-        return await db.ShopMembers.AsNoTracking()
+        var members = await db.ShopMembers.AsNoTracking()
             .Where(m => m.ShopId == shopId)
-            .OrderBy(m => m.Role).ThenBy(m => m.User!.DisplayName)
             .Select(m => new ShopMemberDto(m.UserId, m.User!.DisplayName, m.User.Email ?? "", m.Role, m.AddedAt))
             .ToListAsync(cancellationToken);
+
+        // Owners first, then managers, hosts, moderators (the enum's order, not the stored names').
+        return [.. members.OrderBy(m => m.Role).ThenBy(m => m.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     public async Task<ShopMemberDto> ChangeRoleAsync(ClaimsPrincipal caller, Guid shopId, Guid userId, ChangeMemberRoleRequest request, CancellationToken cancellationToken)
@@ -46,11 +49,21 @@ public sealed partial class Team(
         }
 
         var demoted = Rank(role) > Rank(member.Role);
+        if (member.Role == ShopRole.Owner && role != ShopRole.Owner)
+        {
+            await RevokeInvitationsByAsync(shopId, userId, cancellationToken);
+        }
+
         member.ChangeRole(role);
         await db.SaveChangesAsync(cancellationToken);
         if (demoted)
         {
             connections.Close(userId);
+        }
+        else if (ShopPermissions.CanHost(role) && member.User is { } promoted && !await users.IsInRoleAsync(promoted, Roles.Host))
+        {
+            // Hosting needs the seller role too; the browser's cookie picks it up within a minute.
+            await users.AddToRoleAsync(promoted, Roles.Host);
         }
 
         return new ShopMemberDto(member.UserId, member.User!.DisplayName, member.User.Email ?? "", member.Role, member.AddedAt);
@@ -76,6 +89,7 @@ public sealed partial class Team(
             await RequireAnotherOwnerAsync(shopId, userId, cancellationToken);
         }
 
+        await RevokeInvitationsByAsync(shopId, userId, cancellationToken);
         db.ShopMembers.Remove(member);
         await db.SaveChangesAsync(cancellationToken);
         connections.Close(userId);
@@ -99,6 +113,11 @@ public sealed partial class Team(
     public async Task<ShopInvitationDto> InviteAsync(ClaimsPrincipal caller, Guid shopId, InviteMemberRequest request, string siteUrl, CancellationToken cancellationToken)
     {
         var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManageTeam, "invite people", cancellationToken);
+        if (!delivery.CanSend)
+        {
+            throw DomainException.Unavailable(ProblemCodes.EmailUnavailable, "This LiveShop cannot send e-mail yet, so invitations cannot go out. Ask the platform's administrators to set up mail.");
+        }
+
         var email = (request?.Email ?? "").Trim();
         if (email.Length == 0 || email.Length > Limits.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
         {
@@ -118,6 +137,8 @@ public sealed partial class Team(
             open.Revoke(now);
         }
 
+        // The invitation exists only if its mail went out: written, sent, then committed (a failed send rolls it back).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (invitation, token) = ShopInvitation.Create(shopId, email, role, membership.UserId, now);
         db.ShopInvitations.Add(invitation);
         await db.SaveChangesAsync(cancellationToken);
@@ -126,7 +147,7 @@ public sealed partial class Team(
         var link = $"{siteUrl.TrimEnd('/')}/invitations/{token}";
         var shop = membership.Shop.Name;
         var roleName = role.ToString().ToLowerInvariant();
-        await mail.SendAsync(new EmailMessage(
+        var message = new EmailMessage(
             email,
             $"{inviter} invites you to {shop} on LiveShop",
             $"""
@@ -136,7 +157,17 @@ public sealed partial class Team(
             {link}
 
             If you did not expect this, ignore this e-mail.
-            """), cancellationToken);
+            """);
+        try
+        {
+            await mail.SendAsync(message, cancellationToken);
+        }
+        catch (EmailSendException)
+        {
+            throw DomainException.Unavailable(ProblemCodes.EmailSendFailed, "The invitation e-mail could not be sent just now. Nothing was changed: try again in a few minutes.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         LogInvited(logger, shopId, role);
         return ToDto(invitation, inviter);
     }
@@ -186,10 +217,20 @@ public sealed partial class Team(
             throw DomainException.Conflict(ProblemCodes.AlreadyMember, $"You are already in {invitation.Shop!.Name}'s team.");
         }
 
+        // A conditional update: of two accepts at once, or an accept and a withdrawal, exactly one wins.
         var now = clock.GetUtcNow();
-        invitation.Accept(user.Id, now);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var taken = await db.ShopInvitations
+            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, user.Id), cancellationToken);
+        if (taken == 0)
+        {
+            throw DomainException.Conflict(ProblemCodes.InvitationUsed, "This invitation has just been used or withdrawn. Ask the shop's owner for a new one.");
+        }
+
         db.ShopMembers.Add(new ShopMember(invitation.ShopId, user.Id, invitation.Role, now));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         if (!user.EmailConfirmed)
         {
@@ -266,6 +307,16 @@ public sealed partial class Team(
         if (invitation.Shop!.IsSuspended)
         {
             throw DomainException.Forbidden(ProblemCodes.ShopSuspended, $"{invitation.Shop.Name} is suspended; its invitations cannot be accepted now.");
+        }
+    }
+
+    /// <summary>An owner who leaves or is demoted takes their open invitations with them.</summary>
+    private async Task RevokeInvitationsByAsync(Guid shopId, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var open in await db.ShopInvitations.Where(i => i.ShopId == shopId && i.InvitedById == userId && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            open.Revoke(now);
         }
     }
 

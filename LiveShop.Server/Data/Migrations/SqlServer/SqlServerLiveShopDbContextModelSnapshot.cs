@@ -270,9 +270,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid?>("ProductId1")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("ThumbUrl")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -282,8 +279,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductId1");
 
                     b.HasIndex("ProductId", "Position");
 
@@ -1361,10 +1356,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
-                        .WithMany("OrderedPhotos")
-                        .HasForeignKey("ProductId1");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
@@ -1777,8 +1768,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
-                    b.Navigation("OrderedPhotos");
-
                     b.Navigation("Photos");
                 });
 

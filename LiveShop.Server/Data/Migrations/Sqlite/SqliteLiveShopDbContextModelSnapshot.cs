@@ -264,9 +264,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ProductId1")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ThumbUrl")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -276,8 +273,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductId1");
 
                     b.HasIndex("ProductId", "Position");
 
@@ -1348,10 +1343,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
-                        .WithMany("OrderedPhotos")
-                        .HasForeignKey("ProductId1");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
@@ -1762,8 +1753,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
-                    b.Navigation("OrderedPhotos");
-
                     b.Navigation("Photos");
                 });
 

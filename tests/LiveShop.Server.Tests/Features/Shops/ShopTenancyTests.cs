@@ -136,6 +136,29 @@ public class ShopTenancyTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         Assert.True(low.Items[0].IsLowStock);
     }
 
+    [Fact]
+    public async Task MissingFields_AreRefused_NeverReadAsDefaults()
+    {
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        var admin = await factory.SignInAsync(DemoSeeder.AdminAccount.Email);
+        var before = await FingerprintAsync();
+
+        // A role left out would read as Owner; a flag left out as false ("reinstate", "restore").
+        await AssertRefusedAsync(await owner.Http.PutAsync(ApiRoutes.ShopMember(ShopA, DemoSeeder.ModeratorAccount.Id), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.InvitationInvalid);
+        await AssertRefusedAsync(await owner.Http.PostAsync(ApiRoutes.ShopInvitations(ShopA), Json("""{"email":"friend@example.com"}""")), HttpStatusCode.BadRequest, ProblemCodes.InvitationInvalid);
+        await AssertRefusedAsync(await owner.Http.PostAsync(ApiRoutes.ArchiveProduct(ShopA, DemoSeeder.ProductId(1)), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        await AssertRefusedAsync(await admin.Http.PutAsync(ApiRoutes.AdminShopSuspension(ShopA), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        await AssertRefusedAsync(await admin.Http.PutAsync(ApiRoutes.AdminUserSuspension(DemoSeeder.HostAccount.Id), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+
+        // Paging past the end is an empty page, not an overflow.
+        var far = await owner.Http.GetFromJsonAsync<PageDto<ShopProductDto>>(ApiRoutes.ShopProducts(ShopA) + "?page=2147483647");
+        Assert.Empty(far!.Items);
+
+        Assert.Equal(before, await FingerprintAsync());
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
     private static SaveProductRequest Save(string sku, string name, decimal price, decimal? compareAt = null, int initialStock = 0, int lowStock = 0) =>
         new(sku, name, "Line one\nLine two", price, compareAt, Currencies.Twd, lowStock, initialStock);
 

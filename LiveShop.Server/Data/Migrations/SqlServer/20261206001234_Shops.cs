@@ -96,8 +96,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     Width = table.Column<int>(type: "int", nullable: false),
                     Height = table.Column<int>(type: "int", nullable: false),
                     Position = table.Column<int>(type: "int", nullable: false),
-                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ProductId1 = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    AddedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,11 +107,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProductPhotos_Products_ProductId1",
-                        column: x => x.ProductId1,
-                        principalTable: "Products",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -234,11 +228,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                 name: "IX_ProductPhotos_ProductId_Position",
                 table: "ProductPhotos",
                 columns: new[] { "ProductId", "Position" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProductPhotos_ProductId1",
-                table: "ProductPhotos",
-                column: "ProductId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShopInvitations_InvitedById",

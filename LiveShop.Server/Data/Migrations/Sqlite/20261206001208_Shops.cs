@@ -90,8 +90,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     Width = table.Column<int>(type: "INTEGER", nullable: false),
                     Height = table.Column<int>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProductId1 = table.Column<Guid>(type: "TEXT", nullable: true)
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,11 +101,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_ProductPhotos_Products_ProductId1",
-                        column: x => x.ProductId1,
-                        principalTable: "Products",
-                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -228,11 +222,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                 name: "IX_ProductPhotos_ProductId_Position",
                 table: "ProductPhotos",
                 columns: new[] { "ProductId", "Position" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ProductPhotos_ProductId1",
-                table: "ProductPhotos",
-                column: "ProductId1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShopInvitations_InvitedById",

@@ -102,6 +102,8 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(ShowDetailDto))]
 [JsonSerializable(typeof(ShowListDto))]
 [JsonSerializable(typeof(CreateShowRequest))]
+[JsonSerializable(typeof(UpdateShowRequest))]
+[JsonSerializable(typeof(ShowEditDto))]
 // Orders
 [JsonSerializable(typeof(OrderStatus))]
 [JsonSerializable(typeof(PaymentMethod))]

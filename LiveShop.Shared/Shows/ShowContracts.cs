@@ -51,7 +51,10 @@ public sealed record LineupItemDto(
     int Stock,
     int Position);
 
-/// <summary>Everything the show page needs to render before the hub connects.</summary>
+/// <summary>
+/// Everything the show page needs to render before the hub connects. <see cref="ShopId"/> is the shop that
+/// sells in the show; <see cref="PosterUrl"/> the uploaded poster (medium size), null without one.
+/// </summary>
 public sealed record ShowDetailDto(
     Guid Id,
     string Title,
@@ -64,7 +67,9 @@ public sealed record ShowDetailDto(
     string Currency,
     VideoSourceDto Video,
     IReadOnlyList<LineupItemDto> Lineup,
-    HostDto? CoHost = null);
+    HostDto? CoHost = null,
+    Guid? ShopId = null,
+    string? PosterUrl = null);
 
 /// <summary>Home page: what is live now and what is coming.</summary>
 public sealed record ShowListDto(
@@ -88,3 +93,24 @@ public sealed record CreateShowRequest(
     decimal? CoHostShare = null,
     VideoSourceKind VideoKind = VideoSourceKind.StreamUrl,
     Guid? ShopId = null);
+
+/// <summary>
+/// Edits a scheduled show (until it goes live): every field is replaced, with the same rules as
+/// <see cref="CreateShowRequest"/>. The lineup is the shop's products in the order given; a null
+/// commission is the default 10 %, no co-host email removes the co-host. The currency and the video
+/// source are not edited here (the video has its own endpoint).
+/// </summary>
+public sealed record UpdateShowRequest(
+    string Title,
+    string? Description,
+    DateTimeOffset ScheduledStart,
+    IReadOnlyList<Guid> ProductIds,
+    decimal? CommissionRate = null,
+    string? CoHostEmail = null,
+    decimal? CoHostShare = null);
+
+/// <summary>
+/// What the edit form of a scheduled show starts from (its editors only: the co-host's email and the
+/// commission are not public).
+/// </summary>
+public sealed record ShowEditDto(ShowDetailDto Show, decimal CommissionRate, string? CoHostEmail, decimal CoHostShare);

@@ -1,23 +1,27 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using LiveShop.Client.Services;
-using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 
 namespace LiveShop.Client.Pages.Host;
 
-/// <summary>A host picks a title, a time, a currency and products; the server validates and creates the show.</summary>
+/// <summary>
+/// A host picks the shop (when they host for several), a title, a time, a currency and the shop's own
+/// products; the server validates and creates the show. The shops and products load once interactive
+/// (the API needs the browser's cookie).
+/// </summary>
 public sealed partial class CreateShow
 {
-    private readonly FormModel _form = new();
-    private readonly List<Guid> _selected = [];
-    private IReadOnlyList<ProductDto>? _products;
+    /// <summary>How many of the shop's products the picker lists.</summary>
+    public const int PickerPageSize = 100;
+
+    private readonly ShowFormModel _form = new();
+    private IReadOnlyList<MyShopDto>? _shops;
+    private Guid _shopId;
+    private IReadOnlyList<ShopProductDto>? _products;
     private string? _error;
     private bool _busy;
-
-    [Inject] private IShowReader Reader { get; set; } = default!;
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
@@ -25,38 +29,75 @@ public sealed partial class CreateShow
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    private string? ShopName => _shops?.FirstOrDefault(s => s.Id == _shopId)?.Name;
+
     protected override async Task OnInitializedAsync()
     {
         var start = Clock.GetLocalNow().AddHours(1);
-        _form.StartsAt = new DateTime(start.Year, start.Month, start.Day, start.Hour, 0, 0).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        _form.SetStart(new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, 0, 0, start.Offset), Clock.LocalTimeZone);
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        try
+        {
+            _shops = [.. (await Api.MyShopsAsync()).Where(s => ShopPermissions.CanHost(s.Role) && !s.IsSuspended)];
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to list your shops.";
+            return;
+        }
+
+        if (_shops.Count > 0)
+        {
+            _shopId = _shops[0].Id;
+            await LoadProductsAsync();
+        }
+        else
+        {
+            _products = [];
+        }
+    }
+
+    private async Task ShopChangedAsync(Guid shopId)
+    {
+        _shopId = shopId;
+        _form.Lineup = [];
         await LoadProductsAsync();
     }
 
     private async Task CurrencyChangedAsync(string currency)
     {
         _form.Currency = currency;
-        _selected.Clear();
+        _form.Lineup = [];
         await LoadProductsAsync();
     }
 
     private async Task LoadProductsAsync()
     {
-        _products = null;
-        _products = await Reader.ProductsAsync(_form.Currency);
-    }
-
-    private void Toggle(Guid productId)
-    {
-        if (!_selected.Remove(productId))
+        if (_shopId == Guid.Empty)
         {
-            _selected.Add(productId);
+            return;
+        }
+
+        _products = null;
+        try
+        {
+            _products = (await Api.ShopProductsAsync(_shopId, new ShopProductQuery(Currency: _form.Currency, PageSize: PickerPageSize))).Items;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _products = [];
+            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to list the shop's products.";
         }
     }
 
     private async Task SubmitAsync()
     {
         _error = null;
-        if (!DateTime.TryParse(_form.StartsAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var localStart))
+        if (!_form.TryGetStart(Clock.LocalTimeZone, out var start))
         {
             _error = "Choose when the show starts.";
             return;
@@ -68,14 +109,15 @@ public sealed partial class CreateShow
             var request = new CreateShowRequest(
                 _form.Title,
                 _form.Description,
-                new DateTimeOffset(localStart).ToUniversalTime(),
+                start,
                 _form.Currency,
-                [.. _selected],
+                _form.Lineup,
                 _form.VideoKind == VideoSourceKind.StreamUrl ? _form.VideoUrl : null,
-                CommissionRate: _form.CommissionPercent / 100m,
-                CoHostEmail: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? null : _form.CoHostEmail.Trim(),
-                CoHostShare: string.IsNullOrWhiteSpace(_form.CoHostEmail) ? 0 : _form.CoHostPercent / 100m,
-                VideoKind: _form.VideoKind);
+                CommissionRate: _form.CommissionRate,
+                CoHostEmail: _form.CoHostEmailOrNull,
+                CoHostShare: _form.CoHostShare,
+                VideoKind: _form.VideoKind,
+                ShopId: _shopId == Guid.Empty ? null : _shopId);
             var show = await Api.CreateShowAsync(request);
             Navigation.NavigateTo($"host/shows/{show.Id}", forceLoad: true);
         }
@@ -87,31 +129,5 @@ public sealed partial class CreateShow
         {
             _busy = false;
         }
-    }
-
-    private sealed class FormModel
-    {
-        [Required(ErrorMessage = "Give the show a title.")]
-        [StringLength(Limits.ShowTitleMaxLength, ErrorMessage = "At most 200 characters.")]
-        public string Title { get; set; } = "";
-
-        [StringLength(Limits.ShowDescriptionMaxLength)]
-        public string? Description { get; set; }
-
-        public string StartsAt { get; set; } = "";
-
-        public string Currency { get; set; } = Currencies.Twd;
-
-        public VideoSourceKind VideoKind { get; set; } = VideoSourceKind.StreamUrl;
-
-        public string? VideoUrl { get; set; } = "/media/demo.mp4";
-
-        /// <summary>The host's commission on GMV, in percent (10 % unless changed).</summary>
-        public decimal CommissionPercent { get; set; } = 10m;
-
-        public string? CoHostEmail { get; set; }
-
-        /// <summary>The co-host's part of the commission, in percent.</summary>
-        public decimal CoHostPercent { get; set; } = 50m;
     }
 }

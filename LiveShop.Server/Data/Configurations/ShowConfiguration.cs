@@ -19,6 +19,7 @@ internal sealed class ShowConfiguration : IEntityTypeConfiguration<Show>
         builder.Property(s => s.VideoKind).HasConversion<string>().HasMaxLength(16).IsRequired();
         builder.Property(s => s.VideoUrl).HasMaxLength(Limits.VideoUrlMaxLength);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.PosterImageId).HasMaxLength(32);
         builder.Property(s => s.AnnouncementText).HasMaxLength(Limits.AnnouncementMaxLength);
         builder.Property(s => s.AnnouncementByName).HasMaxLength(Limits.DisplayNameMaxLength);
         builder.Property(s => s.Blocklist).HasMaxLength(Limits.BlocklistMaxWords * (Limits.BlocklistWordMaxLength + 1)).IsRequired();

@@ -96,7 +96,13 @@ public sealed class Show
     /// <summary>The keyword blocklist, one word or phrase per line (normalised, see <see cref="Moderation.Blocklist"/>).</summary>
     public string Blocklist { get; private set; } = "";
 
-    /// <summary>Optimistic concurrency token: bumped by every status change.</summary>
+    /// <summary>
+    /// The uploaded poster's image id in the image store (see Features/Media), or null: the show's cover
+    /// and its video poster, ahead of the first lineup product's photo.
+    /// </summary>
+    public string? PosterImageId { get; private set; }
+
+    /// <summary>Optimistic concurrency token: bumped by every status change and every edit.</summary>
     public int Version { get; private set; }
 
     public IReadOnlyList<ShowProduct> Lineup => _lineup;
@@ -144,6 +150,40 @@ public sealed class Show
 
         _lineup.Clear();
         _lineup.AddRange(productIds.Select((productId, index) => new ShowProduct(Id, productId, index)));
+    }
+
+    /// <summary>Refuses any edit once the show has gone live (409 show-already-live) or ended (409 show-ended).</summary>
+    public void RequireScheduled()
+    {
+        switch (Status)
+        {
+            case ShowStatus.Live:
+                throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, $"“{Title}” is already live; a show can only be edited before it goes live.");
+            case ShowStatus.Ended:
+                throw DomainException.Conflict(ProblemCodes.ShowEnded, $"“{Title}” has ended; an ended show can no longer be edited.");
+            case ShowStatus.Scheduled:
+                break;
+        }
+    }
+
+    /// <summary>Changes the title, description and start time (already validated); only before the show goes live.</summary>
+    public void Edit(string title, string description, DateTimeOffset scheduledStart)
+    {
+        RequireScheduled();
+        Title = title;
+        Description = description;
+        ScheduledStart = scheduledStart.ToUniversalTime().ToMilliseconds();
+        Version++;
+    }
+
+    /// <summary>Sets (or, with null, removes) the uploaded poster; only before the show goes live. Answers the poster it replaces.</summary>
+    public string? SetPoster(string? imageId)
+    {
+        RequireScheduled();
+        var previous = PosterImageId;
+        PosterImageId = imageId;
+        Version++;
+        return previous;
     }
 
     /// <summary>Takes the show live. Refused when it is already live or has ended.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Media;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -25,6 +26,18 @@ public static class ShowEndpoints
         hosts.MapPost("/{id:guid}/go-live", GoLiveAsync).WithName("GoLive").WithSummary("The show's host takes it live.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         hosts.MapPost("/{id:guid}/end", EndAsync).WithName("EndShow").WithSummary("The show's host ends it (final).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hosts.MapGet("/{id:guid}/edit", EditShowEndpoints.GetForEditAsync).WithName("GetShowForEdit").WithSummary("The edit form's starting point (the show's host, the shop's owners and managers).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        hosts.MapPut("/{id:guid}", EditShowEndpoints.UpdateAsync).WithName("UpdateShow").WithSummary("Edits a scheduled show: title, description, time, lineup, commission, co-host.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        hosts.MapPost("/{id:guid}/poster", EditShowEndpoints.SetPosterAsync).WithName("SetShowPoster")
+            .WithSummary("Uploads the show's poster (multipart/form-data, field “file”: JPEG, PNG or WebP up to 10 MB).")
+            .DisableAntiforgery()
+            .AcceptsImageUpload()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        hosts.MapDelete("/{id:guid}/poster", EditShowEndpoints.RemovePosterAsync).WithName("RemoveShowPoster").WithSummary("Removes the show's poster.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

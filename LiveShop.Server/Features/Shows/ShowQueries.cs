@@ -1,5 +1,6 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Media;
 using LiveShop.Shared;
 using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
@@ -46,10 +47,11 @@ public sealed class ShowQueries(LiveShopDbContext db)
         return [.. shows.OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, ShowStatus.Ended => 2 })];
     }
 
-    private static async Task<IReadOnlyList<ShowSummaryDto>> Summaries(IQueryable<Show> query, int take, CancellationToken cancellationToken) =>
-        await query.AsNoTracking()
+    private static async Task<IReadOnlyList<ShowSummaryDto>> Summaries(IQueryable<Show> query, int take, CancellationToken cancellationToken)
+    {
+        var rows = await query.AsNoTracking()
             .Take(take)
-            .Select(s => new ShowSummaryDto(
+            .Select(s => new SummaryRow(
                 s.Id,
                 s.Title,
                 new HostDto(s.HostId, s.Host!.DisplayName),
@@ -59,8 +61,11 @@ public sealed class ShowQueries(LiveShopDbContext db)
                 s.EndedAt,
                 s.Currency,
                 s.Lineup.OrderBy(l => l.Position).Select(l => l.Product!.ImageUrl).FirstOrDefault(),
-                s.Lineup.Count))
+                s.Lineup.Count,
+                s.PosterImageId))
             .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => r.ToDto())];
+    }
 
     internal static ShowDetailDto ToDetail(Show show) => new(
         show.Id,
@@ -75,10 +80,16 @@ public sealed class ShowQueries(LiveShopDbContext db)
         VideoSource(show),
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
             l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))],
-        show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null);
+        show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null,
+        show.ShopId,
+        PosterUrl(show.PosterImageId, ImageSize.Medium));
 
-    /// <summary>The show's video source as pages get it.</summary>
-    internal static VideoSourceDto VideoSource(Show show) => new(show.VideoKind, show.VideoUrl, PosterFor(show.VideoUrl));
+    /// <summary>The show's video source as pages get it; an uploaded poster wins over the bundled clip's.</summary>
+    internal static VideoSourceDto VideoSource(Show show) =>
+        new(show.VideoKind, show.VideoUrl, PosterUrl(show.PosterImageId, ImageSize.Large) ?? PosterFor(show.VideoUrl));
+
+    /// <summary>Where a rendition of the show's uploaded poster is served, or null without one.</summary>
+    internal static string? PosterUrl(string? posterImageId, ImageSize size) => posterImageId is null ? null : ImageKeys.Url(posterImageId, size);
 
     /// <summary>
     /// The bundled clip has a poster next to it (<c>/media/demo.mp4</c> → <c>/media/demo-poster.jpg</c>, and its
@@ -93,5 +104,24 @@ public sealed class ShowQueries(LiveShopDbContext db)
 
         var path = videoUrl.EndsWith("/index.m3u8", StringComparison.Ordinal) ? videoUrl[..^"/index.m3u8".Length] : Path.ChangeExtension(videoUrl, null);
         return path + "-poster.jpg";
+    }
+
+    /// <summary>A summary as the database reads it: the cover is the uploaded poster, else the first lineup product's photo.</summary>
+    private sealed record SummaryRow(
+        Guid Id,
+        string Title,
+        HostDto Host,
+        ShowStatus Status,
+        DateTimeOffset ScheduledStart,
+        DateTimeOffset? WentLiveAt,
+        DateTimeOffset? EndedAt,
+        string Currency,
+        string? FirstProductImageUrl,
+        int LineupCount,
+        string? PosterImageId)
+    {
+        public ShowSummaryDto ToDto() => new(
+            Id, Title, Host, Status, ScheduledStart, WentLiveAt, EndedAt, Currency,
+            PosterUrl(PosterImageId, ImageSize.Medium) ?? FirstProductImageUrl, LineupCount);
     }
 }

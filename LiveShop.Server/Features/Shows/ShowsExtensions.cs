@@ -9,7 +9,9 @@ public static class ShowsExtensions
         builder.Services.AddScoped<Catalog.ShopCatalog>();
         builder.Services.AddScoped<Catalog.ImportCatalogCsv>();
         builder.Services.AddScoped<Catalog.ExportCatalogCsv>();
+        builder.Services.AddScoped<ShowFormValidator>();
         builder.Services.AddScoped<CreateShow>();
+        builder.Services.AddScoped<EditShow>();
         builder.Services.AddScoped<ChangeShowStatus>();
         return builder;
     }

@@ -1008,6 +1008,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<int>("PeakViewers")
                         .HasColumnType("int");
 
+                    b.Property<string>("PosterImageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<bool>("QuestionsNeedApproval")
                         .HasColumnType("bit");
 

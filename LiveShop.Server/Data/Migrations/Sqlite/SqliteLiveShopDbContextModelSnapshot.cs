@@ -1000,6 +1000,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<int>("PeakViewers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PosterImageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("QuestionsNeedApproval")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,128 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Shows;
+
+/// <summary>
+/// The rules a show's form obeys, shared by <see cref="CreateShow"/> and <see cref="EditShow"/> so both
+/// refuse the same input with the same code and sentence. Each check throws a <see cref="DomainException"/>
+/// and writes nothing.
+/// </summary>
+public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser> users, ShopAccess access)
+{
+    /// <summary>How far in the past a start time may lie (a host scheduling "now" on a slow form).</summary>
+    public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(10);
+
+    /// <summary>The trimmed title: 1 to <see cref="Limits.ShowTitleMaxLength"/> characters.</summary>
+    public static string Title(string? title)
+    {
+        var trimmed = title?.Trim() ?? "";
+        if (trimmed.Length == 0 || trimmed.Length > Limits.ShowTitleMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowTitleInvalid, $"A show title needs 1 to {Limits.ShowTitleMaxLength} characters (this one has {trimmed.Length}).");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>The trimmed description (may be empty), at most <see cref="Limits.ShowDescriptionMaxLength"/> characters.</summary>
+    public static string Description(string? description)
+    {
+        var trimmed = description?.Trim() ?? "";
+        if (trimmed.Length > Limits.ShowDescriptionMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowDescriptionTooLong, $"A description can be at most {Limits.ShowDescriptionMaxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>A start from now (less <see cref="PastTolerance"/>) up to <see cref="Limits.MaxScheduleAhead"/> ahead.</summary>
+    public static void Schedule(DateTimeOffset scheduledStart, DateTimeOffset now)
+    {
+        if (scheduledStart < now - PastTolerance || scheduledStart > now + Limits.MaxScheduleAhead)
+        {
+            throw DomainException.Invalid(ProblemCodes.ShowScheduleInvalid, "The start time must be from now up to a year ahead.");
+        }
+    }
+
+    /// <summary>
+    /// The lineup: 1 to <see cref="Limits.LineupMaxProducts"/> distinct products, all the shop's own
+    /// (another shop's product is "unknown", as if it did not exist), none archived, all in the show's currency.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> LineupAsync(IReadOnlyList<Guid>? productIds, Shop shop, string currency, CancellationToken cancellationToken)
+    {
+        productIds ??= [];
+        if (productIds.Count == 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupEmpty, "Add at least one product to the lineup.");
+        }
+
+        if (productIds.Count > Limits.LineupMaxProducts)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupTooLarge, $"A lineup holds at most {Limits.LineupMaxProducts} products.");
+        }
+
+        var duplicate = productIds.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, $"Product {duplicate.Key} appears {duplicate.Count()} times in the lineup; add each product once.");
+        }
+
+        var products = await db.Products.AsNoTracking()
+            .Where(p => p.ShopId == shop.Id && productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.Currency, p.ArchivedAt })
+            .ToListAsync(cancellationToken);
+        var unknown = productIds.Except(products.Select(p => p.Id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupUnknownProduct, $"{shop.Name}'s catalog has no product with id {string.Join(", ", unknown)}.");
+        }
+
+        var archived = products.FirstOrDefault(p => p.ArchivedAt is not null);
+        if (archived is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.ProductArchived, $"“{archived.Name}” is archived; restore it in the catalog to sell it in a show.");
+        }
+
+        var otherCurrency = products.FirstOrDefault(p => p.Currency != currency);
+        if (otherCurrency is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency}, but this show sells in {currency}.");
+        }
+
+        return productIds;
+    }
+
+    /// <summary>
+    /// The co-host named by email (none when blank): someone other than the host who hosts for the same
+    /// shop. <paramref name="callerId"/> words the refusal ("you are already the host" to the host only).
+    /// </summary>
+    public async Task<Guid?> CoHostAsync(string? email, Guid hostId, Guid callerId, Shop shop, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || !await access.HasRoleAsync(user.Id, shop.Id, ShopPermissions.CanHost, cancellationToken))
+        {
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, $"No host of {shop.Name} has the email {email.Trim()}: invite them to the shop's team as a host first.");
+        }
+
+        if (user.Id == hostId)
+        {
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, callerId == hostId
+                ? "You are already the host; name someone else as co-host."
+                : "That is the show's host; name someone else as co-host.");
+        }
+
+        return user.Id;
+    }
+}

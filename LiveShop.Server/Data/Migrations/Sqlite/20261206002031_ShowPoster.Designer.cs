@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiveShopDbContext))]
-    [Migration("20261205235625_ShowPoster")]
+    [Migration("20261206002031_ShowPoster")]
     partial class ShowPoster
     {
         /// <inheritdoc />
@@ -267,9 +267,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ProductId1")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ThumbUrl")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -279,8 +276,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductId1");
 
                     b.HasIndex("ProductId", "Position");
 
@@ -1355,10 +1350,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
-                        .WithMany("OrderedPhotos")
-                        .HasForeignKey("ProductId1");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
@@ -1769,8 +1760,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
-                    b.Navigation("OrderedPhotos");
-
                     b.Navigation("Photos");
                 });
 

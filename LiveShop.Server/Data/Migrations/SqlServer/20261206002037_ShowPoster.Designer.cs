@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLiveShopDbContext))]
-    [Migration("20261205235638_ShowPoster")]
+    [Migration("20261206002037_ShowPoster")]
     partial class ShowPoster
     {
         /// <inheritdoc />
@@ -273,9 +273,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid?>("ProductId1")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("ThumbUrl")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -285,8 +282,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ProductId1");
 
                     b.HasIndex("ProductId", "Position");
 
@@ -1368,10 +1363,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
-                        .WithMany("OrderedPhotos")
-                        .HasForeignKey("ProductId1");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
@@ -1784,8 +1775,6 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
-                    b.Navigation("OrderedPhotos");
-
                     b.Navigation("Photos");
                 });
 

@@ -8,6 +8,9 @@ public static class Pages
 {
     public static ILocator TestId(this IPage page, string id) => page.Locator($"[data-testid='{id}']");
 
+    /// <summary>The element with that test id inside <paramref name="scope"/> (e.g. one row's price).</summary>
+    public static ILocator TestIdIn(this ILocator scope, string id) => scope.Locator($"[data-testid='{id}']");
+
     /// <summary>The input of a MudBlazor field (the test id sits on the input or on its wrapper).</summary>
     public static ILocator Field(this IPage page, string id) => page.Locator($"input[data-testid='{id}'], textarea[data-testid='{id}'], [data-testid='{id}'] input").First;
 
@@ -37,8 +40,20 @@ public static class Pages
         await page.WaitForURLAsync($"**{returnUrl}", new PageWaitForURLOptions { Timeout = BrowserFixture.Patience });
     }
 
-    /// <summary>Where screenshots for the docs go: docs/screenshots in the repository.</summary>
+    /// <summary>
+    /// Where a test run saves its screenshots: <c>artifacts/screenshots/</c> (untracked), so running the tests never
+    /// rewrites tracked files. <c>tests/LiveShop.E2E/update-screenshots.sh</c> copies them into <c>docs/screenshots/</c>
+    /// on purpose, when the README's pictures should change.
+    /// </summary>
     public static string ScreenshotPath(string name)
+    {
+        var target = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(target);
+        return Path.Combine(target, name);
+    }
+
+    /// <summary>The folder that holds <c>LiveShop.slnx</c>, above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "LiveShop.slnx")))
@@ -46,8 +61,6 @@ public static class Pages
             folder = folder.Parent;
         }
 
-        var target = Path.Combine(folder?.FullName ?? AppContext.BaseDirectory, "docs", "screenshots");
-        Directory.CreateDirectory(target);
-        return Path.Combine(target, name);
+        return folder?.FullName ?? throw new InvalidOperationException("LiveShop.slnx not found above " + AppContext.BaseDirectory);
     }
 }

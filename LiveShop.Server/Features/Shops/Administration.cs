@@ -30,14 +30,7 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(s => s.Name).Skip(Math.Clamp(page, 0, MaxPage) * PageSize).Take(PageSize)
-            .Select(s => new AdminShopDto(
-                s.Id, s.Name, s.Slug, s.Country,
-                db.ShopMembers.Count(m => m.ShopId == s.Id),
-                db.Products.Count(p => p.ShopId == s.Id),
-                db.Shows.Count(w => w.ShopId == s.Id),
-                s.CreatedAt,
-                s.SuspendedAt != null))
+        var items = await Rows(query.OrderBy(s => s.Name).Skip(Math.Clamp(page, 0, MaxPage) * PageSize).Take(PageSize))
             .ToListAsync(cancellationToken);
         return new PageDto<AdminShopDto>(items, total);
     }
@@ -83,15 +76,7 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.Shops.AsNoTracking().Where(s => s.Id == shopId)
-            .Select(s => new AdminShopDto(
-                s.Id, s.Name, s.Slug, s.Country,
-                db.ShopMembers.Count(m => m.ShopId == s.Id),
-                db.Products.Count(p => p.ShopId == s.Id),
-                db.Shows.Count(w => w.ShopId == s.Id),
-                s.CreatedAt,
-                s.SuspendedAt != null))
-            .SingleAsync(cancellationToken);
+        return await Rows(db.Shops.AsNoTracking().Where(s => s.Id == shopId)).SingleAsync(cancellationToken);
     }
 
     public async Task SuspendUserAsync(ClaimsPrincipal caller, Guid userId, bool suspended, CancellationToken cancellationToken)
@@ -145,6 +130,16 @@ public sealed class Administration(LiveShopDbContext db, UserManager<AppUser> us
             throw DomainException.Conflict(ProblemCodes.ShowChangedMeanwhile, "The account changed meanwhile; reload and try again.");
         }
     }
+
+    /// <summary>Shops as the administrator's list shows them, with their counts.</summary>
+    private IQueryable<AdminShopDto> Rows(IQueryable<Shop> shops) =>
+        shops.Select(s => new AdminShopDto(
+            s.Id, s.Name, s.Slug, s.Country,
+            db.ShopMembers.Count(m => m.ShopId == s.Id),
+            db.Products.Count(p => p.ShopId == s.Id),
+            db.Shows.Count(w => w.ShopId == s.Id),
+            s.CreatedAt,
+            s.SuspendedAt != null));
 
     private async Task<AppUser> FindUserAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) ?? throw DomainException.NotFound(ProblemCodes.UserNotFound, "There is no user with that id.");

@@ -72,7 +72,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
             db.StockAdjustments.Add(new StockAdjustment(Guid.CreateVersion7(), product.Id, membership.UserId, caller.DisplayName(), 0, request.InitialStock, "Initial stock", now));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSkuAsync(input.Sku, cancellationToken);
         return product.ToShopDto();
     }
 
@@ -98,7 +98,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         product.Edit(input, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSkuAsync(input.Sku, cancellationToken);
         return product.ToShopDto();
     }
 
@@ -118,7 +118,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         db.Products.Add(copy);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSkuAsync(sku, cancellationToken);
         return copy.ToShopDto();
     }
 
@@ -240,11 +240,27 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         await db.Products.Include(p => p.Photos).SingleOrDefaultAsync(p => p.Id == productId && p.ShopId == shopId, cancellationToken)
         ?? throw DomainException.NotFound(ProblemCodes.ProductNotFound, "This shop has no product with that id.");
 
+    /// <summary>Saves; a request that lost a race for the SKU gets the same 409 as the check before it.</summary>
+    private async Task SaveSkuAsync(string sku, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw SkuTaken(sku);
+        }
+    }
+
+    private static DomainException SkuTaken(string sku) =>
+        DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product of this shop already has the SKU “{sku}”.");
+
     private async Task RequireFreeSkuAsync(Guid shopId, string sku, Guid? productId, CancellationToken cancellationToken)
     {
         if (await db.Products.AnyAsync(p => p.ShopId == shopId && p.Sku == sku && p.Id != productId, cancellationToken))
         {
-            throw DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product of this shop already has the SKU “{sku}”.");
+            throw SkuTaken(sku);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
         var shop = new Shop(Guid.CreateVersion7(), settings, clock.GetUtcNow());
         db.Shops.Add(shop);
         db.ShopMembers.Add(new ShopMember(shop.Id, userId, ShopRole.Owner, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSlugAsync(settings.Slug, cancellationToken);
 
         // Whoever owns a shop sells on LiveShop: the account's role says so (the register page's "I sell").
         if (await users.FindByIdAsync(userId.ToString()) is { } user && !await users.IsInRoleAsync(user, Roles.Host))
@@ -53,7 +53,7 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
         await RequireFreeSlugAsync(settings.Slug, shopId, cancellationToken);
         var shop = await db.Shops.SingleAsync(s => s.Id == membership.Shop.Id, cancellationToken);
         shop.Apply(settings);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveSlugAsync(settings.Slug, cancellationToken);
         return shop.ToDto();
     }
 
@@ -68,11 +68,27 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
         return new ShopMembership(userId, shop, role);
     }
 
+    /// <summary>Saves; a request that lost a race for the address gets the same 409 as the check before it.</summary>
+    private async Task SaveSlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw SlugTaken(slug);
+        }
+    }
+
+    private static DomainException SlugTaken(string slug) =>
+        DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"Another shop already has the address “{slug}”; choose another.");
+
     private async Task RequireFreeSlugAsync(string slug, Guid? shopId, CancellationToken cancellationToken)
     {
         if (await db.Shops.AnyAsync(s => s.Slug == slug && s.Id != shopId, cancellationToken))
         {
-            throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"Another shop already has the address “{slug}”; choose another.");
+            throw SlugTaken(slug);
         }
     }
 }

@@ -157,6 +157,24 @@ public class ShopTenancyTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         Assert.Equal(before, await FingerprintAsync());
     }
 
+    [Fact]
+    public async Task SameSku_TenAtOnce_OneProductAndNineConflicts_NeverA500()
+    {
+        var owners = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => factory.SignInAsync(DemoSeeder.OwnerAccount.Email)));
+        var sku = "RACE-" + Guid.NewGuid().ToString("N")[..8];
+
+        var answers = await Task.WhenAll(owners.Select(o => o.Http.PostAsJsonAsync(ApiRoutes.ShopProducts(ShopA), Save(sku, "Raced", 100m))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            Assert.Equal(ProblemCodes.SkuTaken, (await Problem.ReadAsync(refused)).Code);
+        }
+
+        Assert.True(await ProductExistsAsync(sku));
+    }
+
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     private static SaveProductRequest Save(string sku, string name, decimal price, decimal? compareAt = null, int initialStock = 0, int lowStock = 0) =>

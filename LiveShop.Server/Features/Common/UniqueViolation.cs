@@ -1,0 +1,22 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Common;
+
+/// <summary>
+/// Recognises a save refused by a unique index (SQLite's UNIQUE constraint, SQL Server's 2601/2627):
+/// what two requests racing for the same SKU or shop address meet after both passed the friendly check.
+/// </summary>
+public static class UniqueViolation
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+
+    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}

@@ -55,7 +55,7 @@ public sealed partial class AdminShopsTab
         var suspend = !shop.IsSuspended;
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             suspend ? $"Suspend {shop.Name}?" : $"Reinstate {shop.Name}?",
-            suspend ? "Its shows and products disappear for buyers and its team cannot go live, until you reinstate it." : "Its shows and products are visible again and its team can go live.",
+            suspend ? "Its team can no longer change its catalog, team or settings, or go live, until you reinstate it." : "Its team can change its catalog and go live again.",
             yesText: suspend ? "Suspend" : "Reinstate",
             cancelText: "Cancel");
         if (confirmed != true)

@@ -134,7 +134,8 @@ public sealed class AccountService(
     private async Task<CurrentUserDto> DescribeAsync(AppUser user) =>
         new(true, user.Id, user.DisplayName, user.IsGuest ? null : user.Email, user.IsGuest, [.. await users.GetRolesAsync(user)]);
 
-    private static string ValidDisplayName(string? name)
+    /// <summary>A display name trimmed, 1 to 40 characters, no control characters (register, guest, setup, joining a team).</summary>
+    internal static string ValidDisplayName(string? name)
     {
         var trimmed = name?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > Limits.DisplayNameMaxLength)

@@ -31,10 +31,7 @@ internal static class RoomShows
         }
 
         var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == show.ShopId, cancellationToken);
-        var role = await db.ShopMembers.AsNoTracking()
-            .Where(m => m.ShopId == show.ShopId && m.UserId == userId)
-            .Select(m => (ShopRole?)m.Role)
-            .SingleOrDefaultAsync(cancellationToken);
+        var role = await ShopAccess.RoleOfAsync(db, userId, show.ShopId, cancellationToken);
         if (role is not { } r || !ShopPermissions.CanHost(r))
         {
             throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You no longer host for {shop.Name}, so you cannot {whatFor} in its shows.");

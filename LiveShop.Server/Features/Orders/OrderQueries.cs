@@ -107,10 +107,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
         var userId = caller.RequireUserId();
         var show = await db.Shows.AsNoTracking().SingleOrDefaultAsync(s => s.Id == showId, cancellationToken)
             ?? throw DomainException.ShowNotFound();
-        var role = await db.ShopMembers.AsNoTracking()
-            .Where(m => m.ShopId == show.ShopId && m.UserId == userId)
-            .Select(m => (ShopRole?)m.Role)
-            .SingleOrDefaultAsync(cancellationToken);
+        var role = await Shops.ShopAccess.RoleOfAsync(db, userId, show.ShopId, cancellationToken);
         var allowed = role is { } r && (show.IsPresentedBy(userId) || ShopPermissions.CanManageCatalog(r));
         if (!allowed)
         {

@@ -52,11 +52,7 @@ public sealed partial class Setup(IServiceScopeFactory scopes, TimeProvider cloc
             }
 
             var settings = ShopSettings.Parse(request.Shop);
-            var name = request.DisplayName?.Trim() ?? "";
-            if (name.Length == 0 || name.Length > Limits.DisplayNameMaxLength || name.Any(char.IsControl))
-            {
-                throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"Your name needs 1 to {Limits.DisplayNameMaxLength} characters.");
-            }
+            var name = Accounts.AccountService.ValidDisplayName(request.DisplayName);
 
             var email = request.Email?.Trim() ?? "";
             if (email.Length == 0 || email.Length > Limits.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))

@@ -43,7 +43,11 @@ public sealed class ShopAccess(LiveShopDbContext db)
     }
 
     /// <summary>The user's role in the shop, or null when they are not in its team.</summary>
-    public async Task<ShopRole?> RoleOfAsync(Guid userId, Guid shopId, CancellationToken cancellationToken) =>
+    public Task<ShopRole?> RoleOfAsync(Guid userId, Guid shopId, CancellationToken cancellationToken) =>
+        RoleOfAsync(db, userId, shopId, cancellationToken);
+
+    /// <summary>The same for use cases that hold only the database (the room's and the orders' checks).</summary>
+    internal static async Task<ShopRole?> RoleOfAsync(LiveShopDbContext db, Guid userId, Guid shopId, CancellationToken cancellationToken) =>
         await db.ShopMembers.AsNoTracking()
             .Where(m => m.ShopId == shopId && m.UserId == userId)
             .Select(m => (ShopRole?)m.Role)

@@ -267,11 +267,7 @@ public sealed partial class Team(
             return existing;
         }
 
-        var name = request.DisplayName?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > Limits.DisplayNameMaxLength || name.Any(char.IsControl))
-        {
-            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"Your name needs 1 to {Limits.DisplayNameMaxLength} characters.");
-        }
+        var name = Accounts.AccountService.ValidDisplayName(request.DisplayName);
 
         var user = new AppUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(user, request.Password);

@@ -1,7 +1,5 @@
-using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
-using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.Admin;
@@ -9,47 +7,11 @@ namespace LiveShop.Client.Features.Admin;
 /// <summary>Every account, searchable and paged; the administrator suspends or reinstates one and grants or takes the global Moderator role.</summary>
 public sealed partial class AdminUsersTab
 {
-    private PageDto<AdminUserDto>? _page;
-    private string? _search;
-    private int _pageIndex;
-    private bool _loading;
-    private Guid? _busyId;
-    private string? _error;
+    protected override string ListName => "accounts";
 
-    [Inject] private ApiClient Api { get; set; } = default!;
+    protected override Task<PageDto<AdminUserDto>> FetchAsync(string? search, int pageIndex) => Api.AdminUsersAsync(search, pageIndex);
 
-    [Inject] private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject] private IDialogService Dialogs { get; set; } = default!;
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (RendererInfo.IsInteractive)
-        {
-            await LoadAsync(0);
-        }
-    }
-
-    private Task SearchAsync(string search) => LoadAsync(0);
-
-    private async Task LoadAsync(int pageIndex)
-    {
-        _loading = true;
-        _error = null;
-        try
-        {
-            _page = await Api.AdminUsersAsync(_search, pageIndex);
-            _pageIndex = pageIndex;
-        }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
-        {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the accounts.";
-        }
-        finally
-        {
-            _loading = false;
-        }
-    }
+    protected override Guid IdOf(AdminUserDto row) => row.Id;
 
     private async Task ToggleSuspensionAsync(AdminUserDto user)
     {
@@ -64,35 +26,23 @@ public sealed partial class AdminUsersTab
             return;
         }
 
-        await RunAsync(user, () => Api.SuspendUserAsync(user.Id, suspend), user with { IsSuspended = suspend },
-            suspend ? $"{user.DisplayName} is suspended." : $"{user.DisplayName} is reinstated.");
+        await RunAsync(user, async () =>
+            {
+                await Api.SuspendUserAsync(user.Id, suspend);
+                return user with { IsSuspended = suspend };
+            },
+            _ => suspend ? $"{user.DisplayName} is suspended." : $"{user.DisplayName} is reinstated.");
     }
 
     private async Task ToggleModeratorAsync(AdminUserDto user)
     {
         var make = !user.Roles.Contains(Roles.Moderator);
         IReadOnlyList<string> roles = make ? [.. user.Roles, Roles.Moderator] : [.. user.Roles.Where(r => r != Roles.Moderator)];
-        await RunAsync(user, () => Api.SetGlobalModeratorAsync(user.Id, make), user with { Roles = roles },
-            make ? $"{user.DisplayName} can now moderate every show." : $"{user.DisplayName} no longer moderates every show.");
-    }
-
-    private async Task RunAsync(AdminUserDto user, Func<Task> action, AdminUserDto after, string success)
-    {
-        _busyId = user.Id;
-        _error = null;
-        try
-        {
-            await action();
-            _page = _page! with { Items = [.. _page.Items.Select(u => u.Id == user.Id ? after : u)] };
-            Snackbar.Add(success, Severity.Success);
-        }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
-        {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed.";
-        }
-        finally
-        {
-            _busyId = null;
-        }
+        await RunAsync(user, async () =>
+            {
+                await Api.SetGlobalModeratorAsync(user.Id, make);
+                return user with { Roles = roles };
+            },
+            _ => make ? $"{user.DisplayName} can now moderate every show." : $"{user.DisplayName} no longer moderates every show.");
     }
 }

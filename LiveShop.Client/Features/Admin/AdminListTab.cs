@@ -1,0 +1,93 @@
+using LiveShop.Client.Services;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.Admin;
+
+/// <summary>
+/// What the administrator's lists share: the search, 50 rows a page from the server, the refusal shown
+/// above the table, and one row at a time changed in place (with its button busy meanwhile).
+/// </summary>
+public abstract class AdminListTab<TRow> : ComponentBase
+    where TRow : class
+{
+    protected PageDto<TRow>? Page { get; private set; }
+
+    protected string? Search { get; set; }
+
+    protected int PageIndex { get; private set; }
+
+    protected bool Loading { get; private set; }
+
+    /// <summary>The row whose change is on its way.</summary>
+    protected Guid? BusyId { get; private set; }
+
+    protected string? Error { get; set; }
+
+    [Inject]
+    protected ApiClient Api { get; set; } = default!;
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    protected IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>What "the list" is called when the server cannot be reached ("shops", "accounts").</summary>
+    protected abstract string ListName { get; }
+
+    protected abstract Task<PageDto<TRow>> FetchAsync(string? search, int pageIndex);
+
+    protected abstract Guid IdOf(TRow row);
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadAsync(0);
+        }
+    }
+
+    protected Task SearchAsync(string search) => LoadAsync(0);
+
+    protected async Task LoadAsync(int pageIndex)
+    {
+        Loading = true;
+        Error = null;
+        try
+        {
+            Page = await FetchAsync(Search, pageIndex);
+            PageIndex = pageIndex;
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Error = e is ApiException api ? api.Message : $"We could not reach LiveShop to load the {ListName}.";
+        }
+        finally
+        {
+            Loading = false;
+        }
+    }
+
+    /// <summary>Runs a change to one row; its answer replaces the row, and the snackbar says what happened.</summary>
+    protected async Task RunAsync(TRow row, Func<Task<TRow>> change, Func<TRow, string> success)
+    {
+        BusyId = IdOf(row);
+        Error = null;
+        try
+        {
+            var changed = await change();
+            Page = Page! with { Items = [.. Page.Items.Select(r => IdOf(r) == IdOf(row) ? changed : r)] };
+            Snackbar.Add(success(changed), Severity.Success);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            Error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed.";
+        }
+        finally
+        {
+            BusyId = null;
+        }
+    }
+}

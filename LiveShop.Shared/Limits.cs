@@ -95,6 +95,11 @@ public static class Limits
     /// <summary>Prices up to this (in the currency's unit).</summary>
     public const decimal PriceMax = 10_000_000m;
     public const int ProductPhotosMax = 10;
+
+    /// <summary>Variants: option names per product (e.g. Colour, Size, Material), variants per product, and the length of a name or value.</summary>
+    public const int ProductOptionsMax = 3;
+    public const int ProductVariantsMax = 100;
+    public const int OptionTextMaxLength = 40;
     public const int ProductPageSizeMax = 100;
 
     /// <summary>An invitation link works this long, once.</summary>

@@ -75,6 +75,8 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(ShopProductDto))]
 [JsonSerializable(typeof(PageDto<ShopProductDto>))]
 [JsonSerializable(typeof(SaveProductRequest))]
+[JsonSerializable(typeof(SaveVariantRequest))]
+[JsonSerializable(typeof(ShopVariantDto))]
 [JsonSerializable(typeof(AdjustStockRequest))]
 [JsonSerializable(typeof(StockAdjustmentDto))]
 [JsonSerializable(typeof(List<StockAdjustmentDto>))]
@@ -90,6 +92,8 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(CurrentUserDto))]
 // Catalog
 [JsonSerializable(typeof(ProductDto))]
+[JsonSerializable(typeof(ProductVariantDto))]
+[JsonSerializable(typeof(VariantStockDto))]
 [JsonSerializable(typeof(IReadOnlyList<ProductDto>))]
 // Shows
 [JsonSerializable(typeof(ShowStatus))]

@@ -151,6 +151,14 @@ public static class ProblemCodes
     public const string PhotoOrderInvalid = "photo-order-invalid";
     public const string CsvInvalid = "csv-invalid";
 
+    // Variants (issue 11): a product's options or variants that do not fit the rules (400); an order line
+    // or stock change without a variant for a product that has them (400); a variant id the product does not
+    // have (404); removing a variant that still has stock (409).
+    public const string VariantsInvalid = "variants-invalid";
+    public const string VariantRequired = "variant-required";
+    public const string VariantNotFound = "variant-not-found";
+    public const string VariantHasStock = "variant-has-stock";
+
     // Photos (issue 11): an upload that is not a JPEG/PNG/WebP (or is damaged), one over
     // Limits.ImageMaxBytes (413), and one whose header claims more pixels than Limits.ImageMaxPixels
     // or a side over Limits.ImageMaxSide (a decompression bomb). See docs/media-images.md.

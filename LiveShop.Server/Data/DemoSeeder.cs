@@ -47,7 +47,7 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
         Make(2, "TW-OOLONG-150", "Alishan High-Mountain Oolong, 150 g", "Spring harvest from 1,400 m, lightly roasted, floral and creamy. Brews five times.", "oolong-tea", 890m, Currencies.Twd, 60),
         Make(3, "TW-CLAY-TEAPOT", "Handmade Clay Teapot", "Thrown by hand in Yingge, 180 ml, seasons beautifully with oolong.", "clay-teapot", 1980m, Currencies.Twd, 12),
         Make(4, "TW-PINEAPPLE-12", "Pineapple Cakes, box of 12", "Buttery crust, real pineapple filling, baked the morning we ship.", "pineapple-cakes", 450m, Currencies.Twd, 120),
-        Make(5, "TW-SILK-SCARF", "Hand-dyed Silk Scarf", "Pure silk twill, 90 × 90 cm, dyed with indigo and tea.", "silk-scarf", 1290m, Currencies.Twd, 25),
+        Scarf(Make(5, "TW-SILK-SCARF", "Hand-dyed Silk Scarf", "Pure silk twill, 90 × 90 cm, dyed with indigo, tea or jade leaf.", "silk-scarf", 1290m, Currencies.Twd, 0)),
         Make(6, "TW-BOBA-KIT", "Bubble Tea Kit", "Black-sugar pearls, assam tea and wide straws: six cups at home.", "bubble-tea-kit", 590m, Currencies.Twd, 80),
         Make(7, "GR-OLIVE-500", "Cretan Olive Oil, 500 ml", "Koroneiki extra virgin, cold-pressed in November, acidity 0.3 %.", "olive-oil", 14.90m, Currencies.Eur, 50),
         Make(8, "GR-MASTIHA-50", "Chios Mastiha Tears, 50 g", "Natural mastic resin from the south of Chios, for chewing and baking.", "mastiha", 7.50m, Currencies.Eur, 70),
@@ -117,6 +117,19 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The demo's product with variants: the scarf in three colours, jade dyed dearer, 25 in all.</summary>
+    private static Product Scarf(Product scarf)
+    {
+        scarf.SetVariants(new VariantsInput(["Colour"],
+        [
+            new VariantInput(null, "TW-SILK-SCARF-IND", ["Indigo"], null, 10),
+            new VariantInput(null, "TW-SILK-SCARF-TEA", ["Tea"], null, 8),
+            new VariantInput(null, "TW-SILK-SCARF-JADE", ["Jade"], 1390m, 7),
+        ]), default, out _);
+        scarf.StartWithVariantStock();
+        return scarf;
     }
 
     public static Guid ProductId(int n) => Guid.Parse($"5e1f0000-0000-4000-9000-{n:D12}");

@@ -47,8 +47,11 @@ public sealed record ShippingAddressDto(
 /// <summary>The card number only for <see cref="PaymentMethod.Card"/>; see <see cref="TestCards"/>.</summary>
 public sealed record PaymentDetailsDto(PaymentMethod Method, string? CardNumber);
 
-/// <summary>One product as the buyer saw it: the unit price on their screen is the price they agree to pay.</summary>
-public sealed record PlaceOrderLine(Guid ProductId, int Quantity, decimal ExpectedUnitPrice);
+/// <summary>
+/// One product as the buyer saw it: the unit price on their screen is the price they agree to pay.
+/// <see cref="VariantId"/> is the chosen variant: required for a product with variants, refused for one without.
+/// </summary>
+public sealed record PlaceOrderLine(Guid ProductId, int Quantity, decimal ExpectedUnitPrice, Guid? VariantId = null);
 
 /// <summary>
 /// <c>POST /api/orders</c> with an <c>Idempotency-Key</c> header. The server prices every line
@@ -68,7 +71,9 @@ public sealed record OrderLineDto(
     decimal UnitPrice,
     decimal ListPrice,
     Guid? FlashSaleId,
-    decimal LineTotal);
+    decimal LineTotal,
+    Guid? VariantId = null,
+    string? VariantLabel = null);
 
 /// <summary>An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).</summary>
 public sealed record OrderDto(

@@ -72,9 +72,10 @@ public sealed record FlashSaleReopenedEvent(long Sequence, DateTimeOffset At, Fl
 /// <summary>
 /// A lineup product's stock changed: an order took units or a declined card gave them back, in this
 /// show or in another one carrying the product (stock is the shop's, not the show's). <see cref="Stock"/>
-/// is the stock after it; at 0 the product is sold out.
+/// is the stock after it; at 0 the product is sold out. For a product with variants <see cref="Stock"/> is
+/// their sum and <see cref="Variants"/> the stock of every variant after it (null: a product without variants).
 /// </summary>
-public sealed record ProductStockEvent(long Sequence, DateTimeOffset At, Guid ProductId, int Stock)
+public sealed record ProductStockEvent(long Sequence, DateTimeOffset At, Guid ProductId, int Stock, IReadOnlyList<Catalog.VariantStockDto>? Variants = null)
     : RoomEvent(Sequence, At);
 
 public sealed record ChatPostedEvent(long Sequence, DateTimeOffset At, ChatMessageDto Message)
@@ -119,7 +120,10 @@ public enum FlashSaleEndReason
     ShowEnded,
 }
 
-/// <summary>A flash price on one lineup product. Times are the server's.</summary>
+/// <summary>
+/// A flash price on one lineup product. Times are the server's. On a product with variants it applies to
+/// <see cref="VariantIds"/> (null or empty: every variant); its units and per-buyer cap count across them.
+/// </summary>
 public sealed record FlashSaleDto(
     Guid Id,
     Guid ProductId,
@@ -130,9 +134,13 @@ public sealed record FlashSaleDto(
     DateTimeOffset EndsAt,
     int QuantityCap,
     int PerBuyerCap,
-    int Sold)
+    int Sold,
+    IReadOnlyList<Guid>? VariantIds = null)
 {
     public int Remaining => Math.Max(0, QuantityCap - Sold);
+
+    /// <summary>Whether the flash price is for this variant (null: a product without variants).</summary>
+    public bool AppliesTo(Guid? variantId) => VariantIds is not { Count: > 0 } || (variantId is { } id && VariantIds.Contains(id));
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<ChatAuthorRole>))]
@@ -161,8 +169,8 @@ public sealed record RoomSnapshot(
     ChatSettingsDto Chat,
     IReadOnlyList<ProductStockDto>? Stock = null);
 
-/// <summary>A lineup product's stock now (in a <see cref="RoomSnapshot"/>; null there from a server that sent none).</summary>
-public sealed record ProductStockDto(Guid ProductId, int Stock);
+/// <summary>A lineup product's stock now (in a <see cref="RoomSnapshot"/>; null there from a server that sent none), with its variants' (null: none).</summary>
+public sealed record ProductStockDto(Guid ProductId, int Stock, IReadOnlyList<Catalog.VariantStockDto>? Variants = null);
 
 /// <summary>
 /// The answer to <see cref="ILiveShowHub.JoinShow"/>: either the events after the client's last
@@ -175,6 +183,7 @@ public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnap
 /// <summary>Live counters, pushed at most once a second (not sequenced: the latest wins).</summary>
 public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime);
 
-public sealed record StartFlashSaleRequest(Guid ProductId, decimal Price, int DurationSeconds, int QuantityCap, int PerBuyerCap);
+/// <summary>Starts a flash price; <see cref="VariantIds"/> chooses variants of a product with variants (null or empty: all of them).</summary>
+public sealed record StartFlashSaleRequest(Guid ProductId, decimal Price, int DurationSeconds, int QuantityCap, int PerBuyerCap, IReadOnlyList<Guid>? VariantIds = null);
 
 public sealed record SendChatRequest(string Text, Guid? ClientMessageId);

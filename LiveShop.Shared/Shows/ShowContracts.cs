@@ -40,7 +40,11 @@ public sealed record ShowSummaryDto(
     string? CoverImageUrl,
     int LineupCount);
 
-/// <summary>A product in a show's lineup, in lineup order.</summary>
+/// <summary>
+/// A product in a show's lineup, in lineup order. A product with <see cref="Options"/> is bought as one of
+/// its <see cref="Variants"/> (null or empty: a product without variants); <see cref="Stock"/> is then the
+/// sum of theirs and <see cref="Price"/> the product's own price (a variant may override it).
+/// </summary>
 public sealed record LineupItemDto(
     Guid ProductId,
     string Sku,
@@ -49,7 +53,9 @@ public sealed record LineupItemDto(
     decimal Price,
     string Currency,
     int Stock,
-    int Position);
+    int Position,
+    IReadOnlyList<string>? Options = null,
+    IReadOnlyList<Catalog.ProductVariantDto>? Variants = null);
 
 /// <summary>
 /// Everything the show page needs to render before the hub connects. <see cref="ShopId"/> is the shop that

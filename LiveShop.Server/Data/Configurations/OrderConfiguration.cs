@@ -49,6 +49,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             line.Property(l => l.ListPrice).HasPrecision(18, 2);
             line.HasIndex(l => l.ProductId);
             line.HasIndex(l => l.FlashSaleId);
+            line.Property(l => l.VariantLabel).HasMaxLength(3 * (Limits.OptionTextMaxLength + 3));
         });
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(o => o.Touches, touch =>

@@ -27,9 +27,38 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Ignore(p => p.IsArchived);
         builder.Ignore(p => p.IsLowStock);
         builder.Ignore(p => p.OrderedPhotos);
+        builder.Ignore(p => p.OrderedVariants);
+        builder.Ignore(p => p.OptionNames);
+        builder.Ignore(p => p.HasVariants);
+        builder.Property(p => p.Option1Name).HasMaxLength(Limits.OptionTextMaxLength);
+        builder.Property(p => p.Option2Name).HasMaxLength(Limits.OptionTextMaxLength);
+        builder.Property(p => p.Option3Name).HasMaxLength(Limits.OptionTextMaxLength);
+        builder.HasMany(p => p.Variants).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Variants).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NonNegative", "[Stock] >= 0"));
         builder.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ProductVariantConfiguration : IEntityTypeConfiguration<ProductVariant>
+{
+    public void Configure(EntityTypeBuilder<ProductVariant> builder)
+    {
+        builder.ToTable("ProductVariants", t => t.HasCheckConstraint("CK_ProductVariants_Stock_NonNegative", "[Stock] >= 0"));
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Sku).HasMaxLength(Limits.SkuMaxLength).IsRequired();
+
+        // A variant's SKU is unique in its shop among variants (ShopCatalog also keeps it apart from product SKUs).
+        builder.HasIndex(v => new { v.ShopId, v.Sku }).IsUnique();
+        builder.HasIndex(v => new { v.ProductId, v.Position });
+        builder.Property(v => v.Option1).HasMaxLength(Limits.OptionTextMaxLength).IsRequired();
+        builder.Property(v => v.Option2).HasMaxLength(Limits.OptionTextMaxLength);
+        builder.Property(v => v.Option3).HasMaxLength(Limits.OptionTextMaxLength);
+        builder.Property(v => v.PriceOverride).HasPrecision(18, 2);
+        builder.Ignore(v => v.Values);
+        builder.Ignore(v => v.Label);
     }
 }
 
@@ -58,6 +87,7 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
         builder.Property(a => a.ByName).HasMaxLength(Limits.DisplayNameMaxLength).IsRequired();
         builder.Property(a => a.Reason).HasMaxLength(Limits.StockReasonMaxLength).IsRequired();
         builder.HasIndex(a => new { a.ProductId, a.At });
+        builder.Property(a => a.Variant).HasMaxLength(3 * (Limits.OptionTextMaxLength + 3));
         builder.HasOne<Product>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

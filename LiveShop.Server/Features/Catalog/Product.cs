@@ -12,6 +12,7 @@ namespace LiveShop.Server.Features.Catalog;
 public sealed class Product
 {
     private readonly List<ProductPhoto> _photos = [];
+    private readonly List<ProductVariant> _variants = [];
 
     private Product()
     {
@@ -71,9 +72,28 @@ public sealed class Product
 
     public IReadOnlyList<ProductPhoto> Photos => _photos;
 
+    /// <summary>The first option's name ("Colour"); null: a product without variants.</summary>
+    public string? Option1Name { get; private set; }
+
+    public string? Option2Name { get; private set; }
+
+    public string? Option3Name { get; private set; }
+
+    /// <summary>The option names in order; empty for a product without variants.</summary>
+    public IReadOnlyList<string> OptionNames => new[] { Option1Name, Option2Name, Option3Name }.TakeWhile(n => n is not null).Select(n => n!).ToList();
+
+    /// <summary>Its variants when it has options (then <see cref="Stock"/> is the sum of theirs); empty otherwise.</summary>
+    public IReadOnlyList<ProductVariant> Variants => _variants;
+
+    /// <summary>The variants in order (EF loads them unordered).</summary>
+    public IEnumerable<ProductVariant> OrderedVariants => _variants.OrderBy(v => v.Position);
+
+    public bool HasVariants => Option1Name is not null;
+
     public bool IsArchived => ArchivedAt is not null;
 
-    public bool IsLowStock => LowStockThreshold > 0 && Stock <= LowStockThreshold;
+    /// <summary>At or below the threshold: the product, or any one of its variants.</summary>
+    public bool IsLowStock => LowStockThreshold > 0 && (HasVariants ? _variants.Any(v => v.Stock <= LowStockThreshold) : Stock <= LowStockThreshold);
 
     /// <summary>Changes what the shop edits in the product form (validated by <see cref="ProductInput"/>).</summary>
     public void Edit(ProductInput input, DateTimeOffset now)
@@ -87,6 +107,69 @@ public sealed class Product
         LowStockThreshold = input.LowStockThreshold;
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// Replaces the options and variants with <paramref name="input"/>: a variant with a known id is edited,
+    /// one without is added with its starting stock, one left out is removed (refused while it has stock).
+    /// A product that had no variants moves its stock to its first variant, so its total stays the same;
+    /// one that drops its options must have no stock left in them. <see cref="Stock"/> is not written here:
+    /// the caller adds <paramref name="stockAdded"/> to it with a conditional update (orders change it meanwhile).
+    /// </summary>
+    public IReadOnlyList<VariantStockSet> SetVariants(VariantsInput input, DateTimeOffset now, out int stockAdded)
+    {
+        var unknown = input.Variants.FirstOrDefault(v => v.Id is { } id && _variants.All(x => x.Id != id));
+        if (unknown is not null)
+        {
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{Name}” has no variant with the id of “{VariantLabels.Join(unknown.Values)}”: reload the product.");
+        }
+
+        var removed = _variants.Where(x => input.Variants.All(v => v.Id != x.Id)).ToList();
+        if (removed.FirstOrDefault(v => v.Stock > 0) is { } stocked)
+        {
+            throw DomainException.Conflict(ProblemCodes.VariantHasStock, $"“{stocked.Label}” still has {stocked.Stock} in stock: adjust its stock to 0 before removing it.");
+        }
+
+        var converting = !HasVariants && input.HasVariants;
+
+        foreach (var variant in removed)
+        {
+            _variants.Remove(variant);
+        }
+
+        Option1Name = input.Options.ElementAtOrDefault(0);
+        Option2Name = input.Options.ElementAtOrDefault(1);
+        Option3Name = input.Options.ElementAtOrDefault(2);
+        var set = new List<VariantStockSet>();
+        stockAdded = 0;
+        foreach (var (item, position) in input.Variants.Select((v, i) => (v, i)))
+        {
+            if (item.Id is { } id)
+            {
+                _variants.Single(v => v.Id == id).Edit(item.Sku, item.Values, item.PriceOverride, position);
+                continue;
+            }
+
+            var variant = new ProductVariant(Guid.CreateVersion7(), Id, ShopId, item.Sku, item.Values, item.PriceOverride, item.InitialStock, position);
+            _variants.Add(variant);
+            stockAdded += item.InitialStock;
+            if (converting && position == 0 && Stock > 0)
+            {
+                variant.TakeOverStock(Stock + item.InitialStock);
+                set.Add(new VariantStockSet(variant, 0, Stock, "Stock of the product before it had variants"));
+            }
+
+            if (item.InitialStock > 0)
+            {
+                set.Add(new VariantStockSet(variant, variant.Stock - item.InitialStock, variant.Stock, "Initial stock"));
+            }
+        }
+
+        UpdatedAt = now;
+        return set;
+    }
+
+    /// <summary>For a new product, before it is first saved: its stock is the sum of its variants' (saved products change it only by conditional updates).</summary>
+    public void StartWithVariantStock() => Stock = _variants.Sum(v => v.Stock);
 
     public void Archive(bool archived, DateTimeOffset now)
     {
@@ -156,7 +239,11 @@ public sealed class Product
 
     public ProductDto ToDto() => new(Id, Sku, Name, Description, ImageUrl, Price, Currency, Stock);
 
+    /// <summary>The variants as buyers see them, in order; null for a product without variants.</summary>
+    public IReadOnlyList<ProductVariantDto>? VariantDtos() => HasVariants ? [.. OrderedVariants.Select(v => v.ToDto(this))] : null;
+
     public ShopProductDto ToShopDto() => new(
         Id, ShopId, Sku, Name, Description, Price, CompareAtPrice, Currency, Stock, LowStockThreshold, IsLowStock, IsArchived, ImageUrl,
-        [.. OrderedPhotos.Select(p => p.ToDto())], CreatedAt, UpdatedAt);
+        [.. OrderedPhotos.Select(p => p.ToDto())], CreatedAt, UpdatedAt,
+        OptionNames, [.. OrderedVariants.Select(v => v.ToShopDto(this))]);
 }

@@ -277,7 +277,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
     }
 
-    private static StockAdjustmentDto ToDto(StockAdjustment a) => new(a.Id, a.At, a.ByName, a.Before, a.After, a.Reason);
+    private static StockAdjustmentDto ToDto(StockAdjustment a) => new(a.Id, a.At, a.ByName, a.Before, a.After, a.Reason, a.Variant);
 }
 
 /// <summary>The product list's filters: archived ones only (else active ones only), low stock only, a search in name and SKU, a currency, a page.</summary>

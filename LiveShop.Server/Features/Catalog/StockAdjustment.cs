@@ -7,8 +7,10 @@ public sealed class StockAdjustment
     {
     }
 
-    public StockAdjustment(Guid id, Guid productId, Guid byUserId, string byName, int before, int after, string reason, DateTimeOffset at)
+    public StockAdjustment(Guid id, Guid productId, Guid byUserId, string byName, int before, int after, string reason, DateTimeOffset at, Guid? variantId = null, string? variant = null)
     {
+        VariantId = variantId;
+        Variant = variant;
         Id = id;
         ProductId = productId;
         ByUserId = byUserId;
@@ -22,6 +24,12 @@ public sealed class StockAdjustment
     public Guid Id { get; private set; }
 
     public Guid ProductId { get; private set; }
+
+    /// <summary>The variant whose stock changed (null: a product without variants); no foreign key, so the log outlives a removed variant.</summary>
+    public Guid? VariantId { get; private set; }
+
+    /// <summary>The variant's label at the time ("Red / M").</summary>
+    public string? Variant { get; private set; }
 
     public Guid ByUserId { get; private set; }
 

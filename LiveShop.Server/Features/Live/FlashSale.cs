@@ -15,8 +15,9 @@ public sealed class FlashSale
     {
     }
 
-    public FlashSale(Guid id, Guid showId, Guid productId, decimal price, decimal listPrice, string currency, DateTimeOffset startsAt, DateTimeOffset endsAt, int quantityCap, int perBuyerCap)
+    public FlashSale(Guid id, Guid showId, Guid productId, decimal price, decimal listPrice, string currency, DateTimeOffset startsAt, DateTimeOffset endsAt, int quantityCap, int perBuyerCap, IEnumerable<Guid>? variantIds = null)
     {
+        VariantIds = [.. variantIds ?? []];
         Id = id;
         ShowId = showId;
         ProductId = productId;
@@ -55,6 +56,11 @@ public sealed class FlashSale
 
     public DateTimeOffset? EndedAt { get; private set; }
 
+    /// <summary>The variants the flash price is for, on a product with variants; empty: all of them (or a product without).</summary>
+    public List<Guid> VariantIds { get; private set; } = [];
+
+    public bool AppliesTo(Guid? variantId) => VariantIds.Count == 0 || (variantId is { } id && VariantIds.Contains(id));
+
     public FlashSaleEndReason? EndReason { get; private set; }
 
     public bool IsRunning(DateTimeOffset now) => EndedAt is null && now < EndsAt && Sold < QuantityCap;
@@ -86,5 +92,5 @@ public sealed class FlashSale
         EndReason = null;
     }
 
-    public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold);
+    public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold, VariantIds.Count > 0 ? [.. VariantIds] : null);
 }

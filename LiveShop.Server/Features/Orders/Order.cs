@@ -106,9 +106,9 @@ public sealed class Order
     /// <summary>The share links the buyer opened within the window before ordering, oldest first.</summary>
     public IReadOnlyList<OrderTouch> Touches => _touches;
 
-    public void AddLine(Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId)
+    public void AddLine(Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId, Guid? variantId = null, string? variantLabel = null)
     {
-        _lines.Add(new OrderLine(Id, _lines.Count + 1, productId, name, imageUrl, quantity, unitPrice, listPrice, flashSaleId));
+        _lines.Add(new OrderLine(Id, _lines.Count + 1, productId, name, imageUrl, quantity, unitPrice, listPrice, flashSaleId, variantId, variantLabel));
         Total = _lines.Sum(l => l.LineTotal);
     }
 
@@ -167,8 +167,10 @@ public sealed class OrderLine
     {
     }
 
-    internal OrderLine(Guid orderId, int lineNumber, Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId)
+    internal OrderLine(Guid orderId, int lineNumber, Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId, Guid? variantId, string? variantLabel)
     {
+        VariantId = variantId;
+        VariantLabel = variantLabel;
         OrderId = orderId;
         LineNumber = lineNumber;
         ProductId = productId;
@@ -198,6 +200,12 @@ public sealed class OrderLine
 
     /// <summary>Set when the line was sold at a flash price.</summary>
     public Guid? FlashSaleId { get; private set; }
+
+    /// <summary>The variant bought (null: a product without variants). No foreign key: the order outlives the variant.</summary>
+    public Guid? VariantId { get; private set; }
+
+    /// <summary>The variant's label when bought ("Red / M").</summary>
+    public string? VariantLabel { get; private set; }
 
     public decimal LineTotal => UnitPrice * Quantity;
 }

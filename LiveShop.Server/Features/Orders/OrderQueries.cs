@@ -135,7 +135,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
 
     internal static OrderDto ToDto(Order o, string showTitle, IReadOnlyDictionary<Guid, string> coHostNames) => new(
         o.Id, o.Number, o.ShowId, showTitle, o.BuyerId, o.BuyerName, o.Status, o.Currency, o.Total,
-        [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal))],
+        [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal, l.VariantId, l.VariantLabel))],
         o.ShippingAddress.ToDto(), o.PaymentMethod, o.CardLast4, o.PaymentReference, o.Channel, o.AffiliateCode, o.PlacedAt, o.UpdatedAt,
         o.CoHostId is { } coHost ? new HostDto(coHost, coHostNames.GetValueOrDefault(coHost, "")) : null);
 

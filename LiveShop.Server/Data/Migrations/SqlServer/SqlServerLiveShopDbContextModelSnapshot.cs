@@ -209,6 +209,18 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("Option1Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Option2Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Option3Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
@@ -285,6 +297,58 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("ProductPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Option1")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Option2")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Option3")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("PriceOverride")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.HasIndex("ShopId", "Sku")
+                        .IsUnique();
+
+                    b.ToTable("ProductVariants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProductVariants_Stock_NonNegative", "[Stock] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -314,6 +378,13 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(129)
+                        .HasColumnType("nvarchar(129)");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -368,6 +439,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.PrimitiveCollection<string>("VariantIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 
@@ -1362,6 +1437,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductVariant", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
@@ -1570,6 +1654,13 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
 
+                            b1.Property<Guid?>("VariantId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("VariantLabel")
+                                .HasMaxLength(129)
+                                .HasColumnType("nvarchar(129)");
+
                             b1.HasKey("OrderId", "LineNumber");
 
                             b1.HasIndex("FlashSaleId");
@@ -1773,6 +1864,8 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
                     b.Navigation("Photos");
+
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>

@@ -203,6 +203,18 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Option1Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option2Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option3Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Price")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
@@ -279,6 +291,58 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("ProductPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductVariant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option1")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option2")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Option3")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PriceOverride")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stock")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.HasIndex("ShopId", "Sku")
+                        .IsUnique();
+
+                    b.ToTable("ProductVariants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProductVariants_Stock_NonNegative", "[Stock] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -307,6 +371,13 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Variant")
+                        .HasMaxLength(129)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VariantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -362,6 +433,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.Property<long>("StartsAt")
                         .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("VariantIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1349,6 +1424,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductVariant", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.StockAdjustment", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
@@ -1555,6 +1639,13 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("VariantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("VariantLabel")
+                                .HasMaxLength(129)
+                                .HasColumnType("TEXT");
+
                             b1.HasKey("OrderId", "LineNumber");
 
                             b1.HasIndex("FlashSaleId");
@@ -1758,6 +1849,8 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
                     b.Navigation("Photos");
+
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>

@@ -14,7 +14,7 @@ namespace LiveShop.Server.Data;
 /// hosts, moderator), a platform administrator, two viewers, a catalog of eight products with bundled
 /// images, and a scheduled show whose video is the bundled clip. Idempotent: each part is added only when missing.
 /// </summary>
-internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> users, TimeProvider clock)
+internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> users, Features.Media.StoreImage images, TimeProvider clock)
 {
     /// <summary>The password of every demo account. Development only: these accounts are never created in Production.</summary>
     public const string DemoPassword = "LiveShop-demo1";
@@ -41,7 +41,8 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
     public static readonly IReadOnlyList<(DemoAccount Account, ShopRole Role)> Team =
         [(OwnerAccount, ShopRole.Owner), (HostAccount, ShopRole.Host), (CoHostAccount, ShopRole.Host), (ModeratorAccount, ShopRole.Moderator)];
 
-    private static readonly IReadOnlyList<Product> Catalog =
+    /// <summary>New instances each time: a seeded product is changed afterwards (the scarf's photos), and each database gets its own.</summary>
+    private static IReadOnlyList<Product> Catalog() =>
     [
         Make(1, "TW-JADE-ROLLER", "Jade Face Roller", "Cool Xiuyan jade, double-ended, for a morning de-puff. Comes in a silk pouch.", "jade-roller", 690m, Currencies.Twd, 40),
         Make(2, "TW-OOLONG-150", "Alishan High-Mountain Oolong, 150 g", "Spring harvest from 1,400 m, lightly roasted, floral and creamy. Brews five times.", "oolong-tea", 890m, Currencies.Twd, 60),
@@ -63,8 +64,13 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
         await EnsureShopAsync(cancellationToken);
 
         var existing = await db.Products.Select(p => p.Sku).ToListAsync(cancellationToken);
-        db.Products.AddRange(Catalog.Where(p => !existing.Contains(p.Sku)));
+        var added = Catalog().Where(p => !existing.Contains(p.Sku)).ToList();
+        db.Products.AddRange(added);
         await db.SaveChangesAsync(cancellationToken);
+        if (added.SingleOrDefault(p => p.Id == ProductId(5)) is { } scarf)
+        {
+            await AddScarfPhotosAsync(scarf, cancellationToken);
+        }
 
         if (!await db.Shows.AnyAsync(s => s.Id == DemoShowId, cancellationToken))
         {
@@ -114,6 +120,19 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
             {
                 db.ShopMembers.Add(new ShopMember(DemoShopId, account.Id, role, clock.GetUtcNow()));
             }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>One stored photo per colour, through the upload pipeline (so the sizes and URLs are a real upload's); the first is the cover.</summary>
+    private async Task AddScarfPhotosAsync(Product scarf, CancellationToken cancellationToken)
+    {
+        foreach (var (_, dye, border) in DemoPhotos.Scarves)
+        {
+            using var png = new MemoryStream(DemoPhotos.Scarf(dye, border));
+            var stored = await images.StoreAsync(png, cancellationToken);
+            scarf.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height), clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);

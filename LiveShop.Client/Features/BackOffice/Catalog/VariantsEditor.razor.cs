@@ -34,6 +34,9 @@ public sealed partial class VariantsEditor
     /// <summary>Raised with a saved variant's id when its stock is to be adjusted.</summary>
     [Parameter] public EventCallback<Guid> AdjustVariant { get; set; }
 
+    /// <summary>Raised after options or rows were added or removed (the form shows the product's own stock field only without options).</summary>
+    [Parameter] public EventCallback Changed { get; set; }
+
     private string PricePlaceholder => Currencies.Format(ProductPrice, Currency);
 
     private static string OptionName(OptionDraft option, int index) =>
@@ -43,12 +46,17 @@ public sealed partial class VariantsEditor
         ? $"Remove {row.Label}"
         : $"“{row.Label}” has {row.Stock} in stock: adjust it to 0 to remove it";
 
-    private void AddOption() => _message = Model.AddOption();
+    private async Task AddOption()
+    {
+        _message = Model.AddOption();
+        await Changed.InvokeAsync();
+    }
 
-    private void RemoveOption(OptionDraft option)
+    private async Task RemoveOption(OptionDraft option)
     {
         Model.RemoveOption(option);
         _message = Model.HasOptions && Model.Rows.Count > 0 ? "The options changed: generate the variants again." : null;
+        await Changed.InvokeAsync();
     }
 
     private void RemoveValue(OptionDraft option, string value)
@@ -84,13 +92,20 @@ public sealed partial class VariantsEditor
         return Task.CompletedTask;
     }
 
-    private void Generate() => _message = Model.Generate(ProductSku);
+    private async Task Generate()
+    {
+        _message = Model.Generate(ProductSku);
+        await Changed.InvokeAsync();
+    }
 
-    private void Remove(VariantDraft row)
+    private async Task Remove(VariantDraft row)
     {
         if (!Model.Remove(row))
         {
             _message = RemoveHint(row) + ".";
+            return;
         }
+
+        await Changed.InvokeAsync();
     }
 }

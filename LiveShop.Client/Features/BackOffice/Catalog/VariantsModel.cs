@@ -186,18 +186,17 @@ public sealed class VariantsModel
     }
 
     /// <summary>
-    /// A short SKU part per value: short values as they are ("M", "XL"), longer ones by their words' initials
-    /// ("Indigo" → "I", "Sky blue" → "SB"), uppercase; when two values of the option would share one, every
-    /// value of that option is written out ("TEA", "TAUPE").
+    /// A short SKU part per value: a code already in capitals or digits as it is ("M", "XL", "38"), otherwise
+    /// its words' initials, uppercase ("Indigo" → "I", "Sky blue" → "SB");
+    /// when two values of the option would share one ("Tea", "Taupe"; "XL", "XXL"), every value of that option
+    /// is written out instead ("TEA", "TAUPE").
     /// </summary>
     private static Dictionary<string, string> SkuTokens(IReadOnlyList<string> values)
     {
         static string Clean(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant)]);
-        static string Short(string value)
-        {
-            var clean = Clean(value);
-            return clean.Length <= 3 ? clean : Clean(string.Concat(value.Split(' ', '-', '/', '_').Where(w => w.Length > 0).Select(w => w[0])));
-        }
+        static string Short(string value) => value.Length <= 4 && !value.Any(char.IsLower)
+            ? Clean(value)
+            : Clean(string.Concat(value.Split(' ', '-', '/', '_').Where(w => w.Length > 0).Select(w => w[0])));
 
         var shortForms = values.ToDictionary(v => v, Short, StringComparer.OrdinalIgnoreCase);
         var unique = shortForms.Values.Distinct(StringComparer.Ordinal).Count() == shortForms.Count;

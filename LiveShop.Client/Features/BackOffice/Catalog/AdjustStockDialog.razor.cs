@@ -18,6 +18,9 @@ public sealed partial class AdjustStockDialog
     /// <summary>The stock before the change, to show what it becomes.</summary>
     [Parameter] public int CurrentStock { get; set; }
 
+    /// <summary>The variant whose stock this is ("Indigo / M"); null for a product without variants.</summary>
+    [Parameter] public string? VariantLabel { get; set; }
+
     /// <summary>Sends the change; answers null when done or the server's sentence when refused.</summary>
     [Parameter, EditorRequired] public Func<AdjustStockRequest, Task<string?>> Adjust { get; set; } = default!;
 

@@ -15,7 +15,11 @@ namespace LiveShop.Client.Features.BackOffice.Catalog;
 /// </summary>
 public sealed partial class ProductForm
 {
+    private const string FormId = "product-form";
+
     private FormModel _form = new();
+    private VariantsModel _variants = new();
+    private ProductStock? _stock;
     private ShopProductDto? _product;
     private MyShopDto? _shop;
     private bool _loaded;
@@ -59,6 +63,7 @@ public sealed partial class ProductForm
             {
                 _product = await Api.ShopProductAsync(ShopId, productId);
                 _form = FormModel.From(_product);
+                _variants = VariantsModel.From(_product);
             }
             catch (Exception e) when (e is ApiException or HttpRequestException)
             {
@@ -68,6 +73,7 @@ public sealed partial class ProductForm
         else
         {
             _form = new FormModel { Currency = await DefaultCurrencyAsync() };
+            _variants = new VariantsModel();
         }
 
         _loaded = true;
@@ -89,13 +95,22 @@ public sealed partial class ProductForm
         }
     }
 
+    /// <summary>A saved product without variants: its stock moves to the first variant when it gets some.</summary>
+    private int ConvertedStock => _product is { Options: not { Count: > 0 } } product ? product.Stock : 0;
+
     private async Task SaveAsync()
     {
+        _saveError = _variants.Validate(_form.Sku);
+        if (_saveError is not null)
+        {
+            return;
+        }
+
         _saving = true;
-        _saveError = null;
         try
         {
-            var request = _form.ToRequest();
+            var (options, variants) = _variants.ToRequest();
+            var request = _form.ToRequest() with { Options = options, Variants = variants, InitialStock = options is null ? _form.InitialStock : 0 };
             if (_product is null)
             {
                 var created = await Api.CreateProductAsync(ShopId, request);
@@ -106,6 +121,7 @@ public sealed partial class ProductForm
             {
                 _product = await Api.UpdateProductAsync(ShopId, _product.Id, request);
                 _form = FormModel.From(_product);
+                _variants = VariantsModel.From(_product);
                 Snackbar.Add("Saved.", Severity.Success);
             }
         }
@@ -121,8 +137,27 @@ public sealed partial class ProductForm
 
     private void OnProductChanged(ShopProductDto product) => _product = product;
 
-    private void OnStockChanged(int stock) =>
-        _product = _product is null ? null : _product with { Stock = stock, IsLowStock = stock <= _product.LowStockThreshold };
+    /// <summary>A stock adjustment: the product (and its variant's stock in the grid, keeping the rest of what is being edited).</summary>
+    private void OnStockChanged(ShopProductDto product)
+    {
+        _product = product;
+        foreach (var variant in product.Variants ?? [])
+        {
+            if (_variants.Rows.FirstOrDefault(r => r.Id == variant.Id) is { } row)
+            {
+                row.Stock = variant.Stock;
+                row.IsLowStock = variant.IsLowStock;
+            }
+        }
+    }
+
+    private async Task AdjustVariantAsync(Guid variantId)
+    {
+        if (_stock is not null)
+        {
+            await _stock.AdjustVariantAsync(variantId);
+        }
+    }
 
     /// <summary>What the form edits; the server checks every rule again.</summary>
     internal sealed class FormModel

@@ -92,6 +92,14 @@ public sealed partial class ProductList
     private static string? Cover(ShopProductDto product) =>
         product.Photos.Count > 0 ? product.Photos[0].ThumbUrl : string.IsNullOrEmpty(product.ImageUrl) ? null : product.ImageUrl;
 
+    /// <summary>Low when the product is, or when any of its variants is (its total may still look fine).</summary>
+    private static bool IsLow(ShopProductDto product) => product.IsLowStock || product.Variants?.Any(v => v.IsLowStock) == true;
+
+    private static string? LowTitle(ShopProductDto product) =>
+        product.Variants?.Where(v => v.IsLowStock).Select(v => VariantLabels.Join(v.Values)).ToList() is { Count: > 0 } low
+            ? $"Low: {string.Join(", ", low)}"
+            : null;
+
     private async Task LoadAsync()
     {
         _loading = true;

@@ -8,7 +8,9 @@ namespace LiveShop.Client.Features.BackOffice.Catalog;
 
 /// <summary>
 /// A product's stock now and its log (when, who, before → after, why). Editors adjust it through a
-/// dialog that asks for units in or out and a reason; the new line tops the log at once.
+/// dialog that asks for units in or out and a reason; the new line tops the log at once. A product with
+/// variants shows each variant's stock (its total above) and is adjusted one variant at a time; the log
+/// then says which variant.
 /// </summary>
 public sealed partial class ProductStock
 {
@@ -23,8 +25,8 @@ public sealed partial class ProductStock
     /// <summary>Whether the caller may adjust stock (owners and managers).</summary>
     [Parameter] public bool CanEdit { get; set; }
 
-    /// <summary>Raised with the stock after an adjustment.</summary>
-    [Parameter] public EventCallback<int> StockChanged { get; set; }
+    /// <summary>Raised with the product as it is after an adjustment (its stock, and its variant's).</summary>
+    [Parameter] public EventCallback<ShopProductDto> StockChanged { get; set; }
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
@@ -52,6 +54,11 @@ public sealed partial class ProductStock
         }
     }
 
+    private bool HasVariants => Product.Variants is { Count: > 0 };
+
+    /// <summary>The log names the variant for a product with variants, or once any line has one (variants removed since).</summary>
+    private bool ShowVariantColumn => HasVariants || _log?.Any(l => l.Variant is not null) == true;
+
     private static string Signed(int change) => change.ToString("+#,0;−#,0;0", CultureInfo.CurrentCulture);
 
     private async Task OpenAdjustAsync()
@@ -59,20 +66,38 @@ public sealed partial class ProductStock
         var parameters = new DialogParameters<AdjustStockDialog>
         {
             { d => d.CurrentStock, Product.Stock },
-            { d => d.Adjust, AdjustAsync },
+            { d => d.Adjust, request => AdjustAsync(request, null) },
         };
         await Dialogs.ShowAsync<AdjustStockDialog>("Adjust stock", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
     }
 
+    /// <summary>Opens the adjustment of one variant (from its row here, or from the variants grid of the form).</summary>
+    public async Task AdjustVariantAsync(Guid variantId)
+    {
+        if (!CanEdit || Product.Variants?.FirstOrDefault(v => v.Id == variantId) is not { } variant)
+        {
+            return;
+        }
+
+        var label = VariantLabels.Join(variant.Values);
+        var parameters = new DialogParameters<AdjustStockDialog>
+        {
+            { d => d.CurrentStock, variant.Stock },
+            { d => d.VariantLabel, label },
+            { d => d.Adjust, request => AdjustAsync(request with { VariantId = variant.Id }, variant.Id) },
+        };
+        await Dialogs.ShowAsync<AdjustStockDialog>($"Adjust stock — {label}", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+    }
+
     /// <summary>Sends the adjustment; a refusal goes back to the dialog, which stays open and says why.</summary>
-    private async Task<string?> AdjustAsync(AdjustStockRequest request)
+    private async Task<string?> AdjustAsync(AdjustStockRequest request, Guid? variantId)
     {
         try
         {
             var line = await Api.AdjustStockAsync(ShopId, Product.Id, request);
             _log?.Insert(0, line);
-            Snackbar.Add($"Stock is now {line.After}.", Severity.Success);
-            await StockChanged.InvokeAsync(line.After);
+            Snackbar.Add(line.Variant is null ? $"Stock is now {line.After}." : $"{line.Variant}: stock is now {line.After}.", Severity.Success);
+            await StockChanged.InvokeAsync(After(Product, variantId, line.After));
             await InvokeAsync(StateHasChanged);
             return null;
         }
@@ -80,5 +105,22 @@ public sealed partial class ProductStock
         {
             return e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed; try again.";
         }
+    }
+
+    /// <summary>
+    /// The product after an adjustment: without variants its stock is <paramref name="after"/>; with them that is
+    /// the variant's stock, and the product's is their sum (low when any variant is, as the server counts it).
+    /// </summary>
+    internal static ShopProductDto After(ShopProductDto product, Guid? variantId, int after)
+    {
+        if (variantId is not { } id || product.Variants is null)
+        {
+            return product with { Stock = after, IsLowStock = after <= product.LowStockThreshold };
+        }
+
+        var variants = product.Variants
+            .Select(v => v.Id != id ? v : v with { Stock = after, IsLowStock = product.LowStockThreshold > 0 && after <= product.LowStockThreshold })
+            .ToList();
+        return product with { Variants = variants, Stock = variants.Sum(v => v.Stock), IsLowStock = variants.Any(v => v.IsLowStock) };
     }
 }

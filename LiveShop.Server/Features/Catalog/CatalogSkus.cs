@@ -28,7 +28,10 @@ public static class CatalogSkus
         DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product or variant of this shop already uses the SKU “{sku}”.");
 
     /// <summary>A unique index refused a save: another request took a SKU between the check and the save.</summary>
-    public static DomainException Taken(IReadOnlyList<string> skus) => skus.Count == 1
-        ? Taken(skus[0])
-        : DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product or variant of this shop already uses one of the SKUs {string.Join(", ", skus.Select(s => $"“{s}”"))}.");
+    public static DomainException Taken(IReadOnlyList<string> skus) => skus.Count switch
+    {
+        1 => Taken(skus[0]),
+        <= 5 => DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product or variant of this shop already uses one of the SKUs {string.Join(", ", skus.Select(s => $"“{s}”"))}."),
+        _ => DomainException.Conflict(ProblemCodes.SkuTaken, "Another product or variant of this shop took one of these SKUs meanwhile: check them and try again."),
+    };
 }

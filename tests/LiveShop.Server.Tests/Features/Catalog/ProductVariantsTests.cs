@@ -203,7 +203,7 @@ public class ProductVariantsTests(LiveShopFactory factory) : IClassFixture<LiveS
 
     /// <summary>A product as text (its records hold lists, which compare by reference; amounts read back from the database may carry another scale).</summary>
     private static string Json(ShopProductDto p) => FormattableString.Invariant(
-        $"{p.Sku}|{p.Name}|{p.Price:0.00}|{p.Stock}|{p.IsLowStock}|{p.UpdatedAt:O}|{string.Join(",", p.Options ?? [])}|{string.Join(";", (p.Variants ?? []).Select(v =>
+        $"{p.Sku}|{p.Name}|{p.Price:0.00}|{p.Stock}|{p.IsLowStock}|{string.Join(",", p.Options ?? [])}|{string.Join(";", (p.Variants ?? []).Select(v =>
             FormattableString.Invariant($"{v.Id}|{v.Sku}|{string.Join(",", v.Values)}|{v.PriceOverride:0.00}|{v.Price:0.00}|{v.Stock}|{v.Position}")))}");
 
     private Task<SignedIn> OwnerAsync() => factory.SignInAsync(DemoSeeder.OwnerAccount.Email);

@@ -6,16 +6,30 @@ using LiveShop.Shared.Catalog;
 
 namespace LiveShop.Server.Features.Catalog;
 
-/// <summary>One product row of an imported file, read and validated (its cells, not yet compared with the shop's products).</summary>
-/// <param name="Stock">The stock the row asks for; null: the cell is empty (new product: 0; existing: unchanged).</param>
-public sealed record CatalogCsvRow(int Line, ProductInput Input, int? Stock, bool Archived);
+/// <summary>
+/// One product of an imported file, read and validated (its cells, not yet compared with the shop's products):
+/// its first row's line and product columns, and, for a product with variants, its options and one variant per row.
+/// </summary>
+/// <param name="Stock">The stock the row asks for; null: the cell is empty (new product: 0; existing: unchanged). Unused with variants (each has its own).</param>
+public sealed record CatalogCsvRow(int Line, ProductInput Input, int? Stock, bool Archived, IReadOnlyList<string> Options, IReadOnlyList<CatalogCsvVariant> Variants)
+{
+    public CatalogCsvRow(int line, ProductInput input, int? stock, bool archived)
+        : this(line, input, stock, archived, [], [])
+    {
+    }
+
+    public bool HasVariants => Options.Count > 0;
+}
+
+/// <summary>One variant row: its line, SKU, values (one per option), price override (null: the product's price) and stock (null: empty cell).</summary>
+public sealed record CatalogCsvVariant(int Line, string Sku, IReadOnlyList<string> Values, decimal? PriceOverride, int? Stock);
 
 /// <summary>A file read: its valid rows, and every error of the others (by line and column).</summary>
 public sealed record CatalogCsvSheet(int Rows, IReadOnlyList<CatalogCsvRow> Valid, IReadOnlyList<CsvErrorDto> Errors);
 
 /// <summary>
-/// The catalog's CSV format (docs/catalog-csv.md): one row per product keyed by SKU, a lower-case
-/// header, '.' decimals, UTF-8. Writes what <see cref="Read"/> reads back unchanged. Cells are checked
+/// The catalog's CSV format (docs/catalog-csv.md): one row per product, or per variant of a product with
+/// variants, keyed by SKU, a lower-case header, '.' decimals, UTF-8. Writes what <see cref="Read"/> reads back unchanged. Cells are checked
 /// with <see cref="ProductInput"/>, so the file and the product form refuse the same things in the same words.
 /// </summary>
 public static class CatalogCsv
@@ -33,35 +47,72 @@ public static class CatalogCsv
     /// <summary>The columns, in the order the export writes them. Every one must be in an imported header, in any order.</summary>
     public static readonly IReadOnlyList<string> Columns = [Sku, Name, Description, Price, CompareAtPrice, Currency, Stock, LowStockThreshold, Archived];
 
-    /// <summary>Reserved for product variants (one row per variant, later): refused until then, never reused for anything else.</summary>
-    public static readonly IReadOnlyList<string> ReservedColumns = ["option1_name", "option1_value", "option2_name", "option2_value", "option3_name", "option3_value"];
+    public const string VariantSku = "variant_sku";
+
+    /// <summary>A product's option names and a variant's values: <c>option{n}_name</c>, <c>option{n}_value</c> for n = 1..3.</summary>
+    public static string OptionName(int n) => $"option{n}_name";
+
+    public static string OptionValue(int n) => $"option{n}_value";
+
+    /// <summary>
+    /// The variant columns, written after <see cref="Columns"/>. Optional: a file without them has one row per product.
+    /// With them, <see cref="VariantSku"/>, option1_name and option1_value are all needed; option 2 and 3 each come as a name and a value, or not at all.
+    /// </summary>
+    public static readonly IReadOnlyList<string> VariantColumns = [VariantSku, OptionName(1), OptionValue(1), OptionName(2), OptionValue(2), OptionName(3), OptionValue(3)];
+
+    /// <summary>Every column the export writes, in order.</summary>
+    public static readonly IReadOnlyList<string> AllColumns = [.. Columns, .. VariantColumns];
 
     /// <summary>The reason on the stock log of a stock set by an import.</summary>
     public const string StockReason = "CSV import";
 
     private static readonly SaveProductRequest Valid = new("SKU", "Name", "", 1m, null, Currencies.Twd, 0);
 
-    /// <summary>The shop's products as a file: UTF-8 with a BOM (Excel then reads Chinese and Greek right), CRLF, by SKU.</summary>
+    /// <summary>
+    /// The shop's products as a file: UTF-8 with a BOM (Excel then reads Chinese and Greek right), CRLF, by SKU;
+    /// a product with variants is one row per variant in their order (price and stock the variant's), variants need <see cref="Product.Variants"/> loaded.
+    /// </summary>
     public static byte[] Write(IEnumerable<Product> products)
     {
         var csv = new StringBuilder();
-        csv.AppendJoin(',', Columns).Append("\r\n");
+        csv.AppendJoin(',', AllColumns).Append("\r\n");
         foreach (var p in products.OrderBy(p => p.Sku, StringComparer.Ordinal))
         {
-            csv.AppendJoin(',',
-                Text(p.Sku),
-                Text(p.Name),
-                Text(p.Description),
-                Amount(p.Price),
-                p.CompareAtPrice is { } compareAt ? Amount(compareAt) : "",
-                Text(p.Currency),
-                p.Stock.ToString(CultureInfo.InvariantCulture),
-                p.LowStockThreshold.ToString(CultureInfo.InvariantCulture),
-                p.IsArchived ? "true" : "false");
-            csv.Append("\r\n");
+            if (!p.HasVariants)
+            {
+                Line(csv, p, p.Price, p.Stock, null);
+                continue;
+            }
+
+            foreach (var variant in p.OrderedVariants)
+            {
+                Line(csv, p, variant.PriceIn(p), variant.Stock, variant);
+            }
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static void Line(StringBuilder csv, Product p, decimal price, int stock, ProductVariant? variant)
+    {
+        csv.AppendJoin(',',
+            Text(p.Sku),
+            Text(p.Name),
+            Text(p.Description),
+            Amount(price),
+            p.CompareAtPrice is { } compareAt ? Amount(compareAt) : "",
+            Text(p.Currency),
+            stock.ToString(CultureInfo.InvariantCulture),
+            p.LowStockThreshold.ToString(CultureInfo.InvariantCulture),
+            p.IsArchived ? "true" : "false");
+        csv.Append(',').Append(variant is null ? "" : Text(variant.Sku));
+        for (var i = 0; i < Limits.ProductOptionsMax; i++)
+        {
+            var named = variant is not null && i < p.OptionNames.Count;
+            csv.Append(',').Append(named ? Text(p.OptionNames[i]) : "").Append(',').Append(named ? Text(variant!.Values[i]) : "");
+        }
+
+        csv.Append("\r\n");
     }
 
     /// <summary>
@@ -80,10 +131,8 @@ public static class CatalogCsv
         var records = CatalogCsvParser.Split(text, CatalogCsvParser.DetectDelimiter(text), Limits.CsvImportMaxRows + 1,
             () => $"The file has more than {Limits.CsvImportMaxRows:N0} product rows; split it into files of at most {Limits.CsvImportMaxRows:N0}.");
         var columns = ReadHeader(records[0]);
-        var valid = new List<CatalogCsvRow>();
-        var errors = new List<CsvErrorDto>();
+        var products = new CatalogCsvProducts();
         var rows = 0;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in records.Skip(1))
         {
             if (record.Cells.All(c => c.Trim().Length == 0))
@@ -94,24 +143,15 @@ public static class CatalogCsv
             rows++;
             var rowErrors = new List<CsvErrorDto>();
             var row = ReadRow(record, columns, rowErrors);
-            var sku = record.Cells.Count > columns[Sku] ? Unescape(record.Cells[columns[Sku]]).Trim() : "";
-            if (sku.Length > 0 && !seen.TryAdd(sku, record.Line))
-            {
-                rowErrors.Add(new CsvErrorDto(record.Line, Sku, $"The SKU “{sku}” is already on line {seen[sku]} of this file: each product once."));
-                row = null;
-            }
-
-            errors.AddRange(rowErrors.OrderBy(e => ColumnOrder(e.Column)));
-            if (row is not null)
-            {
-                valid.Add(row);
-            }
+            string Raw(string column) => columns.TryGetValue(column, out var i) && i < record.Cells.Count ? Unescape(record.Cells[i]).Trim() : "";
+            products.Add(record.Line, Raw, row, rowErrors);
         }
 
-        return new CatalogCsvSheet(rows, valid, errors);
+        var (valid, errors) = products.Finish();
+        return new CatalogCsvSheet(rows, valid, [.. errors.OrderBy(e => e.Line).ThenBy(e => ColumnOrder(e.Column))]);
     }
 
-    private static int ColumnOrder(string column) => column.Length == 0 ? -1 : Columns.ToList().IndexOf(column);
+    private static int ColumnOrder(string column) => column.Length == 0 ? -1 : AllColumns.ToList().IndexOf(column);
 
     private static string Decode(byte[] bytes)
     {
@@ -152,11 +192,7 @@ public static class CatalogCsv
             {
                 problems.Add($"Column {i + 1} of the header row has no name.");
             }
-            else if (ReservedColumns.Contains(name))
-            {
-                problems.Add($"Variant columns such as “{name}” are not supported yet: remove them.");
-            }
-            else if (!Columns.Contains(name))
+            else if (!AllColumns.Contains(name))
             {
                 problems.Add($"The header row has an unknown column “{name}”.");
             }
@@ -167,6 +203,14 @@ public static class CatalogCsv
         }
 
         var missing = Columns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (VariantColumns.Any(columns.ContainsKey))
+        {
+            // The variant columns are optional as a group: with any of them, a variant's SKU and its first option are needed, and each option comes as a name and a value.
+            string[] needed = [VariantSku, OptionName(1), OptionValue(1), .. Enumerable.Range(2, Limits.ProductOptionsMax - 1)
+                .Where(n => columns.ContainsKey(OptionName(n)) || columns.ContainsKey(OptionValue(n))).SelectMany(n => new[] { OptionName(n), OptionValue(n) })];
+            missing.AddRange(needed.Where(c => !columns.ContainsKey(c)));
+        }
+
         if (missing.Count > 0)
         {
             problems.Add($"The header row lacks {(missing.Count == 1 ? "the column" : "the columns")} {string.Join(", ", missing.Select(m => $"“{m}”"))}.");
@@ -174,13 +218,13 @@ public static class CatalogCsv
 
         if (problems.Count > 0)
         {
-            throw CatalogCsvParser.Invalid($"{string.Join(" ", problems)} The first row must name the columns {string.Join(",", Columns)} (in any order).");
+            throw CatalogCsvParser.Invalid($"{string.Join(" ", problems)} The first row must name the columns {string.Join(",", Columns)} (in any order), and for variants {string.Join(",", VariantColumns)}.");
         }
 
         return columns;
     }
 
-    private static CatalogCsvRow? ReadRow(CsvRecord record, Dictionary<string, int> columns, List<CsvErrorDto> errors)
+    private static CatalogCsvLine? ReadRow(CsvRecord record, Dictionary<string, int> columns, List<CsvErrorDto> errors)
     {
         void Error(string column, string message) => errors.Add(new CsvErrorDto(record.Line, column, message));
 
@@ -192,6 +236,8 @@ public static class CatalogCsv
         }
 
         string Cell(string column) => record.Cells[columns[column]];
+
+        string Optional(string column) => columns.TryGetValue(column, out var i) ? Unescape(record.Cells[i]).Trim() : "";
 
         var sku = Unescape(Cell(Sku));
         var name = Unescape(Cell(Name));
@@ -229,6 +275,7 @@ public static class CatalogCsv
             Error(Stock, $"Stock is a number of units from 0 to {Limits.StockMax:N0}.");
         }
 
+        var variant = CatalogCsvVariantCells.Read(record.Line, Optional, Error);
         if (errors.Count > 0)
         {
             return null;
@@ -237,7 +284,7 @@ public static class CatalogCsv
         try
         {
             var input = ProductInput.Parse(new SaveProductRequest(sku, name, description, price!.Value, compareAt, currency, lowStock ?? 0));
-            return new CatalogCsvRow(record.Line, input, stock, archived ?? false);
+            return new CatalogCsvLine(record.Line, input, stock, archived ?? false, variant);
         }
         catch (DomainException refusal)
         {

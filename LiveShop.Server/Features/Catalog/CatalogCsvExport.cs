@@ -14,7 +14,7 @@ public sealed class ExportCatalogCsv(LiveShopDbContext db, ShopAccess access, Ti
     public async Task<CatalogCsvFile> ExportAsync(ClaimsPrincipal caller, Guid shopId, CancellationToken cancellationToken)
     {
         var membership = await access.RequireAsync(caller, shopId, _ => true, "export the catalog", cancellationToken);
-        var products = await db.Products.AsNoTracking().Where(p => p.ShopId == shopId).ToListAsync(cancellationToken);
+        var products = await db.Products.AsNoTracking().Include(p => p.Variants).Where(p => p.ShopId == shopId).ToListAsync(cancellationToken);
         return new CatalogCsvFile(CatalogCsv.Write(products), $"{membership.Shop.Slug}-catalog-{ShopToday(membership.Shop):yyyy-MM-dd}.csv");
     }
 

@@ -26,7 +26,8 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         products = query.Archived ? products.Where(p => p.ArchivedAt != null) : products.Where(p => p.ArchivedAt == null);
         if (query.LowStock)
         {
-            products = products.Where(p => p.LowStockThreshold > 0 && p.Stock <= p.LowStockThreshold);
+            // The product's total, or any one of its variants (a total at or below the threshold means every variant is too).
+            products = products.Where(p => p.LowStockThreshold > 0 && (p.Stock <= p.LowStockThreshold || p.Variants.Any(v => v.Stock <= p.LowStockThreshold)));
         }
 
         if (query.Currency is { Length: > 0 } currency)
@@ -43,7 +44,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var size = Math.Clamp(query.PageSize ?? 25, 1, Limits.ProductPageSizeMax);
         var page = Math.Clamp(query.Page ?? 0, 0, 100_000);
         var total = await products.CountAsync(cancellationToken);
-        var items = await products.Include(p => p.Photos).OrderBy(p => p.Name).ThenBy(p => p.Sku).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+        var items = await products.Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery().OrderBy(p => p.Name).ThenBy(p => p.Sku).Skip(page * size).Take(size).ToListAsync(cancellationToken);
         return new PageDto<ShopProductDto>([.. items.Select(p => p.ToShopDto())], total);
     }
 
@@ -62,26 +63,54 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
             throw ProductInput.Invalid($"Stock is a number of units from 0 to {Limits.StockMax:N0}.");
         }
 
-        await RequireFreeSkuAsync(shopId, input.Sku, null, cancellationToken);
-        var now = clock.GetUtcNow();
-        var product = new Product(Guid.CreateVersion7(), shopId, input.Sku, input.Name, input.Description, Product.PlaceholderImageUrl, input.Price, input.Currency, request.InitialStock, now);
-        product.Edit(input, now);
-        db.Products.Add(product);
-        if (request.InitialStock > 0)
+        var variants = VariantsInput.Parse(request, input.Sku);
+        if (variants.HasVariants && request.InitialStock != 0)
         {
-            db.StockAdjustments.Add(new StockAdjustment(Guid.CreateVersion7(), product.Id, membership.UserId, caller.DisplayName(), 0, request.InitialStock, "Initial stock", now));
+            throw VariantsInput.Invalid("A product with variants has the stock of its variants: give each variant its starting stock instead of the product.");
         }
 
-        await SaveSkuAsync(input.Sku, cancellationToken);
+        var skus = Skus(input, variants);
+        await RequireFreeSkusAsync(shopId, skus, null, cancellationToken);
+        var now = clock.GetUtcNow();
+        var stock = variants.HasVariants ? 0 : request.InitialStock;
+        var product = new Product(Guid.CreateVersion7(), shopId, input.Sku, input.Name, input.Description, Product.PlaceholderImageUrl, input.Price, input.Currency, stock, now);
+        product.Edit(input, now);
+        if (variants.HasVariants)
+        {
+            var set = product.SetVariants(variants, now, out _);
+            product.StartWithVariantStock();
+            Log(set, product.Id, membership, caller.DisplayName(), now);
+        }
+
+        db.Products.Add(product);
+        if (stock > 0)
+        {
+            db.StockAdjustments.Add(new StockAdjustment(Guid.CreateVersion7(), product.Id, membership.UserId, caller.DisplayName(), 0, stock, "Initial stock", now));
+        }
+
+        await SaveSkusAsync(skus, cancellationToken);
         return product.ToShopDto();
     }
 
     public async Task<ShopProductDto> UpdateAsync(ClaimsPrincipal caller, Guid shopId, Guid productId, SaveProductRequest request, CancellationToken cancellationToken)
     {
-        await RequireEditorAsync(caller, shopId, cancellationToken);
+        var membership = await RequireEditorAsync(caller, shopId, cancellationToken);
         var input = ProductInput.Parse(request);
+        var variants = VariantsInput.Parse(request, input.Sku);
+        var skus = Skus(input, variants);
+        var now = clock.GetUtcNow();
+
+        // The product row's write lock first (orders change its stock meanwhile), then the product as it is now.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var locked = await db.Products.Where(p => p.Id == productId && p.ShopId == shopId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        if (locked == 0)
+        {
+            throw ProductNotFound();
+        }
+
         var product = await LoadAsync(shopId, productId, cancellationToken);
-        await RequireFreeSkuAsync(shopId, input.Sku, productId, cancellationToken);
+        await RequireFreeSkusAsync(shopId, skus, productId, cancellationToken);
         if (input.Currency != product.Currency)
         {
             // A lineup sells in its show's currency: the product cannot leave it while a show still to end carries it.
@@ -97,17 +126,37 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
             }
         }
 
-        product.Edit(input, clock.GetUtcNow());
-        await SaveSkuAsync(input.Sku, cancellationToken);
+        product.Edit(input, now);
+        var stockAdded = 0;
+        if (variants.HasVariants || product.HasVariants)
+        {
+            Log(product.SetVariants(variants, now, out stockAdded), productId, membership, caller.DisplayName(), now);
+        }
+
+        await SaveSkusAsync(skus, cancellationToken);
+        if (stockAdded != 0)
+        {
+            await db.Products.Where(p => p.Id == productId)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + stockAdded), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await db.Entry(product).ReloadAsync(cancellationToken);
+        if (stockAdded != 0)
+        {
+            stockFanout.ChangedOutsideShows([productId]);
+        }
+
         return product.ToShopDto();
     }
 
-    /// <summary>A copy with a new SKU, no stock, and the same photos (the image files are shared until neither uses them).</summary>
+    /// <summary>A copy with a new SKU, no stock, the same photos (the image files are shared until neither uses them) and the same options and variants (each with a new SKU and no stock).</summary>
     public async Task<ShopProductDto> DuplicateAsync(ClaimsPrincipal caller, Guid shopId, Guid productId, CancellationToken cancellationToken)
     {
         await RequireEditorAsync(caller, shopId, cancellationToken);
         var source = await LoadAsync(shopId, productId, cancellationToken);
-        var sku = await FreeCopySkuAsync(shopId, source.Sku, cancellationToken);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sku = await FreeCopySkuAsync(shopId, source.Sku, taken, cancellationToken);
         var name = source.Name.Length + 7 <= Limits.ProductNameMaxLength ? $"{source.Name} (copy)" : source.Name;
         var now = clock.GetUtcNow();
         var copy = new Product(Guid.CreateVersion7(), shopId, sku, name, source.Description, source.ImageUrl, source.Price, source.Currency, 0, now);
@@ -117,8 +166,20 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
             copy.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(photo.ImageId, photo.ThumbUrl, photo.MediumUrl, photo.LargeUrl, photo.Width, photo.Height), now);
         }
 
+        if (source.HasVariants)
+        {
+            var variants = new List<VariantInput>();
+            foreach (var variant in source.OrderedVariants)
+            {
+                variants.Add(new VariantInput(null, await FreeCopySkuAsync(shopId, variant.Sku, taken, cancellationToken), variant.Values, variant.PriceOverride, 0));
+            }
+
+            copy.SetVariants(new VariantsInput(source.OptionNames, variants), now, out _);
+            copy.StartWithVariantStock();
+        }
+
         db.Products.Add(copy);
-        await SaveSkuAsync(sku, cancellationToken);
+        await SaveSkusAsync([.. taken], cancellationToken);
         return copy.ToShopDto();
     }
 
@@ -133,7 +194,9 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
 
     /// <summary>
     /// Units in or out by hand, with a reason, logged. The change is a conditional update (never below
-    /// 0, even while buyers are taking units), and every live show carrying the product is told.
+    /// 0, even while buyers are taking units), and every live show carrying the product is told. A product
+    /// with variants changes one variant's stock (named by <see cref="AdjustStockRequest.VariantId"/>) and its
+    /// total by the same amount, in one transaction; the log line carries the variant's label.
     /// </summary>
     public async Task<StockAdjustmentDto> AdjustStockAsync(ClaimsPrincipal caller, Guid shopId, Guid productId, AdjustStockRequest request, CancellationToken cancellationToken)
     {
@@ -151,6 +214,11 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         var product = await LoadAsync(shopId, productId, cancellationToken);
+        if (product.HasVariants || request.VariantId is not null)
+        {
+            return await AdjustVariantStockAsync(caller, membership, product, request.VariantId, change, reason, cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Products
             .Where(p => p.Id == productId && p.Stock + change >= 0 && p.Stock + change <= Limits.StockMax)
@@ -164,6 +232,46 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         var adjustment = new StockAdjustment(Guid.CreateVersion7(), productId, membership.UserId, caller.DisplayName(), after - change, after, reason, clock.GetUtcNow());
+        db.StockAdjustments.Add(adjustment);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        stockFanout.ChangedOutsideShows([productId]);
+        return ToDto(adjustment);
+    }
+
+    private async Task<StockAdjustmentDto> AdjustVariantStockAsync(ClaimsPrincipal caller, ShopMembership membership, Product product, Guid? variantId, int change, string reason, CancellationToken cancellationToken)
+    {
+        if (!product.HasVariants)
+        {
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variants: change its stock without naming one.");
+        }
+
+        if (variantId is not { } id)
+        {
+            throw DomainException.Invalid(ProblemCodes.VariantRequired, $"“{product.Name}” has variants: choose the variant whose stock changes.");
+        }
+
+        var variant = product.Variants.SingleOrDefault(v => v.Id == id)
+            ?? throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variant with that id: reload the product.");
+
+        // The product row first (the lock every change of the product takes first), then the variant; both conditional, both or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var productId = product.Id;
+        await db.Products.Where(p => p.Id == productId && p.Stock + change >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock + change), cancellationToken);
+        var changed = await db.Set<ProductVariant>()
+            .Where(v => v.Id == id && v.ProductId == productId && v.Stock + change >= 0 && v.Stock + change <= Limits.StockMax)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Stock, v => v.Stock + change), cancellationToken);
+        var after = await db.Set<ProductVariant>().Where(v => v.Id == id).Select(v => v.Stock).SingleAsync(cancellationToken);
+        if (changed == 0)
+        {
+            // Leaving without a commit undoes the product's total too.
+            throw DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, change < 0
+                ? $"Only {after} of “{product.Name}” in “{variant.Label}” are in stock: you can take out at most {after}."
+                : $"A variant's stock can be at most {Limits.StockMax:N0} units.");
+        }
+
+        var adjustment = new StockAdjustment(Guid.CreateVersion7(), productId, membership.UserId, caller.DisplayName(), after - change, after, reason, clock.GetUtcNow(), id, variant.Label);
         db.StockAdjustments.Add(adjustment);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -237,11 +345,25 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         access.RequireAsync(caller, shopId, ShopPermissions.CanManageCatalog, "change the catalog", cancellationToken);
 
     private async Task<Product> LoadAsync(Guid shopId, Guid productId, CancellationToken cancellationToken) =>
-        await db.Products.Include(p => p.Photos).SingleOrDefaultAsync(p => p.Id == productId && p.ShopId == shopId, cancellationToken)
-        ?? throw DomainException.NotFound(ProblemCodes.ProductNotFound, "This shop has no product with that id.");
+        await db.Products.Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == productId && p.ShopId == shopId, cancellationToken)
+        ?? throw ProductNotFound();
 
-    /// <summary>Saves; a request that lost a race for the SKU gets the same 409 as the check before it.</summary>
-    private async Task SaveSkuAsync(string sku, CancellationToken cancellationToken)
+    private static DomainException ProductNotFound() => DomainException.NotFound(ProblemCodes.ProductNotFound, "This shop has no product with that id.");
+
+    /// <summary>The product's SKU and its variants'.</summary>
+    private static List<string> Skus(ProductInput input, VariantsInput variants) => [input.Sku, .. variants.Variants.Select(v => v.Sku)];
+
+    /// <summary>Logs each variant's stock set by a change of variants (a new one's starting stock, the product's stock moving to its first).</summary>
+    private void Log(IEnumerable<VariantStockSet> set, Guid productId, ShopMembership membership, string byName, DateTimeOffset now)
+    {
+        foreach (var s in set)
+        {
+            db.StockAdjustments.Add(new StockAdjustment(Guid.CreateVersion7(), productId, membership.UserId, byName, s.Before, s.After, s.Reason, now, s.Variant.Id, s.Variant.Label));
+        }
+    }
+
+    /// <summary>Saves; a request that lost a race for a SKU gets the same 409 as the check before it.</summary>
+    private async Task SaveSkusAsync(IReadOnlyList<string> skus, CancellationToken cancellationToken)
     {
         try
         {
@@ -249,29 +371,29 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            throw SkuTaken(sku);
+            throw CatalogSkus.Taken(skus);
         }
     }
 
-    private static DomainException SkuTaken(string sku) =>
-        DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product of this shop already has the SKU “{sku}”.");
-
-    private async Task RequireFreeSkuAsync(Guid shopId, string sku, Guid? productId, CancellationToken cancellationToken)
+    private async Task RequireFreeSkusAsync(Guid shopId, IReadOnlyList<string> skus, Guid? productId, CancellationToken cancellationToken)
     {
-        if (await db.Products.AnyAsync(p => p.ShopId == shopId && p.Sku == sku && p.Id != productId, cancellationToken))
+        var used = await CatalogSkus.UsedAsync(db, shopId, skus, productId, cancellationToken);
+        if (skus.FirstOrDefault(used.Contains) is { } sku)
         {
-            throw SkuTaken(sku);
+            throw CatalogSkus.Taken(sku);
         }
     }
 
-    private async Task<string> FreeCopySkuAsync(Guid shopId, string sku, CancellationToken cancellationToken)
+    /// <summary>A free SKU for a copy (“…-COPY”, “…-COPY2”): used by no product or variant of the shop, nor by another SKU of this copy (<paramref name="taken"/>, which gets it).</summary>
+    private async Task<string> FreeCopySkuAsync(Guid shopId, string sku, HashSet<string> taken, CancellationToken cancellationToken)
     {
         for (var n = 1; ; n++)
         {
             var suffix = n == 1 ? "-COPY" : $"-COPY{n}";
             var candidate = (sku.Length + suffix.Length > Limits.SkuMaxLength ? sku[..(Limits.SkuMaxLength - suffix.Length)] : sku) + suffix;
-            if (!await db.Products.AnyAsync(p => p.ShopId == shopId && p.Sku == candidate, cancellationToken))
+            if (!taken.Contains(candidate) && (await CatalogSkus.UsedAsync(db, shopId, [candidate], null, cancellationToken)).Count == 0)
             {
+                taken.Add(candidate);
                 return candidate;
             }
         }

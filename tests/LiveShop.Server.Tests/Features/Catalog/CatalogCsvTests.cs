@@ -17,6 +17,8 @@ namespace LiveShop.Server.Tests.Features.Catalog;
 public class CatalogCsvTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
     private const string Header = "sku,name,description,price,compare_at_price,currency,stock,low_stock_threshold,archived";
+    private const string VariantHeader = ",variant_sku,option1_name,option1_value,option2_name,option2_value,option3_name,option3_value";
+    private const string NoVariant = ",,,,,,,";
     private static readonly Guid Shop = DemoSeeder.DemoShopId;
 
     [Fact]
@@ -34,12 +36,15 @@ public class CatalogCsvTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Equal(Header, lines[0]);
+        Assert.Equal(Header + VariantHeader, lines[0]);
         Assert.Equal("", lines[^1]);
-        var skus = await factory.ReadAsync(db => db.Products.Where(p => p.ShopId == Shop).Select(p => p.Sku).ToListAsync());
-        // A SKU a spreadsheet would read as a formula (-SALE) is written with an apostrophe.
-        Assert.Equal(skus.Order(StringComparer.Ordinal).Select(s => s.StartsWith('-') ? "'" + s : s), lines[1..^1].Select(l => l.Split(',')[0]));
-        Assert.Contains(lines, l => l.StartsWith("ARCHIVED-", StringComparison.Ordinal) && l.EndsWith(",true", StringComparison.Ordinal));
+        var skus = await factory.ReadAsync(db => db.Products.Where(p => p.ShopId == Shop).Select(p => new { p.Sku, Rows = Math.Max(1, p.Variants.Count) }).ToListAsync());
+        // A SKU a spreadsheet would read as a formula (-SALE) is written with an apostrophe; a product with variants (the scarf) has a row per variant.
+        Assert.Equal(
+            skus.OrderBy(s => s.Sku, StringComparer.Ordinal).SelectMany(s => Enumerable.Repeat(s.Sku.StartsWith('-') ? "'" + s.Sku : s.Sku, s.Rows)),
+            lines[1..^1].Select(l => l.Split(',')[0]));
+        Assert.Contains(lines, l => l.StartsWith("ARCHIVED-", StringComparison.Ordinal) && l.EndsWith(",true" + NoVariant, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("TW-SILK-SCARF,", StringComparison.Ordinal) && l.EndsWith(",1390,,TWD,7,0,false,TW-SILK-SCARF-JADE,Colour,Jade,,,,", StringComparison.Ordinal));
         Assert.Contains("GR-OLIVE-500,\"Cretan Olive Oil, 500 ml\",", string.Join("\n", lines), StringComparison.Ordinal);
     }
 
@@ -56,15 +61,16 @@ public class CatalogCsvTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
 
         var exported = await owner.Http.GetByteArrayAsync(ApiRoutes.CatalogCsv(Shop));
         var text = Encoding.UTF8.GetString(exported);
-        Assert.Contains($"TEA-{id},茉莉花茶 禮盒,\"第一行\n第二行, with a comma and \"\"quotes\"\"\",880,990,TWD,5,2,false\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($"OIL-{id},Ελαιόλαδο Κρήτης,Εξαιρετικό παρθένο,14.90,,EUR,3,0,false\r\n", text, StringComparison.Ordinal);
-        Assert.Contains($"'-FORMULA-{id},\"'=HYPERLINK(\"\"http://evil.test\"\")\",'@SUM(A1),12.50,,USD,0,0,false\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($"TEA-{id},茉莉花茶 禮盒,\"第一行\n第二行, with a comma and \"\"quotes\"\"\",880,990,TWD,5,2,false{NoVariant}\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($"OIL-{id},Ελαιόλαδο Κρήτης,Εξαιρετικό παρθένο,14.90,,EUR,3,0,false{NoVariant}\r\n", text, StringComparison.Ordinal);
+        Assert.Contains($"'-FORMULA-{id},\"'=HYPERLINK(\"\"http://evil.test\"\")\",'@SUM(A1),12.50,,USD,0,0,false{NoVariant}\r\n", text, StringComparison.Ordinal);
 
         var preview = await PreviewAsync(owner, exported);
 
         Assert.Empty(preview.Errors);
-        var products = await factory.ReadAsync(db => db.Products.CountAsync(p => p.ShopId == Shop));
-        Assert.Equal((products, 0, 0, false), (preview.Rows, preview.Created, preview.Updated, preview.Applied));
+        // One row per product, one per variant of a product with variants (the scarf's three colours).
+        var rows = await factory.ReadAsync(db => db.Products.Where(p => p.ShopId == Shop).SumAsync(p => p.Variants.Count == 0 ? 1 : p.Variants.Count));
+        Assert.Equal((rows, 0, 0, false), (preview.Rows, preview.Created, preview.Updated, preview.Applied));
         var formula = await factory.ReadAsync(db => db.Products.SingleAsync(p => p.Sku == $"-FORMULA-{id}"));
         Assert.Equal(("=HYPERLINK(\"http://evil.test\")", "@SUM(A1)"), (formula.Name, formula.Description));
     }
@@ -224,7 +230,7 @@ public class CatalogCsvTests(LiveShopFactory factory) : IClassFixture<LiveShopFa
     [InlineData("sku,name,description,prize,compare_at_price,currency,stock,low_stock_threshold,archived\r\nA,B,,1,,TWD,1,0,false", "unknown column “prize”")]
     [InlineData("sku,name,description,price,compare_at_price,currency,stock,low_stock_threshold\r\nA,B,,1,,TWD,1,0", "lacks the column “archived”")]
     [InlineData("sku,name,name,description,price,compare_at_price,currency,stock,low_stock_threshold,archived\r\n", "“name” appears twice")]
-    [InlineData(Header + ",option1_name\r\n", "not supported yet")]
+    [InlineData(Header + ",option1_name\r\n", "lacks the columns “variant_sku”, “option1_value”")]
     [InlineData("\uFEFF\r\n\r\n", "The file is empty")]
     [InlineData(Header + "\r\nA,\"never closed,,1,,TWD,1,0,false\r\n", "starts on line 2 has no closing quote")]
     public async Task Import_NotACatalogFile_Is400CsvInvalid(string text, string expected)

@@ -37,6 +37,16 @@ public static class VariantPrices
         return new ProductPrice(sale.Price, variant is null ? sale.ListPrice : list, sale.Currency, sale);
     }
 
+    /// <summary>The lowest price of a product's variants when their prices differ (shown "from …"); null otherwise.</summary>
+    public static decimal? FromPrice(LineupItemDto item) =>
+        item.Variants is { Count: > 1 } variants && variants.Select(v => v.Price).Distinct().Count() > 1 ? variants.Min(v => v.Price) : null;
+
+    /// <summary>The variants a sale on some of them is for ("Red, Blue"); null for a sale on every variant or a product without variants.</summary>
+    public static string? SaleVariants(LineupItemDto item, FlashSaleDto sale) =>
+        item.HasVariants() && sale.VariantIds is { Count: > 0 } ids && item.Variants!.Where(v => ids.Contains(v.Id)).Select(v => v.Label).ToList() is { Count: > 0 } labels
+            ? string.Join(", ", labels)
+            : null;
+
     /// <summary>The variant's stock, or the product's (the sum of its variants').</summary>
     public static int StockOf(LineupItemDto item, Guid? variantId) => item.VariantFor(variantId)?.Stock ?? item.Stock;
 

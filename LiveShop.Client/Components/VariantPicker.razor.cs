@@ -53,7 +53,9 @@ public sealed partial class VariantPicker
         {
             if (_chosen[i] is { } value && IsSoldOut(i, value))
             {
+                // Chosen again from Selected if it comes back in stock.
                 _chosen[i] = null;
+                _lastSelected = null;
             }
         }
     }

@@ -165,7 +165,7 @@ public sealed partial class CartSheet : IDisposable
 
         _placing = true;
         _error = null;
-        var agreed = new Dictionary<Guid, decimal>();
+        var agreed = new Dictionary<CartLineKey, decimal>();
         try
         {
             while (true)
@@ -234,7 +234,7 @@ public sealed partial class CartSheet : IDisposable
         }
 
         Cart.Placed(earlier);
-        var lines = string.Join(", ", earlier.Lines.Select(l => $"{l.Quantity} × {l.Name}"));
+        var lines = string.Join(", ", earlier.Lines.Select(l => l.VariantLabel is { } label ? $"{l.Quantity} × {l.Name} ({label})" : $"{l.Quantity} × {l.Name}"));
         _error = earlier.Status == OrderStatus.PendingPayment
             ? $"Your earlier order #{earlier.Number} ({lines}) was placed; its payment is still being confirmed (see My orders). Your cart is still here: press Place order to order it as well."
             : $"Your earlier order #{earlier.Number} ({lines}) went through. Your cart is still here: press Place order to order it as well.";
@@ -314,12 +314,18 @@ public sealed partial class CartSheet : IDisposable
         _ => null,
     };
 
-    private async Task<bool> AgreedToNewPriceAsync(ApiException refusal, PlaceOrderRequest request, Dictionary<Guid, decimal> agreed)
+    /// <remarks>
+    /// The refusal names the product (<c>productId</c>) and, for a product with variants, the variant
+    /// (<c>variantId</c>); without a variant id it is about the first line of that product.
+    /// </remarks>
+    private async Task<bool> AgreedToNewPriceAsync(ApiException refusal, PlaceOrderRequest request, Dictionary<CartLineKey, decimal> agreed)
     {
         var productId = refusal.GuidExtension("productId")!.Value;
+        var variantId = refusal.GuidExtension("variantId");
         var newPrice = refusal.DecimalExtension("currentPrice")!.Value;
-        var line = request.Lines.FirstOrDefault(l => l.ProductId == productId);
-        var name = Cart.Lines.FirstOrDefault(l => l.ProductId == productId)?.Name;
+        var line = request.Lines.FirstOrDefault(l => l.ProductId == productId && (variantId is null || l.VariantId == variantId));
+        var cartLine = line is null ? null : Cart.Lines.FirstOrDefault(l => l.ProductId == productId && l.VariantId == line.VariantId);
+        var name = cartLine is null ? null : LineName(cartLine);
         if (line is null || name is null)
         {
             _error = refusal.Message;
@@ -342,7 +348,7 @@ public sealed partial class CartSheet : IDisposable
             return false;
         }
 
-        agreed[productId] = newPrice;
+        agreed[new CartLineKey(productId, line.VariantId)] = newPrice;
         return true;
     }
 
@@ -417,6 +423,9 @@ public sealed partial class CartSheet : IDisposable
 
     private static bool SameOrder(PlaceOrderRequest a, PlaceOrderRequest b) =>
         a.ShowId == b.ShowId && a.ShippingAddress == b.ShippingAddress && a.Payment == b.Payment && a.Lines.SequenceEqual(b.Lines);
+
+    /// <summary>A line as the buyer reads it: the product, and its variant in brackets.</summary>
+    private static string LineName(CartLine line) => line.VariantLabel is { } label ? $"{line.Name} ({label})" : line.Name;
 
     public void Dispose() => Cart.Changed -= OnCartChanged;
 }

@@ -117,7 +117,8 @@ public sealed partial class ShowPage
     /// <summary>Back from signing in to buy and the kept cart not read yet: no sheet opens until it is.</summary>
     private bool AwaitingCheckout => CheckoutQuery == "1" && _restoredFor != Detail?.Id;
 
-    private ProductPrice? ProductPrice => _product is null ? null : PriceNow(_product.ProductId);
+    /// <summary>The flash sale on the product in the sheet, as the video has shown it (it may be for some variants only).</summary>
+    private FlashSaleDto? SheetSale => _product is null ? null : Synced.SaleFor(_product.ProductId, Clock.GetUtcNow());
 
     /// <summary>The product in the sheet as the room has it now (its stock follows the room events).</summary>
     private LineupItemDto? SheetProduct => _product is null ? null : State.ItemFor(_product.ProductId) ?? _product;
@@ -141,9 +142,7 @@ public sealed partial class ShowPage
             return null;
         }
 
-        return Synced.SaleFor(productId, Clock.GetUtcNow()) is { } sale
-            ? new ProductPrice(sale.Price, sale.ListPrice, sale.Currency, sale)
-            : new ProductPrice(item.Price, item.Price, item.Currency, null);
+        return VariantPrices.PriceOf(item, null, Synced.SaleFor(productId, Clock.GetUtcNow()));
     }
 
     protected override void OnInitialized()
@@ -269,20 +268,47 @@ public sealed partial class ShowPage
     private void OrderPlaced(OrderDto order) => _placedHere[order.Id] = order.Status;
 
     /// <summary>Buy: one more in the cart and the cart open.</summary>
-    private void Buy(LineupItemDto item)
+    private void Buy(ProductChoice choice)
     {
-        _lastChosen = item.ProductId;
-        AddOrWarn(item);
+        _lastChosen = choice.Item.ProductId;
+        AddOrWarn(choice);
         _product = null;
         _cartOpen = true;
     }
 
-    private void AddToCart(LineupItemDto item)
+    /// <summary>Buy in the lineup list, which has no variant chips: a product with variants opens its sheet to choose one.</summary>
+    private void BuyFromList(LineupItemDto item)
     {
-        _lastChosen = item.ProductId;
-        if (AddOrWarn(item))
+        if (item.HasVariants())
         {
-            Snackbar.Add($"{item.Name} is in your cart.", Severity.Normal, options =>
+            OpenProduct(item);
+        }
+        else
+        {
+            Buy(new ProductChoice(item));
+        }
+    }
+
+    private void AddToCartFromList(LineupItemDto item)
+    {
+        if (item.HasVariants())
+        {
+            OpenProduct(item);
+        }
+        else
+        {
+            AddToCart(new ProductChoice(item));
+        }
+    }
+
+    private void AddToCart(ProductChoice choice)
+    {
+        var item = choice.Item;
+        _lastChosen = item.ProductId;
+        if (AddOrWarn(choice))
+        {
+            var name = item.VariantFor(choice.VariantId) is { } variant ? $"{item.Name} ({variant.Label})" : item.Name;
+            Snackbar.Add($"{name} is in your cart.", Severity.Normal, options =>
             {
                 options.Action = "View cart";
                 options.OnClick = _ => InvokeAsync(OpenCart);
@@ -290,9 +316,18 @@ public sealed partial class ShowPage
         }
     }
 
-    private bool AddOrWarn(LineupItemDto item)
+    private bool AddOrWarn(ProductChoice choice)
     {
-        if (Cart.Add(item, seenSale: Synced.SaleFor(item.ProductId, Clock.GetUtcNow())))
+        var item = choice.Item;
+        if (item.HasVariants() && item.VariantFor(choice.VariantId) is null)
+        {
+            OpenProduct(item);
+            return false;
+        }
+
+        // The flash price the viewer saw for this variant (a sale for other variants was not shown on it).
+        var seen = Synced.SaleFor(item.ProductId, Clock.GetUtcNow()) is { } sale && sale.AppliesTo(choice.VariantId) ? sale : null;
+        if (Cart.Add(item, seenSale: seen, variantId: choice.VariantId))
         {
             return true;
         }

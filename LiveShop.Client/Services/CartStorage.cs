@@ -6,7 +6,7 @@ namespace LiveShop.Client.Services;
 
 /// <summary>
 /// Keeps a show's cart in the browser's <c>localStorage</c> (<c>liveshop.cart.{showId}</c>), so it
-/// survives the full reload that signing in or continuing as a guest ends with. Only product ids and
+/// survives the full reload that signing in or continuing as a guest ends with. Only product (and variant) ids and
 /// quantities are kept: names, pictures and prices come from the show's lineup when the cart is read
 /// back (<see cref="CartState.Restore"/>). Use only once the page is interactive, never while
 /// prerendering. Storage that fails (disabled, full, a value someone else wrote) is treated as an
@@ -39,7 +39,7 @@ public sealed class CartStorage(IJSRuntime js)
     /// <summary>Keeps the cart's lines for its show (an empty cart removes the entry). Writes only what changed.</summary>
     public async Task WriteAsync(Guid showId, IReadOnlyList<CartLine> lines)
     {
-        var value = lines.Count == 0 ? null : Serialize([.. lines.Select(l => new SavedCartLine(l.ProductId, l.Quantity))]);
+        var value = lines.Count == 0 ? null : Serialize([.. lines.Select(l => new SavedCartLine(l.ProductId, l.Quantity, l.VariantId))]);
         if (_written.TryGetValue(showId, out var written) && written == value)
         {
             return;
@@ -64,7 +64,7 @@ public sealed class CartStorage(IJSRuntime js)
         }
     }
 
-    /// <summary><c>{"lines":[{"productId":"…","quantity":2}]}</c>.</summary>
+    /// <summary><c>{"lines":[{"productId":"…","quantity":2,"variantId":"…"}]}</c> (<c>variantId</c> only for a product with variants).</summary>
     public static string Serialize(IReadOnlyList<SavedCartLine> lines)
     {
         using var buffer = new MemoryStream();
@@ -77,6 +77,11 @@ public sealed class CartStorage(IJSRuntime js)
                 json.WriteStartObject();
                 json.WriteString("productId", line.ProductId);
                 json.WriteNumber("quantity", line.Quantity);
+                if (line.VariantId is { } variantId)
+                {
+                    json.WriteString("variantId", variantId);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -112,7 +117,10 @@ public sealed class CartStorage(IJSRuntime js)
                     && line.TryGetProperty("productId", out var id) && id.ValueKind == JsonValueKind.String && id.TryGetGuid(out var productId)
                     && line.TryGetProperty("quantity", out var quantity) && quantity.ValueKind == JsonValueKind.Number && quantity.TryGetInt64(out var units))
                 {
-                    result.Add(new SavedCartLine(productId, (int)Math.Clamp(units, int.MinValue, int.MaxValue)));
+                    Guid? variantId = line.TryGetProperty("variantId", out var variant) && variant.ValueKind == JsonValueKind.String && variant.TryGetGuid(out var vid)
+                        ? vid
+                        : null;
+                    result.Add(new SavedCartLine(productId, (int)Math.Clamp(units, int.MinValue, int.MaxValue), variantId));
                 }
             }
 

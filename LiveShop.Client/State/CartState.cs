@@ -1,5 +1,6 @@
 using LiveShop.Client.Components;
 using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -7,7 +8,8 @@ using LiveShop.Shared.Shows;
 namespace LiveShop.Client.State;
 
 /// <summary>
-/// The viewer's cart for one show. A line keeps the product and the quantity, never a price: prices
+/// The viewer's cart for one show. A line keeps the product (and its variant: two colours of one scarf
+/// are two lines) and the quantity, never a price: prices
 /// are read live from the show page's <see cref="ShowState"/> (<see cref="ShowState.PriceOf"/>), so
 /// the cart always shows what the buyer would pay now, and the order asks for exactly that.
 /// Scoped, so it survives moving between pages; attaching another show's page empties it.
@@ -87,9 +89,17 @@ public sealed class CartState(TimeProvider clock)
     /// <param name="quantity">How many more.</param>
     /// <param name="seenSale">The flash price the buyer saw on the product when they tapped (the video can be behind the room):
     /// if the cart's price is not that one, the line says the flash price has ended.</param>
-    public bool Add(LineupItemDto product, int quantity = 1, FlashSaleDto? seenSale = null)
+    /// <param name="variantId">The variant chosen: required for a product with variants, ignored for one without.</param>
+    public bool Add(LineupItemDto product, int quantity = 1, FlashSaleDto? seenSale = null, Guid? variantId = null)
     {
-        var index = _lines.FindIndex(l => l.ProductId == product.ProductId);
+        ProductVariantDto? variant = null;
+        if (product.HasVariants())
+        {
+            variant = product.VariantFor(variantId)
+                ?? throw new ArgumentException($"Choose one of the variants of {product.Name}.", nameof(variantId));
+        }
+
+        var index = IndexOf(product.ProductId, variant?.Id);
         if (index >= 0)
         {
             _lines[index] = _lines[index] with { Quantity = Clamp(_lines[index].Quantity + quantity), SeenSale = seenSale };
@@ -100,7 +110,12 @@ public sealed class CartState(TimeProvider clock)
         }
         else
         {
-            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(quantity)) { SeenSale = seenSale });
+            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(quantity))
+            {
+                SeenSale = seenSale,
+                VariantId = variant?.Id,
+                VariantLabel = variant?.Label,
+            });
         }
 
         Changed?.Invoke();
@@ -108,9 +123,9 @@ public sealed class CartState(TimeProvider clock)
     }
 
     /// <summary>Sets a line's quantity, kept between 1 and <see cref="Limits.OrderMaxQuantity"/> (removing is <see cref="Remove"/>).</summary>
-    public void SetQuantity(Guid productId, int quantity)
+    public void SetQuantity(Guid productId, int quantity, Guid? variantId = null)
     {
-        var index = _lines.FindIndex(l => l.ProductId == productId);
+        var index = IndexOf(productId, variantId);
         if (index < 0 || _lines[index].Quantity == Clamp(quantity))
         {
             return;
@@ -120,9 +135,10 @@ public sealed class CartState(TimeProvider clock)
         Changed?.Invoke();
     }
 
-    public void Remove(Guid productId)
+    /// <summary>Removes a product's line (of that variant, for a product with variants).</summary>
+    public void Remove(Guid productId, Guid? variantId = null)
     {
-        if (_lines.RemoveAll(l => l.ProductId == productId) > 0)
+        if (_lines.RemoveAll(l => l.ProductId == productId && l.VariantId == variantId) > 0)
         {
             Changed?.Invoke();
         }
@@ -131,7 +147,8 @@ public sealed class CartState(TimeProvider clock)
     /// <summary>
     /// Puts back lines kept from an earlier visit to this show (see <see cref="Services.CartStorage"/>), when
     /// the cart is still empty: what is already in it is newer. Products no longer in the show's lineup are
-    /// dropped, a product kept twice counts once, quantities are kept between 1 and
+    /// dropped, as is a line of a product with variants whose variant it no longer has (or that names none),
+    /// a product (variant) kept twice counts once, quantities are kept between 1 and
     /// <see cref="Limits.OrderMaxQuantity"/>, and at most <see cref="Limits.OrderMaxLines"/> products come back.
     /// Names and pictures come from the lineup. True when lines came back.
     /// </summary>
@@ -150,10 +167,22 @@ public sealed class CartState(TimeProvider clock)
                 break;
             }
 
-            if (show.ItemFor(line.ProductId) is { } product && !_lines.Exists(l => l.ProductId == product.ProductId))
+            if (show.ItemFor(line.ProductId) is not { } product)
             {
-                _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(line.Quantity)));
+                continue;
             }
+
+            var variant = product.VariantFor(line.VariantId);
+            if (product.HasVariants() != variant is not null || IndexOf(product.ProductId, variant?.Id) >= 0)
+            {
+                continue;
+            }
+
+            _lines.Add(new CartLine(product.ProductId, product.Name, product.ImageUrl, Clamp(line.Quantity))
+            {
+                VariantId = variant?.Id,
+                VariantLabel = variant?.Label,
+            });
         }
 
         if (_lines.Count == 0)
@@ -177,17 +206,22 @@ public sealed class CartState(TimeProvider clock)
     /// at that price and in this buyer's allowance (the per-buyer cap less the units they already hold);
     /// otherwise the list price for the whole line, with <see cref="ProductPrice.FlashNote"/> saying why.
     /// </summary>
-    public ProductPrice PriceOf(Guid productId, int quantity = 1)
+    /// <remarks>
+    /// A sale's units and per-buyer cap count across the variants it is for: <paramref name="takenBefore"/>
+    /// are units of earlier lines of the cart already priced at that sale's flash price.
+    /// </remarks>
+    public ProductPrice PriceOf(Guid productId, int quantity = 1, Guid? variantId = null, int takenBefore = 0)
     {
-        var price = AttachedShow.PriceOf(productId, clock.GetUtcNow()) ?? throw new InvalidOperationException($"Product {productId} is not in this show.");
+        var price = AttachedShow.PriceOf(productId, variantId, clock.GetUtcNow()) ?? throw new InvalidOperationException($"Product {productId} is not in this show.");
         if (price.Sale is not { } sale)
         {
             return price;
         }
 
-        var held = _flashHeld.GetValueOrDefault(sale.Id);
+        var held = _flashHeld.GetValueOrDefault(sale.Id) + takenBefore;
         var allowance = Math.Max(0, sale.PerBuyerCap - held);
-        if (quantity <= Math.Min(sale.Remaining, allowance))
+        var remaining = Math.Max(0, sale.Remaining - takenBefore);
+        if (quantity <= Math.Min(remaining, allowance))
         {
             return price;
         }
@@ -196,7 +230,7 @@ public sealed class CartState(TimeProvider clock)
             ? allowance == 0
                 ? $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: you have yours."
                 : $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: up to {allowance} more for you."
-            : $"Only {sale.Remaining} left at the flash price {Money.Format(sale.Price, sale.Currency)}.";
+            : $"Only {remaining} left at the flash price {Money.Format(sale.Price, sale.Currency)}.";
         return new ProductPrice(price.List, price.List, price.Currency, null) { FlashNote = note };
     }
 
@@ -207,7 +241,7 @@ public sealed class CartState(TimeProvider clock)
     /// </summary>
     public ProductPrice PriceOf(CartLine line)
     {
-        var price = PriceOf(line.ProductId, line.Quantity);
+        var price = PriceOf(line.ProductId, line.Quantity, line.VariantId, FlashUnitsBefore(line));
         return line.SeenSale is { } seen && price.FlashNote is null && price.Sale is null
             ? price with { FlashNote = $"The flash price {Money.Format(seen.Price, seen.Currency)} has ended." }
             : price;
@@ -248,8 +282,49 @@ public sealed class CartState(TimeProvider clock)
         .. _lines.Select(l => new PlaceOrderLine(
             l.ProductId,
             l.Quantity,
-            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l).Unit)),
+            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l).Unit,
+            l.VariantId)),
     ];
+
+    /// <summary>
+    /// <see cref="OrderLines(IReadOnlyDictionary{Guid, decimal}?)"/> with agreed prices per line (product and
+    /// variant): the price the buyer agreed to for one colour says nothing about another.
+    /// </summary>
+    public IReadOnlyList<PlaceOrderLine> OrderLines(IReadOnlyDictionary<CartLineKey, decimal> agreedPrices) =>
+    [
+        .. _lines.Select(l => new PlaceOrderLine(
+            l.ProductId,
+            l.Quantity,
+            agreedPrices.TryGetValue(l.Key, out var agreed) ? agreed : PriceOf(l).Unit,
+            l.VariantId)),
+    ];
+
+    /// <summary>Units of the lines before this one that are priced at the flash price this line's variant would get.</summary>
+    private int FlashUnitsBefore(CartLine line)
+    {
+        if (AttachedShow.SaleFor(line.ProductId, clock.GetUtcNow()) is not { } sale || !sale.AppliesTo(line.VariantId))
+        {
+            return 0;
+        }
+
+        var taken = 0;
+        foreach (var earlier in _lines)
+        {
+            if (earlier.Key == line.Key)
+            {
+                break;
+            }
+
+            if (earlier.ProductId == line.ProductId && PriceOf(earlier.ProductId, earlier.Quantity, earlier.VariantId, taken).Sale?.Id == sale.Id)
+            {
+                taken += earlier.Quantity;
+            }
+        }
+
+        return taken;
+    }
+
+    private int IndexOf(Guid productId, Guid? variantId) => _lines.FindIndex(l => l.ProductId == productId && l.VariantId == variantId);
 
     private ShowState AttachedShow => _show ?? throw new InvalidOperationException("No show page is open: prices come from it.");
 
@@ -258,12 +333,24 @@ public sealed class CartState(TimeProvider clock)
     private static int Clamp(int quantity) => Math.Clamp(quantity, 1, Limits.OrderMaxQuantity);
 }
 
-/// <summary>A product in the cart. No price: see <see cref="CartState.PriceOf(CartLine)"/>.</summary>
+/// <summary>A product (one variant of it, for a product with variants) in the cart. No price: see <see cref="CartState.PriceOf(CartLine)"/>.</summary>
 public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int Quantity)
 {
+    /// <summary>The chosen variant (null: a product without variants).</summary>
+    public Guid? VariantId { get; init; }
+
+    /// <summary>The variant as buyers read it ("Red / M"); null without variants.</summary>
+    public string? VariantLabel { get; init; }
+
+    /// <summary>What tells this line from the others: the product and its variant.</summary>
+    public CartLineKey Key => new(ProductId, VariantId);
+
     /// <summary>The flash price shown on the product when the buyer tapped it, if any.</summary>
     public FlashSaleDto? SeenSale { get; init; }
 }
 
-/// <summary>A cart line as kept in the browser between visits: the product and how many, nothing else.</summary>
-public sealed record SavedCartLine(Guid ProductId, int Quantity);
+/// <summary>One line of the cart: a product and, for a product with variants, the variant.</summary>
+public readonly record struct CartLineKey(Guid ProductId, Guid? VariantId);
+
+/// <summary>A cart line as kept in the browser between visits: the product (and variant) and how many, nothing else.</summary>
+public sealed record SavedCartLine(Guid ProductId, int Quantity, Guid? VariantId = null);

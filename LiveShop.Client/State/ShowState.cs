@@ -1,3 +1,4 @@
+using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -107,17 +108,14 @@ public sealed class ShowState
     /// its list price. The one place the client decides a price; the cart and the order use it.
     /// Null when the show has no such product.
     /// </summary>
-    public ProductPrice? PriceOf(Guid productId, DateTimeOffset deviceNow)
-    {
-        if (ItemFor(productId) is not { } item)
-        {
-            return null;
-        }
+    public ProductPrice? PriceOf(Guid productId, DateTimeOffset deviceNow) => PriceOf(productId, null, deviceNow);
 
-        return SaleFor(productId, deviceNow) is { } sale
-            ? new ProductPrice(sale.Price, sale.ListPrice, sale.Currency, sale)
-            : new ProductPrice(item.Price, item.Price, item.Currency, null);
-    }
+    /// <summary>
+    /// What one variant of a product costs now: its own price, or the flash price while a sale runs that
+    /// is for this variant (<see cref="VariantPrices.PriceOf"/>). Null when the show has no such product.
+    /// </summary>
+    public ProductPrice? PriceOf(Guid productId, Guid? variantId, DateTimeOffset deviceNow) =>
+        ItemFor(productId) is { } item ? VariantPrices.PriceOf(item, variantId, SaleFor(productId, deviceNow)) : null;
 
     public void Load(ShowDetailDto show)
     {
@@ -322,7 +320,7 @@ public sealed class ShowState
         _commerce.Reset(snapshot.Pinned, snapshot.ActiveSales);
         foreach (var stock in snapshot.Stock ?? [])
         {
-            SetStock(stock.ProductId, stock.Stock);
+            SetStock(stock.ProductId, stock.Stock, stock.Variants);
         }
 
         _chat.Clear();
@@ -355,7 +353,7 @@ public sealed class ShowState
                 _commerce.Apply(commerce);
                 break;
             case ProductStockEvent stock:
-                SetStock(stock.ProductId, stock.Stock);
+                SetStock(stock.ProductId, stock.Stock, stock.Variants);
                 break;
             case ChatPostedEvent chat:
                 AddChat(chat.Message);
@@ -385,9 +383,10 @@ public sealed class ShowState
 
     /// <summary>
     /// A lineup product's stock now: its <see cref="LineupItemDto"/> is replaced (records are never
-    /// changed in place), so everything that renders the lineup from <see cref="Show"/> shows it.
+    /// changed in place), so everything that renders the lineup from <see cref="Show"/> shows it. A
+    /// product with variants gets each listed variant's stock too (variants not listed keep theirs).
     /// </summary>
-    private void SetStock(Guid productId, int stock)
+    private void SetStock(Guid productId, int stock, IReadOnlyList<VariantStockDto>? variants)
     {
         if (Show is not { } show)
         {
@@ -404,14 +403,43 @@ public sealed class ShowState
             }
         }
 
-        if (index < 0 || show.Lineup[index].Stock == stock)
+        if (index < 0)
+        {
+            return;
+        }
+
+        var item = show.Lineup[index];
+        var itemVariants = WithStock(item.Variants, variants);
+        if (item.Stock == stock && ReferenceEquals(itemVariants, item.Variants))
         {
             return;
         }
 
         var lineup = show.Lineup.ToArray();
-        lineup[index] = lineup[index] with { Stock = stock };
+        lineup[index] = item with { Stock = stock, Variants = itemVariants };
         Show = show with { Lineup = lineup };
+    }
+
+    /// <summary>The variants with the stock told (the same list when nothing changed).</summary>
+    private static IReadOnlyList<ProductVariantDto>? WithStock(IReadOnlyList<ProductVariantDto>? known, IReadOnlyList<VariantStockDto>? told)
+    {
+        if (known is not { Count: > 0 } || told is not { Count: > 0 })
+        {
+            return known;
+        }
+
+        var stockById = new Dictionary<Guid, int>();
+        foreach (var variant in told)
+        {
+            stockById[variant.VariantId] = variant.Stock;
+        }
+
+        if (!known.Any(v => stockById.TryGetValue(v.Id, out var now) && now != v.Stock))
+        {
+            return known;
+        }
+
+        return [.. known.Select(v => stockById.TryGetValue(v.Id, out var now) ? v with { Stock = now } : v)];
     }
 
     private void AddChat(ChatMessageDto message)

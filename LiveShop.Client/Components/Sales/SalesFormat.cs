@@ -91,9 +91,9 @@ public static class SalesFormat
         FlashSaleEndReason.ShowEnded => "The show ended",
     };
 
-    /// <summary>"2 × Jade Roller, 1 × Tea cup".</summary>
+    /// <summary>"2 × Jade Roller, 1 × Silk scarf (Red)": a line's variant in brackets.</summary>
     public static string Lines(IReadOnlyList<OrderLineDto> lines) =>
-        lines.Count == 0 ? None : string.Join(", ", lines.Select(l => $"{l.Quantity} × {l.Name}"));
+        lines.Count == 0 ? None : string.Join(", ", lines.Select(l => l.VariantLabel is { } variant ? $"{l.Quantity} × {l.Name} ({variant})" : $"{l.Quantity} × {l.Name}"));
 
     /// <summary>A time in the user's own zone: "14:05" today, "14 Mar 14:05" otherwise.</summary>
     public static string Time(DateTimeOffset at, DateTimeOffset now)

@@ -110,8 +110,8 @@ public sealed class ProductCardTests : BunitTestBase
         var raised = new List<string>();
         var cut = Ctx.Render<ProductCard>(p => p
             .Add(c => c.Item, Item())
-            .Add(c => c.OnBuy, (LineupItemDto item) => raised.Add($"buy {item.Name}"))
-            .Add(c => c.OnAddToCart, (LineupItemDto item) => raised.Add($"add {item.Name}"))
+            .Add(c => c.OnBuy, (ProductChoice choice) => raised.Add($"buy {choice.Item.Name}"))
+            .Add(c => c.OnAddToCart, (ProductChoice choice) => raised.Add($"add {choice.Item.Name}"))
             .Add(c => c.OnOpen, (LineupItemDto item) => raised.Add($"open {item.Name}")));
 
         cut.Find($"[data-testid=buy-{ProductId}]").Click();
@@ -127,8 +127,8 @@ public sealed class ProductCardTests : BunitTestBase
     {
         var cut = Ctx.Render<ProductCard>(p => p
             .Add(c => c.Item, Item(stock: 0))
-            .Add(c => c.OnBuy, (LineupItemDto _) => { })
-            .Add(c => c.OnAddToCart, (LineupItemDto _) => { }));
+            .Add(c => c.OnBuy, (ProductChoice _) => { })
+            .Add(c => c.OnAddToCart, (ProductChoice _) => { }));
 
         Assert.True(cut.Find($"[data-testid=buy-{ProductId}]").HasAttribute("disabled"));
         Assert.True(cut.Find($"[data-testid=add-to-cart-{ProductId}]").HasAttribute("disabled"));
@@ -141,8 +141,8 @@ public sealed class ProductCardTests : BunitTestBase
         var cut = Ctx.Render<ProductCard>(p => p
             .Add(c => c.Item, Item(stock: 0))
             .Add(c => c.Sale, Sale(quantityCap: 20, sold: 7))
-            .Add(c => c.OnBuy, (LineupItemDto _) => { })
-            .Add(c => c.OnAddToCart, (LineupItemDto _) => { }));
+            .Add(c => c.OnBuy, (ProductChoice _) => { })
+            .Add(c => c.OnAddToCart, (ProductChoice _) => { }));
 
         Assert.Equal("sold-out", cut.Find("[data-testid=product-card]").GetAttribute("data-state"));
         Assert.Equal("Sold out", cut.Find("[data-testid=sold-out]").TextContent.Trim());
@@ -157,7 +157,7 @@ public sealed class ProductCardTests : BunitTestBase
         var state = ShopTestData.LiveShow(DeviceNow);
         var cut = Ctx.Render<ProductCard>(p => p
             .Add(c => c.Item, state.ItemFor(ShopTestData.Jade)!)
-            .Add(c => c.OnBuy, (LineupItemDto _) => { }));
+            .Add(c => c.OnBuy, (ProductChoice _) => { }));
         Assert.False(cut.Find($"[data-testid=buy-{ShopTestData.Jade}]").HasAttribute("disabled"));
 
         state.ApplyEvents([new ProductStockEvent(11, DeviceNow, ShopTestData.Jade, 0)]);

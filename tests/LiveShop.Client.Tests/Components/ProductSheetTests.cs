@@ -14,10 +14,10 @@ public sealed class ProductSheetTests : BunitTestBase
 
         var cut = Ctx.Render<ProductSheet>(p => p
             .Add(s => s.Item, JadeItem)
-            .Add(s => s.Price, show.PriceOf(Jade, DeviceNow))
+            .Add(s => s.Sale, show.SaleFor(Jade, DeviceNow))
             .Add(s => s.OnClose, () => { })
-            .Add(s => s.OnBuy, (LineupItemDto item) => bought = item)
-            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+            .Add(s => s.OnBuy, (ProductChoice choice) => bought = choice.Item)
+            .Add(s => s.OnAddToCart, (ProductChoice _) => { }));
 
         Assert.Equal("Jade Face Roller", cut.Find("[data-testid=product-sheet] [data-testid=sheet-title]").TextContent.Trim());
         Assert.Equal("NT$490", cut.Find("[data-testid=product-sheet-price]").TextContent.Trim());
@@ -31,10 +31,9 @@ public sealed class ProductSheetTests : BunitTestBase
     {
         var cut = Ctx.Render<ProductSheet>(p => p
             .Add(s => s.Item, null)
-            .Add(s => s.Price, null)
             .Add(s => s.OnClose, () => { })
-            .Add(s => s.OnBuy, (LineupItemDto _) => { })
-            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+            .Add(s => s.OnBuy, (ProductChoice _) => { })
+            .Add(s => s.OnAddToCart, (ProductChoice _) => { }));
 
         Assert.Empty(cut.FindAll("[data-testid=product-sheet]"));
     }
@@ -46,10 +45,10 @@ public sealed class ProductSheetTests : BunitTestBase
         show.ApplyEvents([new LiveShop.Shared.Realtime.ProductStockEvent(11, DeviceNow, Jade, 4)]);
         var cut = Ctx.Render<ProductSheet>(p => p
             .Add(s => s.Item, show.ItemFor(Jade))
-            .Add(s => s.Price, show.PriceOf(Jade, DeviceNow))
+            .Add(s => s.Sale, show.SaleFor(Jade, DeviceNow))
             .Add(s => s.OnClose, () => { })
-            .Add(s => s.OnBuy, (LineupItemDto _) => { })
-            .Add(s => s.OnAddToCart, (LineupItemDto _) => { }));
+            .Add(s => s.OnBuy, (ProductChoice _) => { })
+            .Add(s => s.OnAddToCart, (ProductChoice _) => { }));
         Assert.Equal("4 in stock", cut.Find("[data-testid=product-sheet-stock]").TextContent.Trim());
 
         show.ApplyEvents([new LiveShop.Shared.Realtime.ProductStockEvent(12, DeviceNow, Jade, 0)]);

@@ -26,6 +26,25 @@ public sealed class OrdersTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_LineOfAVariant_ShowsItsVariantLabel()
+    {
+        var scarf = Order("1010", OrderStatus.Paid, DeviceNow) with
+        {
+            Lines =
+            [
+                new OrderLineDto(VariantTestData.Scarf, "Silk scarf", VariantTestData.ScarfItem.ImageUrl, 1, 1200m, 1200m, null, 1200m, VariantTestData.Red, "Red"),
+                new OrderLineDto(Jade, "Jade Face Roller", JadeItem.ImageUrl, 1, 690m, 690m, null, 690m),
+            ],
+        };
+        _api.Answer(HttpMethod.Get, ApiRoutes.Orders, FakeApi.Json(HttpStatusCode.OK, new[] { scarf }));
+
+        var page = Ctx.Render<Orders>();
+
+        page.WaitForAssertion(() => Assert.Equal("· Red", Assert.Single(page.FindAll("[data-testid=order-line-variant]")).TextContent.Trim()));
+        Assert.Equal("1 × Silk scarf (Red), 1 × Jade Face Roller", LiveShop.Client.Components.Sales.SalesFormat.Lines(scarf.Lines));
+    }
+
+    [Fact]
     public void Render_Orders_NewestFirstWithStatusTotalAndLines()
     {
         _api.Answer(HttpMethod.Get, ApiRoutes.Orders, FakeApi.Json(HttpStatusCode.OK, new[]

@@ -11,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Server.Features.Live;
 
 /// <summary>
-/// Flash prices: the host starts one on a lineup product (below the list price, 10 s – 60 min, a
-/// quantity cap and a per-buyer cap) and may end it early; it also ends by itself at its end time
+/// Flash prices: the host starts one on a lineup product, or on chosen variants of one (below the list
+/// price of every variant it is for, 10 s – 60 min, a quantity cap and a per-buyer cap counted across
+/// its variants) and may end it early; it also ends by itself at its end time
 /// (<see cref="FlashSaleScheduler"/>) or when its units are sold (<see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSaleScheduler scheduler)
@@ -115,15 +116,16 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     {
         var now = room.Now;
 
+        var taken = await db.FlashSales
+            .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
+
         // An earlier line of the same order (another variant) may have loaded the sale in this change: read its count afresh.
         if (db.ChangeTracker.Entries<FlashSale>().FirstOrDefault(e => e.Entity.Id == saleId) is { State: EntityState.Unchanged } loaded)
         {
             await loaded.ReloadAsync(cancellationToken);
         }
 
-        var taken = await db.FlashSales
-            .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
         var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
         if (taken == 0)
@@ -143,8 +145,8 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     }
 
     /// <summary>
-    /// Ends a running sale as sold out when its product's stock can no longer cover the units left at
-    /// the flash price (stock is shared with list-price orders and other shows). Does nothing otherwise.
+    /// Ends a running sale as sold out when the stock it sells from (its chosen variants', or the product's)
+    /// is gone (stock is shared with list-price orders and other shows). Does nothing otherwise.
     /// </summary>
     public Task EndIfStockGoneAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(showId, async room =>
@@ -168,7 +170,8 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
     /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running
     /// sale just counts them again. A sale that ended as sold out reopens when the show is still live, it
-    /// has units to offer at the flash price again and the stock covers all of them (a sale never shows
+    /// has units to offer at the flash price again and the stock it sells from (its chosen variants' together,
+    /// or the product's) covers all of them (a sale never shows
     /// units the shop cannot deliver), its end time has not passed and no other sale on the product runs in
     /// the show; any other ended sale stays ended (the units return to list-price stock). Returns the
     /// reopened sale, if any, for its end-time timer.

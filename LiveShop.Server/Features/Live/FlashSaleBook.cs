@@ -35,7 +35,7 @@ public sealed class FlashSaleBook
                     if (_byId.TryRemove(ended.SaleId, out var sale)
                         && _running.TryRemove(new KeyValuePair<(Guid, Guid), FlashSaleDto>((showId, ended.ProductId), sale)))
                     {
-                        _ended[(showId, ended.ProductId)] = new EndedFlashSale(sale.Price, sale.ListPrice, sale.Currency, ended.At, ended.Reason);
+                        _ended[(showId, ended.ProductId)] = new EndedFlashSale(sale.Price, sale.ListPrice, sale.Currency, ended.At, ended.Reason, sale.VariantIds);
                     }
 
                     break;
@@ -52,13 +52,19 @@ public sealed class FlashSaleBook
 
     /// <summary>
     /// The flash sale that ended on this product, when no other is known to run and the buyer still
-    /// expects its price: the order can be refused without touching the database.
+    /// expects its price for a variant it was for (<paramref name="variantId"/>; a sale on chosen variants
+    /// says nothing of the others, whose list price may be that very amount): the order can be refused
+    /// without touching the database.
     /// </summary>
-    public EndedFlashSale? EndedAt(Guid showId, Guid productId, decimal expectedPrice) =>
+    public EndedFlashSale? EndedAt(Guid showId, Guid productId, decimal expectedPrice, Guid? variantId = null) =>
         !_running.ContainsKey((showId, productId)) && _ended.TryGetValue((showId, productId), out var ended)
-        && ended.Price == expectedPrice && ended.ListPrice != expectedPrice
+        && ended.Price == expectedPrice && ended.ListPrice != expectedPrice && ended.AppliesTo(variantId)
             ? ended
             : null;
 }
 
-public sealed record EndedFlashSale(decimal Price, decimal ListPrice, string Currency, DateTimeOffset EndedAt, FlashSaleEndReason Reason);
+/// <summary>A flash sale that ended; <see cref="VariantIds"/> as on <see cref="FlashSaleDto"/> (null or empty: every variant).</summary>
+public sealed record EndedFlashSale(decimal Price, decimal ListPrice, string Currency, DateTimeOffset EndedAt, FlashSaleEndReason Reason, IReadOnlyList<Guid>? VariantIds = null)
+{
+    public bool AppliesTo(Guid? variantId) => VariantIds is not { Count: > 0 } || (variantId is { } id && VariantIds.Contains(id));
+}

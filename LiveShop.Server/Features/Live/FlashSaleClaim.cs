@@ -19,4 +19,7 @@ public sealed class FlashSaleClaim
     public Guid BuyerId { get; private set; }
 
     public int Units { get; private set; }
+
+    /// <summary>More units in the same order, before the claim is first saved (two variants of one product under one sale).</summary>
+    internal void AddUnits(int units) => Units += units;
 }

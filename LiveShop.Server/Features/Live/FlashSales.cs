@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
@@ -10,8 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LiveShop.Server.Features.Live;
 
 /// <summary>
-/// Flash prices: the host starts one on a lineup product (below the list price, 10 s – 60 min, a
-/// quantity cap and a per-buyer cap) and may end it early; it also ends by itself at its end time
+/// Flash prices: the host starts one on a lineup product, or on chosen variants of one (below the list
+/// price of every variant it is for, 10 s – 60 min, a quantity cap and a per-buyer cap counted across
+/// its variants) and may end it early; it also ends by itself at its end time
 /// (<see cref="FlashSaleScheduler"/>) or when its units are sold (<see cref="ClaimAsync"/>).
 /// </summary>
 public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSaleScheduler scheduler)
@@ -28,7 +30,13 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
 
             var item = show.LineupItem(request.ProductId);
             var product = item.Product!;
-            Validate(request, product.Price, product.Stock, show.Currency);
+            var chosen = await ChooseVariantsAsync(product, request.VariantIds, cancellationToken);
+
+            // The flash price must undercut every variant it is for: the sale's list price is the lowest of theirs.
+            var listPrice = chosen is null ? product.Price : chosen.Min(v => v.PriceIn(product));
+            var stock = chosen is null ? product.Stock : chosen.Sum(v => v.Stock);
+            var what = chosen is null || request.VariantIds is not { Count: > 0 } ? $"“{product.Name}”" : $"“{product.Name} ({string.Join(", ", chosen.Select(v => v.Label))})”";
+            Validate(request, listPrice, stock, show.Currency, what, chosen is not null);
 
             var running = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == request.ProductId && s.EndedAt == null && s.EndsAt > room.Now, cancellationToken);
             if (running)
@@ -36,8 +44,9 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
                 throw DomainException.Conflict(ProblemCodes.FlashSaleAlreadyRunning, $"“{product.Name}” already has a flash price running. End it first.");
             }
 
-            var sale = new FlashSale(Guid.CreateVersion7(), showId, product.Id, request.Price, product.Price, show.Currency,
-                room.Now, room.Now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap);
+            var variantIds = request.VariantIds is { Count: > 0 } ? chosen!.Select(v => v.Id) : null;
+            var sale = new FlashSale(Guid.CreateVersion7(), showId, product.Id, request.Price, listPrice, show.Currency,
+                room.Now, room.Now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap, variantIds);
             db.FlashSales.Add(sale);
             return room.Emit((seq, at) => new FlashSaleStartedEvent(seq, at, sale.ToDto()));
         }, cancellationToken);
@@ -106,9 +115,17 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     internal static async Task<FlashSaleDto> TakeUnitsAsync(LiveShopDbContext db, RoomChange room, Guid showId, Guid saleId, int quantity, string productName, CancellationToken cancellationToken)
     {
         var now = room.Now;
+
         var taken = await db.FlashSales
             .Where(s => s.Id == saleId && s.ShowId == showId && s.EndedAt == null && s.EndsAt > now && s.Sold + quantity <= s.QuantityCap)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Sold, x => x.Sold + quantity), cancellationToken);
+
+        // An earlier line of the same order (another variant) may have loaded the sale in this change: read its count afresh.
+        if (db.ChangeTracker.Entries<FlashSale>().FirstOrDefault(e => e.Entity.Id == saleId) is { State: EntityState.Unchanged } loaded)
+        {
+            await loaded.ReloadAsync(cancellationToken);
+        }
+
         var sale = await db.FlashSales.SingleOrDefaultAsync(s => s.Id == saleId && s.ShowId == showId, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.FlashSaleNotFound, "This show has no such flash sale.");
         if (taken == 0)
@@ -128,8 +145,8 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     }
 
     /// <summary>
-    /// Ends a running sale as sold out when its product's stock can no longer cover the units left at
-    /// the flash price (stock is shared with list-price orders and other shows). Does nothing otherwise.
+    /// Ends a running sale as sold out when the stock it sells from (its chosen variants', or the product's)
+    /// is gone (stock is shared with list-price orders and other shows). Does nothing otherwise.
     /// </summary>
     public Task EndIfStockGoneAsync(Guid showId, Guid saleId, CancellationToken cancellationToken = default) =>
         writer.WriteAsync(showId, async room =>
@@ -140,8 +157,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
                 return false;
             }
 
-            var stock = await db.Products.Where(p => p.Id == sale.ProductId).Select(p => p.Stock).SingleAsync(cancellationToken);
-            if (stock > 0)
+            if (await VariantStock.ForSaleAsync(db, sale, cancellationToken) > 0)
             {
                 return false;
             }
@@ -154,7 +170,8 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
     /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running
     /// sale just counts them again. A sale that ended as sold out reopens when the show is still live, it
-    /// has units to offer at the flash price again and the stock covers all of them (a sale never shows
+    /// has units to offer at the flash price again and the stock it sells from (its chosen variants' together,
+    /// or the product's) covers all of them (a sale never shows
     /// units the shop cannot deliver), its end time has not passed and no other sale on the product runs in
     /// the show; any other ended sale stays ended (the units return to list-price stock). Returns the
     /// reopened sale, if any, for its end-time timer.
@@ -193,7 +210,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         // The reopened sale offers QuantityCap − Sold units: the stock (already given back) must cover every one of them.
         var units = saleId is null ? 0 : Math.Min(flashUnits, sale.Sold);
         var offered = sale.QuantityCap - (sale.Sold - units);
-        var stock = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(cancellationToken);
+        var stock = await VariantStock.ForSaleAsync(db, sale, cancellationToken);
         var otherRunning = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == productId && s.Id != sale.Id && s.EndedAt == null && s.EndsAt > now, cancellationToken);
         if (offered <= 0 || stock < offered || otherRunning)
         {
@@ -222,11 +239,39 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         return room.Emit((seq, now) => new FlashSaleEndedEvent(seq, now, sale.Id, sale.ProductId, reason, sale.Sold));
     }
 
-    private static void Validate(StartFlashSaleRequest request, decimal listPrice, int stock, string currency)
+    /// <summary>
+    /// The variants a sale on <paramref name="product"/> applies to: those chosen (each must be the product's),
+    /// or all of them when none are; null for a product without variants, which refuses a choice.
+    /// </summary>
+    private async Task<List<ProductVariant>?> ChooseVariantsAsync(Product product, IReadOnlyList<Guid>? variantIds, CancellationToken cancellationToken)
+    {
+        var ids = (variantIds ?? []).Distinct().ToList();
+        if (!product.HasVariants)
+        {
+            return ids.Count == 0 ? null
+                : throw DomainException.Invalid(ProblemCodes.VariantsInvalid, $"“{product.Name}” has no variants: start its flash price without choosing any.");
+        }
+
+        var variants = await db.Set<ProductVariant>().AsNoTracking()
+            .Where(v => v.ProductId == product.Id)
+            .OrderBy(v => v.Position)
+            .ToListAsync(cancellationToken);
+        var unknown = ids.Where(id => variants.All(v => v.Id != id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variant with the id {unknown[0]}: reload the show to see its variants.");
+        }
+
+        return ids.Count == 0 ? variants : [.. variants.Where(v => ids.Contains(v.Id))];
+    }
+
+    private static void Validate(StartFlashSaleRequest request, decimal listPrice, int stock, string currency, string what, bool hasVariants)
     {
         if (request.Price <= 0 || request.Price >= listPrice)
         {
-            throw DomainException.Invalid(ProblemCodes.FlashPriceInvalid, $"A flash price must be above 0 and below the list price ({listPrice:0.##} {currency}).");
+            throw DomainException.Invalid(ProblemCodes.FlashPriceInvalid, hasVariants
+                ? $"A flash price must be above 0 and below the list price of every variant it is for ({listPrice:0.##} {currency} for the cheapest of {what})."
+                : $"A flash price must be above 0 and below the list price ({listPrice:0.##} {currency}).");
         }
 
         if (decimal.Round(request.Price, 2) != request.Price)
@@ -245,9 +290,14 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "Offer at least one unit at the flash price.");
         }
 
+        if (stock == 0)
+        {
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"{what} is sold out: there is nothing to offer at a flash price.");
+        }
+
         if (request.QuantityCap > stock)
         {
-            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"Only {stock} in stock: the flash quantity cannot be more.");
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"Only {stock} of {what} in stock: the flash quantity cannot be more.");
         }
 
         if (request.PerBuyerCap < 1 || request.PerBuyerCap > Limits.FlashSaleMaxPerBuyer || request.PerBuyerCap > request.QuantityCap)

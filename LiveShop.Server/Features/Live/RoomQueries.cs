@@ -45,10 +45,12 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
             .ToListAsync(cancellationToken);
         // Stock is the shop's and changes with every order (here or in another show): a joining page gets it now.
         var lineupIds = show.Lineup.Select(l => l.ProductId).ToList();
-        var stock = await db.Products.AsNoTracking()
+        var products = await db.Products.AsNoTracking()
             .Where(p => lineupIds.Contains(p.Id))
-            .Select(p => new ProductStockDto(p.Id, p.Stock))
+            .Select(p => new { p.Id, p.Stock })
             .ToListAsync(cancellationToken);
+        var variants = await VariantStock.OfAsync(db, lineupIds, cancellationToken);
+        List<ProductStockDto> stock = [.. products.Select(p => new ProductStockDto(p.Id, p.Stock, variants.GetValueOrDefault(p.Id)))];
         var chat = await db.RoomEvents.AsNoTracking()
             .Where(e => e.ShowId == showId && e.Kind == RoomEventKinds.Chat)
             .OrderByDescending(e => e.Sequence)

@@ -10,7 +10,7 @@ namespace LiveShop.Server.Features.Orders;
 /// <summary>
 /// Records the gateway's answer for an order that holds its stock (<see cref="OrderStatus.PendingPayment"/>):
 /// approved → <see cref="OrderStatus.Paid"/>; declined → <see cref="OrderStatus.PaymentDeclined"/>, and the
-/// stock, the buyer's flash allowance and the flash units go back (a sale that sold out may reopen), in one
+/// stock (the variant's and the product's total), the buyer's flash allowance and the flash units go back (a sale that sold out may reopen), in one
 /// room change. Used when the card is charged (<see cref="PlaceOrder"/>) and when a charge whose answer never
 /// came is settled later (<see cref="PaymentReconciler"/>). An order that is no longer pending is left as it
 /// is, so two answers for one order can never give its stock back twice.
@@ -54,8 +54,7 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
             released = true;
             foreach (var line in tracked.Lines)
             {
-                await db.Products.Where(p => p.Id == line.ProductId)
-                    .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + line.Quantity), cancellationToken);
+                await OrderLineStock.GiveBackAsync(db, line.ProductId, line.VariantId, line.Quantity, cancellationToken);
                 if (line.FlashSaleId is { } saleId)
                 {
                     await db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == tracked.BuyerId && c.Units >= line.Quantity)

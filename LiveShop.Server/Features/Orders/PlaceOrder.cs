@@ -158,40 +158,41 @@ public sealed class PlaceOrder(
             var item = show.Lineup.FirstOrDefault(l => l.ProductId == line.ProductId)
                 ?? throw await NotInShowAsync(line.ProductId, cancellationToken);
             var product = item.Product!;
+            var variant = await OrderLineStock.VariantOfAsync(db, product, line.VariantId, cancellationToken);
+            var name = OrderLineStock.NameOf(product, variant);
+            var listPrice = variant?.PriceIn(product) ?? product.Price;
+
+            // A sale on chosen variants leaves the others at their list price.
             var sale = await db.FlashSales.AsNoTracking()
                 .Where(s => s.ShowId == show.Id && s.ProductId == product.Id && s.EndedAt == null && s.EndsAt > now && s.Sold < s.QuantityCap)
                 .SingleOrDefaultAsync(cancellationToken);
+            if (sale is not null && !sale.AppliesTo(variant?.Id))
+            {
+                sale = null;
+            }
 
-            // The flash price applies only within the sale's units left and the buyer's own allowance; beyond them the list price does.
-            var held = sale is null ? null : await HeldAsync(sale.Id, buyerId, cancellationToken);
-            var flash = sale is not null && FlashApplies(sale, held ?? 0, line, product.Name, product.Price, show.Currency) ? sale : null;
-            var price = flash?.Price ?? product.Price;
+            // The flash price applies only within the sale's units left and the buyer's own allowance (across the
+            // sale's variants, this order's earlier lines included); beyond them the list price does.
+            var pending = sale is null ? null : db.FlashSaleClaims.Local.FirstOrDefault(c => c.SaleId == sale.Id && c.BuyerId == buyerId);
+            var held = sale is null ? null : pending?.Units ?? await HeldAsync(sale.Id, buyerId, cancellationToken);
+            var flash = sale is not null && FlashApplies(sale, held ?? 0, line, name, listPrice, show.Currency) ? sale : null;
+            var price = flash?.Price ?? listPrice;
             if (line.ExpectedUnitPrice != price)
             {
-                throw await PriceChangedAsync(show, product.Id, product.Name, line.ExpectedUnitPrice, price, now, cancellationToken);
+                throw await PriceChangedAsync(show, product.Id, variant?.Id, name, line.ExpectedUnitPrice, price, now, cancellationToken);
             }
 
             if (flash is not null)
             {
-                await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, held, product.Name, cancellationToken);
+                await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, held, pending, name, cancellationToken);
             }
 
-            var taken = await db.Products
-                .Where(p => p.Id == product.Id && p.Stock >= line.Quantity)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - line.Quantity), cancellationToken);
-            if (taken == 0)
-            {
-                var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
-                throw DomainException.Conflict(ProblemCodes.OutOfStock, left == 0
-                    ? $"“{product.Name}” is sold out."
-                    : $"Only {left} of “{product.Name}” left: lower the quantity.",
-                    new Dictionary<string, object?> { ["productId"] = product.Id, ["stock"] = left, ["flashSaleId"] = flash?.Id });
-            }
+            await OrderLineStock.TakeAsync(db, product, variant, line.Quantity, flash?.Id, cancellationToken);
 
-            // The room learns the stock in this change; at 0 the show's running flash sale of the product ends as sold out.
+            // The room learns the stock in this change; once the stock a running flash sale of the product sells from is gone, the sale ends as sold out.
             await ProductStock.EmitAsync(db, room, show.Id, product.Id, cancellationToken);
 
-            order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, product.Price, flash?.Id);
+            order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, price, listPrice, flash?.Id, variant?.Id, variant?.Label);
         }
 
         order.CreditTouches(touches);
@@ -217,7 +218,7 @@ public sealed class PlaceOrder(
             return false;
         }
 
-        var extensions = PriceFacts(line.ProductId, line.ExpectedUnitPrice, listPrice, currency);
+        var extensions = PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, listPrice, currency);
         extensions["saleId"] = sale.Id;
         extensions["perBuyerCap"] = sale.PerBuyerCap;
         extensions["held"] = held;
@@ -241,10 +242,15 @@ public sealed class PlaceOrder(
     /// on any refusal. <paramref name="held"/> was read under the same lock; the conditions still guard
     /// against another server instance (the claim's key refuses a second first claim).
     /// </summary>
-    private async Task ClaimFlashUnitsAsync(RoomChange room, FlashSale sale, Guid buyerId, int quantity, int? held, string productName, CancellationToken cancellationToken)
+    private async Task ClaimFlashUnitsAsync(RoomChange room, FlashSale sale, Guid buyerId, int quantity, int? held, FlashSaleClaim? pending, string productName, CancellationToken cancellationToken)
     {
         var cap = sale.PerBuyerCap;
-        if (held is null)
+        if (pending is not null)
+        {
+            // This order's earlier line (another variant) made the claim: not saved yet, and within the cap (checked with its units).
+            pending.AddUnits(quantity);
+        }
+        else if (held is null)
         {
             db.FlashSaleClaims.Add(new FlashSaleClaim(sale.Id, buyerId, quantity));
         }
@@ -266,21 +272,25 @@ public sealed class PlaceOrder(
     {
         foreach (var line in request.Lines)
         {
-            if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice) is { } ended)
+            if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice, line.VariantId) is { } ended)
             {
                 throw FlashPriceEnded("This flash price", ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
-                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
+                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
             }
         }
     }
 
-    private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, Guid? variantId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var extensions = PriceFacts(productId, expected, current, show.Currency);
-        var ended = await db.FlashSales.AsNoTracking()
+        var extensions = PriceFacts(productId, variantId, expected, current, show.Currency);
+
+        // Only a sale that was for this variant explains the buyer's price (another variant's flash price never applied to it).
+        var ended = (await db.FlashSales.AsNoTracking()
             .Where(s => s.ShowId == show.Id && s.ProductId == productId && s.Price == expected)
             .OrderByDescending(s => s.StartsAt)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Take(20)
+            .ToListAsync(cancellationToken))
+            .FirstOrDefault(s => s.AppliesTo(variantId));
         if (ended is not null && !ended.IsRunning(now))
         {
             return FlashPriceEnded($"The flash price for “{name}”", ended.Sold >= ended.QuantityCap, ended.EndedAt ?? ended.EndsAt, now, current, show.Currency, extensions);
@@ -291,9 +301,10 @@ public sealed class PlaceOrder(
     }
 
     /// <summary>The facts every price refusal carries, so the client can show both prices and offer the current one.</summary>
-    private static Dictionary<string, object?> PriceFacts(Guid productId, decimal expected, decimal current, string currency) => new()
+    private static Dictionary<string, object?> PriceFacts(Guid productId, Guid? variantId, decimal expected, decimal current, string currency) => new()
     {
         ["productId"] = productId,
+        ["variantId"] = variantId,
         ["expectedPrice"] = expected,
         ["currentPrice"] = current,
         ["currency"] = currency,
@@ -444,7 +455,8 @@ public sealed class PlaceOrder(
             throw DomainException.Invalid(ProblemCodes.OrderTooManyLines, $"One order holds at most {Limits.OrderMaxLines} different products.");
         }
 
-        if (request.Lines.Select(l => l.ProductId).Distinct().Count() != request.Lines.Count)
+        // Two variants of one product are two lines; the same variant twice is one line with more units.
+        if (request.Lines.Select(l => (l.ProductId, l.VariantId)).Distinct().Count() != request.Lines.Count)
         {
             throw DomainException.Invalid(ProblemCodes.ValidationFailed, "A product appears twice in the order: change its quantity instead.");
         }
@@ -509,12 +521,17 @@ public sealed class PlaceOrder(
         var card = TestCards.Normalize(request.Payment.CardNumber);
         var text = new StringBuilder()
             .Append(request.ShowId).Append('|')
-            .AppendJoin(';', request.Lines.OrderBy(l => l.ProductId).Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}")))
+            .AppendJoin(';', request.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.VariantId).Select(LineText))
             .Append('|').AppendJoin('\u001f', a.FullName, a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Phone)
             .Append('|').Append(request.Payment.Method).Append(':').Append(card.Length >= 4 ? card[^4..] : card)
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>A line in the hash: "product:quantity:price", the variant after the product when there is one (so lines without one hash as before).</summary>
+    private static string LineText(PlaceOrderLine l) => l.VariantId is { } variantId
+        ? string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}/{variantId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}")
+        : string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}");
 
     private static string Money(decimal amount, string currency) => Currencies.Format(amount, currency);
 }

@@ -23,9 +23,10 @@ public sealed class ChangeShowStatus(LiveShopDbContext db, RoomWriter writer, Fl
             // Stock changes reach live shows only: pages that waited for the show learn the lineup's stock now.
             var lineupIds = await db.Shows.Where(s => s.Id == showId).SelectMany(s => s.Lineup.Select(l => l.ProductId)).ToListAsync(cancellationToken);
             var stock = await db.Products.Where(p => lineupIds.Contains(p.Id)).Select(p => new { p.Id, p.Stock }).ToListAsync(cancellationToken);
+            var variants = await VariantStock.OfAsync(db, lineupIds, cancellationToken);
             foreach (var product in stock.OrderBy(p => lineupIds.IndexOf(p.Id)))
             {
-                room.Emit((seq, at) => new ProductStockEvent(seq, at, product.Id, product.Stock));
+                room.Emit((seq, at) => new ProductStockEvent(seq, at, product.Id, product.Stock, variants.GetValueOrDefault(product.Id)));
             }
 
             return live;

@@ -18,7 +18,7 @@ public sealed class ShowQueries(LiveShopDbContext db)
         var show = await db.Shows.AsNoTracking()
             .Include(s => s.Host)
             .Include(s => s.CoHost)
-            .Include(s => s.Lineup).ThenInclude(l => l.Product)
+            .Include(s => s.Lineup).ThenInclude(l => l.Product!).ThenInclude(p => p.Variants)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw DomainException.ShowNotFound();
@@ -79,7 +79,8 @@ public sealed class ShowQueries(LiveShopDbContext db)
         show.Currency,
         VideoSource(show),
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
-            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position))],
+            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position,
+            l.Product.HasVariants ? l.Product.OptionNames : null, l.Product.VariantDtos()))],
         show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null,
         show.ShopId,
         PosterUrl(show.PosterImageId, ImageSize.Medium));

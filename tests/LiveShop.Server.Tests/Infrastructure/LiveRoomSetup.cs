@@ -14,10 +14,11 @@ public sealed record LiveRoom(SignedIn Host, ShowDetailDto Show, RoomWatcher Hos
     /// <summary>Jade roller (NT$690, 40 in stock), oolong (NT$890, 60), teapot (NT$1,980, 12), boba kit (NT$590, 80) — in that lineup order.</summary>
     public static readonly Guid[] Lineup = [DemoSeeder.ProductId(1), DemoSeeder.ProductId(2), DemoSeeder.ProductId(3), DemoSeeder.ProductId(6)];
 
-    public static async Task<LiveRoom> StartAsync(LiveShopFactory factory, string title = "Live room test", bool goLive = true)
+    /// <param name="lineup">The show's lineup; <see cref="Lineup"/> when null.</param>
+    public static async Task<LiveRoom> StartAsync(LiveShopFactory factory, string title = "Live room test", bool goLive = true, Guid[]? lineup = null)
     {
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
-        var response = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request(title, Lineup));
+        var response = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request(title, lineup ?? Lineup));
         response.EnsureSuccessStatusCode();
         var show = (await response.Content.ReadFromJsonAsync<ShowDetailDto>())!;
         var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
@@ -35,8 +36,9 @@ public sealed record LiveRoom(SignedIn Host, ShowDetailDto Show, RoomWatcher Hos
     public Task<PinsChangedEvent> UnpinAsync(Guid productId) =>
         HostRoom.Connection.InvokeAsync<PinsChangedEvent>(nameof(ILiveShowHub.UnpinProduct), Show.Id, productId);
 
-    public Task<FlashSaleStartedEvent> StartSaleAsync(Guid productId, decimal price, int seconds = 120, int quantity = 10, int perBuyer = 1) =>
-        HostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), Show.Id, new StartFlashSaleRequest(productId, price, seconds, quantity, perBuyer));
+    /// <param name="variants">The variants the flash price is for (null: all, or a product without variants).</param>
+    public Task<FlashSaleStartedEvent> StartSaleAsync(Guid productId, decimal price, int seconds = 120, int quantity = 10, int perBuyer = 1, IReadOnlyList<Guid>? variants = null) =>
+        HostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), Show.Id, new StartFlashSaleRequest(productId, price, seconds, quantity, perBuyer, variants));
 
     public Task<ChatPostedEvent> ChatAsync(string text) => ChatAsync(HostRoom.Connection, text);
 

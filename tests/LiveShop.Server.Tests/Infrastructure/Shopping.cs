@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveShop.Server.Features.Catalog;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Orders;
+using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Tests.Infrastructure;
 
@@ -17,6 +19,25 @@ public static class Shopping
 
     public static PlaceOrderRequest Request(Guid showId, Guid productId, decimal expectedPrice, int quantity = 1, PaymentDetailsDto? payment = null) =>
         new(showId, [new PlaceOrderLine(productId, quantity, expectedPrice)], Address, payment ?? GoodCard);
+
+    /// <summary>An order of one variant of a product with variants, at the price the buyer saw for it.</summary>
+    public static PlaceOrderRequest Request(Guid showId, Guid productId, Guid variantId, decimal expectedPrice, int quantity = 1, PaymentDetailsDto? payment = null) =>
+        new(showId, [new PlaceOrderLine(productId, quantity, expectedPrice, variantId)], Address, payment ?? GoodCard);
+
+    /// <summary>A product's stock as stored: its total and each variant's.</summary>
+    public static Task<(int Total, IReadOnlyDictionary<Guid, int> Variants)> VariantStockAsync(this LiveShopFactory factory, Guid productId) =>
+        factory.ReadAsync(async db => (
+            await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(),
+            (IReadOnlyDictionary<Guid, int>)await db.Set<ProductVariant>().Where(v => v.ProductId == productId).ToDictionaryAsync(v => v.Id, v => v.Stock)));
+
+    /// <summary>Sets a variant's stock directly (there is no live-room stock API), moving the product's total by the same amount.</summary>
+    public static Task SetVariantStockAsync(this LiveShopFactory factory, Guid productId, Guid variantId, int stock) =>
+        factory.ReadAsync(async db =>
+        {
+            var before = await db.Set<ProductVariant>().Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync();
+            await db.Set<ProductVariant>().Where(v => v.Id == variantId).ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, stock));
+            return await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + stock - before));
+        });
 
     public static async Task<HttpResponseMessage> PostOrderAsync(this HttpClient http, PlaceOrderRequest request, string? key = null)
     {

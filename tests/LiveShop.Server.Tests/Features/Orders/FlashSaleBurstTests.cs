@@ -24,20 +24,57 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
     private const int Buyers = 5000;
     private const int Units = 100;
     private static readonly Guid Cakes = DemoSeeder.ProductId(4); // NT$450
+    private static readonly Guid Scarf = DemoSeeder.ProductId(5); // Indigo, Tea (NT$1,290) and Jade (NT$1,390)
 
     [Fact]
     public async Task FiveThousandBuyers_HundredUnits_ExactlyHundredOrders_AndRetriesAddNothing()
     {
-        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
-        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request("Burst show", Cakes));
-        var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
-        await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null);
+        var (host, show) = await LiveShowAsync("Burst show", Cakes);
         // The shop's stock of the product is exactly the sale's units (set directly: there is no stock API).
         await factory.ReadAsync(db => db.Products.Where(p => p.Id == Cakes).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, Units)));
         Assert.Equal(Units, await host.Http.StockAsync(Cakes));
+
+        await BurstAsync(host, show, Shopping.Request(show.Id, Cakes, 350m), new StartFlashSaleRequest(Cakes, 350m, 600, Units, 1));
+
+        Assert.Equal(0, await host.Http.StockAsync(Cakes));
+    }
+
+    /// <summary>
+    /// The same burst on one colour of the scarf (a product with three): its 100 units go to exactly 100
+    /// buyers at the flash price, its stock and the product's total drop by exactly 100, and the other
+    /// colours keep every unit.
+    /// </summary>
+    [Fact]
+    public async Task FiveThousandBuyers_OnOneVariant_ExactlyHundredOrders_AndTheOtherVariantsUntouched()
+    {
+        var (host, show) = await LiveShowAsync("Variant burst show", Scarf);
+        var jade = show.Lineup.Single(l => l.ProductId == Scarf).Variants!.Single(v => v.Label == "Jade").Id;
+        await factory.SetVariantStockAsync(Scarf, jade, Units);
+        var (total, before) = await factory.VariantStockAsync(Scarf);
+
+        await BurstAsync(host, show, Shopping.Request(show.Id, Scarf, jade, 990m), new StartFlashSaleRequest(Scarf, 990m, 600, Units, 1, [jade]));
+
+        var (totalAfter, after) = await factory.VariantStockAsync(Scarf);
+        Assert.Equal(total - Units, totalAfter);
+        Assert.Equal(0, after[jade]);
+        Assert.All(before.Where(v => v.Key != jade), v => Assert.Equal(v.Value, after[v.Key]));
+        Assert.Equal(Units, await factory.ReadAsync(db => db.Orders.Where(o => o.ShowId == show.Id).SelectMany(o => o.Lines).CountAsync(l => l.VariantId == jade && l.UnitPrice == 990m)));
+    }
+
+    private async Task<(SignedIn Host, ShowDetailDto Show)> LiveShowAsync(string title, Guid product)
+    {
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request(title, product));
+        var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
+        await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null);
+        return (host, show);
+    }
+
+    /// <summary>Starts the sale, sends <see cref="Buyers"/> buyers at it at once with <paramref name="request"/>, then their retries, and checks what was stored.</summary>
+    private async Task BurstAsync(SignedIn host, ShowDetailDto show, PlaceOrderRequest request, StartFlashSaleRequest start)
+    {
         await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
-        var sale = (await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id,
-            new StartFlashSaleRequest(Cakes, 350m, 600, Units, 1))).Sale;
+        var sale = (await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id, start)).Sale;
 
         // One shared client, each request carrying its buyer's own auth cookie (like 5,000 phones).
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 512 }) { BaseAddress = factory.BaseAddress };
@@ -49,7 +86,6 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
             cookies[i] = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         });
         var keys = Enumerable.Range(0, Buyers).Select(_ => Guid.NewGuid().ToString()).ToArray();
-        var request = Shopping.Request(show.Id, Cakes, 350m);
 
         async Task<(int Buyer, HttpStatusCode Status, Guid? OrderId, string? Code)> AttemptAsync(int buyer)
         {
@@ -65,9 +101,9 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
             return (buyer, response.StatusCode, null, (await Problem.ReadAsync(response)).Code);
         }
 
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var burst = Enumerable.Range(0, Buyers).Select(async i => { await start.Task; return await AttemptAsync(i); }).ToList();
-        start.SetResult();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var burst = Enumerable.Range(0, Buyers).Select(async i => { await go.Task; return await AttemptAsync(i); }).ToList();
+        go.SetResult();
         var first = await Task.WhenAll(burst);
 
         var won = first.Where(r => r.Status == HttpStatusCode.Created).ToList();
@@ -95,10 +131,9 @@ public class FlashSaleBurstTests(LiveShopFactory factory) : IClassFixture<LiveSh
             }
         });
 
-        // What the server stored agrees: 100 orders, 100 units, stock exactly 0, the sale sold out.
+        // What the server stored agrees: 100 orders, 100 units, the sale sold out (the caller checks the stock).
         var summary = (await host.Http.GetFromJsonAsync<SalesDashboardDto>(ApiRoutes.ShowSales(show.Id)))!.Summary;
         Assert.Equal((Units, Units, Units), (summary.Orders, summary.Units, summary.Buyers));
-        Assert.Equal(0, await host.Http.StockAsync(Cakes));
         Assert.Equal(Units, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
         var ended = await hostRoom.NextAsync<FlashSaleEndedEvent>(e => e.SaleId == sale.Id);
         Assert.Equal((FlashSaleEndReason.SoldOut, Units), (ended.Reason, ended.Sold));

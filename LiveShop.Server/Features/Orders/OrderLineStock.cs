@@ -1,0 +1,92 @@
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Catalog;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace LiveShop.Server.Features.Orders;
+
+/// <summary>
+/// What an order line buys and the stock it takes or gives back. A product with variants is bought as one
+/// of them: its stock is the variant's, and the product's <see cref="Product.Stock"/> (their sum) moves
+/// with it in the same transaction, so every product-level reader stays right.
+/// </summary>
+internal static class OrderLineStock
+{
+    /// <summary>
+    /// The variant a line names: required for a product with variants (400 <see cref="ProblemCodes.VariantRequired"/>),
+    /// refused for one without (400 <see cref="ProblemCodes.VariantsInvalid"/>), and it must be the product's
+    /// (404 <see cref="ProblemCodes.VariantNotFound"/>). Null for a product without variants.
+    /// </summary>
+    public static async Task<ProductVariant?> VariantOfAsync(LiveShopDbContext db, Product product, Guid? variantId, CancellationToken cancellationToken)
+    {
+        var facts = new Dictionary<string, object?> { ["productId"] = product.Id, ["variantId"] = variantId };
+        if (!product.HasVariants)
+        {
+            return variantId is null ? null
+                : throw new DomainException(RefusalKind.Invalid, ProblemCodes.VariantsInvalid, $"“{product.Name}” comes in one kind: order it without choosing a variant.", facts);
+        }
+
+        if (variantId is not { } id)
+        {
+            throw new DomainException(RefusalKind.Invalid, ProblemCodes.VariantRequired,
+                $"Choose the {string.Join(" and ", product.OptionNames).ToLowerInvariant()} of “{product.Name}” you want.", facts);
+        }
+
+        return await db.Set<ProductVariant>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.ProductId == product.Id, cancellationToken)
+            ?? throw new DomainException(RefusalKind.NotFound, ProblemCodes.VariantNotFound, $"“{product.Name}” has no such variant any more: reload the show to see its choices.", facts);
+    }
+
+    /// <summary>How a line's product is named to the buyer: “Hand-dyed Silk Scarf (Jade)”, or just the product's name.</summary>
+    public static string NameOf(Product product, ProductVariant? variant) => variant is null ? product.Name : $"{product.Name} ({variant.Label})";
+
+    /// <summary>
+    /// Takes <paramref name="quantity"/> by conditional updates (never below 0): the variant's stock, then the
+    /// product's total. Refused (409 <see cref="ProblemCodes.OutOfStock"/>, naming the variant) when too few are
+    /// left; the caller's transaction then undoes whatever was taken.
+    /// </summary>
+    public static async Task TakeAsync(LiveShopDbContext db, Product product, ProductVariant? variant, int quantity, Guid? flashSaleId, CancellationToken cancellationToken)
+    {
+        if (variant is not null && await db.Set<ProductVariant>()
+                .Where(v => v.Id == variant.Id && v.Stock >= quantity)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
+        {
+            var left = await db.Set<ProductVariant>().Where(v => v.Id == variant.Id).Select(v => v.Stock).SingleAsync(cancellationToken);
+            throw OutOfStock(product, variant, left, flashSaleId);
+        }
+
+        if (await db.Products
+                .Where(p => p.Id == product.Id && p.Stock >= quantity)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
+        {
+            var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
+            throw OutOfStock(product, variant, left, flashSaleId);
+        }
+    }
+
+    /// <summary>
+    /// Gives a declined line's units back: to its variant and the product's total together. A variant removed
+    /// meanwhile (it had no stock left) takes nothing, and neither does the total, which stays their sum.
+    /// </summary>
+    public static async Task GiveBackAsync(LiveShopDbContext db, Guid productId, Guid? variantId, int quantity, CancellationToken cancellationToken)
+    {
+        if (variantId is { } id && await db.Set<ProductVariant>()
+                .Where(v => v.Id == id && v.ProductId == productId)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken) == 0)
+        {
+            return;
+        }
+
+        await db.Products.Where(p => p.Id == productId)
+            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken);
+    }
+
+    private static DomainException OutOfStock(Product product, ProductVariant? variant, int left, Guid? flashSaleId)
+    {
+        var name = NameOf(product, variant);
+        return DomainException.Conflict(ProblemCodes.OutOfStock, left == 0
+                ? $"“{name}” is sold out."
+                : $"Only {left} of “{name}” left: lower the quantity.",
+            new Dictionary<string, object?> { ["productId"] = product.Id, ["variantId"] = variant?.Id, ["stock"] = left, ["flashSaleId"] = flashSaleId });
+    }
+}

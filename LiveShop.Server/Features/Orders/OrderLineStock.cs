@@ -41,28 +41,31 @@ internal static class OrderLineStock
     public static string NameOf(Product product, ProductVariant? variant) => variant is null ? product.Name : $"{product.Name} ({variant.Label})";
 
     /// <summary>
-    /// Takes <paramref name="quantity"/> by conditional updates (never below 0): the variant's stock, then the
-    /// product's total. Refused (409 <see cref="ProblemCodes.OutOfStock"/>, naming the variant) when too few are
-    /// left; the caller's transaction then undoes whatever was taken.
+    /// Takes <paramref name="quantity"/> by conditional updates (never below 0): the product's total, then the
+    /// variant's stock — the order the back office's stock changes lock them in too, so two writers never wait
+    /// for each other's second row. Refused (409 <see cref="ProblemCodes.OutOfStock"/>, naming the variant) when
+    /// too few are left; the caller's transaction then undoes whatever was taken.
     /// </summary>
     public static async Task TakeAsync(LiveShopDbContext db, Product product, ProductVariant? variant, int quantity, Guid? flashSaleId, CancellationToken cancellationToken)
     {
-        if (variant is not null && await db.Set<ProductVariant>()
-                .Where(v => v.Id == variant.Id && v.Stock >= quantity)
-                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
-        {
-            var left = await db.Set<ProductVariant>().Where(v => v.Id == variant.Id).Select(v => v.Stock).SingleAsync(cancellationToken);
-            throw OutOfStock(product, variant, left, flashSaleId);
-        }
-
         if (await db.Products
                 .Where(p => p.Id == product.Id && p.Stock >= quantity)
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
         {
             var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
-            throw OutOfStock(product, variant, left, flashSaleId);
+            throw OutOfStock(product, variant, variant is null ? left : await StockOfAsync(db, variant.Id, cancellationToken), flashSaleId);
+        }
+
+        if (variant is not null && await db.Set<ProductVariant>()
+                .Where(v => v.Id == variant.Id && v.Stock >= quantity)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
+        {
+            throw OutOfStock(product, variant, await StockOfAsync(db, variant.Id, cancellationToken), flashSaleId);
         }
     }
+
+    private static Task<int> StockOfAsync(LiveShopDbContext db, Guid variantId, CancellationToken cancellationToken) =>
+        db.Set<ProductVariant>().Where(v => v.Id == variantId).Select(v => v.Stock).SingleAsync(cancellationToken);
 
     /// <summary>
     /// Gives a declined line's units back: to its variant and the product's total together. A variant removed
@@ -70,15 +73,19 @@ internal static class OrderLineStock
     /// </summary>
     public static async Task GiveBackAsync(LiveShopDbContext db, Guid productId, Guid? variantId, int quantity, CancellationToken cancellationToken)
     {
-        if (variantId is { } id && await db.Set<ProductVariant>()
-                .Where(v => v.Id == id && v.ProductId == productId)
-                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken) == 0)
+        // The product's row first, as everywhere: a variant can only be removed under that row's lock, so it is still there below.
+        if (variantId is { } id && !await db.Set<ProductVariant>().AnyAsync(v => v.Id == id && v.ProductId == productId, cancellationToken))
         {
             return;
         }
 
         await db.Products.Where(p => p.Id == productId)
             .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken);
+        if (variantId is { } variant)
+        {
+            await db.Set<ProductVariant>().Where(v => v.Id == variant && v.ProductId == productId)
+                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken);
+        }
     }
 
     private static DomainException OutOfStock(Product product, ProductVariant? variant, int left, Guid? flashSaleId)

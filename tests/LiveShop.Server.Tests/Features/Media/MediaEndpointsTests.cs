@@ -124,9 +124,10 @@ public class MediaEndpointsTests(MediaFactory factory) : IClassFixture<MediaFact
     [Fact]
     public async Task Upload_TextRenamedJpg_400ImageInvalid()
     {
+        var browser = factory.NewBrowser();
         var before = StoredFiles;
 
-        var response = await factory.NewBrowser().PostAsync(MediaFactory.UploadPath, Form("I am not a photo"u8.ToArray()));
+        var response = await browser.PostAsync(MediaFactory.UploadPath, Form("I am not a photo"u8.ToArray()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await Problem.ReadAsync(response);

@@ -47,7 +47,11 @@ public class ShowEndpointsTests(LiveShopFactory factory) : IClassFixture<LiveSho
         Assert.Equal("/media/demo-poster.jpg", show.Video.PosterUrl);
         Assert.Equal(Enumerable.Range(0, 6), show.Lineup.Select(l => l.Position));
         Assert.Equal("TW-OOLONG-150", show.Lineup[0].Sku);
-        Assert.All(show.Lineup, item => Assert.StartsWith("/img/products/", item.ImageUrl, StringComparison.Ordinal));
+        // Bundled pictures, but the scarf's cover is the first of its stored photos (one per colour, drawn by the seed).
+        Assert.All(show.Lineup, item => Assert.StartsWith(item.Sku == "TW-SILK-SCARF" ? "/media/images/" : "/img/products/", item.ImageUrl, StringComparison.Ordinal));
+        var scarf = show.Lineup.Single(l => l.Sku == "TW-SILK-SCARF");
+        Assert.Equal(["Colour"], scarf.Options!);
+        Assert.Equal(["Indigo", "Tea", "Jade"], scarf.Variants!.Select(v => v.Label));
     }
 
     [Fact]

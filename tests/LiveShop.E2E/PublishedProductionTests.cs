@@ -276,7 +276,7 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
             var productId = await AddProductAsync(contexts, shopId);
             var showId = await ScheduleGoLiveAndPinAsync(contexts, productId);
             await ViewerBuysCashOnDeliveryAsync(contexts, showId, productId);
-            await OwnerSeesTheStockFallAsync(contexts, shopId);
+            await OwnerSeesTheStockFallAsync(contexts, shopId, productId);
             await ResetPasswordThroughTheMailAsync(contexts);
             await NoDemoAccountsAsync(contexts);
 
@@ -453,13 +453,30 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         await owner.Field("product-name-input").FillAsync(ProductName);
         await owner.Field("product-description").FillAsync("Hand-thrown purple clay, 200 ml. Brews oolong and pu'er.");
         await owner.Field("product-price-input").FillAsync("1280");
-        await owner.Field("product-initial-stock").FillAsync("20");
+
+        // Two clays: an option with two values, the variants generated, each its own stock; red clay dearer.
+        await owner.TestId("add-option").ClickAsync();
+        await owner.Field("option-name").FillAsync("Clay");
+        await owner.Field("option-values-input").FillAsync("Purple, Red");
+        await owner.Field("option-values-input").PressAsync("Enter");
+        await Assertions.Expect(owner.TestId("option-value")).ToHaveCountAsync(2);
+        await owner.TestId("generate-variants").ClickAsync();
+        var rows = owner.TestId("variant-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        var purple = owner.Locator("[data-testid='variant-row'][data-label='Purple']");
+        var red = owner.Locator("[data-testid='variant-row'][data-label='Red']");
+        await Assertions.Expect(purple.Locator("[data-testid='variant-sku'] input")).ToHaveValueAsync(new Regex($"^{Sku}-"));
+        await purple.Locator("[data-testid='variant-stock'] input").FillAsync("12");
+        await red.Locator("[data-testid='variant-stock'] input").FillAsync("8");
+        await red.Locator("[data-testid='variant-price'] input").FillAsync("1380");
+        await Assertions.Expect(owner.TestId("variants-summary")).ToContainTextAsync("20 in stock");
         await owner.TestId("product-save").ClickAsync();
 
-        // Saved: the form becomes the product's page, with its stock and an empty photo panel.
+        // Saved: the form becomes the product's page, with its stock per variant and an empty photo panel.
         await owner.WaitForURLAsync(new Regex($"/shops/{shopId}/products/[0-9a-f-]{{36}}$"), new PageWaitForURLOptions { Timeout = Patience });
         var productId = Guid.Parse(owner.Url[^36..]);
         await Assertions.Expect(owner.TestId("stock-now")).ToHaveTextAsync("20");
+        await Assertions.Expect(owner.Locator("[data-testid='variant-stock-row'][data-label='Red'] [data-testid='variant-stock-count']")).ToHaveTextAsync("8");
         await Assertions.Expect(owner.TestId("photos-empty")).ToBeVisibleAsync();
 
         await owner.TestId("photo-input").SetInputFilesAsync(new FilePayload
@@ -487,9 +504,10 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         await Assertions.Expect(listed).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = Patience });
         await Assertions.Expect(listed.TestIdIn("product-price")).ToHaveTextAsync("NT$1,280");
         await Assertions.Expect(listed.TestIdIn("product-stock")).ToHaveTextAsync("20");
+        await Assertions.Expect(listed.TestIdIn("product-variants")).ToHaveTextAsync("2 variants");
         await Assertions.Expect(listed.Locator("img")).ToHaveJSPropertyAsync("complete", true);
         await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("backoffice-products.png") });
-        Step("3. product with photo and stock");
+        Step("3. product with two variants, a photo and stock");
         return productId;
     }
 
@@ -539,7 +557,14 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
 
         var pinned = viewer.Locator($"[data-testid='pinned-cards'] [data-testid='product-card'][data-product-id='{productId}']");
         await Assertions.Expect(pinned).ToContainTextAsync(ProductName);
+
+        // Before a clay is chosen the card says "from" the lower price and Buy waits; red clay shows its own price.
         await Assertions.Expect(pinned).ToContainTextAsync("NT$1,280");
+        await Assertions.Expect(viewer.TestId($"buy-{productId}")).ToBeDisabledAsync();
+        await pinned.Locator("[data-testid='variant-chip'][data-value='Red']").ClickAsync();
+        await Assertions.Expect(pinned.Locator("[data-testid='variant-chip'][data-value='Red']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(pinned.TestIdIn("card-price")).ToContainTextAsync("NT$1,380");
+        await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("viewer-phone-variant.png") });
         await viewer.TestId($"buy-{productId}").ClickAsync();
         await Assertions.Expect(viewer.TestId("cart-sign-in-prompt")).ToBeVisibleAsync();
         await viewer.TestId("cart-sign-in").ClickAsync();
@@ -559,8 +584,9 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "cart", new LocatorAssertionsToHaveAttributeOptions { Timeout = Patience });
         var line = viewer.TestId($"cart-line-{productId}");
         await Assertions.Expect(line.TestIdIn("cart-line-name")).ToHaveTextAsync(ProductName);
+        await Assertions.Expect(line.TestIdIn("cart-line-variant")).ToContainTextAsync("Red");
         await Assertions.Expect(line.TestIdIn("cart-qty")).ToHaveTextAsync("1");
-        await Assertions.Expect(viewer.TestId("cart-total")).ToHaveTextAsync("NT$1,280");
+        await Assertions.Expect(viewer.TestId("cart-total")).ToHaveTextAsync("NT$1,380");
         await viewer.TestId("checkout-next").ClickAsync();
 
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "delivery");
@@ -583,16 +609,22 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         // My orders lists it, to be paid on delivery.
         await viewer.TestId("order-placed-link").ClickAsync();
         await Assertions.Expect(viewer.TestId($"order-{number}")).ToContainTextAsync(ProductName, new LocatorAssertionsToContainTextOptions { Timeout = Patience });
+        await Assertions.Expect(viewer.TestId($"order-{number}")).ToContainTextAsync("Red");
         Step($"5. phone viewer ordered #{number} cash on delivery");
     }
 
     /// <summary>The sale took one unit: the owner's product list says so.</summary>
-    private async Task OwnerSeesTheStockFallAsync(List<(string, IBrowserContext, List<string>)> contexts, Guid shopId)
+    private async Task OwnerSeesTheStockFallAsync(List<(string, IBrowserContext, List<string>)> contexts, Guid shopId, Guid productId)
     {
         var owner = Page(contexts, "owner");
         await owner.GotoAsync($"/shops/{shopId}/products");
         var listed = owner.TestId("product-grid").Locator("tbody tr").Filter(new() { HasText = ProductName });
         await Assertions.Expect(listed.TestIdIn("product-stock")).ToHaveTextAsync("19", new LocatorAssertionsToHaveTextOptions { Timeout = Patience });
+
+        // The unit came out of the red clay's stock; the purple's is untouched.
+        await owner.GotoAsync($"/shops/{shopId}/products/{productId}");
+        await Assertions.Expect(owner.Locator("[data-testid='variant-stock-row'][data-label='Red'] [data-testid='variant-stock-count']")).ToHaveTextAsync("7", new LocatorAssertionsToHaveTextOptions { Timeout = Patience });
+        await Assertions.Expect(owner.Locator("[data-testid='variant-stock-row'][data-label='Purple'] [data-testid='variant-stock-count']")).ToHaveTextAsync("12");
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public static class Pages
     /// <summary>The input of a MudBlazor field (the test id sits on the input or on its wrapper).</summary>
     public static ILocator Field(this IPage page, string id) => page.Locator($"input[data-testid='{id}'], textarea[data-testid='{id}'], [data-testid='{id}'] input").First;
 
+    /// <summary>An input inside <paramref name="scope"/> (a table row), by its test id, wherever MudBlazor put the attribute.</summary>
+    public static ILocator FieldIn(this ILocator scope, string id) => scope.Locator($"input[data-testid='{id}'], [data-testid='{id}'] input").First;
+
     /// <summary>Waits until WebAssembly runs and the page follows the room live.</summary>
     public static Task WaitForLiveConnectionAsync(this IPage page) =>
         page.Locator("[data-testid='live-connection'][data-state='connected']").First

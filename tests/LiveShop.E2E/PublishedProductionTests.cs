@@ -465,10 +465,10 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         await Assertions.Expect(rows).ToHaveCountAsync(2);
         var purple = owner.Locator("[data-testid='variant-row'][data-label='Purple']");
         var red = owner.Locator("[data-testid='variant-row'][data-label='Red']");
-        await Assertions.Expect(purple.Locator("[data-testid='variant-sku'] input")).ToHaveValueAsync(new Regex($"^{Sku}-"));
-        await purple.Locator("[data-testid='variant-stock'] input").FillAsync("12");
-        await red.Locator("[data-testid='variant-stock'] input").FillAsync("8");
-        await red.Locator("[data-testid='variant-price'] input").FillAsync("1380");
+        await Assertions.Expect(purple.FieldIn("variant-sku")).ToHaveValueAsync(new Regex($"^{Sku}-"));
+        await purple.FieldIn("variant-stock").FillAsync("12");
+        await red.FieldIn("variant-stock").FillAsync("8");
+        await red.FieldIn("variant-price").FillAsync("1380");
         await Assertions.Expect(owner.TestId("variants-summary")).ToContainTextAsync("20 in stock");
         await owner.TestId("product-save").ClickAsync();
 
@@ -497,7 +497,7 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
         await Assertions.Expect(owner.TestId("photo-cover")).ToBeVisibleAsync();
         await Assertions.Expect(photo.Locator("img")).ToHaveJSPropertyAsync("complete", true);
         Assert.True(await photo.Locator("img").EvaluateAsync<int>("img => img.naturalWidth") > 0, "The uploaded photo's thumbnail does not load.");
-        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("backoffice-product-form.png") });
+        await owner.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("backoffice-product-form.png"), FullPage = true });
 
         await owner.TestId("back-to-products").ClickAsync();
         var listed = owner.TestId("product-grid").Locator("tbody tr").Filter(new() { HasText = ProductName });

@@ -77,6 +77,8 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(SaveProductRequest))]
 [JsonSerializable(typeof(SaveVariantRequest))]
 [JsonSerializable(typeof(ShopVariantDto))]
+[JsonSerializable(typeof(ProductPriceDto))]
+[JsonSerializable(typeof(List<ProductPriceDto>))]
 [JsonSerializable(typeof(AdjustStockRequest))]
 [JsonSerializable(typeof(StockAdjustmentDto))]
 [JsonSerializable(typeof(List<StockAdjustmentDto>))]

@@ -26,7 +26,14 @@ public sealed record ShopProductDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string>? Options = null,
-    IReadOnlyList<ShopVariantDto>? Variants = null);
+    IReadOnlyList<ShopVariantDto>? Variants = null,
+    IReadOnlyList<ProductPriceDto>? Prices = null);
+
+/// <summary>
+/// A product's price in a currency other than its main one (<see cref="ShopProductDto.Currency"/>): what it
+/// sells for in shows in <see cref="Currency"/>, with an optional compare-at ("was") price above it.
+/// </summary>
+public sealed record ProductPriceDto(string Currency, decimal Price, decimal? CompareAtPrice);
 
 /// <summary>
 /// One variant of a product in the back office: its own SKU, one value per option of the product (in the
@@ -49,6 +56,7 @@ public sealed record ShopVariantDto(
 /// <see cref="Options"/> (0–3 names) and <see cref="Variants"/> (1–100 when there are options, none
 /// otherwise) describe the whole set: on <c>PUT</c> a variant with a known <see cref="SaveVariantRequest.Id"/>
 /// is edited, one without an id is added, and one left out is removed (refused while it has stock).
+/// <see cref="Prices"/> are the prices in other currencies, also the whole set (null: none).
 /// </summary>
 public sealed record SaveProductRequest(
     string Sku,
@@ -60,7 +68,8 @@ public sealed record SaveProductRequest(
     int LowStockThreshold,
     int InitialStock = 0,
     IReadOnlyList<string>? Options = null,
-    IReadOnlyList<SaveVariantRequest>? Variants = null);
+    IReadOnlyList<SaveVariantRequest>? Variants = null,
+    IReadOnlyList<ProductPriceDto>? Prices = null);
 
 /// <summary>
 /// A variant in a <see cref="SaveProductRequest"/>: null <see cref="Id"/> for a new one; <see cref="Values"/>

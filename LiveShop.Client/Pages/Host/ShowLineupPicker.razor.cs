@@ -1,3 +1,4 @@
+using LiveShop.Client.Components;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
@@ -67,4 +68,10 @@ public sealed partial class ShowLineupPicker
         lineup.Insert(to, moved);
         return LineupChanged.InvokeAsync(lineup);
     }
+
+    /// <summary>The product's price in the show's currency: its main price there, or its extra price in that currency.</summary>
+    private string PriceText(ShopProductDto product) =>
+        product.Currency != Currency && product.Prices?.FirstOrDefault(p => p.Currency == Currency) is { } extra
+            ? Money.Format(extra.Price, extra.Currency)
+            : Money.Format(product.Price, product.Currency);
 }

@@ -38,6 +38,20 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.ToTable(t => t.HasCheckConstraint("CK_Products_Stock_NonNegative", "[Stock] >= 0"));
         builder.HasMany(p => p.Photos).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(p => p.OrderedPrices);
+        builder.Ignore(p => p.SoldInCurrencies);
+
+        // Owned: loaded with the product wherever it is loaded (a lineup, an order), so pricing in a show's currency never misses them.
+        builder.OwnsMany(p => p.Prices, price =>
+        {
+            price.ToTable("ProductPrices");
+            price.WithOwner().HasForeignKey("ProductId");
+            price.HasKey("ProductId", nameof(ProductPrice.Currency));
+            price.Property(x => x.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
+            price.Property(x => x.Price).HasPrecision(18, 2);
+            price.Property(x => x.CompareAtPrice).HasPrecision(18, 2);
+        });
+        builder.Navigation(p => p.Prices).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

@@ -54,7 +54,7 @@ public sealed class ImportCatalogCsv(LiveShopDbContext db, ShopAccess access, St
             }
 
             var show = row.Input.Currency == product.Currency ? null
-                : lineups.GetValueOrDefault(product.Id)?.Where(s => s.Currency != row.Input.Currency).Select(s => s.Title).FirstOrDefault();
+                : lineups.GetValueOrDefault(product.Id)?.Where(s => s.Currency != row.Input.Currency && product.Prices.All(p => p.Currency != s.Currency)).Select(s => s.Title).FirstOrDefault();
             if (show is not null)
             {
                 errors.Add(new CsvErrorDto(row.Line, CatalogCsv.Currency, $"“{product.Name}” is in the lineup of “{show}”, which sells in {product.Currency}: take it out of that show before changing its currency."));

@@ -13,6 +13,7 @@ public sealed class Product
 {
     private readonly List<ProductPhoto> _photos = [];
     private readonly List<ProductVariant> _variants = [];
+    private readonly List<ProductPrice> _prices = [];
 
     private Product()
     {
@@ -90,6 +91,26 @@ public sealed class Product
 
     public bool HasVariants => Option1Name is not null;
 
+    /// <summary>Its prices in currencies other than <see cref="Currency"/> (at most one per currency, never the main one).</summary>
+    public IReadOnlyList<ProductPrice> Prices => _prices;
+
+    /// <summary>The extra prices by currency code (EF loads them unordered).</summary>
+    public IEnumerable<ProductPrice> OrderedPrices => _prices.OrderBy(p => p.Currency, StringComparer.Ordinal);
+
+    /// <summary>What the product sells for in <paramref name="currency"/>: the main price, an extra price, or null where it is not sold.</summary>
+    public decimal? PriceIn(string currency) =>
+        currency == Currency ? Price : _prices.FirstOrDefault(p => p.Currency == currency)?.Price;
+
+    /// <summary>The compare-at price in <paramref name="currency"/> (null: none, or not sold there).</summary>
+    public decimal? CompareAtPriceIn(string currency) =>
+        currency == Currency ? CompareAtPrice : _prices.FirstOrDefault(p => p.Currency == currency)?.CompareAtPrice;
+
+    /// <summary>Whether a show in <paramref name="currency"/> can sell it: its main currency or one of its extra prices.</summary>
+    public bool SellsIn(string currency) => PriceIn(currency) is not null;
+
+    /// <summary>Every currency it sells in, the main one first.</summary>
+    public IEnumerable<string> SoldInCurrencies => OrderedPrices.Select(p => p.Currency).Prepend(Currency);
+
     public bool IsArchived => ArchivedAt is not null;
 
     /// <summary>At or below the threshold: the product, or any one of its variants.</summary>
@@ -105,6 +126,28 @@ public sealed class Product
         CompareAtPrice = input.CompareAtPrice;
         Currency = input.Currency;
         LowStockThreshold = input.LowStockThreshold;
+
+        // The main price is the price in the main currency: an extra price there would be a second one.
+        _prices.RemoveAll(p => p.Currency == Currency);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Replaces the prices in other currencies with <paramref name="prices"/> (validated by <see cref="ProductPricesInput"/>): the whole set.</summary>
+    public void SetPrices(IReadOnlyList<ProductPriceInput> prices, DateTimeOffset now)
+    {
+        _prices.RemoveAll(p => prices.All(x => x.Currency != p.Currency));
+        foreach (var item in prices.Where(p => p.Currency != Currency))
+        {
+            if (_prices.FirstOrDefault(p => p.Currency == item.Currency) is { } existing)
+            {
+                existing.Set(item.Price, item.CompareAtPrice);
+            }
+            else
+            {
+                _prices.Add(new ProductPrice(item.Currency, item.Price, item.CompareAtPrice));
+            }
+        }
+
         UpdatedAt = now;
     }
 
@@ -239,11 +282,17 @@ public sealed class Product
 
     public ProductDto ToDto() => new(Id, Sku, Name, Description, ImageUrl, Price, Currency, Stock);
 
+    /// <summary>As a show in <paramref name="currency"/> sells it: its price there (the caller checks <see cref="SellsIn"/>).</summary>
+    public ProductDto ToDto(string currency) => new(Id, Sku, Name, Description, ImageUrl, PriceIn(currency) ?? Price, SellsIn(currency) ? currency : Currency, Stock);
+
     /// <summary>The variants as buyers see them, in order; null for a product without variants.</summary>
     public IReadOnlyList<ProductVariantDto>? VariantDtos() => HasVariants ? [.. OrderedVariants.Select(v => v.ToDto(this))] : null;
+
+    /// <summary>The variants as buyers of a show in <paramref name="currency"/> see them; null for a product without variants.</summary>
+    public IReadOnlyList<ProductVariantDto>? VariantDtos(string currency) => HasVariants ? [.. OrderedVariants.Select(v => v.ToDto(this, currency))] : null;
 
     public ShopProductDto ToShopDto() => new(
         Id, ShopId, Sku, Name, Description, Price, CompareAtPrice, Currency, Stock, LowStockThreshold, IsLowStock, IsArchived, ImageUrl,
         [.. OrderedPhotos.Select(p => p.ToDto())], CreatedAt, UpdatedAt,
-        OptionNames, [.. OrderedVariants.Select(v => v.ToShopDto(this))]);
+        OptionNames, [.. OrderedVariants.Select(v => v.ToShopDto(this))], [.. OrderedPrices.Select(p => p.ToDto())]);
 }

@@ -56,6 +56,12 @@ public sealed class ProductVariant
 
     public decimal PriceIn(Product product) => PriceOverride ?? product.Price;
 
+    /// <summary>
+    /// Its price in <paramref name="currency"/>: in the main currency the override or the product's price; in
+    /// another currency the product's price there (an override is in the main currency only), null where the product is not sold.
+    /// </summary>
+    public decimal? PriceIn(Product product, string currency) => currency == product.Currency ? PriceIn(product) : product.PriceIn(currency);
+
     public void Edit(string sku, IReadOnlyList<string> values, decimal? priceOverride, int position)
     {
         Sku = sku;
@@ -74,6 +80,8 @@ public sealed class ProductVariant
     }
 
     public ProductVariantDto ToDto(Product product) => new(Id, Sku, Values, PriceIn(product), Stock);
+
+    public ProductVariantDto ToDto(Product product, string currency) => new(Id, Sku, Values, PriceIn(product, currency) ?? PriceIn(product), Stock);
 
     public ShopVariantDto ToShopDto(Product product) => new(
         Id, Sku, Values, PriceOverride, PriceIn(product), Stock, product.LowStockThreshold > 0 && Stock <= product.LowStockThreshold, Position);

@@ -32,7 +32,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
 
         if (query.Currency is { Length: > 0 } currency)
         {
-            products = products.Where(p => p.Currency == currency);
+            products = products.Where(p => p.Currency == currency || p.Prices.Any(x => x.Currency == currency));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -64,6 +64,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         }
 
         var variants = VariantsInput.Parse(request, input.Sku);
+        var prices = ProductPricesInput.Parse(request.Prices, input.Currency);
         if (variants.HasVariants && request.InitialStock != 0)
         {
             throw VariantsInput.Invalid("A product with variants has the stock of its variants: give each variant its starting stock instead of the product.");
@@ -75,6 +76,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var stock = variants.HasVariants ? 0 : request.InitialStock;
         var product = new Product(Guid.CreateVersion7(), shopId, input.Sku, input.Name, input.Description, Product.PlaceholderImageUrl, input.Price, input.Currency, stock, now);
         product.Edit(input, now);
+        product.SetPrices(prices, now);
         if (variants.HasVariants)
         {
             var set = product.SetVariants(variants, now, out _);
@@ -97,6 +99,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var membership = await RequireEditorAsync(caller, shopId, cancellationToken);
         var input = ProductInput.Parse(request);
         var variants = VariantsInput.Parse(request, input.Sku);
+        var prices = ProductPricesInput.Parse(request.Prices, input.Currency);
         var skus = Skus(input, variants);
         var now = clock.GetUtcNow();
 
@@ -111,22 +114,9 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
 
         var product = await LoadAsync(shopId, productId, cancellationToken);
         await RequireFreeSkusAsync(shopId, skus, productId, cancellationToken);
-        if (input.Currency != product.Currency)
-        {
-            // A lineup sells in its show's currency: the product cannot leave it while a show still to end carries it.
-            var inShow = await db.ShowProducts.AsNoTracking()
-                .Where(l => l.ProductId == productId)
-                .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => s)
-                .Where(s => s.Status != ShowStatus.Ended && s.Currency != input.Currency)
-                .Select(s => s.Title)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (inShow is not null)
-            {
-                throw DomainException.Conflict(ProblemCodes.ProductInvalid, $"“{product.Name}” is in the lineup of “{inShow}”, which sells in {product.Currency}: take it out of that show before changing its currency.");
-            }
-        }
-
+        await RequireCurrenciesKeptAsync(product, [input.Currency, .. prices.Select(p => p.Currency)], cancellationToken);
         product.Edit(input, now);
+        product.SetPrices(prices, now);
         var stockAdded = 0;
         if (variants.HasVariants || product.HasVariants)
         {
@@ -161,6 +151,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var now = clock.GetUtcNow();
         var copy = new Product(Guid.CreateVersion7(), shopId, sku, name, source.Description, source.ImageUrl, source.Price, source.Currency, 0, now);
         copy.Edit(new ProductInput(sku, name, source.Description, source.Price, source.CompareAtPrice, source.Currency, source.LowStockThreshold), now);
+        copy.SetPrices([.. source.Prices.Select(p => new ProductPriceInput(p.Currency, p.Price, p.CompareAtPrice))], now);
         foreach (var photo in source.OrderedPhotos)
         {
             copy.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(photo.ImageId, photo.ThumbUrl, photo.MediumUrl, photo.LargeUrl, photo.Width, photo.Height), now);
@@ -347,6 +338,31 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
     private async Task<Product> LoadAsync(Guid shopId, Guid productId, CancellationToken cancellationToken) =>
         await db.Products.Include(p => p.Photos).Include(p => p.Variants).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == productId && p.ShopId == shopId, cancellationToken)
         ?? throw ProductNotFound();
+
+    /// <summary>
+    /// A lineup sells in its show's currency: the product cannot stop selling in a currency (a new main
+    /// currency, an extra price dropped) while a show still to end in that currency carries it.
+    /// </summary>
+    private async Task RequireCurrenciesKeptAsync(Product product, IReadOnlyList<string> kept, CancellationToken cancellationToken)
+    {
+        var dropped = product.SoldInCurrencies.Except(kept).ToList();
+        if (dropped.Count == 0)
+        {
+            return;
+        }
+
+        var productId = product.Id;
+        var inShow = await db.ShowProducts.AsNoTracking()
+            .Where(l => l.ProductId == productId)
+            .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => s)
+            .Where(s => s.Status != ShowStatus.Ended && dropped.Contains(s.Currency))
+            .Select(s => new { s.Title, s.Currency })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (inShow is not null)
+        {
+            throw DomainException.Conflict(ProblemCodes.ProductInvalid, $"“{product.Name}” is in the lineup of “{inShow.Title}”, which sells in {inShow.Currency}: keep its price in {inShow.Currency}, or take it out of that show first.");
+        }
+    }
 
     private static DomainException ProductNotFound() => DomainException.NotFound(ProblemCodes.ProductNotFound, "This shop has no product with that id.");
 

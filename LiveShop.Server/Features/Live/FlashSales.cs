@@ -33,7 +33,9 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             var chosen = await ChooseVariantsAsync(product, request.VariantIds, cancellationToken);
 
             // The flash price must undercut every variant it is for: the sale's list price is the lowest of theirs.
-            var listPrice = chosen is null ? product.Price : chosen.Min(v => v.PriceIn(product));
+            // In the show's currency (a variant's override is in the product's main currency only).
+            var listPrice = (chosen is null ? product.PriceIn(show.Currency) : chosen.Min(v => v.PriceIn(product, show.Currency)))
+                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, $"“{product.Name}” has no price in {show.Currency}.");
             var stock = chosen is null ? product.Stock : chosen.Sum(v => v.Stock);
             var what = chosen is null || request.VariantIds is not { Count: > 0 } ? $"“{product.Name}”" : $"“{product.Name} ({string.Join(", ", chosen.Select(v => v.Label))})”";
             Validate(request, listPrice, stock, show.Currency, what, chosen is not null);

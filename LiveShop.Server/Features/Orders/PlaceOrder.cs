@@ -160,7 +160,9 @@ public sealed class PlaceOrder(
             var product = item.Product!;
             var variant = await OrderLineStock.VariantOfAsync(db, product, line.VariantId, cancellationToken);
             var name = OrderLineStock.NameOf(product, variant);
-            var listPrice = variant?.PriceIn(product) ?? product.Price;
+            // In the show's currency: the main price (or the variant's override) or the product's extra price there.
+            var listPrice = (variant is null ? product.PriceIn(show.Currency) : variant.PriceIn(product, show.Currency))
+                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, $"“{product.Name}” is no longer sold in {show.Currency}.");
 
             // A sale on chosen variants leaves the others at their list price.
             var sale = await db.FlashSales.AsNoTracking()

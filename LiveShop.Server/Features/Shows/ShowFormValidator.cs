@@ -76,7 +76,7 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
 
         var products = await db.Products.AsNoTracking()
             .Where(p => p.ShopId == shop.Id && productIds.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.Currency, p.ArchivedAt })
+            .Select(p => new { p.Id, p.Name, p.Currency, p.ArchivedAt, SellsInShow = p.Currency == currency || p.Prices.Any(x => x.Currency == currency) })
             .ToListAsync(cancellationToken);
         var unknown = productIds.Except(products.Select(p => p.Id)).ToList();
         if (unknown.Count > 0)
@@ -90,10 +90,11 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
             throw DomainException.Invalid(ProblemCodes.ProductArchived, $"“{archived.Name}” is archived; restore it in the catalog to sell it in a show.");
         }
 
-        var otherCurrency = products.FirstOrDefault(p => p.Currency != currency);
+        // A product sells in its main currency and in each currency it has an extra price in.
+        var otherCurrency = products.FirstOrDefault(p => !p.SellsInShow);
         if (otherCurrency is not null)
         {
-            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency}, but this show sells in {currency}.");
+            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency} and has no price in {currency}, the currency this show sells in: add a price in {currency} to it in the catalog.");
         }
 
         return productIds;

@@ -79,8 +79,9 @@ public sealed class ShowQueries(LiveShopDbContext db)
         show.Currency,
         VideoSource(show),
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
-            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.Price, l.Product.Currency, l.Product.Stock, l.Position,
-            l.Product.HasVariants ? l.Product.OptionNames : null, l.Product.VariantDtos()))],
+            l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.PriceIn(show.Currency) ?? l.Product.Price,
+            l.Product.SellsIn(show.Currency) ? show.Currency : l.Product.Currency, l.Product.Stock, l.Position,
+            l.Product.HasVariants ? l.Product.OptionNames : null, l.Product.VariantDtos(show.Currency)))],
         show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null,
         show.ShopId,
         PosterUrl(show.PosterImageId, ImageSize.Medium));

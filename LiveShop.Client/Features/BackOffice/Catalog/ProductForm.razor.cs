@@ -19,6 +19,7 @@ public sealed partial class ProductForm
 
     private FormModel _form = new();
     private VariantsModel _variants = new();
+    private ExtraPricesModel _prices = new();
     private ProductStock? _stock;
     private ShopProductDto? _product;
     private MyShopDto? _shop;
@@ -64,6 +65,7 @@ public sealed partial class ProductForm
                 _product = await Api.ShopProductAsync(ShopId, productId);
                 _form = FormModel.From(_product);
                 _variants = VariantsModel.From(_product);
+                _prices = ExtraPricesModel.From(_product);
             }
             catch (Exception e) when (e is ApiException or HttpRequestException)
             {
@@ -74,6 +76,7 @@ public sealed partial class ProductForm
         {
             _form = new FormModel { Currency = await DefaultCurrencyAsync() };
             _variants = new VariantsModel();
+            _prices = new ExtraPricesModel();
         }
 
         _loaded = true;
@@ -100,7 +103,7 @@ public sealed partial class ProductForm
 
     private async Task SaveAsync()
     {
-        _saveError = _variants.Validate(_form.Sku);
+        _saveError = _prices.Validate(_form.Currency) ?? _variants.Validate(_form.Sku);
         if (_saveError is not null)
         {
             return;
@@ -110,7 +113,7 @@ public sealed partial class ProductForm
         try
         {
             var (options, variants) = _variants.ToRequest();
-            var request = _form.ToRequest() with { Options = options, Variants = variants, InitialStock = options is null ? _form.InitialStock : 0 };
+            var request = _form.ToRequest() with { Options = options, Variants = variants, InitialStock = options is null ? _form.InitialStock : 0, Prices = _prices.ToRequest() };
             if (_product is null)
             {
                 var created = await Api.CreateProductAsync(ShopId, request);
@@ -122,6 +125,7 @@ public sealed partial class ProductForm
                 _product = await Api.UpdateProductAsync(ShopId, _product.Id, request);
                 _form = FormModel.From(_product);
                 _variants = VariantsModel.From(_product);
+                _prices = ExtraPricesModel.From(_product);
                 Snackbar.Add("Saved.", Severity.Success);
             }
         }

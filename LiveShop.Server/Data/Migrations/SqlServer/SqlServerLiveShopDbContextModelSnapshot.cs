@@ -1426,6 +1426,34 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("LiveShop.Server.Features.Catalog.ProductPrice", "Prices", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)")
+                                .IsFixedLength();
+
+                            b1.Property<decimal?>("CompareAtPrice")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.Property<decimal>("Price")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("decimal(18,2)");
+
+                            b1.HasKey("ProductId", "Currency");
+
+                            b1.ToTable("ProductPrices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId");
+                        });
+
+                    b.Navigation("Prices");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductPhoto", b =>

@@ -1413,6 +1413,34 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("LiveShop.Server.Features.Catalog.ProductPrice", "Prices", b1 =>
+                        {
+                            b1.Property<Guid>("ProductId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Currency")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
+
+                            b1.Property<decimal?>("CompareAtPrice")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("Price")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProductId", "Currency");
+
+                            b1.ToTable("ProductPrices", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductId");
+                        });
+
+                    b.Navigation("Prices");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.ProductPhoto", b =>

@@ -283,6 +283,20 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
             var errors = contexts.SelectMany(c => c.Errors.Where(e => !Expected(c.Name, e)).Select(e => $"[{c.Name}] {e}")).ToList();
             Assert.True(errors.Count == 0, "The browser reported errors:\n" + string.Join("\n", errors));
         }
+        catch
+        {
+            // What each browser showed when the journey failed: a picture and the page's address.
+            foreach (var (name, context, _) in contexts)
+            {
+                foreach (var (page, n) in context.Pages.Select((p, i) => (p, i)))
+                {
+                    output.WriteLine($"[{name}] page {n}: {page.Url}");
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath($"failed-{name}-{n}.png"), FullPage = true });
+                }
+            }
+
+            throw;
+        }
         finally
         {
             foreach (var (_, context, _) in contexts)
@@ -290,6 +304,7 @@ public sealed partial class PublishedProductionTests(PublishedAppFixture app, IT
                 await context.DisposeAsync();
             }
 
+            output.WriteLine("Browser errors: " + string.Join("\n", contexts.SelectMany(c => c.Errors.Select(e => $"[{c.Name}] {e}"))));
             output.WriteLine("Mail received: " + string.Join("; ", app.Smtp.Received.Select(m => $"{m.To} \"{m.Subject}\"")));
             output.WriteLine("Server log:\n" + string.Join("\n", app.LogLines));
         }

@@ -22,7 +22,7 @@ internal sealed record CatalogCsvVariantCells(string Sku, IReadOnlyList<string> 
             return null;
         }
 
-        if (sku.Length == 0 || sku.Length > Limits.SkuMaxLength || sku.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (!ProductInput.IsSku(sku))
         {
             error(CatalogCsv.VariantSku, $"A variant row needs the variant's own SKU in variant_sku: 1 to {Limits.SkuMaxLength} characters without spaces.");
         }

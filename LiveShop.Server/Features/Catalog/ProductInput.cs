@@ -15,7 +15,7 @@ public sealed record ProductInput(string Sku, string Name, string Description, d
         }
 
         var sku = request.Sku?.Trim() ?? "";
-        if (sku.Length == 0 || sku.Length > Limits.SkuMaxLength || sku.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (!IsSku(sku))
         {
             throw Invalid($"A SKU needs 1 to {Limits.SkuMaxLength} characters without spaces.");
         }
@@ -39,12 +39,12 @@ public sealed record ProductInput(string Sku, string Name, string Description, d
         }
 
         var price = request.Price;
-        if (price <= 0 || price > Limits.PriceMax || decimal.Round(price, 2) != price)
+        if (!IsPrice(price))
         {
             throw Invalid($"The price must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals.");
         }
 
-        if (request.CompareAtPrice is { } compareAt && (compareAt <= price || compareAt > Limits.PriceMax || decimal.Round(compareAt, 2) != compareAt))
+        if (request.CompareAtPrice is { } compareAt && (compareAt <= price || !IsPrice(compareAt)))
         {
             throw Invalid("A compare-at price must be higher than the price (leave it empty for none).");
         }
@@ -56,6 +56,12 @@ public sealed record ProductInput(string Sku, string Name, string Description, d
 
         return new ProductInput(sku, name, description, price, request.CompareAtPrice, request.Currency, request.LowStockThreshold);
     }
+
+    /// <summary>The SKU rule for products and variants alike: 1 to <see cref="Limits.SkuMaxLength"/> characters, no spaces or control characters.</summary>
+    public static bool IsSku(string sku) => sku.Length is > 0 and <= Limits.SkuMaxLength && !sku.Any(c => char.IsControl(c) || char.IsWhiteSpace(c));
+
+    /// <summary>The price rule for every price of the catalog: above 0, at most <see cref="Limits.PriceMax"/>, at most 2 decimals.</summary>
+    public static bool IsPrice(decimal price) => price > 0 && price <= Limits.PriceMax && decimal.Round(price, 2) == price;
 
     public static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.ProductInvalid, message);
 }

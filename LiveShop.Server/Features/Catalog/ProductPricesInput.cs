@@ -39,12 +39,12 @@ public static class ProductPricesInput
                 throw ProductInput.Invalid($"The price in {currency} appears twice: give each currency one price.");
             }
 
-            if (item.Price <= 0 || item.Price > Limits.PriceMax || decimal.Round(item.Price, 2) != item.Price)
+            if (!ProductInput.IsPrice(item.Price))
             {
                 throw ProductInput.Invalid($"The price in {currency} must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals.");
             }
 
-            if (item.CompareAtPrice is { } compareAt && (compareAt <= item.Price || compareAt > Limits.PriceMax || decimal.Round(compareAt, 2) != compareAt))
+            if (item.CompareAtPrice is { } compareAt && (compareAt <= item.Price || !ProductInput.IsPrice(compareAt)))
             {
                 throw ProductInput.Invalid($"The compare-at price in {currency} must be higher than the price in {currency} (leave it empty for none).");
             }

@@ -88,12 +88,12 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
         }
 
         var sku = variant.Sku?.Trim() ?? "";
-        if (sku.Length == 0 || sku.Length > Limits.SkuMaxLength || sku.Any(c => char.IsControl(c) || char.IsWhiteSpace(c)))
+        if (!ProductInput.IsSku(sku))
         {
             throw Invalid($"Variant “{VariantLabels.Join(values)}” needs a SKU of 1 to {Limits.SkuMaxLength} characters without spaces.");
         }
 
-        if (variant.PriceOverride is { } price && (price <= 0 || price > Limits.PriceMax || decimal.Round(price, 2) != price))
+        if (variant.PriceOverride is { } price && !ProductInput.IsPrice(price))
         {
             throw Invalid($"The price of “{VariantLabels.Join(values)}” must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals (leave it empty for the product's price).");
         }

@@ -132,7 +132,7 @@ internal sealed class DemoSeeder(LiveShopDbContext db, UserManager<AppUser> user
         {
             using var png = new MemoryStream(DemoPhotos.Scarf(dye, border));
             var stored = await images.StoreAsync(png, cancellationToken);
-            scarf.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height), clock.GetUtcNow());
+            scarf.AddPhoto(Guid.CreateVersion7(), PhotoSizes.From(stored), clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,11 @@ using LiveShop.Shared.Catalog;
 namespace LiveShop.Server.Features.Catalog;
 
 /// <summary>The stored sizes of one uploaded photo (see Features/Media): its image id and the URL of each size.</summary>
-public sealed record PhotoSizes(string ImageId, string ThumbUrl, string MediumUrl, string LargeUrl, int Width, int Height);
+public sealed record PhotoSizes(string ImageId, string ThumbUrl, string MediumUrl, string LargeUrl, int Width, int Height)
+{
+    /// <summary>The sizes of a photo the upload pipeline just stored.</summary>
+    public static PhotoSizes From(Media.StoredImage stored) => new(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height);
+}
 
 /// <summary>One photo of a product, at a position (0 is the cover).</summary>
 public sealed class ProductPhoto

@@ -296,7 +296,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var stored = await images.StoreAsync(file, cancellationToken);
         try
         {
-            product.AddPhoto(Guid.CreateVersion7(), new PhotoSizes(stored.Id, stored.ThumbUrl, stored.MediumUrl, stored.LargeUrl, stored.Width, stored.Height), clock.GetUtcNow());
+            product.AddPhoto(Guid.CreateVersion7(), PhotoSizes.From(stored), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

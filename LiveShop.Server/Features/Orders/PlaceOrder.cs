@@ -6,6 +6,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;

@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Payments;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

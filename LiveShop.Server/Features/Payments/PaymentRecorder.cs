@@ -1,11 +1,12 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Live;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Orders;
+namespace LiveShop.Server.Features.Payments;
 
 /// <summary>
 /// Records the gateway's answer for an order that holds its stock (<see cref="OrderStatus.PendingPayment"/>):

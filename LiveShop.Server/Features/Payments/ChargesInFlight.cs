@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace LiveShop.Server.Features.Orders;
+namespace LiveShop.Server.Features.Payments;
 
 /// <summary>
 /// The orders whose card this server is charging right now. <see cref="PaymentReconciler"/> leaves them

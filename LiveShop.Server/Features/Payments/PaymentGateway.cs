@@ -1,6 +1,6 @@
 using LiveShop.Shared.Orders;
 
-namespace LiveShop.Server.Features.Orders;
+namespace LiveShop.Server.Features.Payments;
 
 /// <summary>What to charge: one order's total, in its currency, to a card.</summary>
 public sealed record PaymentCharge(Guid OrderId, string OrderNumber, decimal Amount, string Currency, string CardNumber);

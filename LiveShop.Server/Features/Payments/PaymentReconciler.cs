@@ -1,10 +1,11 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Orders;
 using LiveShop.Shared.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace LiveShop.Server.Features.Orders;
+namespace LiveShop.Server.Features.Payments;
 
 /// <summary>Configuration section <c>Payments</c>: when orders whose payment answer never came are settled.</summary>
 public sealed class PaymentOptions

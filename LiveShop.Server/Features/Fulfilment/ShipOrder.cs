@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Orders;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Orders;
+namespace LiveShop.Server.Features.Fulfilment;
 
 /// <summary>The show's host (or co-host) marks a paid or cash-on-delivery order shipped; the buyer sees it at once.</summary>
 public sealed class ShipOrder(LiveShopDbContext db, OrderNotifier notifier, OrderQueries queries, TimeProvider clock)

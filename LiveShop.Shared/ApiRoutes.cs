@@ -20,6 +20,12 @@ public static class ApiRoutes
     /// <summary>The caller's order placed with the <see cref="IdempotencyKeyHeader"/> sent (404 when that key placed none). Never creates one.</summary>
     public const string OrderByKey = "/api/orders/by-key";
     public static string OrderStatus(Guid id) => $"{Orders}/{id}/status";
+    public static string CancelOrder(Guid id) => $"{Orders}/{id}/cancel";
+    public static string RefundOrder(Guid id) => $"{Orders}/{id}/refunds";
+    public static string OrderPayment(Guid id) => $"{Orders}/{id}/payment";
+    public static string MarkOrderPaid(Guid id) => $"{Orders}/{id}/mark-paid";
+    public static string ShowCheckout(Guid id) => $"{Shows}/{id}/checkout";
+    public static string StripeWebhook(string shopSlug) => $"/api/payments/stripe/webhook/{Uri.EscapeDataString(shopSlug)}";
     public const string Profile = Account + "/profile";
     public static string ShowSales(Guid id) => $"{Shows}/{id}/sales";
     public static string ShowOrders(Guid id) => $"{Shows}/{id}/orders";
@@ -61,6 +67,7 @@ public static class ApiRoutes
     public static string ProductStock(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/stock";
     public static string ProductPhotos(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/photos";
     public static string ProductPhoto(Guid shopId, Guid productId, Guid photoId) => $"{ProductPhotos(shopId, productId)}/{photoId}";
+    public static string ShopPayments(Guid shopId) => $"{Shops}/{shopId}/payments";
     public static string CatalogCsv(Guid shopId) => $"{Shops}/{shopId}/catalog.csv";
     public static string CatalogImport(Guid shopId, bool apply) => $"{Shops}/{shopId}/catalog/import?apply={(apply ? "true" : "false")}";
 

@@ -119,4 +119,13 @@ public static class Limits
 
     /// <summary>Photos: the longest side an upload may claim, in pixels.</summary>
     public const int ImageMaxSide = 10_000;
+
+    /// <summary>Orders: a carrier's name, a tracking number, a link, a note on a status change.</summary>
+    public const int CarrierMaxLength = 60;
+    public const int TrackingNumberMaxLength = 60;
+    public const int UrlMaxLength = 500;
+    public const int OrderNoteMaxLength = 500;
+
+    /// <summary>Payments: the bank-transfer instructions a shop shows its buyers.</summary>
+    public const int BankTransferInstructionsMaxLength = 1000;
 }

@@ -39,6 +39,10 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
 
+    public DbSet<Features.Payments.ShopPaymentSettings> ShopPaymentSettings => Set<Features.Payments.ShopPaymentSettings>();
+
+    public DbSet<Features.Webhooks.OutboxMessage> Outbox => Set<Features.Webhooks.OutboxMessage>();
+
     public DbSet<Features.Attribution.ShareLink> ShareLinks => Set<Features.Attribution.ShareLink>();
 
     public DbSet<Features.Attribution.LinkTouch> LinkTouches => Set<Features.Attribution.LinkTouch>();

@@ -2,7 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace LiveShop.Shared.Orders;
 
-/// <summary>Where an order stands. PendingPayment → Paid (or PaymentDeclined); CashOnDelivery is confirmed without payment; then Shipped.</summary>
+/// <summary>
+/// Where an order stands. PendingPayment (stock held while the buyer pays) → Paid, or PaymentDeclined / Cancelled
+/// (the hold expired); AwaitingTransfer (bank transfer) → Paid; CashOnDelivery is confirmed without payment.
+/// Then Packed → Shipped → Delivered; Cancelled, Refunded and Returned end it. See docs/orders.md for the moves allowed.
+/// New values are appended: the database stores the names.
+/// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
 public enum OrderStatus
 {
@@ -16,6 +21,18 @@ public enum OrderStatus
     PaymentDeclined,
     /// <summary>The host sent it.</summary>
     Shipped,
+    /// <summary>Stock is held; the buyer pays by bank transfer with the order's payment reference and the shop marks it paid.</summary>
+    AwaitingTransfer,
+    /// <summary>Picked and packed, waiting for the carrier.</summary>
+    Packed,
+    /// <summary>The carrier delivered it.</summary>
+    Delivered,
+    /// <summary>Cancelled before it shipped (by the buyer, the shop, or an unpaid hold expiring); any payment was refunded.</summary>
+    Cancelled,
+    /// <summary>Every line was refunded.</summary>
+    Refunded,
+    /// <summary>The buyer sent it back and was refunded.</summary>
+    Returned,
 }
 
 /// <summary>How the buyer pays. The built-in gateway is a development one: no real money moves.</summary>
@@ -24,6 +41,7 @@ public enum PaymentMethod
 {
     Card,
     CashOnDelivery,
+    BankTransfer,
 }
 
 /// <summary>How the order reached the show: during the live show, from the replay, or through a host's share link.</summary>
@@ -73,7 +91,8 @@ public sealed record OrderLineDto(
     Guid? FlashSaleId,
     decimal LineTotal,
     Guid? VariantId = null,
-    string? VariantLabel = null);
+    string? VariantLabel = null,
+    int RefundedQuantity = 0);
 
 /// <summary>An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).</summary>
 public sealed record OrderDto(
@@ -95,16 +114,32 @@ public sealed record OrderDto(
     string? AffiliateCode,
     DateTimeOffset PlacedAt,
     DateTimeOffset UpdatedAt,
-    Shows.HostDto? CoHost = null)
+    Shows.HostDto? CoHost = null,
+    decimal RefundedAmount = 0,
+    DateTimeOffset? HoldExpiresAt = null,
+    ShipmentDto? Shipment = null,
+    IReadOnlyList<OrderHistoryEntryDto>? History = null,
+    PaymentSessionDto? PaymentSession = null,
+    string? PaymentInstructions = null,
+    Guid? ShopId = null)
 {
-    /// <summary>Counts toward sales: paid, cash on delivery, or shipped.</summary>
+    /// <summary>Counts toward sales: paid, cash on delivery, packed, shipped or delivered.</summary>
     public bool CountsAsSale => OrderStatuses.CountedAsSale.Contains(Status);
+
+    /// <summary>What the order is worth after refunds: what every report counts.</summary>
+    public decimal NetTotal => Total - RefundedAmount;
 }
+
+/// <summary>How the parcel travels: the carrier, its tracking number and a link to follow it.</summary>
+public sealed record ShipmentDto(string Carrier, string TrackingNumber, string? TrackingUrl);
+
+/// <summary>One step in an order's life: what it became, when, who did it (null: the buyer or LiveShop itself) and why.</summary>
+public sealed record OrderHistoryEntryDto(OrderStatus Status, DateTimeOffset At, string? ActorName, string? Note);
 
 /// <summary>Which order statuses are sales (GMV, orders, earnings, attribution): one list for every count.</summary>
 public static class OrderStatuses
 {
-    public static readonly OrderStatus[] CountedAsSale = [OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Shipped];
+    public static readonly OrderStatus[] CountedAsSale = [OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Packed, OrderStatus.Shipped, OrderStatus.Delivered];
 }
 
 /// <summary>The development gateway's cards (documented in docs/orders.md). Any other number is refused as invalid.</summary>

@@ -54,23 +54,9 @@ public static class SalesFormat
         AttributionModel.TimeDecay => "An order's value is shared by the links the buyer opened, recent ones weighing more.",
     };
 
-    public static string Status(OrderStatus status) => status switch
-    {
-        OrderStatus.PendingPayment => "Awaiting payment",
-        OrderStatus.Paid => "Paid",
-        OrderStatus.CashOnDelivery => "Cash on delivery",
-        OrderStatus.PaymentDeclined => "Payment declined",
-        OrderStatus.Shipped => "Shipped",
-    };
+    public static string Status(OrderStatus status) => OrderStatusChip.Label(status);
 
-    public static Color StatusColor(OrderStatus status) => status switch
-    {
-        OrderStatus.PendingPayment => Color.Warning,
-        OrderStatus.Paid => Color.Success,
-        OrderStatus.CashOnDelivery => Color.Info,
-        OrderStatus.PaymentDeclined => Color.Error,
-        OrderStatus.Shipped => Color.Secondary,
-    };
+    public static Color StatusColor(OrderStatus status) => OrderStatusChip.ColorOf(status);
 
     /// <summary>Only paid and cash-on-delivery orders can be marked shipped.</summary>
     public static bool CanShip(OrderStatus status) => status is OrderStatus.Paid or OrderStatus.CashOnDelivery;

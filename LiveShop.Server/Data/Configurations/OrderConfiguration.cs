@@ -26,6 +26,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.PaymentMethod).HasConversion<string>().HasMaxLength(16).IsRequired();
         builder.Property(o => o.CardLast4).HasMaxLength(4);
         builder.Property(o => o.PaymentReference).HasMaxLength(64);
+        builder.Property(o => o.RefundedAmount).HasPrecision(18, 2);
+        builder.Property(o => o.Carrier).HasMaxLength(Limits.CarrierMaxLength);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(Limits.TrackingNumberMaxLength);
+        builder.Property(o => o.TrackingUrl).HasMaxLength(Limits.UrlMaxLength);
+        builder.HasIndex(o => new { o.ShopId, o.PlacedAt });
+        builder.HasIndex(o => new { o.Status, o.HoldExpiresAt });
         builder.Property(o => o.IdempotencyKey).HasMaxLength(Limits.IdempotencyKeyMaxLength).IsRequired();
         builder.Property(o => o.RequestHash).HasMaxLength(64).IsRequired();
 
@@ -61,6 +67,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             touch.Property(t => t.Code).HasMaxLength(16).IsRequired();
         });
         builder.Navigation(o => o.Touches).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(o => o.History, change =>
+        {
+            change.ToTable("OrderStatusChanges");
+            change.WithOwner().HasForeignKey("OrderId");
+            change.HasKey("OrderId", nameof(OrderStatusChange.Position));
+            change.Property(c => c.Position).ValueGeneratedNever();
+            change.Property(c => c.Status).HasConversion<string>().HasMaxLength(16).IsRequired();
+            change.Property(c => c.ActorName).HasMaxLength(Limits.DisplayNameMaxLength);
+            change.Property(c => c.Note).HasMaxLength(Limits.OrderNoteMaxLength);
+        });
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Features.Shops.Shop>().WithMany().HasForeignKey(o => o.ShopId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(o => o.ShowId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(o => o.BuyerId).OnDelete(DeleteBehavior.Restrict);
@@ -124,5 +142,34 @@ internal sealed class ShowMinuteConfiguration : IEntityTypeConfiguration<ShowMin
         builder.ToTable("ShowMinutes");
         builder.HasKey(m => new { m.ShowId, m.Minute });
         builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(m => m.ShowId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ShopPaymentSettingsConfiguration : IEntityTypeConfiguration<Features.Payments.ShopPaymentSettings>
+{
+    public void Configure(EntityTypeBuilder<Features.Payments.ShopPaymentSettings> builder)
+    {
+        builder.ToTable("ShopPaymentSettings");
+        builder.HasKey(s => s.ShopId);
+        builder.Property(s => s.StripePublishableKey).HasMaxLength(255);
+        builder.Property(s => s.StripeSecretKeyProtected).HasMaxLength(2000);
+        builder.Property(s => s.StripeWebhookSecretProtected).HasMaxLength(2000);
+        builder.Property(s => s.BankTransferInstructions).HasMaxLength(Limits.BankTransferInstructionsMaxLength);
+        builder.HasOne<Features.Shops.Shop>().WithOne().HasForeignKey<Features.Payments.ShopPaymentSettings>(s => s.ShopId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Features.Webhooks.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Features.Webhooks.OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Type).HasMaxLength(32).IsRequired();
+        builder.Property(m => m.PayloadJson).IsRequired();
+        builder.HasIndex(m => m.FannedOutAt);
+        builder.HasIndex(m => new { m.ShopId, m.OccurredAt });
+        builder.HasOne<Features.Shops.Shop>().WithMany().HasForeignKey(m => m.ShopId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -7,13 +7,13 @@ namespace LiveShop.Server.Features.Orders;
 /// <summary>
 /// An order placed in a show. It is priced by the server, holds its stock from the moment it is
 /// placed, and is credited to the show's host (and co-host, and the share link that brought the buyer).
-/// Status moves PendingPayment → Paid | PaymentDeclined, or starts as CashOnDelivery; Paid and
-/// CashOnDelivery orders can be Shipped.
+/// Its status moves only along <see cref="OrderTransitions"/>, each move kept in <see cref="History"/> with who and when.
 /// </summary>
 public sealed class Order
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderTouch> _touches = [];
+    private readonly List<OrderStatusChange> _history = [];
 
     private Order()
     {
@@ -52,7 +52,13 @@ public sealed class Order
         RequestHash = requestHash;
         PlacedAt = placedAt.ToMilliseconds();
         UpdatedAt = PlacedAt;
-        Status = paymentMethod == PaymentMethod.CashOnDelivery ? OrderStatus.CashOnDelivery : OrderStatus.PendingPayment;
+        Status = paymentMethod switch
+        {
+            PaymentMethod.CashOnDelivery => OrderStatus.CashOnDelivery,
+            PaymentMethod.BankTransfer => OrderStatus.AwaitingTransfer,
+            _ => OrderStatus.PendingPayment,
+        };
+        _history.Add(new OrderStatusChange(1, Status, PlacedAt, buyerId, buyerName, null));
     }
 
     public Guid Id { get; private set; }
@@ -66,6 +72,9 @@ public sealed class Order
     public string BuyerName { get; private set; } = "";
 
     public Guid ShowId { get; private set; }
+
+    /// <summary>The shop that sells it (the show's shop): it fulfils the order and is paid.</summary>
+    public Guid ShopId { get; private set; }
 
     /// <summary>The show's host when the order was placed: every order is credited to them.</summary>
     public Guid HostId { get; private set; }
@@ -101,7 +110,24 @@ public sealed class Order
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>While the buyer pays (card or transfer), the stock is held until then; unpaid by then, the order is cancelled and everything goes back.</summary>
+    public DateTimeOffset? HoldExpiresAt { get; private set; }
+
+    /// <summary>How much of <see cref="Total"/> went back to the buyer: reports count <see cref="NetTotal"/>.</summary>
+    public decimal RefundedAmount { get; private set; }
+
+    public decimal NetTotal => Total - RefundedAmount;
+
+    public string? Carrier { get; private set; }
+
+    public string? TrackingNumber { get; private set; }
+
+    public string? TrackingUrl { get; private set; }
+
     public IReadOnlyList<OrderLine> Lines => _lines;
+
+    /// <summary>Every status the order had, oldest first (the first is where it started).</summary>
+    public IReadOnlyList<OrderStatusChange> History => _history;
 
     /// <summary>The share links the buyer opened within the window before ordering, oldest first.</summary>
     public IReadOnlyList<OrderTouch> Touches => _touches;
@@ -125,16 +151,52 @@ public sealed class Order
         AffiliateCode = touches.Count > 0 ? touches[^1].Code : null;
     }
 
-    public void MarkShipped(DateTimeOffset at)
+    /// <summary>The shop that sells it; set once, when the order is placed.</summary>
+    public void SoldBy(Guid shopId) => ShopId = shopId;
+
+    /// <summary>Holds the stock until <paramref name="until"/> while the buyer pays.</summary>
+    public void HoldUntil(DateTimeOffset? until) => HoldExpiresAt = until?.ToMilliseconds();
+
+    /// <summary>
+    /// Moves the order to <paramref name="to"/> (refused unless <see cref="OrderTransitions.CanMove"/>) and keeps the
+    /// move in the history: who (null: the buyer's payment or LiveShop itself), when and why.
+    /// </summary>
+    public void MoveTo(OrderStatus to, DateTimeOffset at, Guid? actorId, string? actorName, string? note = null)
     {
-        if (Status is not (OrderStatus.Paid or OrderStatus.CashOnDelivery))
+        if (!OrderTransitions.CanMove(Status, to))
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} is {Status}; only paid or cash-on-delivery orders can be marked shipped.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} is {Status} and cannot become {to}.");
         }
 
-        Status = OrderStatus.Shipped;
+        Status = to;
+        UpdatedAt = at.ToMilliseconds();
+        _history.Add(new OrderStatusChange(_history.Count + 1, to, UpdatedAt, actorId, actorName, note));
+    }
+
+    public void MarkShipped(DateTimeOffset at) => MoveTo(OrderStatus.Shipped, at, null, null);
+
+    /// <summary>Records where the parcel is: the carrier, its tracking number and link.</summary>
+    public void ShipWith(string carrier, string trackingNumber, string? trackingUrl)
+    {
+        Carrier = carrier;
+        TrackingNumber = trackingNumber;
+        TrackingUrl = trackingUrl;
+    }
+
+    /// <summary>Adds a refund of <paramref name="amount"/> (never more than is left); lines record their refunded units separately.</summary>
+    public void AddRefund(decimal amount, DateTimeOffset at)
+    {
+        if (amount <= 0 || amount > NetTotal)
+        {
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} has {NetTotal} {Currency} left to refund.");
+        }
+
+        RefundedAmount += amount;
         UpdatedAt = at.ToMilliseconds();
     }
+
+    /// <summary>Records the payment's reference at the processor (a PaymentIntent's id, a transfer's reference).</summary>
+    public void ReferPayment(string reference) => PaymentReference = reference;
 
     /// <summary>
     /// The buyer deleted their account: the order stays in the shop's books, without the buyer's name or address
@@ -142,7 +204,7 @@ public sealed class Order
     /// </summary>
     public void ForgetBuyer()
     {
-        if (Status is not (OrderStatus.Shipped or OrderStatus.PaymentDeclined))
+        if (Status is not (OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.PaymentDeclined or OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.Returned))
         {
             throw DomainException.Conflict(ProblemCodes.AccountHasOpenOrders, $"Order #{Number} has not shipped yet. You can delete your account once it has.");
         }
@@ -207,7 +269,76 @@ public sealed class OrderLine
     /// <summary>The variant's label when bought ("Red / M").</summary>
     public string? VariantLabel { get; private set; }
 
+    /// <summary>Units of this line refunded so far (at most <see cref="Quantity"/>).</summary>
+    public int RefundedQuantity { get; private set; }
+
     public decimal LineTotal => UnitPrice * Quantity;
+
+    /// <summary>Refunds <paramref name="units"/> more of this line; refused beyond what was bought.</summary>
+    public void Refund(int units)
+    {
+        if (units < 1 || RefundedQuantity + units > Quantity)
+        {
+            throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"Line {LineNumber} has {Quantity - RefundedQuantity} units left to refund.");
+        }
+
+        RefundedQuantity += units;
+    }
+}
+
+/// <summary>One move in an order's life (<see cref="Order.History"/>).</summary>
+public sealed class OrderStatusChange
+{
+    private OrderStatusChange()
+    {
+    }
+
+    internal OrderStatusChange(int position, OrderStatus status, DateTimeOffset at, Guid? actorId, string? actorName, string? note)
+    {
+        Position = position;
+        Status = status;
+        At = at;
+        ActorId = actorId;
+        ActorName = actorName;
+        Note = note;
+    }
+
+    public int Position { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>Who made the move (the buyer, a shop member); null for LiveShop itself (a payment answer, an expired hold).</summary>
+    public Guid? ActorId { get; private set; }
+
+    public string? ActorName { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>The moves an order can make: only forward, and only those that make sense for a parcel and its money.</summary>
+public static class OrderTransitions
+{
+    private static readonly Dictionary<OrderStatus, OrderStatus[]> Next = new()
+    {
+        [OrderStatus.PendingPayment] = [OrderStatus.Paid, OrderStatus.PaymentDeclined, OrderStatus.Cancelled],
+        [OrderStatus.AwaitingTransfer] = [OrderStatus.Paid, OrderStatus.Cancelled],
+        [OrderStatus.Paid] = [OrderStatus.Packed, OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Refunded],
+        [OrderStatus.CashOnDelivery] = [OrderStatus.Packed, OrderStatus.Shipped, OrderStatus.Cancelled],
+        [OrderStatus.Packed] = [OrderStatus.Shipped, OrderStatus.Cancelled, OrderStatus.Refunded],
+        [OrderStatus.Shipped] = [OrderStatus.Delivered, OrderStatus.Returned, OrderStatus.Refunded],
+        [OrderStatus.Delivered] = [OrderStatus.Returned, OrderStatus.Refunded],
+        [OrderStatus.Returned] = [OrderStatus.Refunded],
+        [OrderStatus.PaymentDeclined] = [],
+        [OrderStatus.Cancelled] = [],
+        [OrderStatus.Refunded] = [],
+    };
+
+    public static bool CanMove(OrderStatus from, OrderStatus to) => Next.TryGetValue(from, out var next) && next.Contains(to);
+
+    /// <summary>The buyer may cancel until the order is packed.</summary>
+    public static bool BuyerMayCancel(OrderStatus status) => status is OrderStatus.PendingPayment or OrderStatus.AwaitingTransfer or OrderStatus.Paid or OrderStatus.CashOnDelivery;
 }
 
 /// <summary>A share link the buyer opened before ordering (a copy of the touch, kept with the order).</summary>

@@ -135,9 +135,14 @@ public sealed class OrderQueries(LiveShopDbContext db)
 
     internal static OrderDto ToDto(Order o, string showTitle, IReadOnlyDictionary<Guid, string> coHostNames) => new(
         o.Id, o.Number, o.ShowId, showTitle, o.BuyerId, o.BuyerName, o.Status, o.Currency, o.Total,
-        [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal, l.VariantId, l.VariantLabel))],
+        [.. o.Lines.OrderBy(l => l.LineNumber).Select(l => new OrderLineDto(l.ProductId, l.Name, l.ImageUrl, l.Quantity, l.UnitPrice, l.ListPrice, l.FlashSaleId, l.LineTotal, l.VariantId, l.VariantLabel, l.RefundedQuantity))],
         o.ShippingAddress.ToDto(), o.PaymentMethod, o.CardLast4, o.PaymentReference, o.Channel, o.AffiliateCode, o.PlacedAt, o.UpdatedAt,
-        o.CoHostId is { } coHost ? new HostDto(coHost, coHostNames.GetValueOrDefault(coHost, "")) : null);
+        o.CoHostId is { } coHost ? new HostDto(coHost, coHostNames.GetValueOrDefault(coHost, "")) : null,
+        o.RefundedAmount,
+        o.HoldExpiresAt,
+        o.Carrier is { } carrier ? new ShipmentDto(carrier, o.TrackingNumber ?? "", o.TrackingUrl) : null,
+        [.. o.History.OrderBy(h => h.Position).Select(h => new OrderHistoryEntryDto(h.Status, h.At, h.ActorName, h.Note))],
+        ShopId: o.ShopId);
 
     /// <summary>The display names of the co-hosts credited with these orders.</summary>
     private async Task<IReadOnlyDictionary<Guid, string>> CoHostNamesAsync(IReadOnlyCollection<Order> orders, CancellationToken cancellationToken)

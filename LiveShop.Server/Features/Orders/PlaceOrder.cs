@@ -153,6 +153,7 @@ public sealed class PlaceOrder(
         var cardDigits = payment.Method == PaymentMethod.Card ? TestCards.Normalize(payment.CardNumber) : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
+        order.SoldBy(show.ShopId);
 
         foreach (var line in request.Lines)
         {

@@ -769,6 +769,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
 
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -782,6 +786,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("HostId")
                         .HasColumnType("uniqueidentifier");
@@ -808,10 +815,17 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ShowId")
                         .HasColumnType("uniqueidentifier");
@@ -824,6 +838,14 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
@@ -842,9 +864,48 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
                     b.HasIndex("BuyerId", "PlacedAt");
 
+                    b.HasIndex("ShopId", "PlacedAt");
+
                     b.HasIndex("ShowId", "PlacedAt");
 
+                    b.HasIndex("Status", "HoldExpiresAt");
+
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("BankTransfer")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("BankTransferDays")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BankTransferInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("CashOnDelivery")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("StripePublishableKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("StripeSecretKeyProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("StripeWebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("ShopPaymentSettings", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Sales.ShowMinute", b =>
@@ -1203,6 +1264,38 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasKey("ShowId");
 
                     b.ToTable("AcsRooms", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Webhooks.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("FannedOutAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FannedOutAt");
+
+                    b.HasIndex("ShopId", "OccurredAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1584,6 +1677,12 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
@@ -1678,6 +1777,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.Property<int>("Quantity")
                                 .HasColumnType("int");
 
+                            b1.Property<int>("RefundedQuantity")
+                                .HasColumnType("int");
+
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("decimal(18,2)");
@@ -1696,6 +1798,41 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                             b1.HasIndex("ProductId");
 
                             b1.ToTable("OrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("LiveShop.Server.Features.Orders.OrderStatusChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<Guid?>("ActorId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("ActorName")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.HasKey("OrderId", "Position");
+
+                            b1.ToTable("OrderStatusChanges", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
@@ -1728,12 +1865,23 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.Navigation("History");
+
                     b.Navigation("Lines");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();
 
                     b.Navigation("Touches");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Payments.ShopPaymentSettings", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Sales.ShowMinute", b =>
@@ -1834,6 +1982,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithOne()
                         .HasForeignKey("LiveShop.Server.Features.Video.Acs.AcsRoom", "ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Webhooks.OutboxMessage", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -761,6 +761,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -774,6 +778,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
+
+                    b.Property<long?>("HoldExpiresAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("HostId")
                         .HasColumnType("TEXT");
@@ -800,9 +807,16 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("RefundedAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ShowId")
@@ -815,6 +829,14 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.Property<decimal>("Total")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -834,9 +856,48 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("BuyerId", "PlacedAt");
 
+                    b.HasIndex("ShopId", "PlacedAt");
+
                     b.HasIndex("ShowId", "PlacedAt");
 
+                    b.HasIndex("Status", "HoldExpiresAt");
+
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BankTransfer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BankTransferDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BankTransferInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CashOnDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StripePublishableKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeSecretKeyProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripeWebhookSecretProtected")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("ShopPaymentSettings", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Sales.ShowMinute", b =>
@@ -1195,6 +1256,38 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasKey("ShowId");
 
                     b.ToTable("AcsRooms", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Webhooks.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FannedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FannedOutAt");
+
+                    b.HasIndex("ShopId", "OccurredAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1571,6 +1664,12 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
@@ -1663,6 +1762,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.Property<int>("Quantity")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("RefundedQuantity")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<decimal>("UnitPrice")
                                 .HasPrecision(18, 2)
                                 .HasColumnType("TEXT");
@@ -1681,6 +1783,41 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                             b1.HasIndex("ProductId");
 
                             b1.ToTable("OrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.OwnsMany("LiveShop.Server.Features.Orders.OrderStatusChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("ActorId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActorName")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OrderId", "Position");
+
+                            b1.ToTable("OrderStatusChanges", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
@@ -1713,12 +1850,23 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.Navigation("History");
+
                     b.Navigation("Lines");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();
 
                     b.Navigation("Touches");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Payments.ShopPaymentSettings", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Sales.ShowMinute", b =>
@@ -1819,6 +1967,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithOne()
                         .HasForeignKey("LiveShop.Server.Features.Video.Acs.AcsRoom", "ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Webhooks.OutboxMessage", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

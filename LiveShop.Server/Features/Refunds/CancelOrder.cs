@@ -131,7 +131,7 @@ public sealed class CancelOrder(
         switch (order.Status)
         {
             case OrderStatus.PendingPayment when order.PaymentMethod == PaymentMethod.Card:
-                if (await Cards.ForShopAsync(order.ShopId, cancellationToken) is not { } pending || await pending.VoidAsync(order, cancellationToken))
+                if (await Cards.ForShopAsync(order.ShopId, cancellationToken) is not { } pending || await RefundBook.VoidAsync(pending, order, cancellationToken))
                 {
                     return null;
                 }

@@ -125,6 +125,19 @@ internal static class RefundBook
         await cards.ForShopAsync(order.ShopId, cancellationToken)
             ?? throw new RefundFailedException($"Order #{order.Number} was paid by card, but the shop's card processor is not connected now. Nothing was refunded; connect it and try again.");
 
+    /// <summary>Stops a payment not finished yet: true when nothing can be charged any more; 502 when the processor cannot say now.</summary>
+    public static async Task<bool> VoidAsync(Payments.ICardPayments processor, Order order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await processor.VoidAsync(order, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RefundFailedException($"The card processor could not be reached to stop the payment of order #{order.Number}. Nothing was changed: try again.");
+        }
+    }
+
     /// <summary>Refunds <paramref name="amount"/> through the processor; 502 when it refuses or fails (nothing was changed).</summary>
     public static async Task<PayBack> RefundThroughAsync(Payments.ICardPayments processor, Order order, decimal amount, string key, CancellationToken cancellationToken)
     {

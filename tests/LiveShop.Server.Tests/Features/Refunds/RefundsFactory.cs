@@ -58,7 +58,11 @@ public sealed class RecordingCardPayments : IShopCardPayments, ICardPayments
 
     public Task<PaymentLookup> LookupAsync(Order order, CancellationToken cancellationToken) => Inner.LookupAsync(order, cancellationToken);
 
-    public Task<bool> VoidAsync(Order order, CancellationToken cancellationToken) => Inner.VoidAsync(order, cancellationToken);
+    /// <summary>What voiding a pending payment answers (true: nothing can be charged any more; false: it was paid meanwhile); null: the gateway's answer.</summary>
+    public bool? VoidAnswer { get; set; }
+
+    public Task<bool> VoidAsync(Order order, CancellationToken cancellationToken) =>
+        VoidAnswer is { } answer ? Task.FromResult(answer) : Inner.VoidAsync(order, cancellationToken);
 
     public Task<RefundResult> RefundAsync(Order order, decimal amount, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class RefundOrder(
     public async Task<OrderDto> ExecuteAsync(ClaimsPrincipal caller, Guid orderId, string? idempotencyKey, RefundRequest? request, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
-        var key = idempotencyKey is null ? null : PlaceOrder.ValidateKey(idempotencyKey);
+        var key = ValidateKey(idempotencyKey);
         var reason = RefundBook.Reason(request?.Reason);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         var sells = order is not null && await OrderQueries.SellsAsync(db, order, userId, cancellationToken);
@@ -115,6 +115,14 @@ public sealed class RefundOrder(
         await notifier.OrderChangedAsync(dto, isNew: false);
         return dto;
     }
+
+    /// <summary>The request's Idempotency-Key: optional, but when sent it must be 1–100 characters.</summary>
+    private static string? ValidateKey(string? key) =>
+        key is null ? null
+        : string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength
+            ? throw DomainException.Invalid(ProblemCodes.IdempotencyKeyMissing,
+                $"Send an {ApiRoutes.IdempotencyKeyHeader} header of 1–{Limits.IdempotencyKeyMaxLength} characters, new for each refund, so a retry never refunds twice.")
+            : key;
 
     private Task<bool> AlreadyRefundedAsync(Guid orderId, string key, CancellationToken cancellationToken) =>
         db.Set<Refund>().AnyAsync(r => r.OrderId == orderId && r.IdempotencyKey == key, cancellationToken);

@@ -165,4 +165,9 @@ public static class ProblemCodes
     public const string ImageInvalid = "image-invalid";
     public const string ImageTooLarge = "image-too-large";
     public const string ImageTooManyPixels = "image-too-many-pixels";
+
+    // Cancellations and refunds (issue 12, docs/orders.md "Cancellations and refunds"). refund-failed is 502: the
+    // shop's card processor refused or could not be reached, and nothing was changed (try again with the same key).
+    public const string RefundFailed = "refund-failed";
+    public const string OrderReasonTooLong = "order-reason-too-long";
 }

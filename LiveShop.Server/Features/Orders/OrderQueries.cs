@@ -64,12 +64,15 @@ public sealed class OrderQueries(LiveShopDbContext db)
         return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => ToDto(o, show.Title, coHosts))];
     }
 
-    /// <summary>The show's orders as CSV (one row per order line), for spreadsheets: invariant culture, RFC 4180 quoting.</summary>
+    /// <summary>
+    /// The show's orders as CSV (one row per order line), for spreadsheets: invariant culture, RFC 4180 quoting.
+    /// The refund columns say what went back: the line's refunded units and their amount, the order's refunded amount and net total.
+    /// </summary>
     public async Task<string> CsvAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
         var orders = await ForShowAsync(caller, showId, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,co_host,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total\r\n");
+        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,co_host,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total,refunded_quantity,line_refunded,order_refunded,order_net_total\r\n");
         foreach (var order in orders.OrderBy(o => o.PlacedAt))
         {
             foreach (var line in order.Lines)
@@ -90,7 +93,11 @@ public sealed class OrderQueries(LiveShopDbContext db)
                     line.ListPrice.ToString("0.00", CultureInfo.InvariantCulture),
                     line.FlashSaleId is null ? "no" : "yes",
                     line.LineTotal.ToString("0.00", CultureInfo.InvariantCulture),
-                    order.Total.ToString("0.00", CultureInfo.InvariantCulture));
+                    order.Total.ToString("0.00", CultureInfo.InvariantCulture),
+                    line.RefundedQuantity.ToString(CultureInfo.InvariantCulture),
+                    (line.UnitPrice * line.RefundedQuantity).ToString("0.00", CultureInfo.InvariantCulture),
+                    order.RefundedAmount.ToString("0.00", CultureInfo.InvariantCulture),
+                    order.NetTotal.ToString("0.00", CultureInfo.InvariantCulture));
                 csv.Append("\r\n");
             }
         }

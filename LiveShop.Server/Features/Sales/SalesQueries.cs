@@ -16,7 +16,9 @@ namespace LiveShop.Server.Features.Sales;
 /// <summary>
 /// The host's numbers: GMV and friends, top products, flash results, the per-minute chart,
 /// attribution under every model and the commission. Sums are done in decimal in memory (SQLite
-/// cannot add decimals), over the orders that count as sales (paid, cash on delivery, shipped).
+/// cannot add decimals), over the orders that count as sales (paid, cash on delivery, packed, shipped,
+/// delivered), net of refunds: an order counts its <see cref="Order.NetTotal"/> and each line its units not
+/// refunded, so a partial refund lowers every figure to the cent and a fully refunded order counts zero.
 /// </summary>
 public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptions> attribution, TimeProvider clock)
 {
@@ -32,16 +34,16 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         var orders = await CountedOrdersAsync(showId, cancellationToken);
         var summary = Summarize(showId, show.Currency, orders, await UniqueViewersAsync(showId, cancellationToken));
 
-        var topProducts = orders.SelectMany(o => o.Lines)
+        var topProducts = orders.SelectMany(o => o.Lines).Where(l => NetUnits(l) > 0)
             .GroupBy(l => l.ProductId)
-            .Select(g => new TopProductDto(g.Key, g.First().Name, g.First().ImageUrl, g.Sum(l => l.Quantity), g.Sum(l => l.LineTotal)))
+            .Select(g => new TopProductDto(g.Key, g.First().Name, g.First().ImageUrl, g.Sum(NetUnits), g.Sum(NetRevenue)))
             .OrderByDescending(p => p.Revenue).ThenByDescending(p => p.Units).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Take(10)
             .ToList();
 
         var names = await db.ShowProducts.Where(p => p.ShowId == showId).Select(p => new { p.ProductId, p.Product!.Name }).ToDictionaryAsync(p => p.ProductId, p => p.Name, cancellationToken);
         var sales = await db.FlashSales.AsNoTracking().Where(s => s.ShowId == showId).ToListAsync(cancellationToken);
-        var flashUnits = orders.SelectMany(o => o.Lines).Where(l => l.FlashSaleId is not null).GroupBy(l => l.FlashSaleId!.Value).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var flashUnits = orders.SelectMany(o => o.Lines).Where(l => l.FlashSaleId is not null).GroupBy(l => l.FlashSaleId!.Value).ToDictionary(g => g.Key, g => g.Sum(NetUnits));
         var flash = sales.OrderBy(s => s.StartsAt).Select(s => new FlashSaleResultDto(
             s.Id, s.ProductId, names.GetValueOrDefault(s.ProductId, ""), s.Price, s.ListPrice, s.QuantityCap, s.PerBuyerCap,
             flashUnits.GetValueOrDefault(s.Id), s.StartsAt, s.EndsAt, s.EndedAt, s.EndReason,
@@ -64,13 +66,13 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
 
         var shows = await db.Shows.AsNoTracking().Where(s => s.HostId == userId || s.CoHostId == userId).ToListAsync(cancellationToken);
         var showIds = shows.Select(s => s.Id).ToList();
-        var orders = await db.Orders.AsNoTracking()
+        var orders = Counted(await db.Orders.AsNoTracking()
             .Where(o => showIds.Contains(o.ShowId) && OrderStatuses.CountedAsSale.Contains(o.Status) && o.PlacedAt >= start && o.PlacedAt < end)
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
         var lines = new List<ShowEarningsDto>();
         foreach (var show in shows)
         {
-            var gmv = orders.Where(o => o.ShowId == show.Id).Sum(o => o.Total);
+            var gmv = orders.Where(o => o.ShowId == show.Id).Sum(o => o.NetTotal);
             if (gmv == 0)
             {
                 continue;
@@ -86,7 +88,16 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
     }
 
     private async Task<List<Order>> CountedOrdersAsync(Guid showId, CancellationToken cancellationToken) =>
-        await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && OrderStatuses.CountedAsSale.Contains(o.Status)).ToListAsync(cancellationToken);
+        Counted(await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && OrderStatuses.CountedAsSale.Contains(o.Status)).ToListAsync(cancellationToken));
+
+    /// <summary>Orders that still sell something: one whose every unit was refunded counts zero, whatever its status.</summary>
+    private static List<Order> Counted(List<Order> orders) => [.. orders.Where(o => o.Lines.Any(l => NetUnits(l) > 0))];
+
+    /// <summary>A line's units not refunded.</summary>
+    private static int NetUnits(OrderLine line) => line.Quantity - line.RefundedQuantity;
+
+    /// <summary>What a line still earns: its unit price × units not refunded (refunds are Σ unit price × units, so these add up to the orders' net totals).</summary>
+    private static decimal NetRevenue(OrderLine line) => line.UnitPrice * NetUnits(line);
 
     /// <summary>
     /// Unique viewers: the distinct signed-in users (guests included) other than the show's host and
@@ -106,11 +117,11 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
 
     private static SalesSummaryDto Summarize(Guid showId, string currency, IReadOnlyList<Order> orders, int uniqueViewers)
     {
-        var gmv = orders.Sum(o => o.Total);
+        var gmv = orders.Sum(o => o.NetTotal);
         var buyers = orders.Select(o => o.BuyerId).Distinct().Count();
         var conversion = uniqueViewers == 0 ? 0 : decimal.Round((decimal)Math.Min(buyers, uniqueViewers) / uniqueViewers, 4);
         var aov = orders.Count == 0 ? 0 : decimal.Round(gmv / orders.Count, 2, MidpointRounding.AwayFromZero);
-        return new SalesSummaryDto(showId, currency, gmv, orders.Count, orders.Sum(o => o.Lines.Sum(l => l.Quantity)), buyers, uniqueViewers, conversion, aov);
+        return new SalesSummaryDto(showId, currency, gmv, orders.Count, orders.Sum(o => o.Lines.Sum(NetUnits)), buyers, uniqueViewers, conversion, aov);
     }
 
     private async Task<IReadOnlyList<MinutePointDto>> PerMinuteAsync(Show show, IReadOnlyList<Order> orders, CancellationToken cancellationToken)
@@ -148,7 +159,7 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         {
             if (order.Touches.Count == 0)
             {
-                Add(direct, models.Select(_ => order.Total).ToArray());
+                Add(direct, models.Select(_ => order.NetTotal).ToArray());
                 continue;
             }
 

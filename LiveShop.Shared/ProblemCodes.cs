@@ -165,4 +165,12 @@ public static class ProblemCodes
     public const string ImageInvalid = "image-invalid";
     public const string ImageTooLarge = "image-too-large";
     public const string ImageTooManyPixels = "image-too-many-pixels";
+
+    // Payments (issue 12, Stripe): a shop's payment settings that do not fit (a key of the wrong kind, test and
+    // live keys mixed, instructions too long, days outside 1–30); a Stripe webhook whose signature, timestamp or
+    // shop does not check out (400, nothing changes).
+    public const string StripeKeyInvalid = "stripe-key-invalid";
+    public const string StripeKeysMismatch = "stripe-keys-mismatch";
+    public const string PaymentSettingsInvalid = "payment-settings-invalid";
+    public const string StripeWebhookInvalid = "stripe-webhook-invalid";
 }

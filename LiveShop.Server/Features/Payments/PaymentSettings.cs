@@ -27,7 +27,7 @@ public sealed partial class PaymentSettings(
 
     public async Task<ShopPaymentSettingsDto> GetAsync(ClaimsPrincipal caller, Guid shopId, string siteBase, CancellationToken cancellationToken)
     {
-        var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManagePayments, "see the shop's payment settings", cancellationToken);
+        var membership = await RequireAsync(caller, shopId, "see the shop's payment settings", cancellationToken);
         var settings = await db.ShopPaymentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ShopId == shopId, cancellationToken)
             ?? new ShopPaymentSettings(shopId);
         return ToDto(settings, membership.Shop, siteBase);
@@ -35,7 +35,7 @@ public sealed partial class PaymentSettings(
 
     public async Task<ShopPaymentSettingsDto> SaveAsync(ClaimsPrincipal caller, Guid shopId, SaveShopPaymentSettingsRequest request, string siteBase, CancellationToken cancellationToken)
     {
-        var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManagePayments, "change the shop's payment settings", cancellationToken);
+        var membership = await RequireAsync(caller, shopId, "change the shop's payment settings", cancellationToken);
         var settings = await db.ShopPaymentSettings.SingleOrDefaultAsync(s => s.ShopId == shopId, cancellationToken);
         var isNew = settings is null;
         settings ??= new ShopPaymentSettings(shopId);
@@ -68,6 +68,20 @@ public sealed partial class PaymentSettings(
 
         await db.SaveChangesAsync(cancellationToken);
         return ToDto(settings, membership.Shop, siteBase);
+    }
+
+    /// <summary>
+    /// Owners and managers. Outside the shop's team the shop is not found (404): its payment settings do not even
+    /// say that it exists. A member of another role is refused (403).
+    /// </summary>
+    private async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, string whatFor, CancellationToken cancellationToken)
+    {
+        if (await access.RoleOfAsync(caller.RequireUserId(), shopId, cancellationToken) is null)
+        {
+            throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
+        }
+
+        return await access.RequireAsync(caller, shopId, ShopPermissions.CanManagePayments, whatFor, cancellationToken);
     }
 
     private string? Stored(string? protectedSecret) => protectedSecret is null ? null : secrets.Unprotect(protectedSecret);

@@ -99,7 +99,7 @@ public sealed partial class StripeEventHandler(
         {
             // A refund that overtook its payment's event: the order was paid first.
             var paid = order.Status == OrderStatus.PendingPayment && await MarkPaidAsync(order, null, charge.Amount, charge.Currency, now, cancellationToken);
-            var refunded = RefundUpTo(order, StripeAmounts.FromMinorUnits(charge.AmountRefunded, order.Currency), now, "through Stripe");
+            var refunded = await RefundUpToAsync(order, StripeAmounts.FromMinorUnits(charge.AmountRefunded, order.Currency), now, "through Stripe", cancellationToken);
             return paid || refunded;
         }, cancellationToken);
     }
@@ -107,19 +107,19 @@ public sealed partial class StripeEventHandler(
     private async Task<bool> DisputeAsync(Guid shopId, Event stripeEvent, Dispute dispute, CancellationToken cancellationToken)
     {
         var found = await FindAsync(shopId, dispute.PaymentIntentId, dispute.Metadata, cancellationToken);
-        return await InTransactionAsync(shopId, stripeEvent, found, (order, now) =>
+        return await InTransactionAsync(shopId, stripeEvent, found, async (order, now) =>
         {
             var amount = StripeAmounts.FromMinorUnits(dispute.Amount, order.Currency);
             var text = string.Create(CultureInfo.InvariantCulture, $"{amount:0.##} {order.Currency}");
             if (stripeEvent.Type == EventTypes.ChargeDisputeCreated)
             {
                 order.Note(now, $"The buyer's bank opened a dispute over {text} ({dispute.Reason}). Answer it in Stripe's dashboard.");
-                return Task.FromResult(true);
+                return true;
             }
 
             if (dispute.Status == "lost")
             {
-                RefundUpTo(order, amount, now, "by a lost dispute");
+                await RefundUpToAsync(order, amount, now, "by a lost dispute", cancellationToken);
                 order.Note(now, $"The dispute over {text} was lost: the money went back to the buyer.");
             }
             else
@@ -127,7 +127,7 @@ public sealed partial class StripeEventHandler(
                 order.Note(now, $"The dispute over {text} closed: {dispute.Status}.");
             }
 
-            return Task.FromResult(true);
+            return true;
         }, cancellationToken);
     }
 
@@ -163,8 +163,12 @@ public sealed partial class StripeEventHandler(
         return true;
     }
 
-    /// <summary>Makes the order's refunded amount <paramref name="target"/> (never less than it is, never more than its total).</summary>
-    private static bool RefundUpTo(Order order, decimal target, DateTimeOffset now, string how)
+    /// <summary>
+    /// Makes the order's refunded amount <paramref name="target"/> (never less than it is, never more than its total): a
+    /// refund made in Stripe's dashboard, or a lost dispute. An <c>order.refunded</c> shop event says so (a refund made
+    /// through LiveShop has already raised the amount, so its own event is not repeated here).
+    /// </summary>
+    private async Task<bool> RefundUpToAsync(Order order, decimal target, DateTimeOffset now, string how, CancellationToken cancellationToken)
     {
         var more = Math.Min(target, order.Total) - order.RefundedAmount;
         if (more <= 0)
@@ -179,6 +183,7 @@ public sealed partial class StripeEventHandler(
             order.MoveTo(OrderStatus.Refunded, now, null, null, "Refunded in full.");
         }
 
+        ShopEvents.Order(db, ShopEventTypes.OrderRefunded, await queries.ToDtoAsync(order, cancellationToken), now);
         return true;
     }
 

@@ -64,6 +64,7 @@ app.MapShopCatalogEndpoints();
 app.MapCatalogCsvEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
+app.MapPaymentsEndpoints();
 app.MapFulfilmentEndpoints();
 app.MapRefundEndpoints();
 app.MapSalesEndpoints();

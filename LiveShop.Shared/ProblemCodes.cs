@@ -170,4 +170,11 @@ public static class ProblemCodes
     // shop's card processor refused or could not be reached, and nothing was changed (try again with the same key).
     public const string RefundFailed = "refund-failed";
     public const string OrderReasonTooLong = "order-reason-too-long";
+    // Payments (issue 12, Stripe): a shop's payment settings that do not fit (a key of the wrong kind, test and
+    // live keys mixed, instructions too long, days outside 1–30); a Stripe webhook whose signature, timestamp or
+    // shop does not check out (400, nothing changes).
+    public const string StripeKeyInvalid = "stripe-key-invalid";
+    public const string StripeKeysMismatch = "stripe-keys-mismatch";
+    public const string PaymentSettingsInvalid = "payment-settings-invalid";
+    public const string StripeWebhookInvalid = "stripe-webhook-invalid";
 }

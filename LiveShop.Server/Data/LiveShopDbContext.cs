@@ -41,6 +41,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Payments.ShopPaymentSettings> ShopPaymentSettings => Set<Features.Payments.ShopPaymentSettings>();
 
+    public DbSet<Features.Payments.PaymentEvent> PaymentEvents => Set<Features.Payments.PaymentEvent>();
+
     public DbSet<Features.Webhooks.OutboxMessage> Outbox => Set<Features.Webhooks.OutboxMessage>();
 
     public DbSet<Features.Attribution.ShareLink> ShareLinks => Set<Features.Attribution.ShareLink>();

@@ -24,6 +24,9 @@ public static class ShopPermissions
     /// <summary>Create, edit, archive products; adjust stock; import and export the catalog; see every show's sales and orders.</summary>
     public static bool CanManageCatalog(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
 
+    /// <summary>Connect the shop's Stripe account and choose how buyers pay (cash on delivery, bank transfer).</summary>
+    public static bool CanManagePayments(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
+
     /// <summary>Schedule shows and host them.</summary>
     public static bool CanHost(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager or ShopRole.Host;
 

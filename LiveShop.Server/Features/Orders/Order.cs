@@ -173,6 +173,16 @@ public sealed class Order
         _history.Add(new OrderStatusChange(_history.Count + 1, to, UpdatedAt, actorId, actorName, note));
     }
 
+    /// <summary>
+    /// Keeps a note in the history without a move (a card that failed, a dispute), at the order's current status. Also
+    /// the history entry of a move made by a race-safe conditional update (a payment recorded with <c>ExecuteUpdate</c>).
+    /// </summary>
+    public void Note(DateTimeOffset at, string note, Guid? actorId = null, string? actorName = null)
+    {
+        UpdatedAt = at.ToMilliseconds();
+        _history.Add(new OrderStatusChange(_history.Count + 1, Status, UpdatedAt, actorId, actorName, note));
+    }
+
     public void MarkShipped(DateTimeOffset at) => MoveTo(OrderStatus.Shipped, at, null, null);
 
     /// <summary>Records where the parcel is: the carrier, its tracking number and link.</summary>

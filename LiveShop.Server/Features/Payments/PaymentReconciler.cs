@@ -17,21 +17,24 @@ public sealed class PaymentOptions
 
     /// <summary>How often the server looks for such orders. Default 30 s.</summary>
     public int ReconcileEverySeconds { get; set; } = 30;
+
+    /// <summary>Offer the development gateway (test cards, no money moves) outside Development too (a demo or staging site).</summary>
+    public bool AllowTestGateway { get; set; }
 }
 
 /// <summary>
 /// Settles orders stuck in <see cref="OrderStatus.PendingPayment"/>: the gateway never answered (a timeout)
 /// or the server stopped between holding the stock and recording the answer. For each such order older
-/// than <see cref="PaymentOptions.ReconcileAfterSeconds"/> it asks the gateway what became of the charge
-/// (<see cref="IPaymentGateway.LookupAsync"/>): approved → paid; declined, or never charged → declined,
-/// and the stock, the flash units and the buyer's allowance go back. The buyer's pages and the host's
-/// dashboard are told. When the gateway cannot say yet, the order waits for the next round; it is never
+/// than <see cref="PaymentOptions.ReconcileAfterSeconds"/> it asks the shop's card processor what became of the payment
+/// (<see cref="ICardPayments.LookupAsync"/>: the test gateway, or the shop's Stripe account): approved → paid; declined,
+/// or never charged → declined, and the stock, the flash units and the buyer's allowance go back; not final yet (a
+/// Stripe buyer still paying) → left held (the hold's expiry settles it). The buyer's pages and the host's
+/// dashboard are told. When the processor cannot say yet, the order waits for the next round; it is never
 /// guessed, and an order whose card this server is still charging (<see cref="ChargesInFlight"/>) is left to
 /// its own request. Runs at start (orders left by a crash) and then every <see cref="PaymentOptions.ReconcileEverySeconds"/>.
 /// </summary>
 public sealed partial class PaymentReconciler(
     IServiceScopeFactory scopes,
-    IPaymentGateway gateway,
     ChargesInFlight inFlight,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
@@ -73,10 +76,19 @@ public sealed partial class PaymentReconciler(
         var settled = 0;
         foreach (var order in stuck.Where(o => !inFlight.Contains(o.Id)))
         {
-            PaymentResult? answer;
+            PaymentLookup lookup;
             try
             {
-                answer = await gateway.LookupAsync(order.Id, cancellationToken);
+                await using var lookupScope = scopes.CreateAsyncScope();
+                var processor = await lookupScope.ServiceProvider.GetRequiredService<IShopCardPayments>().ForShopAsync(order.ShopId, cancellationToken);
+                if (processor is null)
+                {
+                    // No processor to ask any more (Stripe disconnected, the test gateway off): the hold's expiry settles it.
+                    LogNoProcessor(logger, order.Number);
+                    continue;
+                }
+
+                lookup = await processor.LookupAsync(order, cancellationToken);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -84,8 +96,14 @@ public sealed partial class PaymentReconciler(
                 continue;
             }
 
-            // Never reached the gateway: nothing was charged, so the order is declined and gives everything back.
-            answer ??= new PaymentResult(false, "not-charged", "The payment did not go through; nothing was charged.");
+            if (lookup is { Answer: null, NeverCharged: false })
+            {
+                // Not final: the buyer may still be paying (Stripe's Payment Element, 3-D Secure).
+                continue;
+            }
+
+            // Never reached the processor: nothing was charged, so the order is declined and gives everything back.
+            var answer = lookup.Answer ?? new PaymentResult(false, "not-charged", "The payment did not go through; nothing was charged.");
             await using var orderScope = scopes.CreateAsyncScope();
             var recorder = orderScope.ServiceProvider.GetRequiredService<PaymentRecorder>();
             var (recorded, changed) = await recorder.RecordAsync(order, answer);
@@ -109,6 +127,9 @@ public sealed partial class PaymentReconciler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The gateway could not say what became of order {Number}'s payment; trying again next round.")]
     private static partial void LogLookupFailed(ILogger logger, string number, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {Number} waits for its payment, but its shop has no card processor to ask; its hold's expiry will settle it.")]
+    private static partial void LogNoProcessor(ILogger logger, string number);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {Number} had no payment answer; the gateway's answer makes it {Status}.")]
     private static partial void LogSettled(ILogger logger, string number, OrderStatus status);

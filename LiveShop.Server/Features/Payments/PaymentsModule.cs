@@ -2,7 +2,7 @@ namespace LiveShop.Server.Features.Payments;
 
 public static class PaymentsExtensions
 {
-    /// <summary>The payment gateway, recording its answers, and settling orders whose answer never came.</summary>
+    /// <summary>The payment gateway, each shop's card processor (Stripe), recording answers, and settling orders whose answer never came.</summary>
     public static WebApplicationBuilder AddLiveShopPayments(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IPaymentGateway, DevelopmentPaymentGateway>();
@@ -10,9 +10,26 @@ public static class PaymentsExtensions
             .Validate(o => o.ReconcileAfterSeconds is >= 10 and <= 86_400 && o.ReconcileEverySeconds is >= 1 and <= 3_600, "Payments: ReconcileAfterSeconds 10–86400, ReconcileEverySeconds 1–3600.")
             .ValidateOnStart();
         builder.Services.AddScoped<PaymentRecorder>();
+        builder.Services.AddOptions<StripeOptions>().Bind(builder.Configuration.GetSection(StripeOptions.Section))
+            .Validate(o => Uri.TryCreate(o.ApiBase, UriKind.Absolute, out _), "Payments:Stripe:ApiBase must be an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<StripeSecrets>();
+        builder.Services.AddSingleton<StripeClients>();
+        builder.Services.AddScoped<IShopCardPayments, ShopCardPayments>();
+        builder.Services.AddScoped<PaymentSettings>();
+        builder.Services.AddScoped<StripeWebhook>();
+        builder.Services.AddScoped<StripeEventHandler>();
         builder.Services.AddSingleton<ChargesInFlight>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciler>());
         return builder;
+    }
+
+    /// <summary>A shop's payment settings and its Stripe webhook.</summary>
+    public static IEndpointRouteBuilder MapPaymentsEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapShopPaymentsEndpoints();
+        app.MapStripeWebhookEndpoints();
+        return app;
     }
 }

@@ -873,6 +873,37 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("Orders", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.PaymentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("ShopId", "ReceivedAt");
+
+                    b.ToTable("PaymentEvents", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
                 {
                     b.Property<Guid>("ShopId")
@@ -1928,6 +1959,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Touches");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.PaymentEvent", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>

@@ -865,6 +865,37 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("Orders", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.PaymentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("ShopId", "ReceivedAt");
+
+                    b.ToTable("PaymentEvents", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>
                 {
                     b.Property<Guid>("ShopId")
@@ -1912,6 +1943,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Touches");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Payments.PaymentEvent", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Payments.ShopPaymentSettings", b =>

@@ -1,0 +1,39 @@
+using LiveShop.Shared.Orders;
+
+namespace LiveShop.Client.Features.BackOffice.Settings;
+
+/// <summary>The form's fields. Secret fields start blank: blank means "keep what is stored".</summary>
+public sealed class PaymentsModel
+{
+    public string? PublishableKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    public string? WebhookSecret { get; set; }
+
+    public bool CashOnDelivery { get; set; }
+
+    public bool BankTransfer { get; set; }
+
+    public string? BankTransferInstructions { get; set; }
+
+    public int BankTransferDays { get; set; }
+
+    public static PaymentsModel From(ShopPaymentSettingsDto settings) => new()
+    {
+        PublishableKey = settings.StripePublishableKey,
+        CashOnDelivery = settings.CashOnDelivery,
+        BankTransfer = settings.BankTransfer,
+        BankTransferInstructions = settings.BankTransferInstructions,
+        BankTransferDays = settings.BankTransferDays,
+    };
+
+    public SaveShopPaymentSettingsRequest ToRequest() => new(
+        PublishableKey?.Trim() ?? "",
+        string.IsNullOrWhiteSpace(SecretKey) ? null : SecretKey.Trim(),
+        string.IsNullOrWhiteSpace(WebhookSecret) ? null : WebhookSecret.Trim(),
+        CashOnDelivery,
+        BankTransfer,
+        BankTransferInstructions,
+        BankTransferDays);
+}

@@ -24,13 +24,10 @@ public sealed class CancelOrder(
     RoomWriter writer,
     FlashSaleScheduler scheduler,
     StockFanout stockFanout,
-    IEnumerable<IShopCardPayments> processors,
+    IShopCardPayments cards,
     OrderQueries queries,
     OrderNotifier notifier)
 {
-    // Taken as a list until the real resolver is registered (issue 12, part 1): the last registration wins, none = no card processor.
-    private IShopCardPayments Cards => processors.LastOrDefault() ?? NoCardPayments.Instance;
-
     public async Task<OrderDto> ExecuteAsync(ClaimsPrincipal caller, Guid orderId, CancelOrderRequest? request, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
@@ -131,7 +128,7 @@ public sealed class CancelOrder(
         switch (order.Status)
         {
             case OrderStatus.PendingPayment when order.PaymentMethod == PaymentMethod.Card:
-                if (await Cards.ForShopAsync(order.ShopId, cancellationToken) is not { } pending || await RefundBook.VoidAsync(pending, order, cancellationToken))
+                if (await cards.ForShopAsync(order.ShopId, cancellationToken) is not { } pending || await RefundBook.VoidAsync(pending, order, cancellationToken))
                 {
                     return null;
                 }
@@ -139,7 +136,7 @@ public sealed class CancelOrder(
                 return await RefundBook.RefundThroughAsync(pending, order, amount, RefundBook.CancelKey(order.Id), cancellationToken);
             case OrderStatus.Paid or OrderStatus.Packed when amount > 0 && order.PaymentMethod != PaymentMethod.CashOnDelivery:
                 return order.PaymentMethod == PaymentMethod.Card
-                    ? await RefundBook.RefundThroughAsync(await RefundBook.ProcessorAsync(Cards, order, cancellationToken), order, amount, RefundBook.CancelKey(order.Id), cancellationToken)
+                    ? await RefundBook.RefundThroughAsync(await RefundBook.ProcessorAsync(cards, order, cancellationToken), order, amount, RefundBook.CancelKey(order.Id), cancellationToken)
                     : new PayBack(RefundBook.ManualMethod(order.PaymentMethod), null, amount);
             default:
                 return null;

@@ -156,11 +156,3 @@ internal static class RefundBook
             : throw new RefundFailedException($"The card processor refused to refund order #{order.Number}: {result.Failure ?? "no reason given"}. Nothing was changed.");
     }
 }
-
-/// <summary>No shop takes cards: what cancellations and refunds see while no <see cref="Payments.IShopCardPayments"/> is registered.</summary>
-internal sealed class NoCardPayments : Payments.IShopCardPayments
-{
-    public static readonly NoCardPayments Instance = new();
-
-    public Task<Payments.ICardPayments?> ForShopAsync(Guid shopId, CancellationToken cancellationToken) => Task.FromResult<Payments.ICardPayments?>(null);
-}

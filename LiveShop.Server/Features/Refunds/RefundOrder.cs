@@ -23,13 +23,10 @@ public sealed class RefundOrder(
     LiveShopDbContext db,
     RoomWriter writer,
     StockFanout stockFanout,
-    IEnumerable<IShopCardPayments> processors,
+    IShopCardPayments cards,
     OrderQueries queries,
     OrderNotifier notifier)
 {
-    // Taken as a list until the real resolver is registered (issue 12, part 1): the last registration wins, none = no card processor.
-    private IShopCardPayments Cards => processors.LastOrDefault() ?? NoCardPayments.Instance;
-
     /// <summary>The statuses in which money was received and may go back.</summary>
     private static readonly OrderStatus[] Refundable = [OrderStatus.Paid, OrderStatus.Packed, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Returned];
 
@@ -63,7 +60,7 @@ public sealed class RefundOrder(
 
         // The money first, outside the show's lock: a processor that refuses leaves the order as it was.
         var payBack = order.PaymentMethod == PaymentMethod.Card
-            ? await RefundBook.RefundThroughAsync(await RefundBook.ProcessorAsync(Cards, order, cancellationToken), order, amount, RefundBook.ProcessorKey(refundId), cancellationToken)
+            ? await RefundBook.RefundThroughAsync(await RefundBook.ProcessorAsync(cards, order, cancellationToken), order, amount, RefundBook.ProcessorKey(refundId), cancellationToken)
             : new PayBack(RefundBook.ManualMethod(order.PaymentMethod), null, amount);
 
         Order changed;

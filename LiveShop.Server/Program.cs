@@ -14,6 +14,7 @@ using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
 using LiveShop.Server.Features.Video.Acs;
+using LiveShop.Server.Features.Webhooks;
 using LiveShop.Server.Hubs;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -41,6 +42,7 @@ builder.AddLiveShopOrders();
 builder.AddLiveShopPayments();
 builder.AddLiveShopFulfilment();
 builder.AddLiveShopSales();
+builder.AddLiveShopWebhooks();
 builder.AddLiveShopModeration();
 builder.AddLiveShopVideo();
 builder.AddLiveShopMedia();
@@ -64,6 +66,7 @@ app.MapShowEndpoints();
 app.MapOrderEndpoints();
 app.MapFulfilmentEndpoints();
 app.MapSalesEndpoints();
+app.MapWebhooksEndpoints();
 app.MapModerationEndpoints();
 app.MapVideoEndpoints();
 app.MapAcsEndpoints();

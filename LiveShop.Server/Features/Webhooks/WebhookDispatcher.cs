@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,7 @@ namespace LiveShop.Server.Features.Webhooks;
 /// delays an order). Each round: fans every new <see cref="OutboxMessage"/> out into one
 /// <see cref="WebhookDelivery"/> per active endpoint of its shop subscribed to its type (and marks it fanned
 /// out, in the same save), then POSTs the due deliveries, at most <see cref="WebhookOptions.MaxConcurrency"/>
-/// at once, each signed (<see cref="WebhookSignature"/>). A 2xx delivers; anything else, or no answer within
+/// at once (a hanging receiver holds one slot, never the loop), each signed (<see cref="WebhookSignature"/>). A 2xx delivers; anything else, or no answer within
 /// <see cref="WebhookOptions.TimeoutSeconds"/>, is a failed attempt retried with exponential backoff and jitter
 /// until <see cref="WebhookOptions.RetryForHours"/> have passed. Runs at start (whatever a stopped server
 /// left), when <see cref="Wake"/> is called (an outbox row was committed), when the next retry is due, and
@@ -32,7 +33,12 @@ public sealed partial class WebhookDispatcher(
 
     private const int Batch = 100;
 
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(100);
+
     private readonly WakeSignal _wake = new();
+
+    /// <summary>The deliveries being attempted now, by id.</summary>
+    private readonly ConcurrentDictionary<Guid, Task> _inFlight = new();
 
     /// <summary>New work: run a round now instead of at the next poll.</summary>
     public void Wake() => _wake.Set();
@@ -47,8 +53,9 @@ public sealed partial class WebhookDispatcher(
                 await FanOutAsync(stoppingToken);
                 if (await DeliverDueAsync(stoppingToken) is { } nextDue)
                 {
+                    // At least a moment: a delivery just started is due until its attempt claims it.
                     var untilDue = nextDue - clock.GetUtcNow();
-                    wait = untilDue < wait ? untilDue : wait;
+                    wait = untilDue < MinimumWait ? MinimumWait : untilDue < wait ? untilDue : wait;
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -56,18 +63,15 @@ public sealed partial class WebhookDispatcher(
                 LogRoundFailed(logger, e);
             }
 
-            if (wait > TimeSpan.Zero)
+            using var timeout = new CancellationTokenSource(wait, clock);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
+            try
             {
-                using var timeout = new CancellationTokenSource(wait, clock);
-                using var either = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
-                try
-                {
-                    await _wake.WaitAsync(either.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The poll interval or the next retry came.
-                }
+                await _wake.WaitAsync(either.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval or the next retry came.
             }
         }
     }
@@ -117,37 +121,58 @@ public sealed partial class WebhookDispatcher(
         }
     }
 
-    /// <summary>POSTs every due delivery; returns when the next pending one is due (null: none pending).</summary>
+    /// <summary>
+    /// Starts due deliveries in the free slots (of <see cref="WebhookOptions.MaxConcurrency"/>) without waiting for
+    /// them: a receiver that hangs holds one slot, not the round. Each one wakes the loop when it ends. Returns
+    /// when the next pending delivery is due (null: none, or every slot busy).
+    /// </summary>
     public async Task<DateTimeOffset?> DeliverDueAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        var free = options.Value.MaxConcurrency - _inFlight.Count;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+        if (free > 0)
         {
-            List<Guid> due;
-            await using (var scope = scopes.CreateAsyncScope())
+            var now = clock.GetUtcNow();
+            var due = await db.WebhookDeliveries.AsNoTracking()
+                .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+                .OrderBy(d => d.NextAttemptAt)
+                .Select(d => d.Id)
+                .Take(free + _inFlight.Count)
+                .ToListAsync(cancellationToken);
+            foreach (var id in due.Where(id => !_inFlight.ContainsKey(id)).Take(free))
             {
-                var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
-                var now = clock.GetUtcNow();
-                due = await db.WebhookDeliveries.AsNoTracking()
-                    .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
-                    .OrderBy(d => d.NextAttemptAt)
-                    .Select(d => d.Id)
-                    .Take(Batch)
-                    .ToListAsync(cancellationToken);
-            }
-
-            await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken }, DeliverAsync);
-            if (due.Count < Batch)
-            {
-                break;
+                // Registered before it starts, so its own removal at the end cannot come first.
+                var attempt = new Task<Task>(() => DeliverAsync(id, cancellationToken));
+                _inFlight[id] = attempt.Unwrap();
+                attempt.Start(TaskScheduler.Default);
             }
         }
 
-        await using var next = scopes.CreateAsyncScope();
-        return await next.ServiceProvider.GetRequiredService<LiveShopDbContext>().WebhookDeliveries.AsNoTracking()
+        if (_inFlight.Count >= options.Value.MaxConcurrency)
+        {
+            return null;
+        }
+
+        return await db.WebhookDeliveries.AsNoTracking()
             .Where(d => d.Status == WebhookDeliveryStatus.Pending)
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.NextAttemptAt)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Attempts cut short by the stop leave their delivery claimed; it is due again when the claim runs out.
+        try
+        {
+            await Task.WhenAll(_inFlight.Values).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>The body every attempt of an event sends, byte for byte: <c>{"id","type","created","data"}</c>.</summary>
@@ -175,7 +200,7 @@ public sealed partial class WebhookDispatcher(
         return TimeSpan.FromSeconds(seconds * (0.8 + (0.4 * jitter)));
     }
 
-    private async ValueTask DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
+    private async Task DeliverAsync(Guid deliveryId, CancellationToken cancellationToken)
     {
         try
         {
@@ -183,8 +208,24 @@ public sealed partial class WebhookDispatcher(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Left due (its claim runs out): the next round tries again.
+            // Left due (its claim runs out): a later round tries again.
             LogDeliveryFailed(logger, deliveryId, e);
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
+        }
+        finally
+        {
+            _inFlight.TryRemove(deliveryId, out _);
+            try
+            {
+                Wake();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The app is gone.
+            }
         }
     }
 

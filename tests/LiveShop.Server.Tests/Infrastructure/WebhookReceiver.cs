@@ -127,5 +127,12 @@ public sealed class WebhookFactory : LiveShopFactory
         builder.UseSetting("Webhooks:TimeoutSeconds", "2");
         builder.UseSetting("Webhooks:BackoffBaseSeconds", "0.2");
         builder.UseSetting("Webhooks:BackoffCapSeconds", "1");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>More settings for a test's own app (e.g. a shorter retry window).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 }

@@ -15,6 +15,7 @@ using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
 using LiveShop.Server.Features.Video.Acs;
+using LiveShop.Server.Features.Webhooks;
 using LiveShop.Server.Hubs;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -43,6 +44,7 @@ builder.AddLiveShopPayments();
 builder.AddLiveShopFulfilment();
 builder.AddLiveShopRefunds();
 builder.AddLiveShopSales();
+builder.AddLiveShopWebhooks();
 builder.AddLiveShopModeration();
 builder.AddLiveShopVideo();
 builder.AddLiveShopMedia();
@@ -68,6 +70,7 @@ app.MapPaymentsEndpoints();
 app.MapFulfilmentEndpoints();
 app.MapRefundEndpoints();
 app.MapSalesEndpoints();
+app.MapWebhooksEndpoints();
 app.MapModerationEndpoints();
 app.MapVideoEndpoints();
 app.MapAcsEndpoints();

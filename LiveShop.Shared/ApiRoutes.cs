@@ -68,6 +68,15 @@ public static class ApiRoutes
     public static string ProductPhotos(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/photos";
     public static string ProductPhoto(Guid shopId, Guid productId, Guid photoId) => $"{ProductPhotos(shopId, productId)}/{photoId}";
     public static string ShopPayments(Guid shopId) => $"{Shops}/{shopId}/payments";
+
+    // Outbound webhooks (issue 12 part 5): see docs/webhooks.md.
+    public static string ShopWebhooks(Guid shopId) => $"{Shops}/{shopId}/webhooks";
+    public static string ShopWebhook(Guid shopId, Guid endpointId) => $"{ShopWebhooks(shopId)}/{endpointId}";
+    public static string ShopWebhookSecret(Guid shopId, Guid endpointId) => $"{ShopWebhook(shopId, endpointId)}/secret";
+    public static string ShopWebhookTest(Guid shopId, Guid endpointId) => $"{ShopWebhook(shopId, endpointId)}/test";
+    public static string ShopWebhookDeliveries(Guid shopId, Guid endpointId) => $"{ShopWebhook(shopId, endpointId)}/deliveries";
+    public static string ShopWebhookResend(Guid shopId, Guid endpointId, Guid deliveryId) => $"{ShopWebhookDeliveries(shopId, endpointId)}/{deliveryId}/resend";
+
     public static string CatalogCsv(Guid shopId) => $"{Shops}/{shopId}/catalog.csv";
     public static string CatalogImport(Guid shopId, bool apply) => $"{Shops}/{shopId}/catalog/import?apply={(apply ? "true" : "false")}";
 

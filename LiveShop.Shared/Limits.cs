@@ -128,4 +128,8 @@ public static class Limits
 
     /// <summary>Payments: the bank-transfer instructions a shop shows its buyers.</summary>
     public const int BankTransferInstructionsMaxLength = 1000;
+
+    /// <summary>Webhooks: endpoints per shop, and the note on one.</summary>
+    public const int WebhookEndpointsPerShop = 10;
+    public const int WebhookDescriptionMaxLength = 200;
 }

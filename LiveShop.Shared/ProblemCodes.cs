@@ -177,4 +177,12 @@ public static class ProblemCodes
     public const string StripeKeysMismatch = "stripe-keys-mismatch";
     public const string PaymentSettingsInvalid = "payment-settings-invalid";
     public const string StripeWebhookInvalid = "stripe-webhook-invalid";
+    // Webhooks (issue 12 part 5): a URL that is not https (or a private address in Production), event types
+    // not in WebhookEventTypes.All or none (400); more endpoints than Limits.WebhookEndpointsPerShop (409);
+    // an endpoint or delivery of another shop or none (404).
+    public const string WebhookUrlInvalid = "webhook-url-invalid";
+    public const string WebhookEventsInvalid = "webhook-events-invalid";
+    public const string WebhookLimitReached = "webhook-limit-reached";
+    public const string WebhookNotFound = "webhook-not-found";
+    public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
 }

@@ -45,6 +45,10 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Webhooks.OutboxMessage> Outbox => Set<Features.Webhooks.OutboxMessage>();
 
+    public DbSet<Features.Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Features.Webhooks.WebhookEndpoint>();
+
+    public DbSet<Features.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Features.Webhooks.WebhookDelivery>();
+
     public DbSet<Features.Attribution.ShareLink> ShareLinks => Set<Features.Attribution.ShareLink>();
 
     public DbSet<Features.Attribution.LinkTouch> LinkTouches => Set<Features.Attribution.LinkTouch>();

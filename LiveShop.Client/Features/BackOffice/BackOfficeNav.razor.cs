@@ -6,7 +6,7 @@ using MudBlazor;
 namespace LiveShop.Client.Features.BackOffice;
 
 /// <summary>
-/// The shop back office's left navigation (Shows, Products, Team, Payments, Settings) with a shop switcher when
+/// The shop back office's left navigation (Shows, Products, Team, Payments, Webhooks, Settings) with a shop switcher when
 /// the caller belongs to several shops, and the page's content beside it. It loads the caller's shops
 /// once interactive (the API needs the browser's cookie) and tells the page the caller's role in this
 /// shop through <see cref="ShopLoaded"/>, so the page offers only what that role may do.
@@ -20,7 +20,7 @@ public sealed partial class BackOfficeNav
     /// <summary>The shop whose back office this is.</summary>
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
 
-    /// <summary>The current section, highlighted: "shows", "products", "team", "payments" or "settings".</summary>
+    /// <summary>The current section, highlighted: "shows", "products", "team", "payments", "webhooks" or "settings".</summary>
     [Parameter] public string? Active { get; set; }
 
     /// <summary>The page, shown beside the navigation.</summary>
@@ -48,6 +48,12 @@ public sealed partial class BackOfficeNav
             if (Current is null || ShopPermissions.CanManagePayments(Current.Role))
             {
                 yield return new NavItem("payments", "Payments", $"shops/{ShopId}/payments", Icons.Material.Filled.Payments);
+            }
+
+            // Webhooks are for owners and managers (WebhookPermissions.CanManage).
+            if (Current is null || WebhookPermissions.CanManage(Current.Role))
+            {
+                yield return new NavItem("webhooks", "Webhooks", $"shops/{ShopId}/webhooks", Icons.Material.Filled.Webhook);
             }
 
             // Settings are the owner's (ShopPermissions.CanManageTeam); others would only meet a refusal.

@@ -3,6 +3,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
+using LiveShop.Shared.Shops;
 
 namespace LiveShop.Server.Features.Webhooks;
 
@@ -43,19 +44,19 @@ public sealed class OutboxMessage
     public DateTimeOffset? FannedOutAt { get; set; }
 }
 
-/// <summary>The events a shop's webhook endpoint can subscribe to.</summary>
+/// <summary>The events a shop's webhook endpoint can subscribe to (the same strings as <see cref="WebhookEventTypes"/>, which the client reads).</summary>
 public static class ShopEventTypes
 {
-    public const string OrderCreated = "order.created";
-    public const string OrderPaid = "order.paid";
-    public const string OrderCancelled = "order.cancelled";
-    public const string OrderRefunded = "order.refunded";
-    public const string OrderShipped = "order.shipped";
-    public const string OrderDelivered = "order.delivered";
-    public const string ShowStarted = "show.started";
-    public const string ShowEnded = "show.ended";
+    public const string OrderCreated = WebhookEventTypes.OrderCreated;
+    public const string OrderPaid = WebhookEventTypes.OrderPaid;
+    public const string OrderCancelled = WebhookEventTypes.OrderCancelled;
+    public const string OrderRefunded = WebhookEventTypes.OrderRefunded;
+    public const string OrderShipped = WebhookEventTypes.OrderShipped;
+    public const string OrderDelivered = WebhookEventTypes.OrderDelivered;
+    public const string ShowStarted = WebhookEventTypes.ShowStarted;
+    public const string ShowEnded = WebhookEventTypes.ShowEnded;
 
-    public static readonly string[] All = [OrderCreated, OrderPaid, OrderCancelled, OrderRefunded, OrderShipped, OrderDelivered, ShowStarted, ShowEnded];
+    public static readonly string[] All = [.. WebhookEventTypes.All];
 }
 
 /// <summary>

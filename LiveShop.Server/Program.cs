@@ -62,6 +62,7 @@ app.MapShopCatalogEndpoints();
 app.MapCatalogCsvEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
+app.MapCheckoutEndpoints();
 app.MapFulfilmentEndpoints();
 app.MapSalesEndpoints();
 app.MapModerationEndpoints();

@@ -8,6 +8,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Features.Webhooks;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -24,24 +25,28 @@ public sealed record PlacedOrder(OrderDto Order, bool Created);
 /// A buyer places an order in a show. The server prices every line itself (the flash price only
 /// while the sale runs by the server's clock, within its units and the per-buyer cap) and refuses
 /// when that differs from the price the buyer saw. Flash units, the buyer's flash allowance and
-/// stock are taken by conditional updates inside one transaction with the order and the room
-/// events, so nothing oversells and a refusal leaves nothing behind. The card is charged after the
-/// stock is held; a declined card gives it all back. The same idempotency key from the same buyer
-/// always answers with the same order.
+/// stock are taken by conditional updates inside one transaction with the order, the room
+/// events and the shop's order.created event, so nothing oversells and a refusal leaves nothing
+/// behind. Only the methods the shop takes are accepted (<see cref="CheckoutMethods"/>). Payment
+/// starts after the stock is held: the test gateway charges the card at once (a decline gives it
+/// all back); with Stripe the order stays <see cref="OrderStatus.PendingPayment"/> until
+/// <see cref="Order.HoldExpiresAt"/> while the buyer's browser pays; a bank transfer waits as
+/// <see cref="OrderStatus.AwaitingTransfer"/> for the shop's days. The same idempotency key from the
+/// same buyer always answers with the same order.
 /// </summary>
 public sealed class PlaceOrder(
     LiveShopDbContext db,
     RoomWriter writer,
-    IPaymentGateway gateway,
+    CheckoutMethods checkout,
+    OrderPayments payments,
     OrderNotifier notifier,
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
     FlashSales flashSales,
     StockFanout stockFanout,
-    PaymentRecorder recorder,
-    ChargesInFlight inFlight,
     TimeProvider clock,
-    IOptions<AttributionOptions> attribution)
+    IOptions<AttributionOptions> attribution,
+    IOptions<PaymentOptions> paymentOptions)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
     {
@@ -55,17 +60,20 @@ public sealed class PlaceOrder(
             return await ReplayAsync(seen, cancellationToken);
         }
 
+        CheckoutOffer offer;
         Order order;
         try
         {
             RefuseEndedFlashPrices(request!);
+            offer = await checkout.ForShowAsync(request!.ShowId, cancellationToken);
+            checkout.RequireTakes(offer, request.Payment);
             var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
             {
                 // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
                 var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
                 return existing is not null
                     ? (existing, false)
-                    : (await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken), true);
+                    : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
             }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request));
             if (!created)
             {
@@ -109,22 +117,28 @@ public sealed class PlaceOrder(
 
         // From here on the stock is held: finish without the request's token, so a buyer closing the tab
         // cannot leave the order half done (charged but not recorded, or declined but still holding stock).
+        PaymentSessionDto? session = null;
+        string? declinedBecause = null;
         if (order.Status == OrderStatus.PendingPayment)
         {
-            order = await ChargeAsync(order, request!.Payment.CardNumber!);
+            (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
         }
 
         var dto = await queries.ToDtoAsync(order, CancellationToken.None);
         await notifier.OrderChangedAsync(dto, isNew: true);
         if (order.Status == OrderStatus.PaymentDeclined)
         {
-            throw Declined(order);
+            throw Declined(order, declinedBecause);
         }
 
-        return new PlacedOrder(dto, Created: true);
+        return new PlacedOrder(dto with
+        {
+            PaymentSession = session,
+            PaymentInstructions = order.Status == OrderStatus.AwaitingTransfer ? CheckoutMethods.TransferInstructions(offer, order) : null,
+        }, Created: true);
     }
 
-    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, Guid? visitorId, CancellationToken cancellationToken)
+    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, CheckoutOffer offer, Guid? visitorId, CancellationToken cancellationToken)
     {
         var now = room.Now;
         var show = await db.Shows.AsNoTracking()
@@ -150,10 +164,23 @@ public sealed class PlaceOrder(
         }
 
         var payment = request.Payment;
-        var cardDigits = payment.Method == PaymentMethod.Card ? TestCards.Normalize(payment.CardNumber) : null;
+        // Only the test gateway ever sees a card number; with Stripe the card goes from the browser to Stripe.
+        var cardDigits = payment.Method == PaymentMethod.Card && offer.Card?.Processor == CardProcessor.TestGateway ? TestCards.Normalize(payment.CardNumber) : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
         order.SoldBy(show.ShopId);
+        switch (payment.Method)
+        {
+            case PaymentMethod.Card:
+                order.HoldUntil(now.AddMinutes(paymentOptions.Value.HoldMinutes));
+                break;
+            case PaymentMethod.BankTransfer:
+                order.HoldUntil(now.AddDays(offer.BankTransferDays));
+                order.ReferPayment(CheckoutMethods.TransferReference(order));
+                break;
+            case PaymentMethod.CashOnDelivery:
+                break;
+        }
 
         foreach (var line in request.Lines)
         {
@@ -201,6 +228,7 @@ public sealed class PlaceOrder(
 
         order.CreditTouches(touches);
         db.Orders.Add(order);
+        ShopEvents.Order(db, ShopEventTypes.OrderCreated, OrderQueries.ToDto(order, show.Title, new Dictionary<Guid, string>()), now);
         return order;
     }
 
@@ -341,25 +369,6 @@ public sealed class PlaceOrder(
         return [.. touches.Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
     }
 
-    /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
-    private async Task<Order> ChargeAsync(Order order, string cardNumber)
-    {
-        using var charging = inFlight.Begin(order.Id);
-        PaymentResult result;
-        try
-        {
-            result = await gateway.ChargeAsync(new PaymentCharge(order.Id, order.Number, order.Total, order.Currency, cardNumber), CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // No answer is not a decline: the card may have been charged. The order stays PendingPayment
-            // (its stock held) until PaymentReconciler asks the gateway what became of it; the buyer is told so.
-            throw PaymentPending(order);
-        }
-
-        return (await recorder.RecordAsync(order, result)).Order;
-    }
-
     /// <summary>
     /// Whether the buyer already has an order with this key: a compiled query (no LINQ translation, no
     /// split query, nothing materialized), since every attempt asks it, most of them with a new key.
@@ -394,6 +403,12 @@ public sealed class PlaceOrder(
             throw Declined(order);
         }
 
+        // Paid in the buyer's browser (Stripe): the order waits for the buyer, not for a charge; answer with its session again.
+        if (OrderPayments.PaidInBrowser(order))
+        {
+            return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
+        }
+
         // An identical request is still charging the card: wait for its answer (a few seconds at most) and give the same one.
         var waited = TimeSpan.Zero;
         while (order.Status == OrderStatus.PendingPayment && waited < PendingReplayPatience)
@@ -413,17 +428,17 @@ public sealed class PlaceOrder(
             throw PaymentPending(order);
         }
 
-        return new PlacedOrder(await queries.ToDtoAsync(order, cancellationToken), Created: false);
+        return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
     }
 
-    private static DomainException PaymentPending(Order order) =>
+    internal static DomainException PaymentPending(Order order) =>
         DomainException.Conflict(ProblemCodes.PaymentPending,
             $"The payment for order #{order.Number} is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.",
             new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
 
-    private static DomainException Declined(Order order) =>
+    private static DomainException Declined(Order order, string? because = null) =>
         new(RefusalKind.PaymentRequired, ProblemCodes.PaymentDeclined,
-            "Your card was declined. Nothing was charged and the items went back on sale. Try another card or cash on delivery.",
+            because ?? "Your card was declined. Nothing was charged and the items went back on sale. Try another card or another way to pay.",
             new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
 
     internal static string ValidateKey(string? key)
@@ -437,7 +452,7 @@ public sealed class PlaceOrder(
         return key.Trim();
     }
 
-    private void Validate(PlaceOrderRequest? request)
+    private static void Validate(PlaceOrderRequest? request)
     {
         if (request?.Lines is null || request.ShippingAddress is null || request.Payment is null)
         {
@@ -479,18 +494,12 @@ public sealed class PlaceOrder(
         }
 
         ValidateAddress(request.ShippingAddress);
-        switch (request.Payment.Method)
+        if (!Enum.IsDefined(request.Payment.Method))
         {
-            case PaymentMethod.CashOnDelivery when !string.IsNullOrEmpty(request.Payment.CardNumber):
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Cash on delivery takes no card number.");
-            case PaymentMethod.Card when string.IsNullOrWhiteSpace(request.Payment.CardNumber) || !gateway.Accepts(request.Payment.CardNumber):
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid,
-                    $"This shop uses the development payment gateway: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined), or cash on delivery.");
-            case PaymentMethod.Card or PaymentMethod.CashOnDelivery:
-                break;
-            default:
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Pay by card or cash on delivery.");
+            throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Pay by card, cash on delivery or bank transfer.");
         }
+
+        // Whether the shop takes the method (and the card number) is checked next, with the shop's settings: CheckoutMethods.RequireTakes.
     }
 
     /// <summary>Every field but the second address line is required; none longer than the limit.</summary>

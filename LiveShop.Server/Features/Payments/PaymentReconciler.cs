@@ -17,6 +17,18 @@ public sealed class PaymentOptions
 
     /// <summary>How often the server looks for such orders. Default 30 s.</summary>
     public int ReconcileEverySeconds { get; set; } = 30;
+
+    /// <summary>How long a card order holds its stock while the buyer pays (Stripe's Payment Element). Default 10 min.</summary>
+    public int HoldMinutes { get; set; } = 10;
+
+    /// <summary>How often <see cref="ReservationExpirer"/> looks for holds that ran out. Default 5 s.</summary>
+    public int ExpireEverySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Offers the development gateway (test cards, no money moves) outside Development: for tests and demos
+    /// only. Off by default, so a production shop without Stripe takes no cards rather than fake ones.
+    /// </summary>
+    public bool AllowTestGateway { get; set; }
 }
 
 /// <summary>
@@ -65,7 +77,8 @@ public sealed partial class PaymentReconciler(
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var before = (clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReconcileAfterSeconds)).ToMilliseconds();
         var stuck = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.PendingPayment && o.PlacedAt <= before)
+            // Only orders charged by the server (a card number): one paid in the buyer's browser waits for its webhook or its hold.
+            .Where(o => o.Status == OrderStatus.PendingPayment && o.PlacedAt <= before && o.CardLast4 != null)
             .OrderBy(o => o.PlacedAt)
             .Take(Batch)
             .ToListAsync(cancellationToken);

@@ -13,6 +13,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.TestHost;
+using LiveShop.Server.Features.Payments;
 
 namespace LiveShop.Server.Tests.Infrastructure;
 
@@ -73,6 +76,9 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Media:ImagesDirectory", ImagesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+
+        // Until the app registers its own resolver (Stripe or the test gateway), tests use the test gateway where it is allowed.
+        builder.ConfigureTestServices(services => services.TryAddScoped<IShopCardPayments, TestGatewayShopCardPayments>());
     }
 
     /// <summary>An HTTP client with its own cookie jar, like one browser.</summary>

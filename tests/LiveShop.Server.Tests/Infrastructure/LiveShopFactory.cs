@@ -188,3 +188,14 @@ public sealed class ProductionLiveShopFactory : LiveShopFactory
 }
 
 public sealed record SignedIn(HttpClient Http, CookieContainer Cookies, CurrentUserDto User);
+
+/// <summary>
+/// Every shop's cards go to the development gateway where <see cref="TestGatewayPolicy"/> allows it (Development,
+/// or Payments:AllowTestGateway=true), else nowhere. Registered with TryAdd: once the app registers its own
+/// resolver (Stripe when the shop connected it), that one is used and these tests check it.
+/// </summary>
+public sealed class TestGatewayShopCardPayments(IPaymentGateway gateway, TestGatewayPolicy policy) : IShopCardPayments
+{
+    public Task<ICardPayments?> ForShopAsync(Guid shopId, CancellationToken cancellationToken) =>
+        Task.FromResult<ICardPayments?>(policy.Allowed ? new TestGatewayCardPayments(gateway) : null);
+}

@@ -67,6 +67,7 @@ app.MapCatalogCsvEndpoints();
 app.MapShowEndpoints();
 app.MapOrderEndpoints();
 app.MapPaymentsEndpoints();
+app.MapCheckoutEndpoints();
 app.MapFulfilmentEndpoints();
 app.MapRefundEndpoints();
 app.MapSalesEndpoints();

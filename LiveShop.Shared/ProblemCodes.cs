@@ -88,6 +88,8 @@ public static class ProblemCodes
     public const string PaymentInvalid = "payment-invalid";
     public const string PaymentDeclined = "payment-declined";
     public const string PaymentPending = "payment-pending";
+    public const string PaymentMethodNotOffered = "payment-method-not-offered";
+    public const string OrderNotAwaitingTransfer = "order-not-awaiting-transfer";
     public const string OrderNotFound = "order-not-found";
     public const string OrderStatusInvalid = "order-status-invalid";
     public const string CommissionInvalid = "commission-invalid";

@@ -20,6 +20,11 @@ namespace LiveShop.Client.Components;
 /// written, so the next attempt gets a fresh key. A changed price (also a flash price that ended, sold out or is over the
 /// per-buyer cap) asks the buyer (<see cref="PriceChangedDialog"/>); any other refusal shows the
 /// server's sentence in the sheet, which stays open with everything the buyer entered.
+/// The Payment step offers only what the show's shop takes (<see cref="CheckoutOptionsDto"/>), and every step says
+/// "Test mode — no money moves" while the development gateway takes the cards. With Stripe, a placed order holds its
+/// stock and the sheet moves to a Pay step with Stripe's Payment Element and the hold's countdown: Pay confirms with
+/// Stripe, then asks LiveShop for the outcome; a decline can be retried until the hold runs out. A bank transfer
+/// shows the shop's instructions and the order's reference.
 /// </summary>
 public sealed partial class CartSheet : IDisposable
 {
@@ -32,6 +37,16 @@ public sealed partial class CartSheet : IDisposable
     private bool _loadingProfile;
     private bool _placing;
     private string? _error;
+    private CheckoutOptionsDto? _options;
+    private bool _loadingOptions;
+
+    /// <summary>The order held while the buyer pays it in Stripe's form (Pay step).</summary>
+    private OrderDto? _paying;
+
+    /// <summary>The order waiting for its bank transfer (Transfer step).</summary>
+    private OrderDto? _transfer;
+    private StripePaymentElement? _stripe;
+    private bool _confirming;
 
     /// <summary>An attempt whose answer never came (network failure): its key is reused for the same order.</summary>
     private (string Key, PlaceOrderRequest Request)? _unanswered;
@@ -43,6 +58,8 @@ public sealed partial class CartSheet : IDisposable
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>Whether the sheet is up; it opens at the cart step.</summary>
     [Parameter, EditorRequired] public bool Open { get; set; }
@@ -63,13 +80,17 @@ public sealed partial class CartSheet : IDisposable
         Cart,
         Delivery,
         Payment,
+        Pay,
+        Transfer,
     }
 
     private enum PaymentChoice
     {
         CardSucceeds,
         CardDeclined,
+        Card,
         CashOnDelivery,
+        BankTransfer,
     }
 
     private string Title => !SignedIn ? "Your cart" : _step switch
@@ -77,11 +98,16 @@ public sealed partial class CartSheet : IDisposable
         CheckoutStep.Cart => "Your cart",
         CheckoutStep.Delivery => "Delivery",
         CheckoutStep.Payment => "Payment",
+        CheckoutStep.Pay => "Pay by card",
+        CheckoutStep.Transfer => "Pay by bank transfer",
     };
 
     private string StepName => !SignedIn ? "sign-in" : _step.ToString().ToLowerInvariant();
 
-    private EventCallback BackCallback => SignedIn && _step != CheckoutStep.Cart && !_placing ? EventCallback.Factory.Create(this, Back) : default;
+    private EventCallback BackCallback => SignedIn && _step is CheckoutStep.Delivery or CheckoutStep.Payment && !_placing ? EventCallback.Factory.Create(this, Back) : default;
+
+    /// <summary>Where Stripe brings the buyer back after a payment that needed another page: this show.</summary>
+    private string AbsoluteReturnUrl => Navigation.ToAbsoluteUri(SafeReturn.Path(ReturnUrl)).ToString();
 
     private string SignInHref => $"account/sign-in?returnUrl={Uri.EscapeDataString(SafeReturn.Path(ReturnUrl))}";
 
@@ -97,9 +123,13 @@ public sealed partial class CartSheet : IDisposable
     {
         if (Open && !_wasOpen)
         {
-            // Every Buy starts at the cart, with what was typed before still there.
-            _step = CheckoutStep.Cart;
+            // Every Buy starts at the cart, with what was typed before still there (or back at paying a held order).
+            _step = _paying is not null ? CheckoutStep.Pay : _transfer is not null ? CheckoutStep.Transfer : CheckoutStep.Cart;
             _error = null;
+            if (SignedIn && _options is null)
+            {
+                _ = LoadOptionsAsync();
+            }
         }
 
         _wasOpen = Open;
@@ -107,7 +137,7 @@ public sealed partial class CartSheet : IDisposable
 
     private void OnCartChanged()
     {
-        if (Cart.IsEmpty && !_placing)
+        if (Cart.IsEmpty && !_placing && _step is not (CheckoutStep.Pay or CheckoutStep.Transfer))
         {
             _step = CheckoutStep.Cart;
         }
@@ -150,15 +180,69 @@ public sealed partial class CartSheet : IDisposable
         }
     }
 
-    private void GoToPayment()
+    private async Task GoToPayment()
     {
         _error = null;
         _step = CheckoutStep.Payment;
+        await LoadOptionsAsync();
+    }
+
+    /// <summary>What the show's shop takes; the first method it takes is chosen. A failure leaves Place order off (Back, then on, tries again).</summary>
+    private async Task LoadOptionsAsync()
+    {
+        if (_options is not null || _loadingOptions || Cart.ShowId is not { } showId)
+        {
+            return;
+        }
+
+        _loadingOptions = true;
+        try
+        {
+            _options = await Api.CheckoutOptionsAsync(showId);
+            _payment = Offered(_options).FirstOrDefault(PaymentChoice.CashOnDelivery);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
+        {
+            // The Payment step says so; nothing can be placed without knowing how the shop takes payment.
+        }
+        finally
+        {
+            _loadingOptions = false;
+        }
+
+        await InvokeAsync(StateHasChanged);
+    }
+
+    /// <summary>The choices the checkout shows, in order.</summary>
+    private static IEnumerable<PaymentChoice> Offered(CheckoutOptionsDto options)
+    {
+        switch (options.Card)
+        {
+            case CardProcessor.TestGateway:
+                yield return PaymentChoice.CardSucceeds;
+                yield return PaymentChoice.CardDeclined;
+                break;
+            case CardProcessor.Stripe:
+                yield return PaymentChoice.Card;
+                break;
+            case CardProcessor.None:
+                break;
+        }
+
+        if (options.CashOnDelivery)
+        {
+            yield return PaymentChoice.CashOnDelivery;
+        }
+
+        if (options.BankTransfer)
+        {
+            yield return PaymentChoice.BankTransfer;
+        }
     }
 
     private async Task PlaceOrderAsync()
     {
-        if (_placing || Cart.IsEmpty || Cart.ShowId is not { } showId)
+        if (_placing || Cart.IsEmpty || Cart.ShowId is not { } showId || _options is null || !Offered(_options).Contains(_payment))
         {
             return;
         }
@@ -356,6 +440,28 @@ public sealed partial class CartSheet : IDisposable
     {
         Cart.Placed(order);
         Cart.Clear();
+        if (order.Status == OrderStatus.PendingPayment && order.PaymentSession?.ClientSecret is not null)
+        {
+            // Held for the buyer: pay in Stripe's form before the hold runs out.
+            _paying = order;
+            _step = CheckoutStep.Pay;
+            return;
+        }
+
+        if (order.Status == OrderStatus.AwaitingTransfer)
+        {
+            _transfer = order;
+            _step = CheckoutStep.Transfer;
+            await OnOrderPlaced.InvokeAsync(order);
+            return;
+        }
+
+        await ConfirmedAsync(order);
+    }
+
+    /// <summary>The order went through: the toast with its number, the sheet closes.</summary>
+    private async Task ConfirmedAsync(OrderDto order)
+    {
         _step = CheckoutStep.Cart;
         Snackbar.Add(PlacedMessage(order), Severity.Success, options =>
         {
@@ -404,8 +510,86 @@ public sealed partial class CartSheet : IDisposable
     {
         PaymentChoice.CardSucceeds => new PaymentDetailsDto(PaymentMethod.Card, TestCards.Succeeds),
         PaymentChoice.CardDeclined => new PaymentDetailsDto(PaymentMethod.Card, TestCards.Declined),
+        PaymentChoice.Card => new PaymentDetailsDto(PaymentMethod.Card, null),
         PaymentChoice.CashOnDelivery => new PaymentDetailsDto(PaymentMethod.CashOnDelivery, null),
+        PaymentChoice.BankTransfer => new PaymentDetailsDto(PaymentMethod.BankTransfer, null),
     };
+
+    /// <summary>
+    /// Pay: Stripe confirms the card in its form, then LiveShop asks Stripe for the order's outcome (no waiting for the
+    /// webhook). A decline is shown and the buyer can try again (another card) while the hold lasts.
+    /// </summary>
+    private async Task PayAsync()
+    {
+        if (_confirming || _stripe is null || _paying is not { } paying)
+        {
+            return;
+        }
+
+        _confirming = true;
+        _error = null;
+        try
+        {
+            var confirmed = await _stripe.ConfirmAsync();
+            if (confirmed.Error is { } stripeSaid && confirmed.Status is null or "requires_payment_method")
+            {
+                _error = $"{stripeSaid} Nothing was charged: try again or use another card before the hold runs out.";
+                return;
+            }
+
+            var order = await Api.ConfirmOrderPaymentAsync(paying.Id);
+            switch (order.Status)
+            {
+                case OrderStatus.PendingPayment:
+                    // Stripe took it but has not said "paid" yet: the order shows how it ends in My orders.
+                    _paying = null;
+                    await PendingAsync(new ApiException(HttpStatusCode.Conflict, ProblemCodes.PaymentPending,
+                        $"Your payment for order #{order.Number} is being confirmed. It appears in My orders as soon as it is settled.", null));
+                    break;
+                case OrderStatus.PaymentDeclined or OrderStatus.Cancelled:
+                    _paying = null;
+                    _step = CheckoutStep.Cart;
+                    _error = $"Order #{order.Number} was not paid: nothing was charged and the items went back on sale.";
+                    break;
+                default:
+                    _paying = null;
+                    await ConfirmedAsync(order);
+                    break;
+            }
+        }
+        catch (ApiException e)
+        {
+            _error = e.Message;
+        }
+        catch (Exception e) when (IsUnanswered(e))
+        {
+            _error = "We could not reach LiveShop to confirm your payment. You will not be charged twice: My orders shows it once it is settled.";
+        }
+        finally
+        {
+            _confirming = false;
+        }
+    }
+
+    /// <summary>The hold ran out while the buyer was paying: the items went back on sale (the server cancels the order).</summary>
+    private Task HoldRanOutAsync()
+    {
+        if (_paying is { } paying)
+        {
+            _paying = null;
+            _step = CheckoutStep.Cart;
+            _error = $"The hold on order #{paying.Number} ran out before it was paid: nothing was charged and the items went back on sale.";
+        }
+
+        return InvokeAsync(StateHasChanged);
+    }
+
+    private async Task TransferNotedAsync()
+    {
+        _transfer = null;
+        _step = CheckoutStep.Cart;
+        await OpenChanged.InvokeAsync(false);
+    }
 
     /// <summary>No answer, or one that says nothing about the order (a server failure): the order may exist.</summary>
     private static bool IsUnanswered(Exception e) =>

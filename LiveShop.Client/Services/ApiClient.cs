@@ -87,6 +87,15 @@ public sealed partial class ApiClient(HttpClient http)
 
     public Task<OrderDto> GetOrderAsync(Guid id) => GetAsync(ApiRoutes.Order(id), Json.OrderDto);
 
+    /// <summary>What the show's checkout takes (methods, test mode, a notice for the buyer).</summary>
+    public Task<CheckoutOptionsDto> CheckoutOptionsAsync(Guid showId) => GetAsync(ApiRoutes.ShowCheckout(showId), Json.CheckoutOptionsDto);
+
+    /// <summary>The buyer's order with its payment session (or transfer instructions): a reload resumes paying.</summary>
+    public Task<OrderDto> OrderPaymentAsync(Guid orderId) => GetAsync(ApiRoutes.OrderPayment(orderId), Json.OrderDto);
+
+    /// <summary>After the browser confirmed with Stripe: LiveShop asks the processor now and records the answer.</summary>
+    public async Task<OrderDto> ConfirmOrderPaymentAsync(Guid orderId) => await ReadAsync(await http.PostAsync(ApiRoutes.OrderPayment(orderId), null), Json.OrderDto);
+
     public Task<OrderDto> ChangeOrderStatusAsync(Guid id, OrderStatus status) =>
         PostAsync(ApiRoutes.OrderStatus(id), new ChangeOrderStatusRequest(status), Json.ChangeOrderStatusRequest, Json.OrderDto);
 

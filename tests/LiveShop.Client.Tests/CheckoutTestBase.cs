@@ -26,7 +26,16 @@ public abstract class CheckoutTestBase : BunitTestBase
     {
         Api = api;
         Api.Answer(HttpMethod.Get, ApiRoutes.Profile, FakeApi.Json(System.Net.HttpStatusCode.OK, new ProfileDto("Mei Lin", true, ShopTestData.Address)));
+        GivenCheckout(TestGatewayCheckout);
     }
+
+    /// <summary>A shop in Development: test cards through the development gateway, and cash on delivery.</summary>
+    protected static readonly CheckoutOptionsDto TestGatewayCheckout = new(CardProcessor.TestGateway, null, true, false, true, 10,
+        $"Test mode — no money moves: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined).");
+
+    /// <summary>What the show's checkout offers (GET /api/shows/{id}/checkout).</summary>
+    protected void GivenCheckout(CheckoutOptionsDto options) =>
+        Api.Answer(HttpMethod.Get, ApiRoutes.ShowCheckout(ShopTestData.ShowId), FakeApi.Json(System.Net.HttpStatusCode.OK, options));
 
     protected FakeApi Api { get; }
 

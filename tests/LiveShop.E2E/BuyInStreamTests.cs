@@ -75,7 +75,7 @@ public sealed class BuyInStreamTests(BrowserFixture browser, ITestOutputHelper o
         await viewer.TestId("checkout-next").ClickAsync();
 
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "payment");
-        await Assertions.Expect(viewer.TestId("dev-gateway-note")).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.TestId("test-mode-banner")).ToBeVisibleAsync();
         await viewer.TestId("pay-card-ok").CheckAsync();
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("viewer-phone-checkout.png") });
         var placed = Stopwatch.StartNew();

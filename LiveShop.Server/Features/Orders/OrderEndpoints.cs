@@ -68,6 +68,8 @@ public static class OrdersExtensions
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<OrderNotifier>();
         builder.Services.AddScoped<BuyerProfile>();
+        builder.Services.AddScoped<CheckoutMethods>();
+        builder.Services.AddScoped<OrderPayments>();
         return builder;
     }
 }

@@ -1,13 +1,12 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Features.Webhooks;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -24,24 +23,28 @@ public sealed record PlacedOrder(OrderDto Order, bool Created);
 /// A buyer places an order in a show. The server prices every line itself (the flash price only
 /// while the sale runs by the server's clock, within its units and the per-buyer cap) and refuses
 /// when that differs from the price the buyer saw. Flash units, the buyer's flash allowance and
-/// stock are taken by conditional updates inside one transaction with the order and the room
-/// events, so nothing oversells and a refusal leaves nothing behind. The card is charged after the
-/// stock is held; a declined card gives it all back. The same idempotency key from the same buyer
-/// always answers with the same order.
+/// stock are taken by conditional updates inside one transaction with the order, the room
+/// events and the shop's order.created event, so nothing oversells and a refusal leaves nothing
+/// behind. Only the methods the shop takes are accepted (<see cref="CheckoutMethods"/>). Payment
+/// starts after the stock is held: the test gateway charges the card at once (a decline gives it
+/// all back); with Stripe the order stays <see cref="OrderStatus.PendingPayment"/> until
+/// <see cref="Order.HoldExpiresAt"/> while the buyer's browser pays; a bank transfer waits as
+/// <see cref="OrderStatus.AwaitingTransfer"/> for the shop's days. The same idempotency key from the
+/// same buyer always answers with the same order.
 /// </summary>
-public sealed class PlaceOrder(
+public sealed partial class PlaceOrder(
     LiveShopDbContext db,
     RoomWriter writer,
-    IPaymentGateway gateway,
+    CheckoutMethods checkout,
+    OrderPayments payments,
     OrderNotifier notifier,
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
     FlashSales flashSales,
     StockFanout stockFanout,
-    PaymentRecorder recorder,
-    ChargesInFlight inFlight,
     TimeProvider clock,
-    IOptions<AttributionOptions> attribution)
+    IOptions<AttributionOptions> attribution,
+    IOptions<PaymentOptions> paymentOptions)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
     {
@@ -55,17 +58,20 @@ public sealed class PlaceOrder(
             return await ReplayAsync(seen, cancellationToken);
         }
 
+        CheckoutOffer offer;
         Order order;
         try
         {
             RefuseEndedFlashPrices(request!);
+            offer = await checkout.ForShowAsync(request!.ShowId, cancellationToken);
+            checkout.RequireTakes(offer, request.Payment);
             var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
             {
                 // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
                 var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
                 return existing is not null
                     ? (existing, false)
-                    : (await ReserveAsync(room, buyerId, key, hash, request, visitorId, cancellationToken), true);
+                    : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
             }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request));
             if (!created)
             {
@@ -109,22 +115,28 @@ public sealed class PlaceOrder(
 
         // From here on the stock is held: finish without the request's token, so a buyer closing the tab
         // cannot leave the order half done (charged but not recorded, or declined but still holding stock).
+        PaymentSessionDto? session = null;
+        string? declinedBecause = null;
         if (order.Status == OrderStatus.PendingPayment)
         {
-            order = await ChargeAsync(order, request!.Payment.CardNumber!);
+            (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
         }
 
         var dto = await queries.ToDtoAsync(order, CancellationToken.None);
         await notifier.OrderChangedAsync(dto, isNew: true);
         if (order.Status == OrderStatus.PaymentDeclined)
         {
-            throw Declined(order);
+            throw Declined(order, declinedBecause);
         }
 
-        return new PlacedOrder(dto, Created: true);
+        return new PlacedOrder(dto with
+        {
+            PaymentSession = session,
+            PaymentInstructions = order.Status == OrderStatus.AwaitingTransfer ? CheckoutMethods.TransferInstructions(offer, order) : null,
+        }, Created: true);
     }
 
-    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, Guid? visitorId, CancellationToken cancellationToken)
+    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, CheckoutOffer offer, Guid? visitorId, CancellationToken cancellationToken)
     {
         var now = room.Now;
         var show = await db.Shows.AsNoTracking()
@@ -150,10 +162,23 @@ public sealed class PlaceOrder(
         }
 
         var payment = request.Payment;
-        var cardDigits = payment.Method == PaymentMethod.Card ? TestCards.Normalize(payment.CardNumber) : null;
+        // Only the test gateway ever sees a card number; with Stripe the card goes from the browser to Stripe.
+        var cardDigits = payment.Method == PaymentMethod.Card && offer.Card?.Processor == CardProcessor.TestGateway ? TestCards.Normalize(payment.CardNumber) : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
         order.SoldBy(show.ShopId);
+        switch (payment.Method)
+        {
+            case PaymentMethod.Card:
+                order.HoldUntil(now.AddMinutes(paymentOptions.Value.HoldMinutes));
+                break;
+            case PaymentMethod.BankTransfer:
+                order.HoldUntil(now.AddDays(offer.BankTransferDays));
+                order.ReferPayment(CheckoutMethods.TransferReference(order));
+                break;
+            case PaymentMethod.CashOnDelivery:
+                break;
+        }
 
         foreach (var line in request.Lines)
         {
@@ -201,40 +226,8 @@ public sealed class PlaceOrder(
 
         order.CreditTouches(touches);
         db.Orders.Add(order);
+        ShopEvents.Order(db, ShopEventTypes.OrderCreated, OrderQueries.ToDto(order, show.Title, new Dictionary<Guid, string>()), now);
         return order;
-    }
-
-    /// <summary>
-    /// Whether the running sale's price applies to this line: enough units left at the flash price and
-    /// within the buyer's allowance. A buyer who expects the flash price where it no longer applies is
-    /// told why (and the list price they can have instead); one who expects the list price gets it.
-    /// </summary>
-    private static bool FlashApplies(FlashSale sale, int held, PlaceOrderLine line, string productName, decimal listPrice, string currency)
-    {
-        var left = sale.QuantityCap - sale.Sold;
-        if (held + line.Quantity <= sale.PerBuyerCap && line.Quantity <= left)
-        {
-            return true;
-        }
-
-        if (line.ExpectedUnitPrice != sale.Price)
-        {
-            return false;
-        }
-
-        var extensions = PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, listPrice, currency);
-        extensions["saleId"] = sale.Id;
-        extensions["perBuyerCap"] = sale.PerBuyerCap;
-        extensions["held"] = held;
-        extensions["unitsLeft"] = left;
-        var atList = $"More are available at the list price, {Money(listPrice, currency)}.";
-        if (held + line.Quantity > sale.PerBuyerCap)
-        {
-            var already = held > 0 ? $" You already have {held}." : "";
-            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {sale.PerBuyerCap} of “{productName}”.{already} {atList}", extensions);
-        }
-
-        throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {left} of “{productName}” left at the flash price: lower the quantity. {atList}", extensions);
     }
 
     /// <summary>The units the buyer holds at this flash price; null when they never claimed any (no claim row yet).</summary>
@@ -304,24 +297,6 @@ public sealed class PlaceOrder(
             $"The price of “{name}” is now {Money(current, show.Currency)} (you saw {Money(expected, show.Currency)}).", extensions);
     }
 
-    /// <summary>The facts every price refusal carries, so the client can show both prices and offer the current one.</summary>
-    private static Dictionary<string, object?> PriceFacts(Guid productId, Guid? variantId, decimal expected, decimal current, string currency) => new()
-    {
-        ["productId"] = productId,
-        ["variantId"] = variantId,
-        ["expectedPrice"] = expected,
-        ["currentPrice"] = current,
-        ["currency"] = currency,
-    };
-
-    /// <summary>"The flash price … sold out 2 s ago — the price is now NT$590."</summary>
-    private static DomainException FlashPriceEnded(string what, bool soldOut, DateTimeOffset endedAt, DateTimeOffset now, decimal current, string currency, Dictionary<string, object?> facts)
-    {
-        var ago = Math.Max(0, (int)(now - endedAt).TotalSeconds);
-        return DomainException.Conflict(ProblemCodes.FlashSaleEnded,
-            $"{what} {(soldOut ? "sold out" : "ended")} {ago} s ago — the price is now {Money(current, currency)}.", facts);
-    }
-
     private async Task<DomainException> NotInShowAsync(Guid productId, CancellationToken cancellationToken) =>
         await db.Products.AnyAsync(p => p.Id == productId, cancellationToken)
             ? DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.")
@@ -339,25 +314,6 @@ public sealed class PlaceOrder(
         // Oldest first; touches at the same millisecond in the order they were recorded (ids are time-ordered).
         touches.Reverse();
         return [.. touches.Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
-    }
-
-    /// <summary>Charges the card outside the show's lock, then records the answer; a decline gives back everything the order held.</summary>
-    private async Task<Order> ChargeAsync(Order order, string cardNumber)
-    {
-        using var charging = inFlight.Begin(order.Id);
-        PaymentResult result;
-        try
-        {
-            result = await gateway.ChargeAsync(new PaymentCharge(order.Id, order.Number, order.Total, order.Currency, cardNumber), CancellationToken.None);
-        }
-        catch (Exception)
-        {
-            // No answer is not a decline: the card may have been charged. The order stays PendingPayment
-            // (its stock held) until PaymentReconciler asks the gateway what became of it; the buyer is told so.
-            throw PaymentPending(order);
-        }
-
-        return (await recorder.RecordAsync(order, result)).Order;
     }
 
     /// <summary>
@@ -394,6 +350,12 @@ public sealed class PlaceOrder(
             throw Declined(order);
         }
 
+        // Paid in the buyer's browser (Stripe): the order waits for the buyer, not for a charge; answer with its session again.
+        if (OrderPayments.PaidInBrowser(order))
+        {
+            return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
+        }
+
         // An identical request is still charging the card: wait for its answer (a few seconds at most) and give the same one.
         var waited = TimeSpan.Zero;
         while (order.Status == OrderStatus.PendingPayment && waited < PendingReplayPatience)
@@ -413,131 +375,9 @@ public sealed class PlaceOrder(
             throw PaymentPending(order);
         }
 
-        return new PlacedOrder(await queries.ToDtoAsync(order, cancellationToken), Created: false);
+        return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
     }
 
-    private static DomainException PaymentPending(Order order) =>
-        DomainException.Conflict(ProblemCodes.PaymentPending,
-            $"The payment for order #{order.Number} is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.",
-            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
-
-    private static DomainException Declined(Order order) =>
-        new(RefusalKind.PaymentRequired, ProblemCodes.PaymentDeclined,
-            "Your card was declined. Nothing was charged and the items went back on sale. Try another card or cash on delivery.",
-            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
-
-    internal static string ValidateKey(string? key)
-    {
-        if (string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength)
-        {
-            throw DomainException.Invalid(ProblemCodes.IdempotencyKeyMissing,
-                $"Send an {ApiRoutes.IdempotencyKeyHeader} header (1–{Limits.IdempotencyKeyMaxLength} characters, new for each order) so a retry never orders twice.");
-        }
-
-        return key.Trim();
-    }
-
-    private void Validate(PlaceOrderRequest? request)
-    {
-        if (request?.Lines is null || request.ShippingAddress is null || request.Payment is null)
-        {
-            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Say which show, which products, where to ship and how to pay.");
-        }
-
-        if (request.Lines.Any(l => l is null))
-        {
-            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Each line of the order needs a product, a quantity and the price shown.");
-        }
-
-        if (request.Lines.Count == 0)
-        {
-            throw DomainException.Invalid(ProblemCodes.OrderEmpty, "The cart is empty: add a product first.");
-        }
-
-        if (request.Lines.Count > Limits.OrderMaxLines)
-        {
-            throw DomainException.Invalid(ProblemCodes.OrderTooManyLines, $"One order holds at most {Limits.OrderMaxLines} different products.");
-        }
-
-        // Two variants of one product are two lines; the same variant twice is one line with more units.
-        if (request.Lines.Select(l => (l.ProductId, l.VariantId)).Distinct().Count() != request.Lines.Count)
-        {
-            throw DomainException.Invalid(ProblemCodes.ValidationFailed, "A product appears twice in the order: change its quantity instead.");
-        }
-
-        foreach (var line in request.Lines)
-        {
-            if (line.Quantity < 1 || line.Quantity > Limits.OrderMaxQuantity)
-            {
-                throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"The quantity must be from 1 to {Limits.OrderMaxQuantity}.");
-            }
-
-            if (line.ExpectedUnitPrice < 0 || decimal.Round(line.ExpectedUnitPrice, 2) != line.ExpectedUnitPrice)
-            {
-                throw DomainException.Invalid(ProblemCodes.ValidationFailed, "The expected unit price must be the price shown (at least 0, at most two decimals).");
-            }
-        }
-
-        ValidateAddress(request.ShippingAddress);
-        switch (request.Payment.Method)
-        {
-            case PaymentMethod.CashOnDelivery when !string.IsNullOrEmpty(request.Payment.CardNumber):
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Cash on delivery takes no card number.");
-            case PaymentMethod.Card when string.IsNullOrWhiteSpace(request.Payment.CardNumber) || !gateway.Accepts(request.Payment.CardNumber):
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid,
-                    $"This shop uses the development payment gateway: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined), or cash on delivery.");
-            case PaymentMethod.Card or PaymentMethod.CashOnDelivery:
-                break;
-            default:
-                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Pay by card or cash on delivery.");
-        }
-    }
-
-    /// <summary>Every field but the second address line is required; none longer than the limit.</summary>
-    internal static void ValidateAddress(ShippingAddressDto address)
-    {
-        var required = new (string Name, string? Value)[]
-        {
-            ("full name", address.FullName), ("address", address.Line1), ("city", address.City),
-            ("postal code", address.PostalCode), ("country", address.Country), ("phone", address.Phone),
-        };
-        foreach (var (name, value) in required)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"The shipping address needs a {name}.");
-            }
-        }
-
-        if (required.Select(f => f.Value).Append(address.Line2).Any(v => v?.Trim().Length > Limits.AddressFieldMaxLength))
-        {
-            throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"Each address field is at most {Limits.AddressFieldMaxLength} characters.");
-        }
-    }
-
-    /// <summary>
-    /// What makes two requests "the same order": show, lines (in any order), address and payment method
-    /// with the card's last four digits — never the whole card number, which a hash would not protect.
-    /// </summary>
-    private static string Hash(PlaceOrderRequest request)
-    {
-        var a = request.ShippingAddress;
-        var card = TestCards.Normalize(request.Payment.CardNumber);
-        var text = new StringBuilder()
-            .Append(request.ShowId).Append('|')
-            .AppendJoin(';', request.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.VariantId).Select(LineText))
-            .Append('|').AppendJoin('\u001f', a.FullName, a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Phone)
-            .Append('|').Append(request.Payment.Method).Append(':').Append(card.Length >= 4 ? card[^4..] : card)
-            .ToString();
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
-
-    /// <summary>A line in the hash: "product:quantity:price", the variant after the product when there is one (so lines without one hash as before).</summary>
-    private static string LineText(PlaceOrderLine l) => l.VariantId is { } variantId
-        ? string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}/{variantId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}")
-        : string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}");
-
-    private static string Money(decimal amount, string currency) => Currencies.Format(amount, currency);
 }
 
 /// <summary>Order numbers: 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), random.</summary>

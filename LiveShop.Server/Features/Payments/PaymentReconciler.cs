@@ -18,7 +18,16 @@ public sealed class PaymentOptions
     /// <summary>How often the server looks for such orders. Default 30 s.</summary>
     public int ReconcileEverySeconds { get; set; } = 30;
 
-    /// <summary>Offer the development gateway (test cards, no money moves) outside Development too (a demo or staging site).</summary>
+    /// <summary>How long a card order holds its stock while the buyer pays (Stripe's Payment Element). Default 10 min.</summary>
+    public int HoldMinutes { get; set; } = 10;
+
+    /// <summary>How often <see cref="ReservationExpirer"/> looks for holds that ran out. Default 5 s.</summary>
+    public int ExpireEverySeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Offers the development gateway (test cards, no money moves) outside Development: for tests and demos
+    /// only. Off by default, so a production shop without Stripe takes no cards rather than fake ones.
+    /// </summary>
     public bool AllowTestGateway { get; set; }
 }
 
@@ -68,6 +77,7 @@ public sealed partial class PaymentReconciler(
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var before = (clock.GetUtcNow() - TimeSpan.FromSeconds(options.Value.ReconcileAfterSeconds)).ToMilliseconds();
         var stuck = await db.Orders.AsNoTracking()
+            // Stripe orders too: a buyer still paying answers "not final" and is left to the hold; a lost webhook is found here.
             .Where(o => o.Status == OrderStatus.PendingPayment && o.PlacedAt <= before)
             .OrderBy(o => o.PlacedAt)
             .Take(Batch)

@@ -20,8 +20,7 @@ public sealed partial class PaymentSettings(
     LiveShopDbContext db,
     ShopAccess access,
     StripeSecrets secrets,
-    IOptions<PaymentOptions> options,
-    IHostEnvironment environment)
+    TestGatewayPolicy testGateway)
 {
     public const int KeyMaxLength = 255;
 
@@ -149,7 +148,7 @@ public sealed partial class PaymentSettings(
         settings.BankTransfer,
         settings.BankTransferInstructions,
         settings.BankTransferDays,
-        ShopCardPayments.TestGatewayAllowed(options.Value, environment));
+        testGateway.Allowed);
 
     [GeneratedRegex("^pk_(test|live)_[A-Za-z0-9]+$")]
     private static partial Regex PublishableKey();

@@ -22,6 +22,12 @@ public static class PaymentsExtensions
         builder.Services.AddSingleton<ChargesInFlight>();
         builder.Services.AddSingleton<PaymentReconciler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PaymentReconciler>());
+        builder.Services.AddOptions<PaymentOptions>()
+            .Validate(o => o.HoldMinutes is >= 1 and <= 1_440 && o.ExpireEverySeconds is >= 1 and <= 3_600, "Payments: HoldMinutes 1–1440, ExpireEverySeconds 1–3600.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TestGatewayPolicy>();
+        builder.Services.AddSingleton<ReservationExpirer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpirer>());
         return builder;
     }
 

@@ -8,15 +8,14 @@ namespace LiveShop.Server.Features.Payments;
 
 /// <summary>
 /// Which card processor a shop has: its own Stripe account when it connected one; else the development gateway
-/// (test cards, no money moves) where that is allowed (<see cref="TestGatewayAllowed"/>); else none.
+/// (test cards, no money moves) where <see cref="TestGatewayPolicy"/> allows it; else none.
 /// </summary>
 public sealed class ShopCardPayments(
     LiveShopDbContext db,
     StripeSecrets secrets,
     StripeClients clients,
     IPaymentGateway gateway,
-    IOptions<PaymentOptions> options,
-    IHostEnvironment environment) : IShopCardPayments
+    TestGatewayPolicy testGateway) : IShopCardPayments
 {
     public async Task<ICardPayments?> ForShopAsync(Guid shopId, CancellationToken cancellationToken)
     {
@@ -26,12 +25,8 @@ public sealed class ShopCardPayments(
             return new StripeCardPayments(clients.For(secrets.Unprotect(settings.StripeSecretKeyProtected!)), settings.StripePublishableKey!, shopId);
         }
 
-        return TestGatewayAllowed(options.Value, environment) ? new TestGatewayCardPayments(gateway) : null;
+        return testGateway.Allowed ? new TestGatewayCardPayments(gateway) : null;
     }
-
-    /// <summary>The development gateway is offered in Development, or where <c>Payments:AllowTestGateway</c> is true.</summary>
-    public static bool TestGatewayAllowed(PaymentOptions options, IHostEnvironment environment) =>
-        options.AllowTestGateway || environment.IsDevelopment();
 }
 
 /// <summary>The shops' Stripe secrets (secret keys, webhook signing secrets), protected at rest with ASP.NET Core Data Protection.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Webhooks;
 using LiveShop.Shared.Orders;
@@ -21,7 +22,6 @@ namespace LiveShop.Server.Features.Payments;
 /// </summary>
 public sealed partial class StripeEventHandler(
     LiveShopDbContext db,
-    PaymentRecorder recorder,
     IShopCardPayments cardPayments,
     OrderQueries queries,
     OrderNotifier notifier,
@@ -150,15 +150,17 @@ public sealed partial class StripeEventHandler(
             return true;
         }
 
-        var recorded = await recorder.RecordAsync(order, new PaymentResult(true, intentId, "Paid by card."));
-        if (!recorded.Changed)
+        // Inside this event's transaction: the conditional update claims the order (of the webhook and the reconciler,
+        // only one moves it), then the tracked order keeps the move in its history and the outbox gets order.paid.
+        var claimed = await db.Orders.Where(o => o.Id == order.Id && o.Status == OrderStatus.PendingPayment)
+            .ExecuteUpdateAsync(o => o.SetProperty(x => x.UpdatedAt, now.ToMilliseconds()), cancellationToken);
+        if (claimed == 0)
         {
             return false;
         }
 
-        // The conditional update moved it; the tracked order catches up and keeps the move in its history.
-        await db.Entry(order).ReloadAsync(cancellationToken);
-        order.Note(now, $"Paid by card through Stripe ({intentId}).");
+        order.MoveTo(OrderStatus.Paid, now, null, null, $"Paid by card through Stripe ({intentId}).");
+        order.ReferPayment(intentId);
         ShopEvents.Order(db, ShopEventTypes.OrderPaid, await queries.ToDtoAsync(order, cancellationToken), now);
         return true;
     }

@@ -78,7 +78,7 @@ public sealed class CartSheetTests : CheckoutTestBase
         var sheet = RenderSheet();
 
         GoToPayment(sheet);
-        Assert.Contains("Development payment gateway — no real money moves", sheet.Find("[data-testid=dev-gateway-note]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Test mode — no money moves", sheet.Find("[data-testid=test-mode-banner]").TextContent.Trim());
         sheet.Find("[data-testid=place-order]").Click();
 
         Snackbars.WaitForAssertion(() => Assert.Contains("Order #1042 placed", Snackbars.Find("[data-testid=order-placed]").TextContent, StringComparison.Ordinal));

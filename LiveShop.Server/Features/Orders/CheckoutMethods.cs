@@ -1,0 +1,145 @@
+using System.Globalization;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Payments;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Orders;
+
+/// <summary>What one shop takes at checkout, and where a card payment goes (null: no cards here).</summary>
+public sealed record CheckoutOffer(
+    Guid ShopId,
+    string ShopName,
+    ICardPayments? Card,
+    string? StripePublishableKey,
+    bool CashOnDelivery,
+    bool BankTransfer,
+    string? BankTransferInstructions,
+    int BankTransferDays)
+{
+    public bool TestMode => Card?.TestMode == true;
+
+    /// <summary>The methods the shop takes, in the order the checkout offers them.</summary>
+    public IReadOnlyList<PaymentMethod> Methods =>
+        [.. new[] { (Card is not null, PaymentMethod.Card), (CashOnDelivery, PaymentMethod.CashOnDelivery), (BankTransfer, PaymentMethod.BankTransfer) }
+            .Where(m => m.Item1).Select(m => m.Item2)];
+}
+
+/// <summary>
+/// The payment methods a show's checkout offers: the shop's settings (<see cref="ShopPaymentSettings"/>; a shop
+/// without settings takes cash on delivery only, plus cards when a processor takes them), and its card processor
+/// (<see cref="IShopCardPayments"/>). The development gateway counts only where <see cref="TestGatewayPolicy"/>
+/// allows it, so outside Development and tests no buyer is ever offered, or told about, a test card.
+/// </summary>
+public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shopCards, TestGatewayPolicy testGateway, IPaymentGateway gateway, IOptions<PaymentOptions> options)
+{
+    public async Task<CheckoutOffer> ForShopAsync(Guid shopId, CancellationToken cancellationToken)
+    {
+        var name = await db.Shops.Where(s => s.Id == shopId).Select(s => s.Name).SingleAsync(cancellationToken);
+        var settings = await db.ShopPaymentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.ShopId == shopId, cancellationToken);
+        var card = await CardAsync(shopId, cancellationToken);
+        var instructions = settings?.BankTransferInstructions?.Trim();
+        return new CheckoutOffer(
+            shopId,
+            name,
+            card,
+            card?.Processor == CardProcessor.Stripe ? settings?.StripePublishableKey : null,
+            settings?.CashOnDelivery ?? true,
+            settings is { BankTransfer: true } && !string.IsNullOrEmpty(instructions),
+            instructions,
+            settings?.BankTransferDays ?? ShopPaymentSettings.DefaultBankTransferDays);
+    }
+
+    /// <summary>The shop's card processor, if it takes cards here (the test gateway only where it is allowed).</summary>
+    public async Task<ICardPayments?> CardAsync(Guid shopId, CancellationToken cancellationToken) =>
+        await shopCards.ForShopAsync(shopId, cancellationToken) is { } card && (card.Processor != CardProcessor.TestGateway || testGateway.Allowed) ? card : null;
+
+    public async Task<CheckoutOffer> ForShowAsync(Guid showId, CancellationToken cancellationToken)
+    {
+        var shopId = await db.Shows.Where(s => s.Id == showId).Select(s => (Guid?)s.ShopId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.ShowNotFound();
+        return await ForShopAsync(shopId, cancellationToken);
+    }
+
+    /// <summary>What the show's checkout offers the buyer (<c>GET /api/shows/{id}/checkout</c>).</summary>
+    public async Task<CheckoutOptionsDto> OptionsAsync(Guid showId, CancellationToken cancellationToken)
+    {
+        var offer = await ForShowAsync(showId, cancellationToken);
+        return new CheckoutOptionsDto(
+            offer.Card?.Processor ?? CardProcessor.None,
+            offer.StripePublishableKey,
+            offer.CashOnDelivery,
+            offer.BankTransfer,
+            offer.TestMode,
+            options.Value.HoldMinutes,
+            Notice(offer));
+    }
+
+    /// <summary>A sentence for the buyer when the checkout is not the usual card-first one.</summary>
+    private static string? Notice(CheckoutOffer offer) => offer switch
+    {
+        { Card: null, CashOnDelivery: false, BankTransfer: false } => $"{offer.ShopName} takes no payments online yet: you cannot order here for now.",
+        { Card: null } => $"This shop does not take cards online yet: {PayWith(offer)}.",
+        { TestMode: true } => $"Test mode — no money moves: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined).",
+        _ => null,
+    };
+
+    /// <summary>"pay cash on delivery or by bank transfer" — the methods the shop takes, as a buyer reads them.</summary>
+    private static string PayWith(CheckoutOffer offer)
+    {
+        var ways = offer.Methods.Select(m => m switch
+        {
+            PaymentMethod.Card => "by card",
+            PaymentMethod.CashOnDelivery => "cash on delivery",
+            PaymentMethod.BankTransfer => "by bank transfer",
+            _ => m.ToString(),
+        }).ToList();
+        return ways.Count == 0 ? "no payment method is available" : "pay " + string.Join(" or ", ways);
+    }
+
+    /// <summary>
+    /// Refuses (400, nothing changed) a method the shop does not take, with the methods it does take; a card number
+    /// for Stripe (card details go from the browser to Stripe, never to LiveShop); a missing or unknown test card for
+    /// the development gateway (only then are the test cards named).
+    /// </summary>
+    public void RequireTakes(CheckoutOffer offer, PaymentDetailsDto payment)
+    {
+        var hasNumber = !string.IsNullOrWhiteSpace(payment.CardNumber);
+        var taken = offer.Methods.Contains(payment.Method);
+        if (!taken)
+        {
+            var what = payment.Method switch
+            {
+                PaymentMethod.Card => "does not take cards here",
+                PaymentMethod.CashOnDelivery => "does not take cash on delivery",
+                PaymentMethod.BankTransfer => "does not take bank transfers",
+                _ => "does not take that payment method",
+            };
+            throw new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, $"{offer.ShopName} {what}: {PayWith(offer)}.",
+                new Dictionary<string, object?> { ["methods"] = offer.Methods.Select(m => m.ToString()).ToArray() });
+        }
+
+        switch (payment.Method)
+        {
+            case PaymentMethod.Card when offer.Card!.Processor == CardProcessor.Stripe && hasNumber:
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Card details go to Stripe, never to LiveShop: send no card number and pay in the secure card form.");
+            case PaymentMethod.Card when offer.Card!.Processor == CardProcessor.TestGateway && (!hasNumber || !gateway.Accepts(payment.CardNumber!)):
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid,
+                    $"Test mode — no money moves: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined), or another way this shop takes.");
+            case PaymentMethod.CashOnDelivery when hasNumber:
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Cash on delivery takes no card number.");
+            case PaymentMethod.BankTransfer when hasNumber:
+                throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "A bank transfer takes no card number.");
+        }
+    }
+
+    /// <summary>What a buyer paying by transfer reads: the shop's instructions and the reference to quote.</summary>
+    public static string TransferInstructions(CheckoutOffer offer, Order order) => string.Create(CultureInfo.InvariantCulture,
+        $"{offer.BankTransferInstructions}\nReference: {order.PaymentReference}. Pay {Currencies.Format(order.Total, order.Currency)} by {order.HoldExpiresAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC, or the order is cancelled.");
+
+    /// <summary>The payment reference a transfer quotes: "LS-" and the order's number.</summary>
+    public static string TransferReference(Order order) => "LS-" + order.Number;
+}

@@ -68,6 +68,10 @@ public static class ApiRoutes
     public static string ProductPhotos(Guid shopId, Guid productId) => $"{ShopProduct(shopId, productId)}/photos";
     public static string ProductPhoto(Guid shopId, Guid productId, Guid photoId) => $"{ProductPhotos(shopId, productId)}/{photoId}";
     public static string ShopPayments(Guid shopId) => $"{Shops}/{shopId}/payments";
+    public static string ShopOrders(Guid shopId) => $"{Shops}/{shopId}/orders";
+    public static string FulfilOrders(Guid shopId) => $"{Shops}/{shopId}/orders/fulfil";
+    public static string PickList(Guid shopId) => $"{Shops}/{shopId}/orders/pick-list";
+    public static string PackingSlips(Guid shopId) => $"{Shops}/{shopId}/orders/packing-slips";
     public static string CatalogCsv(Guid shopId) => $"{Shops}/{shopId}/catalog.csv";
     public static string CatalogImport(Guid shopId, bool apply) => $"{Shops}/{shopId}/catalog/import?apply={(apply ? "true" : "false")}";
 

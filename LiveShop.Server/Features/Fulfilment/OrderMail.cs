@@ -108,7 +108,7 @@ public static class OrderMail
 /// Mails order changes to their buyers in the background, one after another, so an order (a flash-sale burst
 /// included) never waits for a mail server. Guests and accounts without an address get none; a mail that fails is
 /// logged and dropped (the order's page and its live updates stay the source of truth). When the queue is full
-/// (1,000 waiting) the newest mail is dropped and logged.
+/// (1,000 waiting) the newest mail is dropped (logged once per thousand).
 /// </summary>
 public sealed class OrderMailQueue(
     IServiceScopeFactory scopes,
@@ -120,6 +120,8 @@ public sealed class OrderMailQueue(
     private readonly Channel<(OrderDto Order, string? Root)> _queue = Channel.CreateBounded<(OrderDto, string?)>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
+    private long _dropped;
+
     /// <summary>Queues the mail for this change of the order (nothing when this server cannot send mail).</summary>
     public void Enqueue(OrderDto order)
     {
@@ -128,9 +130,10 @@ public sealed class OrderMailQueue(
             return;
         }
 
-        if (!_queue.Writer.TryWrite((order, LinkRoot())))
+        if (!_queue.Writer.TryWrite((order, LinkRoot())) && Interlocked.Increment(ref _dropped) % 1000 == 1)
         {
-            logger.LogWarning("Order #{Number}: the mail queue is full; the buyer gets no mail for this change.", order.Number);
+            // Once per thousand, so a burst that fills the queue does not flood the log as well.
+            logger.LogWarning("The order mail queue is full: {Dropped} mails dropped so far (order #{Number} is one).", _dropped, order.Number);
         }
     }
 

@@ -77,6 +77,10 @@ public static class ApiRoutes
     public static string ShopWebhookDeliveries(Guid shopId, Guid endpointId) => $"{ShopWebhook(shopId, endpointId)}/deliveries";
     public static string ShopWebhookResend(Guid shopId, Guid endpointId, Guid deliveryId) => $"{ShopWebhookDeliveries(shopId, endpointId)}/{deliveryId}/resend";
 
+    public static string ShopOrders(Guid shopId) => $"{Shops}/{shopId}/orders";
+    public static string FulfilOrders(Guid shopId) => $"{Shops}/{shopId}/orders/fulfil";
+    public static string PickList(Guid shopId) => $"{Shops}/{shopId}/orders/pick-list";
+    public static string PackingSlips(Guid shopId) => $"{Shops}/{shopId}/orders/packing-slips";
     public static string CatalogCsv(Guid shopId) => $"{Shops}/{shopId}/catalog.csv";
     public static string CatalogImport(Guid shopId, bool apply) => $"{Shops}/{shopId}/catalog/import?apply={(apply ? "true" : "false")}";
 

@@ -126,6 +126,10 @@ public static class Limits
     public const int UrlMaxLength = 500;
     public const int OrderNoteMaxLength = 500;
 
+    /// <summary>Fulfilment: orders one bulk request may move; orders a page of the shop's list holds.</summary>
+    public const int BulkOrdersMax = 200;
+    public const int ShopOrdersPageSize = 50;
+
     /// <summary>Payments: the bank-transfer instructions a shop shows its buyers.</summary>
     public const int BankTransferInstructionsMaxLength = 1000;
 

@@ -92,6 +92,9 @@ public static class ProblemCodes
     public const string OrderNotAwaitingTransfer = "order-not-awaiting-transfer";
     public const string OrderNotFound = "order-not-found";
     public const string OrderStatusInvalid = "order-status-invalid";
+    // Fulfilment (issue 12): a shipment whose carrier, tracking number or link does not fit (400); a bulk request without orders or with too many (400).
+    public const string ShipmentInvalid = "shipment-invalid";
+    public const string BulkInvalid = "bulk-invalid";
     public const string CommissionInvalid = "commission-invalid";
     public const string CoHostInvalid = "co-host-invalid";
     public const string ShareLinkNotFound = "share-link-not-found";

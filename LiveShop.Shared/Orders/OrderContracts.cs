@@ -157,5 +157,14 @@ public sealed record ProfileDto(string DisplayName, bool ShowMyPurchases, Shippi
 
 public sealed record UpdateProfileRequest(bool ShowMyPurchases, ShippingAddressDto? SavedAddress);
 
-/// <summary>The host changes an order's status (only to Shipped, from Paid or CashOnDelivery).</summary>
-public sealed record ChangeOrderStatusRequest(OrderStatus Status);
+/// <summary>
+/// The shop moves an order on: Packed, Shipped, Delivered or Returned (<c>POST /api/orders/{id}/status</c>).
+/// For Shipped, the carrier, tracking number and an http(s) tracking link are optional (the host console sends none);
+/// a tracking number or link needs a carrier. <see cref="Note"/> is kept in the order's history.
+/// </summary>
+public sealed record ChangeOrderStatusRequest(
+    OrderStatus Status,
+    string? Carrier = null,
+    string? TrackingNumber = null,
+    string? TrackingUrl = null,
+    string? Note = null);

@@ -60,7 +60,7 @@ public sealed class FakeApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var key = request.Headers.TryGetValues(ApiRoutes.IdempotencyKeyHeader, out var values) ? values.Single() : null;
         var path = request.RequestUri!.AbsolutePath;
-        Sent.Add(new SentRequest(request.Method, path, key, body));
+        Sent.Add(new SentRequest(request.Method, path, key, body, request.RequestUri.Query));
 
         if (!_answers.TryGetValue((request.Method, path), out var queue) || queue.Count == 0)
         {
@@ -72,7 +72,7 @@ public sealed class FakeApi : HttpMessageHandler
     }
 }
 
-public sealed record SentRequest(HttpMethod Method, string Path, string? IdempotencyKey, string? Body)
+public sealed record SentRequest(HttpMethod Method, string Path, string? IdempotencyKey, string? Body, string Query = "")
 {
     public PlaceOrderRequest Order => JsonSerializer.Deserialize<PlaceOrderRequest>(Body!, JsonSerializerOptions.Web)!;
 }

@@ -6,7 +6,7 @@ using MudBlazor;
 namespace LiveShop.Client.Features.BackOffice;
 
 /// <summary>
-/// The shop back office's left navigation (Shows, Products, Team, Payments, Webhooks, Settings) with a shop switcher when
+/// The shop back office's left navigation (Shows, Products, Orders, Team, Payments, Webhooks, Settings) with a shop switcher when
 /// the caller belongs to several shops, and the page's content beside it. It loads the caller's shops
 /// once interactive (the API needs the browser's cookie) and tells the page the caller's role in this
 /// shop through <see cref="ShopLoaded"/>, so the page offers only what that role may do.
@@ -20,7 +20,7 @@ public sealed partial class BackOfficeNav
     /// <summary>The shop whose back office this is.</summary>
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
 
-    /// <summary>The current section, highlighted: "shows", "products", "team", "payments", "webhooks" or "settings".</summary>
+    /// <summary>The current section, highlighted: "shows", "products", "orders", "team", "payments", "webhooks" or "settings".</summary>
     [Parameter] public string? Active { get; set; }
 
     /// <summary>The page, shown beside the navigation.</summary>
@@ -42,6 +42,7 @@ public sealed partial class BackOfficeNav
         {
             yield return new NavItem("shows", "Shows", "host", Icons.Material.Filled.Videocam);
             yield return new NavItem("products", "Products", $"shops/{ShopId}/products", Icons.Material.Filled.Inventory2);
+            yield return new NavItem("orders", "Orders", $"shops/{ShopId}/orders", Icons.Material.Filled.LocalShipping);
             yield return new NavItem("team", "Team", $"shops/{ShopId}/team", Icons.Material.Filled.Group);
 
             // Payments: owners and managers (ShopPermissions.CanManagePayments).

@@ -1,4 +1,5 @@
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Fulfilment;
 using LiveShop.Server.Features.Sales;
 using LiveShop.Server.Hubs;
 using LiveShop.Shared.Orders;
@@ -12,13 +13,14 @@ namespace LiveShop.Server.Features.Orders;
 /// <summary>
 /// After an order is stored or changes: pushes it to its buyer (every tab they have open), tells the
 /// sales pulse that the show's numbers moved, and offers a "just bought" toast for a new sale when the
-/// buyer allows it.
+/// buyer allows it. Every change is also mailed to the buyer (<see cref="OrderMailQueue"/>, in the background).
 /// </summary>
-public sealed class OrderNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock)
+public sealed class OrderNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock, OrderMailQueue mail)
 {
     public async Task OrderChangedAsync(OrderDto order, bool isNew)
     {
         await hub.Clients.User(order.BuyerId.ToString()).OrderUpdated(order);
+        mail.Enqueue(order);
         pulse.MarkDirty(order.ShowId);
         if (isNew && order.CountsAsSale && order.Lines.Count > 0)
         {

@@ -158,7 +158,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
         return ids.Count == 0 ? new Dictionary<Guid, string>() : await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<OrderDto>> WithTitlesAsync(IEnumerable<Order> orders, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<OrderDto>> WithTitlesAsync(IEnumerable<Order> orders, CancellationToken cancellationToken)
     {
         var list = orders.ToList();
         var showIds = list.Select(o => o.ShowId).Distinct().ToList();

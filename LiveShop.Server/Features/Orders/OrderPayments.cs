@@ -88,6 +88,13 @@ public sealed partial class OrderPayments(
         {
             // Starting again is idempotent at the processor (its key is the order's id): the same PaymentIntent, its client secret.
             var start = await card.StartAsync(order, new PaymentDetailsDto(PaymentMethod.Card, null), cancellationToken);
+            if (start.Reference is { } reference && order.PaymentReference is null)
+            {
+                // The first start's reference was never saved (a crash): keep it now, so the reconciler and the expiry find the intent.
+                await db.Orders.Where(o => o.Id == order.Id && o.PaymentReference == null)
+                    .ExecuteUpdateAsync(o => o.SetProperty(x => x.PaymentReference, reference), CancellationToken.None);
+            }
+
             return dto with { PaymentSession = start.Session };
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -126,7 +126,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
 
     /// <summary>
     /// Whether the user sells this order: its host or co-host while still in the team of the show's shop,
-    /// or an owner or manager of that shop. A host the shop removed no longer sees or ships its orders.
+    /// or an owner or manager of that shop. A host the shop removed, or demoted below host, no longer sees or ships its orders.
     /// </summary>
     internal static async Task<bool> SellsAsync(LiveShopDbContext db, Order order, Guid userId, CancellationToken cancellationToken)
     {
@@ -135,7 +135,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
             .Where(m => m.UserId == userId)
             .Select(m => (ShopRole?)m.Role)
             .SingleOrDefaultAsync(cancellationToken);
-        return role is { } r && (order.HostId == userId || order.CoHostId == userId || ShopPermissions.CanManageCatalog(r));
+        return role is { } r && ((ShopPermissions.CanHost(r) && (order.HostId == userId || order.CoHostId == userId)) || ShopPermissions.CanManageCatalog(r));
     }
 
     internal static DomainException NotFound() => DomainException.NotFound(ProblemCodes.OrderNotFound, "There is no such order.");

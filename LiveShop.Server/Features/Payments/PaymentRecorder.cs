@@ -27,7 +27,8 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
     public async Task<RecordedPayment> RecordAsync(Order order, PaymentResult result) =>
         result.Approved
             ? await PaidAsync(order, result.Reference, null, null, null)
-            : await ReleaseAsync(order, OrderStatus.PaymentDeclined, result.Reference, result.Message, null);
+            // order.created went out when the stock was held: the shop's systems learn the order will not come.
+            : await ReleaseAsync(order, OrderStatus.PaymentDeclined, result.Reference, result.Message, ShopEventTypes.OrderCancelled);
 
     /// <summary>The hold ran out unpaid: cancelled, and everything it held goes back.</summary>
     public Task<RecordedPayment> ExpireAsync(Order order) =>

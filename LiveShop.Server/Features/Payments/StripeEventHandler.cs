@@ -48,9 +48,10 @@ public sealed partial class StripeEventHandler(
     private async Task<bool> SucceededAsync(Guid shopId, Event stripeEvent, PaymentIntent intent, CancellationToken cancellationToken)
     {
         var found = await FindAsync(shopId, intent.Id, intent.Metadata, cancellationToken);
-        if (found is { Status: OrderStatus.Cancelled } cancelled && Matches(cancelled, intent))
+        if (found is { Status: OrderStatus.Cancelled or OrderStatus.PaymentDeclined, NetTotal: > 0 } cancelled && Matches(cancelled, intent))
         {
-            // Paid after the hold expired: the stock went back, so the money goes back too (one refund, whatever the retries).
+            // Paid after the hold expired (or after a decline or a cancel that refunded nothing): the stock went back, so the
+            // money goes back too (one refund, whatever the retries). An order whose money already went back has nothing to add.
             var refund = await RefundLateAsync(shopId, cancelled, intent, cancellationToken);
             return await InTransactionAsync(shopId, stripeEvent, found, (order, now) =>
             {
@@ -119,7 +120,8 @@ public sealed partial class StripeEventHandler(
 
             if (dispute.Status == "lost")
             {
-                await RefundUpToAsync(order, amount, now, "by a lost dispute", cancellationToken);
+                // The disputed amount comes on top of what was refunded before (never beyond what is left).
+                await RefundUpToAsync(order, order.RefundedAmount + Math.Min(amount, order.NetTotal), now, "by a lost dispute", cancellationToken);
                 order.Note(now, $"The dispute over {text} was lost: the money went back to the buyer.");
             }
             else

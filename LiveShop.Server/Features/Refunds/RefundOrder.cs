@@ -55,7 +55,10 @@ public sealed class RefundOrder(
         RefuseUnlessRefundable(order);
         var units = Units(order, request);
         var amount = units.Sum(u => u.Amount);
-        var refundId = key is null ? Guid.CreateVersion7() : RefundBook.IdFor(orderId, key);
+        // Without a key, the same refund asked twice at once (a double click, two staff) gets one key from what it asks
+        // and what was refunded before: the processor refunds once, and the second finds the first under the lock.
+        key ??= AutoKey(order, units);
+        var refundId = RefundBook.IdFor(orderId, key);
         var restock = request?.Restock == true;
 
         // The money first, outside the show's lock: a processor that refuses leaves the order as it was.
@@ -137,10 +140,10 @@ public sealed class RefundOrder(
             });
         }
 
-        // Cash on delivery is collected when the parcel arrives: before it ships, nothing was paid.
-        if (order.PaymentMethod == PaymentMethod.CashOnDelivery && order.Status is OrderStatus.Paid or OrderStatus.Packed)
+        // Cash on delivery is collected when the parcel arrives: until it is delivered (or comes back), nothing was paid.
+        if (order.PaymentMethod == PaymentMethod.CashOnDelivery && order.Status is OrderStatus.Paid or OrderStatus.Packed or OrderStatus.Shipped)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{order.Number} is paid in cash on delivery and has not shipped, so nothing was paid yet: cancel it instead.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{order.Number} is paid in cash on delivery and has not been delivered, so nothing was paid yet: cancel it before it ships, or refund it once delivered.");
         }
     }
 
@@ -148,6 +151,13 @@ public sealed class RefundOrder(
     /// The units to refund: every unit not refunded yet when <see cref="RefundRequest.Lines"/> is null, else the lines
     /// named (each once, 1 up to the units not refunded yet). 400 for anything else, 409 when nothing is left.
     /// </summary>
+    private static string AutoKey(Order order, IReadOnlyList<LineUnits> units)
+    {
+        var text = string.Join(';', units.OrderBy(u => u.Line.LineNumber).Select(u => $"{u.Line.LineNumber}:{u.Units}"))
+            + "|" + order.RefundedAmount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "auto-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{order.Id}|{text}")))[..32];
+    }
+
     private static IReadOnlyList<LineUnits> Units(Order order, RefundRequest? request)
     {
         if (request?.Lines is not { } asked)

@@ -202,7 +202,8 @@ public class StripeWebhookTests(FakeStripeFactory factory) : IClassFixture<FakeS
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(Stripe.Event("payment_intent.succeeded", intent))).StatusCode);
 
         Assert.Equal(new[] { (intentId, 69000L) }, Stripe.Refunds.Where(r => r.IntentId == intentId).ToArray());
-        Assert.Contains(Stripe.Calls, c => c.Path == "/v1/refunds" && c.IdempotencyKey == $"order-{placed.Id}-late" && c.Replayed);
+        // The second success finds the money already back: it asks Stripe for nothing more.
+        Assert.Single(Stripe.Calls, c => c.Path == "/v1/refunds" && c.IdempotencyKey == $"order-{placed.Id}-late");
         var order = await factory.OrderAsync(placed.Id);
         Assert.Equal((OrderStatus.Cancelled, 690m), (order.Status, order.RefundedAmount));
         Assert.Contains(order.History, h => h.Note?.Contains("refunded automatically", StringComparison.Ordinal) == true);

@@ -42,7 +42,7 @@ internal static class ExpiryWatch
         var stock = snapshot.Stock?.FirstOrDefault(s => s.ProductId == sale.ProductId)?.Stock ?? sale.StockAfter;
         var soldAtStart = sold;
         var last = snapshot.LastSequence;
-        var holdsEnd = sale.Stored.Max(o => o.HoldExpiresAt) ?? sale.FirstBurstEnded.AddMinutes(holdMinutes);
+        var holdsEnd = sale.Stored.Max(o => o.HoldExpiresAt)?.ToUniversalTime() ?? sale.FirstBurstEnded.AddMinutes(holdMinutes);
         var deadline = holdsEnd + Grace;
         Console.WriteLine($"== expiry: {sale.Stored.Count} unpaid orders hold {heldUnits} units; flash sale sold {sold} of {units}, stock {stock} (was {sale.StockBefore}); " +
             $"the last hold ends {holdsEnd.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC; watching the room until {deadline.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");

@@ -300,8 +300,10 @@ public static class FlashSaleCommand
         if (pending)
         {
             // Nobody pays: nothing counts as a sale yet, but the stock and the flash units are held.
-            var waiting = stored.Count(o => o.Status == OrderStatus.PendingPayment && o.PaymentSession is { Processor: CardProcessor.Stripe, ClientSecret: not null });
-            Console.WriteLine($"{tag}held: {waiting} of {stored.Count} orders PendingPayment with a Stripe session; holds end by {stored.Max(o => o.HoldExpiresAt)?.ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "(none)"} UTC");
+            var waiting = stored.Count(o => o.Status == OrderStatus.PendingPayment && o.HoldExpiresAt is not null);
+            var sessions = first.Answers.Count(a => a.Status == 201 && a.ClientSecret is { } s && s.StartsWith("pi_", StringComparison.Ordinal) && s.Contains("_secret_", StringComparison.Ordinal));
+            Console.WriteLine($"{tag}held: {waiting} of {stored.Count} orders PendingPayment with a hold; {sessions} of the {first.Answers.Count(a => a.Status == 201)} answers 201 carried a Stripe client secret; " +
+                $"holds end by {stored.Max(o => o.HoldExpiresAt)?.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "(none)"} UTC");
         }
 
         if (pending ? stockBefore - stockAfter != storedUnits || dashboard.Summary.Units != 0
@@ -390,7 +392,7 @@ public sealed class PerfRecording : IDisposable
 public sealed record Attempt(int Buyer, string Key, string Cookie, byte[] Body);
 
 /// <summary>What one request got: status (0: no answer), order id or problem code, and its times.</summary>
-public sealed record Answer(int Status, Guid? OrderId, string? Code, double LatencyMs, double DoneMs, string? Error);
+public sealed record Answer(int Status, Guid? OrderId, string? Code, double LatencyMs, double DoneMs, string? Error, string? ClientSecret = null);
 
 public sealed record BurstResult(Answer[] Answers, double WallSeconds, IReadOnlyList<string> Samples);
 
@@ -438,6 +440,7 @@ public static class Burst
             var (status, body, sent, done, error) = raw[i];
             Guid? id = null;
             string? code = null;
+            string? clientSecret = null;
             if (body is { Length: > 0 })
             {
                 try
@@ -446,6 +449,11 @@ public static class Burst
                     if (status is 200 or 201 && json.RootElement.TryGetProperty("id", out var idProperty))
                     {
                         id = idProperty.GetGuid();
+                        if (json.RootElement.TryGetProperty("paymentSession", out var session) && session.ValueKind == JsonValueKind.Object
+                            && session.TryGetProperty("clientSecret", out var secret) && secret.ValueKind == JsonValueKind.String)
+                        {
+                            clientSecret = secret.GetString();
+                        }
                     }
                     else if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("code", out var codeProperty))
                     {
@@ -463,7 +471,7 @@ public static class Burst
                 samples.Add(error ?? $"HTTP {status}: {System.Text.Encoding.UTF8.GetString(body ?? [])[..Math.Min(300, body?.Length ?? 0)]}");
             }
 
-            answers[i] = new Answer(status, id, code, Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds, Stopwatch.GetElapsedTime(start, done).TotalMilliseconds, error);
+            answers[i] = new Answer(status, id, code, Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds, Stopwatch.GetElapsedTime(start, done).TotalMilliseconds, error, clientSecret);
         }
 
         return new BurstResult(answers, Stopwatch.GetElapsedTime(start, end).TotalSeconds, samples);

@@ -40,7 +40,11 @@ internal static class ExpiryWatch
         var heldUnits = sale.Stored.SelectMany(o => o.Lines).Where(l => l.ProductId == sale.ProductId).Sum(l => l.Quantity);
         var sold = snapshot.ActiveSales.FirstOrDefault(s => s.Id == sale.SaleId)?.Sold ?? heldUnits;
         var stock = snapshot.Stock?.FirstOrDefault(s => s.ProductId == sale.ProductId)?.Stock ?? sale.StockAfter;
-        var soldAtStart = sold;
+        if (sold < heldUnits)
+        {
+            Console.WriteLine($"note: {heldUnits - sold} units were already back when the watch began (the bursts outlasted a hold)");
+        }
+
         var last = snapshot.LastSequence;
         var holdsEnd = sale.Stored.Max(o => o.HoldExpiresAt)?.ToUniversalTime() ?? sale.FirstBurstEnded.AddMinutes(holdMinutes);
         var deadline = holdsEnd + Grace;
@@ -110,7 +114,8 @@ internal static class ExpiryWatch
         var cancelled = orders.Count(o => o.Status == OrderStatus.Cancelled);
         var byStatus = string.Join(", ", orders.GroupBy(o => o.Status).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"));
 
-        var unitsBack = soldAtStart - sold;
+        // Every order took one flash unit: the sale's Sold counted them all (held units) before the first hold ran out.
+        var unitsBack = heldUnits - sold;
         var unitsMet = sold == 0 && unitsBack == heldUnits;
         var stockMet = stock == sale.StockBefore && stockNow == sale.StockBefore;
         var cancelledMet = orders.Count == sale.Orders && cancelled == orders.Count;

@@ -47,6 +47,7 @@ internal static class ExpiryWatch
 
         var last = snapshot.LastSequence;
         var holdsEnd = sale.Stored.Max(o => o.HoldExpiresAt)?.ToUniversalTime() ?? sale.FirstBurstEnded.AddMinutes(holdMinutes);
+        var firstHoldEnds = sale.Stored.Min(o => o.HoldExpiresAt)?.ToUniversalTime() ?? holdsEnd;
         var deadline = holdsEnd + Grace;
         Console.WriteLine($"== expiry: {sale.Stored.Count} unpaid orders hold {heldUnits} units; flash sale sold {sold} of {units}, stock {stock} (was {sale.StockBefore}); " +
             $"the last hold ends {holdsEnd.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC; watching the room until {deadline.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}");
@@ -124,7 +125,7 @@ internal static class ExpiryWatch
         var untilBack = Seconds(allBack, sale.FirstBurstEnded);
         var afterHolds = Seconds(allBack, holdsEnd);
 
-        Console.WriteLine($"room: {stockEvents} stock events, {saleEvents} flash-sale events ({reopened} reopened the sale); first unit back {Seconds(firstBack, holdsEnd)} s after the last hold's end, all back {afterHolds} s after it");
+        Console.WriteLine($"room: {stockEvents} stock events, {saleEvents} flash-sale events ({reopened} reopened the sale); first unit back {Seconds(firstBack, firstHoldEnds)} s after the first hold's end, all back {afterHolds} s after it");
         Console.WriteLine($"stored: show orders {orders.Count} ({byStatus}); stock {stockNow} (before the sale {sale.StockBefore}); fake Stripe: {stripe.Created} PaymentIntents created, {stripe.Canceled} cancelled");
         Console.WriteLine(
             $"goals: units back = {heldUnits} {(unitsMet ? "MET" : "MISSED")} ({unitsBack}, flash sale sold {sold}); " +

@@ -23,6 +23,7 @@ public sealed class LoadFakeStripe : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _intents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<JsonObject>> _byIdempotencyKey = new(StringComparer.Ordinal);
     private long _created;
     private long _canceled;
 
@@ -60,7 +61,7 @@ public sealed class LoadFakeStripe : IAsyncDisposable
         var segments = (request.Path.Value ?? "").Trim('/').Split('/');
         var (status, body) = (request.Method, segments) switch
         {
-            ("POST", ["v1", "payment_intents"]) => Create(await request.ReadFormAsync(context.RequestAborted)),
+            ("POST", ["v1", "payment_intents"]) => CreateOnce(request.Headers["Idempotency-Key"].ToString(), await request.ReadFormAsync(context.RequestAborted)),
             ("GET", ["v1", "payment_intents", var id]) => _intents.TryGetValue(id, out var intent) ? (200, Copy(intent)) : Missing(id),
             ("POST", ["v1", "payment_intents", var id, "cancel"]) => Cancel(id),
             _ => Error(404, null, $"Unrecognized request URL ({request.Method}: {request.Path}).", "invalid_request_error"),
@@ -70,6 +71,25 @@ public sealed class LoadFakeStripe : IAsyncDisposable
         context.Response.ContentType = "application/json";
         context.Response.Headers["Request-Id"] = "req_" + Id();
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    /// <summary>As Stripe: a reused Idempotency-Key answers the first answer again (a retried order start makes no second PaymentIntent).</summary>
+    private (int, JsonObject) CreateOnce(string idempotencyKey, IFormCollection form)
+    {
+        if (string.IsNullOrEmpty(idempotencyKey))
+        {
+            return Create(form);
+        }
+
+        var first = _byIdempotencyKey.GetOrAdd(idempotencyKey, _ => new Lazy<JsonObject>(() =>
+        {
+            var (status, body) = Create(form);
+            body["$status"] = status;
+            return body;
+        })).Value.DeepClone().AsObject();
+        var answered = first["$status"]!.GetValue<int>();
+        first.Remove("$status");
+        return (answered, first);
     }
 
     private (int, JsonObject) Create(IFormCollection form)

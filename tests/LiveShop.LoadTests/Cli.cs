@@ -24,6 +24,9 @@ public static class Cli
               --warmup-buyers W: first the same on a separate show and product with W buyers (unmeasured)
               --cold-connections: do not open the buyers' connections before the burst
               --perf FILE: `perf record -g` of the server during the first measured burst into FILE
+              --expire: the demo shop takes cards through a fake Stripe API (in this tool) and nobody pays:
+              every order waits PendingPayment, its hold (1 min) runs out and its units go back; reports
+              how long until the room shows the flash units and the stock back, and checks the orders
           baseline-server --port P [--parent-pid PID]
               The plain SignalR hub on 127.0.0.1:P (started by `chat`).
 
@@ -98,6 +101,7 @@ public sealed class Options
     public int Attempts { get; init; } = 1;
     public int WarmupBuyers { get; init; } = 100;
     public bool ColdConnections { get; init; }
+    public bool Expire { get; init; }
     public int Rounds { get; init; } = 5;
     public int WarmupRounds { get; init; } = 1;
     public int WarmupSeconds { get; init; } = 3;
@@ -130,7 +134,7 @@ public sealed class Options
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep", "--cold-connections"];
+        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep", "--cold-connections", "--expire"];
         for (var i = 1; i < args.Length; i++)
         {
             var name = args[i];
@@ -174,6 +178,7 @@ public sealed class Options
             Attempts = Int("--attempts", 1, 1, 10),
             WarmupBuyers = Int("--warmup-buyers", 100, 0, 1_000),
             ColdConnections = flags.Contains("--cold-connections"),
+            Expire = flags.Contains("--expire"),
             Rounds = Int("--rounds", 5, 1, 100),
             WarmupRounds = Int("--warmup-rounds", 1, 0, 10),
             WarmupSeconds = Int("--warmup-s", 3, 0, 60),
@@ -213,6 +218,11 @@ public sealed class Options
             var environment = (Dictionary<string, string>)options.ServerEnvironment;
             environment.TryAdd("DOTNET_PerfMapEnabled", "1");
             environment.TryAdd("DOTNET_EnableWriteXorExecute", "0");
+        }
+
+        if (options.Expire && (command != "flashsale" || options.Url is not null))
+        {
+            throw new ArgumentException("--expire is for flashsale with a server this tool starts (not --url): it sets the server's Stripe API and hold times.");
         }
 
         if (options.PerBuyer > options.Units)

@@ -30,14 +30,36 @@ public static class FlashSaleCommand
 
     private const int SaleSeconds = 600;
 
+    /// <summary>--expire: the server's <c>Payments:HoldMinutes</c>.</summary>
+    private const int HoldMinutes = 1;
+
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
         var attempts = options.Buyers * options.Attempts;
         Preflight.Check(attempts);
         await Box.WaitForQuietAsync(options.QuietWaitSeconds, cancellationToken);
+
+        // --expire: card orders go to a fake Stripe nobody pays at, and holds run out after a minute.
+        await using var stripe = options.Expire ? await LoadFakeStripe.StartAsync(cancellationToken) : null;
+        if (stripe is not null)
+        {
+            var environment = (Dictionary<string, string>)options.ServerEnvironment;
+            environment["Payments__Stripe__ApiBase"] = stripe.ApiBase;
+            environment["Payments__HoldMinutes"] = HoldMinutes.ToString(CultureInfo.InvariantCulture);
+            environment["Payments__ExpireEverySeconds"] = "1";
+        }
+
         await using var server = await ServerProcess.StartLiveShopAsync(options, cancellationToken);
         using var buyers = new BuyerHttp(server.BaseUrl);
         await using var host = await DemoHost.SignInAsync(server.BaseUrl, cancellationToken);
+        if (stripe is not null)
+        {
+            await DemoHost.ConnectStripeAsync(server.BaseUrl, cancellationToken);
+            Console.WriteLine($"payments: the demo shop takes cards through the fake Stripe API at {stripe.ApiBase}; nobody pays, holds last {HoldMinutes} min");
+        }
+
+        // Test card in Development (paid at once), or --expire: a Stripe card payment the buyer never completes.
+        var payment = stripe is null ? new PaymentDetailsDto(PaymentMethod.Card, TestCards.Succeeds) : new PaymentDetailsDto(PaymentMethod.Card, null);
 
         var catalog = await host.Http.GetFromJsonAsync<List<ProductDto>>($"{ApiRoutes.Products}?currency=TWD", cancellationToken) ?? [];
         var product = catalog.FirstOrDefault(p => p.Id == PineappleCakes && p.Stock >= options.Units && p.Price >= 2)
@@ -56,12 +78,12 @@ public static class FlashSaleCommand
             {
                 var warmUnits = Math.Clamp(options.WarmupBuyers / 10, 1, warm.Stock);
                 Console.WriteLine($"== warm-up (not measured): {options.WarmupBuyers} buyers, {warmUnits} units of “{warm.Name}” in a separate show");
-                await RunSaleAsync(server, buyers, host, warm, options.WarmupBuyers, 1, warmUnits, 1, options.ColdConnections, null, cancellationToken);
+                await RunSaleAsync(server, buyers, host, warm, options.WarmupBuyers, 1, warmUnits, 1, options.ColdConnections, payment, null, cancellationToken);
             }
         }
 
         Console.WriteLine($"== flash sale: {options.Buyers} buyers × {options.Attempts} attempt(s), {options.Units} units of “{product.Name}” (stock {product.Stock}), per-buyer cap {options.PerBuyer}");
-        var outcome = await RunSaleAsync(server, buyers, host, product, options.Buyers, options.Attempts, options.Units, options.PerBuyer, options.ColdConnections, options.PerfFile ?? "", cancellationToken);
+        var outcome = await RunSaleAsync(server, buyers, host, product, options.Buyers, options.Attempts, options.Units, options.PerBuyer, options.ColdConnections, payment, options.PerfFile ?? "", cancellationToken);
 
         var expected = (int)Math.Min(options.Units, (long)options.Buyers * Math.Min(options.Attempts, options.PerBuyer));
         var perSecond = (int)Math.Round(outcome.AttemptsPerSecond, MidpointRounding.AwayFromZero);
@@ -76,12 +98,17 @@ public static class FlashSaleCommand
         Console.WriteLine(
             $"flashsale buyers={options.Buyers} units={options.Units} orders={outcome.Orders} oversold={outcome.Oversold} " +
             $"duplicates={outcome.Duplicates} attempts_per_s={perSecond.ToString(CultureInfo.InvariantCulture)} p99_ms={p99.ToString(CultureInfo.InvariantCulture)}");
+        if (stripe is not null)
+        {
+            ok &= await ExpiryWatch.RunAsync(host, outcome, stripe, options.Units, HoldMinutes, cancellationToken);
+        }
+
         return ok ? 0 : 1;
     }
 
     private static async Task<SaleOutcome> RunSaleAsync(
         ServerProcess server, BuyerHttp buyers, DemoHost host, ProductDto product,
-        int buyerCount, int attemptsPerBuyer, int units, int perBuyer, bool cold, string? perfFile, CancellationToken cancellationToken)
+        int buyerCount, int attemptsPerBuyer, int units, int perBuyer, bool cold, PaymentDetailsDto payment, string? perfFile, CancellationToken cancellationToken)
     {
         // perfFile: null for the warm-up; "" measured without perf; a path: measured, with `perf record` of the server during burst 1.
         var measured = perfFile is not null;
@@ -108,7 +135,7 @@ public static class FlashSaleCommand
         {
             var request = new PlaceOrderRequest(show.Id, [new PlaceOrderLine(product.Id, 1, flashPrice)],
                 new ShippingAddressDto($"Buyer {b + 1}", $"{b + 1} Load Test Road", null, "Taipei", "100", "TW", "+886 900 000 000"),
-                new PaymentDetailsDto(PaymentMethod.Card, TestCards.Succeeds));
+                payment);
             var body = JsonSerializer.SerializeToUtf8Bytes(request, JsonSerializerOptions.Web);
             for (var a = 0; a < attemptsPerBuyer; a++)
             {
@@ -141,6 +168,7 @@ public static class FlashSaleCommand
         using var perf = string.IsNullOrEmpty(perfFile) || server.Pid is not { } pid ? null : await PerfRecording.StartAsync(pid, perfFile, cancellationToken);
         var cpu = server.Pid is null ? null : new CpuMeter(server);
         var first = await Burst.RunAsync(buyers.Client, attempts, a => Burst.PostOrder(a), cancellationToken);
+        var firstEnded = DateTimeOffset.UtcNow;
         var firstCpu = cpu?.Describe();
         if (perf is not null)
         {
@@ -268,7 +296,18 @@ public static class FlashSaleCommand
             $"stock {stockBefore} -> {stockAfter}");
         Console.WriteLine($"{tag}result: orders={ids.Count} (distinct 201 ids in burst 1) oversold={oversold} duplicates={duplicates} " +
             $"(beyond the per-buyer cap {Math.Max(clientBeyondCap, storedBeyondCap)}, new in the retry {retryOnly.Count}, stored but unseen {dbExtra}); odd burst-1 answers {oddFirst}");
-        if (stockBefore - stockAfter != dashboard.Summary.Units || flashUnits != dashboard.Summary.Units)
+        var pending = payment.CardNumber is null;
+        if (pending)
+        {
+            // Nobody pays: nothing counts as a sale yet, but the stock and the flash units are held.
+            var waiting = stored.Count(o => o.Status == OrderStatus.PendingPayment && o.HoldExpiresAt is not null);
+            var sessions = first.Answers.Count(a => a.Status == 201 && a.ClientSecret is { } s && s.StartsWith("pi_", StringComparison.Ordinal) && s.Contains("_secret_", StringComparison.Ordinal));
+            Console.WriteLine($"{tag}held: {waiting} of {stored.Count} orders PendingPayment with a hold; {sessions} of the {first.Answers.Count(a => a.Status == 201)} answers 201 carried a Stripe client secret; " +
+                $"holds end by {stored.Max(o => o.HoldExpiresAt)?.ToUniversalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "(none)"} UTC");
+        }
+
+        if (pending ? stockBefore - stockAfter != storedUnits || dashboard.Summary.Units != 0
+            : stockBefore - stockAfter != dashboard.Summary.Units || flashUnits != dashboard.Summary.Units)
         {
             Console.WriteLine($"{tag}WARNING: stock taken ({stockBefore - stockAfter}), flash-sale units ({flashUnits}) and dashboard units ({dashboard.Summary.Units}) disagree");
         }
@@ -278,7 +317,8 @@ public static class FlashSaleCommand
             Console.WriteLine($"    sample: {sample}");
         }
 
-        return new SaleOutcome(ids.Count, oversold, duplicates, lost, attempts.Count / wall, Report.Percentile(latencies, 0.99));
+        return new SaleOutcome(ids.Count, oversold, duplicates, lost, attempts.Count / wall, Report.Percentile(latencies, 0.99),
+            show.Id, started.Sale.Id, product.Id, stockBefore, stockAfter, stored, firstEnded);
 
         HashSet<Guid> Owned(int buyer) =>
             perBuyerIds.TryGetValue(buyer, out var set) ? set : perBuyerIds[buyer] = [];
@@ -289,7 +329,10 @@ public static class FlashSaleCommand
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key}: {g.Count()}"));
 
-    private sealed record SaleOutcome(int Orders, int Oversold, int Duplicates, int Lost, double AttemptsPerSecond, double P99Ms);
+    /// <summary>What one sale did, and (for --expire) what to watch: the show, its sale, the product's stock before and after, the orders.</summary>
+    internal sealed record SaleOutcome(
+        int Orders, int Oversold, int Duplicates, int Lost, double AttemptsPerSecond, double P99Ms,
+        Guid ShowId, Guid SaleId, Guid ProductId, int StockBefore, int StockAfter, IReadOnlyList<OrderDto> Stored, DateTimeOffset FirstBurstEnded);
 }
 
 /// <summary><c>perf record -g</c> of one process until stopped (SIGINT lets perf write its file).</summary>
@@ -349,7 +392,7 @@ public sealed class PerfRecording : IDisposable
 public sealed record Attempt(int Buyer, string Key, string Cookie, byte[] Body);
 
 /// <summary>What one request got: status (0: no answer), order id or problem code, and its times.</summary>
-public sealed record Answer(int Status, Guid? OrderId, string? Code, double LatencyMs, double DoneMs, string? Error);
+public sealed record Answer(int Status, Guid? OrderId, string? Code, double LatencyMs, double DoneMs, string? Error, string? ClientSecret = null);
 
 public sealed record BurstResult(Answer[] Answers, double WallSeconds, IReadOnlyList<string> Samples);
 
@@ -397,6 +440,7 @@ public static class Burst
             var (status, body, sent, done, error) = raw[i];
             Guid? id = null;
             string? code = null;
+            string? clientSecret = null;
             if (body is { Length: > 0 })
             {
                 try
@@ -405,6 +449,11 @@ public static class Burst
                     if (status is 200 or 201 && json.RootElement.TryGetProperty("id", out var idProperty))
                     {
                         id = idProperty.GetGuid();
+                        if (json.RootElement.TryGetProperty("paymentSession", out var session) && session.ValueKind == JsonValueKind.Object
+                            && session.TryGetProperty("clientSecret", out var secret) && secret.ValueKind == JsonValueKind.String)
+                        {
+                            clientSecret = secret.GetString();
+                        }
                     }
                     else if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("code", out var codeProperty))
                     {
@@ -422,7 +471,7 @@ public static class Burst
                 samples.Add(error ?? $"HTTP {status}: {System.Text.Encoding.UTF8.GetString(body ?? [])[..Math.Min(300, body?.Length ?? 0)]}");
             }
 
-            answers[i] = new Answer(status, id, code, Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds, Stopwatch.GetElapsedTime(start, done).TotalMilliseconds, error);
+            answers[i] = new Answer(status, id, code, Stopwatch.GetElapsedTime(sent, done).TotalMilliseconds, Stopwatch.GetElapsedTime(start, done).TotalMilliseconds, error, clientSecret);
         }
 
         return new BurstResult(answers, Stopwatch.GetElapsedTime(start, end).TotalSeconds, samples);
@@ -558,6 +607,10 @@ public sealed class DemoHost : IAsyncDisposable
     private const string Email = "host@liveshop.test";
     private const string Password = "LiveShop-demo1";
 
+    // DemoSeeder.OwnerAccount and DemoSeeder.DemoShopId.
+    private const string OwnerEmail = "owner@liveshop.test";
+    private static readonly Guid DemoShopId = Guid.Parse("5e1f0000-0000-4000-8000-000000000051");
+
     private readonly CookieContainer _cookies;
     private readonly Uri _baseUrl;
     private HubConnection? _hub;
@@ -585,6 +638,23 @@ public sealed class DemoHost : IAsyncDisposable
         }
 
         return new DemoHost(baseUrl, http, cookies);
+    }
+
+    /// <summary>
+    /// The demo shop's owner (DemoSeeder.OwnerAccount) connects Stripe with test keys: the shop's card orders then go to
+    /// the server's <c>Payments:Stripe:ApiBase</c> (--expire: this tool's fake), cash on delivery stays on.
+    /// </summary>
+    public static async Task ConnectStripeAsync(Uri baseUrl, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(120) };
+        using (var signedIn = await http.PostAsJsonAsync(ApiRoutes.SignIn, new SignInRequest(OwnerEmail, Password, RememberMe: false), cancellationToken))
+        {
+            await EnsureAsync(signedIn, "sign in the demo shop's owner", cancellationToken);
+        }
+
+        using var saved = await http.PutAsJsonAsync(ApiRoutes.ShopPayments(DemoShopId),
+            new SaveShopPaymentSettingsRequest("pk_test_load", "sk_test_load", null, true, false, null, 3), cancellationToken);
+        await EnsureAsync(saved, "connect the demo shop to Stripe", cancellationToken);
     }
 
     /// <summary>Schedules a TWD show with just this product, takes it live (REST) and connects the host's hub.</summary>

@@ -31,10 +31,10 @@ public sealed record CheckoutOffer(
 /// <summary>
 /// The payment methods a show's checkout offers: the shop's settings (<see cref="ShopPaymentSettings"/>; a shop
 /// without settings takes cash on delivery only, plus cards when a processor takes them), and its card processor
-/// (<see cref="IShopCardPayments"/>). The development gateway counts only where <see cref="TestGatewayPolicy"/>
-/// allows it, so outside Development and tests no buyer is ever offered, or told about, a test card.
+/// (<see cref="IShopCardPayments"/>, which offers the development gateway only where <see cref="TestGatewayPolicy"/>
+/// allows it), so outside Development and tests no buyer is ever offered, or told about, a test card.
 /// </summary>
-public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shopCards, TestGatewayPolicy testGateway, IPaymentGateway gateway, IOptions<PaymentOptions> options)
+public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shopCards, IPaymentGateway gateway, IOptions<PaymentOptions> options)
 {
     public async Task<CheckoutOffer> ForShopAsync(Guid shopId, CancellationToken cancellationToken)
     {
@@ -53,9 +53,8 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
             settings?.BankTransferDays ?? ShopPaymentSettings.DefaultBankTransferDays);
     }
 
-    /// <summary>The shop's card processor, if it takes cards here (the test gateway only where it is allowed).</summary>
-    public async Task<ICardPayments?> CardAsync(Guid shopId, CancellationToken cancellationToken) =>
-        await shopCards.ForShopAsync(shopId, cancellationToken) is { } card && (card.Processor != CardProcessor.TestGateway || testGateway.Allowed) ? card : null;
+    /// <summary>The shop's card processor, if it takes cards here (the resolver offers the test gateway only where <see cref="TestGatewayPolicy"/> allows it).</summary>
+    public Task<ICardPayments?> CardAsync(Guid shopId, CancellationToken cancellationToken) => shopCards.ForShopAsync(shopId, cancellationToken);
 
     public async Task<CheckoutOffer> ForShowAsync(Guid showId, CancellationToken cancellationToken)
     {

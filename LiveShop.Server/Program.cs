@@ -11,6 +11,7 @@ using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Refunds;
 using LiveShop.Server.Features.Sales;
+using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
@@ -49,6 +50,7 @@ builder.AddLiveShopModeration();
 builder.AddLiveShopVideo();
 builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();
+builder.AddLiveShopRateLimits();
 builder.AddLiveShopWeb();
 
 var app = builder.Build();

@@ -10,6 +10,15 @@ public static class ProblemCodes
     public const string TypeBase = "https://liveshop.dev/problems/";
 
     public const string ValidationFailed = "validation-failed";
+
+    /// <summary>A rate limit (429 over HTTP, with Retry-After and <c>retryAfterSeconds</c>; the same code in a HubException).</summary>
+    public const string RateLimited = "rate-limited";
+
+    /// <summary>Text with characters that hide or reorder what others read (direction overrides).</summary>
+    public const string TextInvalid = "text-invalid";
+
+    /// <summary>An unsafe request from another site (foreign Origin, or a cookie-carrying form post without the token).</summary>
+    public const string CrossSiteRefused = "cross-site-refused";
     public const string NotSignedIn = "not-signed-in";
     public const string Forbidden = "forbidden";
     public const string NotShowHost = "not-show-host";

@@ -72,6 +72,17 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        // Thousands of viewers and buyers from one loopback address: the load tool lifts the rate limits
+        // through their settings (docs/security.md), as the tests do; --server-env can set them back.
+        foreach (var limit in new[] { "Guest", "Register", "SignIn", "SignInFailuresPerAccount", "PlaceOrder", "ShareLink", "AnonymousConnections", "GuestChatPerShow", "GuestQuestionsPerShow", "ChatPerAddress", "HeartsPerAddress" })
+        {
+            start.Environment[$"RateLimits__{limit}__Permits"] = "1000000";
+            start.Environment[$"RateLimits__{limit}__WindowSeconds"] = "1";
+        }
+
+        start.Environment["RateLimits__HubConnectionsPerAddress"] = "1000000";
+        start.Environment["RateLimits__GuestChatAfterSeconds"] = "0";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,11 +12,12 @@ public static class AccountEndpoints
     {
         var group = app.MapGroup(ApiRoutes.Account).WithTags("Account");
         group.MapPost("/sign-in", SignInAsync).WithName("SignIn").WithSummary("Signs in with email and password (sets the auth cookie).")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.SignIn);
         group.MapPost("/register", RegisterAsync).WithName("Register").WithSummary("Creates a Viewer (or Host) account and signs it in.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.Register);
         group.MapPost("/guest", GuestAsync).WithName("ContinueAsGuest").WithSummary("Starts a guest session with only a display name.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.Guest);
         group.MapPost("/sign-out", SignOutAsync).WithName("SignOut").WithSummary("Ends the session.");
         group.MapGet("/me", Me).WithName("Me").WithSummary("Who the caller is.");
         return app;

@@ -134,20 +134,23 @@ public sealed class AccountService(
     private async Task<CurrentUserDto> DescribeAsync(AppUser user) =>
         new(true, user.Id, user.DisplayName, user.IsGuest ? null : user.Email, user.IsGuest, [.. await users.GetRolesAsync(user)]);
 
-    /// <summary>A display name trimmed, 1 to 40 characters, no control characters (register, guest, setup, joining a team).</summary>
+    /// <summary>
+    /// A display name cleaned (<see cref="TextInput.Clean"/>), 1 to 40 characters, no control characters and no
+    /// direction overrides (register, guest, setup, joining a team). A name of only invisible characters is empty.
+    /// </summary>
     internal static string ValidDisplayName(string? name)
     {
-        var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0 || trimmed.Length > Limits.DisplayNameMaxLength)
-        {
-            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"A display name needs 1 to {Limits.DisplayNameMaxLength} characters.");
-        }
-
-        if (trimmed.Any(char.IsControl))
+        if (name?.Trim().Any(char.IsControl) == true)
         {
             throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, "A display name cannot contain control characters.");
         }
 
-        return trimmed;
+        var cleaned = TextInput.Clean(name);
+        if (cleaned.Length == 0 || cleaned.Length > Limits.DisplayNameMaxLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"A display name needs 1 to {Limits.DisplayNameMaxLength} visible characters.");
+        }
+
+        return cleaned;
     }
 }

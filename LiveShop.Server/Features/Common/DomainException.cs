@@ -21,6 +21,8 @@ public enum RefusalKind
     TooLarge,
     /// <summary>503: a service the step needs (e.g. mail) is not there now; nothing was changed.</summary>
     Unavailable,
+    /// <summary>429: a rate limit; the <c>retryAfterSeconds</c> extension (and the Retry-After header) says when to try again.</summary>
+    TooManyRequests,
 }
 
 /// <summary>
@@ -47,6 +49,7 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
         RefusalKind.PaymentRequired => StatusCodes.Status402PaymentRequired,
         RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
     };
 
     public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
@@ -60,6 +63,10 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
     public static DomainException TooLarge(string code, string message) => new(RefusalKind.TooLarge, code, message);
 
     public static DomainException Unavailable(string code, string message) => new(RefusalKind.Unavailable, code, message);
+
+    /// <summary>429 with <c>retryAfterSeconds</c>; see <see cref="Security.RateLimiting.TooMany"/> for the house sentence.</summary>
+    public static DomainException TooManyRequests(string code, string message, TimeSpan retryAfter) =>
+        new(RefusalKind.TooManyRequests, code, message, new Dictionary<string, object?> { ["retryAfterSeconds"] = Security.RateLimiting.Seconds(retryAfter) });
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
 

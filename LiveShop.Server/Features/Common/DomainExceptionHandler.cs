@@ -27,6 +27,11 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         }
 
         httpContext.Response.StatusCode = status;
+        if (exception is DomainException { Kind: RefusalKind.TooManyRequests } limited && limited.Extensions.TryGetValue("retryAfterSeconds", out var seconds))
+        {
+            httpContext.Response.Headers.RetryAfter = Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var problem = ProblemFactory.Create(status, code, detail);
         if (exception is DomainException { Extensions: var extensions })
         {
@@ -70,6 +75,7 @@ internal static class ProblemFactory
         StatusCodes.Status409Conflict => "Not possible in the current state.",
         StatusCodes.Status402PaymentRequired => "The payment did not go through.",
         StatusCodes.Status413PayloadTooLarge => "Too large.",
+        StatusCodes.Status429TooManyRequests => "Too many requests.",
         _ => "The request failed.",
     };
 

@@ -44,6 +44,7 @@ public static class WebExtensions
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
         app.UseAuthorization();
+        Security.RateLimiting.UseLiveShopRateLimits(app);
 
         // Every browser opening a page gets its visitor id at once, so it counts as one viewer (and
         // keeps its share-link touches) across reloads and reconnects, signed in or not.

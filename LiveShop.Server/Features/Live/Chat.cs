@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Moderation;
@@ -91,27 +90,6 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
         return new SendChatResult(null, heldForStaff with { MatchedWord = "" });
     }
 
-    /// <summary>Trims, turns line breaks and tabs into spaces, and drops other control characters.</summary>
-    internal static string Clean(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (c is '\n' or '\r' or '\t')
-            {
-                builder.Append(' ');
-            }
-            else if (!char.IsControl(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>The house rules for typed text: see <see cref="TextInput.Clean"/>.</summary>
+    internal static string Clean(string? text) => TextInput.Clean(text);
 }

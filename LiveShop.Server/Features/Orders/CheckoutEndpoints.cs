@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,10 +19,12 @@ public static class CheckoutEndpoints
         var orders = app.MapGroup(ApiRoutes.Orders).WithTags("Orders");
         orders.MapGet("/{id:guid}/payment", GetPaymentAsync).WithName("GetOrderPayment")
             .WithSummary("The buyer's order with what they need to pay it: the processor's session while it waits for the card, or the transfer's instructions.")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.PlaceOrder);
         orders.MapPost("/{id:guid}/payment", ConfirmPaymentAsync).WithName("ConfirmOrderPayment")
             .WithSummary("The buyer's browser paid: asks the processor now and records a final answer (paid, or declined with everything given back).")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.PlaceOrder);
         orders.MapPost("/{id:guid}/mark-paid", MarkPaidAsync).WithName("MarkOrderPaid")
             .WithSummary("The shop's owner, a manager or the show's host records an awaited bank transfer as received.")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);

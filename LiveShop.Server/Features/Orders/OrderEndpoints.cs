@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,8 @@ public static class OrderEndpoints
             .WithSummary("Places an order in a show (Idempotency-Key header required). 201 when created; 200 with the same order when the key was seen before.")
             .Produces<OrderDto>(StatusCodes.Status201Created).Produces<OrderDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status402PaymentRequired)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.PlaceOrder);
         orders.MapGet("/", MineAsync).WithName("MyOrders").WithSummary("The caller's orders, newest first.");
         orders.MapGet("/by-key", ByKeyAsync).WithName("OrderByKey")
             .WithSummary("The caller's order placed with the Idempotency-Key header's key; 404 when that attempt placed none. Never creates an order.")

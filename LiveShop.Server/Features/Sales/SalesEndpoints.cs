@@ -3,6 +3,7 @@ using System.Text;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Sales;
@@ -26,7 +27,7 @@ public static class SalesEndpoints
         app.MapGet(ApiRoutes.HostEarnings, EarningsAsync).WithTags("Sales").WithName("HostEarnings")
             .WithSummary("The calling host's commission per show and per currency for [from, to) (default: the last 30 days).");
 
-        app.MapGet("/r/{code}", OpenShareLinkAsync).ExcludeFromDescription();
+        app.MapGet("/r/{code}", OpenShareLinkAsync).ExcludeFromDescription().RequireRateLimiting(RateLimitPolicies.ShareLink);
         return app;
     }
 

@@ -46,6 +46,31 @@ public class LiveShopFactory : WebApplicationFactory<Program>
 
     protected virtual string Environment => "Development";
 
+    /// <summary>
+    /// False for every test server but the ones that test the limits: the tests sign up hundreds of guests
+    /// and open hundreds of connections from one loopback address, so they raise every rate limit through
+    /// its setting (<see cref="RaisedLimits"/>). The limits' own tests keep the defaults.
+    /// </summary>
+    protected virtual bool DefaultLimits => false;
+
+    /// <summary>The <c>RateLimits</c> settings that lift every limit out of a test's way (see docs/security.md).</summary>
+    public static IReadOnlyDictionary<string, string> RaisedLimits { get; } = new Dictionary<string, string>
+    {
+        ["RateLimits:Guest:Permits"] = "1000000", ["RateLimits:Guest:WindowSeconds"] = "1",
+        ["RateLimits:Register:Permits"] = "1000000", ["RateLimits:Register:WindowSeconds"] = "1",
+        ["RateLimits:SignIn:Permits"] = "1000000", ["RateLimits:SignIn:WindowSeconds"] = "1",
+        ["RateLimits:SignInFailuresPerAccount:Permits"] = "1000000", ["RateLimits:SignInFailuresPerAccount:WindowSeconds"] = "1",
+        ["RateLimits:PlaceOrder:Permits"] = "1000000", ["RateLimits:PlaceOrder:WindowSeconds"] = "1",
+        ["RateLimits:ShareLink:Permits"] = "1000000", ["RateLimits:ShareLink:WindowSeconds"] = "1",
+        ["RateLimits:HubConnectionsPerAddress"] = "1000000",
+        ["RateLimits:AnonymousConnections:Permits"] = "1000000", ["RateLimits:AnonymousConnections:WindowSeconds"] = "1",
+        ["RateLimits:GuestChatAfterSeconds"] = "0",
+        ["RateLimits:GuestChatPerShow:Permits"] = "1000000", ["RateLimits:GuestChatPerShow:WindowSeconds"] = "1",
+        ["RateLimits:GuestQuestionsPerShow:Permits"] = "1000000", ["RateLimits:GuestQuestionsPerShow:WindowSeconds"] = "1",
+        ["RateLimits:ChatPerAddress:Permits"] = "1000000", ["RateLimits:ChatPerAddress:WindowSeconds"] = "1",
+        ["RateLimits:HeartsPerAddress:Permits"] = "1000000", ["RateLimits:HeartsPerAddress:WindowSeconds"] = "1",
+    };
+
     public string DatabasePath => Path.Combine(_folder, "liveshop.db");
 
     /// <summary>Served at <c>/streams/</c> (Video:LocalStreamsDirectory): where tests write live HLS.</summary>
@@ -76,6 +101,13 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         builder.UseSetting("Media:ImagesDirectory", ImagesFolder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        if (!DefaultLimits)
+        {
+            foreach (var (name, value) in RaisedLimits)
+            {
+                builder.UseSetting(name, value);
+            }
+        }
     }
 
     /// <summary>An HTTP client with its own cookie jar, like one browser.</summary>

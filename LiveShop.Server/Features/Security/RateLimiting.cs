@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Security;
+
+/// <summary>The named HTTP rate-limit policies; endpoints opt in with <c>.RequireRateLimiting(...)</c>.</summary>
+public static class RateLimitPolicies
+{
+    public const string Guest = "guest";
+    public const string Register = "register";
+    public const string SignIn = "sign-in";
+    public const string PlaceOrder = "place-order";
+    public const string ShareLink = "share-link";
+}
+
+public static class RateLimiting
+{
+    /// <summary>ASP.NET Core's rate limiter with LiveShop's policies; a refusal is a 429 ProblemDetails with Retry-After.</summary>
+    public static WebApplicationBuilder AddLiveShopRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
+            .Validate(o => !o.Problems().Any(), "RateLimits: every limit needs Permits and WindowSeconds of at least 1 (see docs/security.md).")
+            .Validate(o => o.Enabled || !builder.Environment.IsProduction(), "RateLimits:Enabled cannot be false in Production.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KeyedLimiters>();
+
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(RateLimitPolicies.Guest, context => ByAddress(context, o => o.Guest));
+            options.AddPolicy(RateLimitPolicies.Register, context => ByAddress(context, o => o.Register));
+            options.AddPolicy(RateLimitPolicies.SignIn, context => ByAddress(context, o => o.SignIn));
+            options.AddPolicy(RateLimitPolicies.ShareLink, context => ByAddress(context, o => o.ShareLink));
+            options.AddPolicy(RateLimitPolicies.PlaceOrder, context =>
+            {
+                // A signed-in buyer (a guest too) by account, so a shared address (an office, a venue's Wi-Fi) does not share one budget.
+                var key = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "u:" + user : "a:" + ClientAddress.Of(context);
+                return Partition(context, key, o => o.PlaceOrder);
+            });
+            options.OnRejected = (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                return WriteTooManyAsync(rejected.HttpContext, retryAfter, cancellationToken);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Runs the limiter (after authentication, so per-account policies see the user).</summary>
+    public static WebApplication UseLiveShopRateLimits(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Whole seconds to wait, at least 1: what Retry-After and the refusal sentences say.</summary>
+    public static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+
+    /// <summary>The refusal every limit gives, over HTTP (429 + Retry-After) and over the hub (the same code).</summary>
+    public static DomainException TooMany(TimeSpan retryAfter, string? sentence = null)
+    {
+        var seconds = Seconds(retryAfter);
+        return DomainException.TooManyRequests(
+            ProblemCodes.RateLimited,
+            (sentence ?? "Too many requests.") + $" Try again in {seconds} second{(seconds == 1 ? "" : "s")}.",
+            retryAfter);
+    }
+
+    private static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
+    {
+        var refusal = TooMany(retryAfter, "Too many requests from your address.");
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
+        var problem = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message);
+        problem.Extensions["retryAfterSeconds"] = Seconds(retryAfter);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        });
+    }
+
+    private static RateLimitPartition<string> ByAddress(HttpContext context, Func<RateLimitOptions, WindowLimit> limit) =>
+        Partition(context, ClientAddress.Of(context), limit);
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitOptions, WindowLimit> pick)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        if (!options.Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter("off");
+        }
+
+        var limit = pick(options);
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => KeyedLimiters.Bucket(limit));
+    }
+}

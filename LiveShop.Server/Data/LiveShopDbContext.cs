@@ -69,6 +69,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Moderation.ModerationAction> ModerationActions => Set<Features.Moderation.ModerationAction>();
 
+    public DbSet<Features.Accounts.Sessions.AuthSession> AuthSessions => Set<Features.Accounts.Sessions.AuthSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

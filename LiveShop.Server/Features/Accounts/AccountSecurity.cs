@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Accounts.Sessions;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
@@ -13,7 +14,13 @@ namespace LiveShop.Server.Features.Accounts;
 /// the password or the address. Every step that changes the password or address updates the security stamp, so
 /// the account's other sessions are signed out (at their next stamp check, within a minute).
 /// </summary>
-public sealed class AccountSecurity(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountMail mail, ILogger<AccountSecurity> logger)
+public sealed class AccountSecurity(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    AccountMail mail,
+    DbTicketStore sessions,
+    IHttpContextAccessor http,
+    ILogger<AccountSecurity> logger)
 {
     private const string LinkInvalid = "This link is wrong, already used or expired. Ask for a new one.";
 
@@ -63,6 +70,9 @@ public sealed class AccountSecurity(UserManager<AppUser> users, SignInManager<Ap
         // A reset also lifts a lockout from wrong guesses: the owner proved they read the mail.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+
+        // Whoever knew the old password is signed out everywhere, this browser included (it was not signed in).
+        await sessions.EndSessionsAsync(user.Id, keep: null);
         logger.LogInformation("Password reset by mail for user {UserId}", user.Id);
     }
 
@@ -124,8 +134,9 @@ public sealed class AccountSecurity(UserManager<AppUser> users, SignInManager<Ap
                 : DomainException.Invalid(ProblemCodes.PasswordInvalid, Describe(result));
         }
 
-        // The stamp changed: other sessions end; this one gets a fresh cookie.
+        // The stamp changed: this browser gets a fresh session, and every other session of the account ends now.
         await signIn.RefreshSignInAsync(user);
+        await sessions.EndSessionsAsync(user.Id, keep: DbTicketStore.CurrentKey(http.HttpContext));
     }
 
     public async Task ChangeEmailAsync(ClaimsPrincipal caller, ChangeEmailRequest? request, CancellationToken cancellationToken)

@@ -15,30 +15,62 @@ public sealed class AccountService(
     SignInManager<AppUser> signIn,
     IOptions<AccountOptions> options,
     AccountSecurity security,
+    SignInGuard guard,
     TimeProvider clock)
 {
+    private const string SignInFailed = "That email and password do not match an account.";
+
+    /// <summary>
+    /// Signs in with e-mail and password. An unknown address, a guest's or a deleted account's costs the same work (a
+    /// password hash is verified against a stand-in) and gets the same sentence as a wrong password. Identity's lockout
+    /// is not used here: wrong passwords count per address typed, and the account's own browsers are exempt
+    /// (<see cref="SignInGuard"/>), so a stranger cannot lock the owner out.
+    /// </summary>
     public async Task<CurrentUserDto> SignInAsync(SignInRequest request)
     {
         var email = request.Email?.Trim() ?? "";
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
-        if (user is null || !AccountSecurity.IsPersonAccount(user))
+        var password = request.Password ?? "";
+        var user = email.Length is 0 or > Limits.EmailMaxLength ? null : await users.FindByEmailAsync(email);
+        var person = user is not null && AccountSecurity.IsPersonAccount(user) ? user : null;
+        var bucket = users.NormalizeEmail(email) ?? "";
+        var ownDevice = person is not null && guard.IsKnownDevice(person.Id);
+        if (!ownDevice)
         {
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
+            guard.ThrowIfThrottled(bucket);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, request.Password ?? "", request.RememberMe, lockoutOnFailure: true);
+        if (person is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), StandInHash, password);
+            guard.RecordFailure(bucket);
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
+        }
+
+        var result = await signIn.PasswordSignInAsync(person, password, request.RememberMe, lockoutOnFailure: false);
         if (result.IsLockedOut)
         {
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, "Too many wrong passwords: this account is locked for a few minutes.");
+            // Only an administrator's lock or the owner's own wrong passwords on "delete my account" get here.
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, "This account is locked for now. Reset your password by mail, or try again later.");
         }
 
         if (!result.Succeeded)
         {
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
+            if (!ownDevice)
+            {
+                guard.RecordFailure(bucket);
+            }
+
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
         }
 
-        return await DescribeAsync(user);
+        guard.RememberDevice(person.Id);
+        return await DescribeAsync(person);
     }
+
+    /// <summary>A hash of a random password, made once: what an unknown address's password is checked against.</summary>
+    private string StandInHash => _standInHash ??= users.PasswordHasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
+    private static string? _standInHash;
 
     public async Task<CurrentUserDto> RegisterAsync(RegisterRequest request)
     {
@@ -80,6 +112,7 @@ public sealed class AccountService(
 
         await users.AddToRoleAsync(user, request.AsHost ? Roles.Host : Roles.Viewer);
         await signIn.SignInAsync(user, isPersistent: true);
+        guard.RememberDevice(user.Id);
 
         // Unconfirmed accounts may sign in and buy at once; the mail only confirms the address (docs/decisions.md).
         await security.SendConfirmationAfterRegisterAsync(user);

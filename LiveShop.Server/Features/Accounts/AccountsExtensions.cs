@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Accounts.Sessions;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
@@ -23,6 +24,9 @@ public static class AccountsExtensions
 {
     /// <summary>How long a mailed link (password reset, e-mail confirmation or change) works.</summary>
     public static readonly TimeSpan MailedLinkLifetime = TimeSpan.FromHours(2);
+
+    /// <summary>How long a session lasts without use (sliding): the cookie's and the server-side session's lifetime.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
 
     /// <summary>Identity with cookie sign-in, the three roles, and API-friendly 401/403 answers.</summary>
     public static WebApplicationBuilder AddLiveShopAccounts(this WebApplicationBuilder builder)
@@ -55,7 +59,7 @@ public static class AccountsExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/account/sign-in";
             options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+            options.ExpireTimeSpan = SessionLifetime;
             options.SlidingExpiration = true;
             options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
@@ -67,7 +71,15 @@ public static class AccountsExtensions
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = MailedLinkLifetime);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
+        // Sessions live on the server (docs/security.md "Sessions and sign-in"): the cookie names a row that
+        // sign-out, a password change or reset and deleting the account remove.
+        builder.Services.AddSingleton<DbTicketStore>();
+        builder.Services.AddHostedService<AuthSessionSweeper>();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((options, store) => options.SessionStore = store);
+
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<SignInGuard>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<AccountMail>();
         builder.Services.AddScoped<AccountSecurity>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Accounts.Sessions;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
@@ -21,6 +22,7 @@ public sealed class DeleteAccount(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     AccountSecurity security,
+    DbTicketStore sessions,
     ILogger<DeleteAccount> logger)
 {
     /// <summary>What a deleted account is called where its old rows are still shown (host names on ended shows).</summary>
@@ -77,6 +79,7 @@ public sealed class DeleteAccount(
         // One SaveChanges: all of it, or (on any failure) none of it.
         await db.SaveChangesAsync(cancellationToken);
         await signIn.SignOutAsync();
+        await sessions.EndSessionsAsync(user.Id, keep: null, cancellationToken);
         logger.LogInformation("Account {UserId} deleted by its owner ({Orders} orders kept without name or address)", user.Id, orders.Count);
     }
 

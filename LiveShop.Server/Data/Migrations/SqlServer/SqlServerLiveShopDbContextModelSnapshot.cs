@@ -107,6 +107,38 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Accounts.Sessions.AuthSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AuthSessions", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Attribution.LinkTouch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1661,6 +1693,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("SavedAddress");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Accounts.Sessions.AuthSession", b =>
+                {
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Attribution.LinkTouch", b =>

@@ -101,6 +101,38 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Accounts.Sessions.AuthSession", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AuthSessions", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Attribution.LinkTouch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1647,6 +1679,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("SavedAddress");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Accounts.Sessions.AuthSession", b =>
+                {
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Attribution.LinkTouch", b =>

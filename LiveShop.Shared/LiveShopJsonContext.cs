@@ -219,6 +219,7 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(ModerationSettingsDto))]
 [JsonSerializable(typeof(ModeratorsDto))]
 [JsonSerializable(typeof(AddModeratorRequest))]
+[JsonSerializable(typeof(AddModeratorAnswerDto))]
 [JsonSerializable(typeof(SetBlocklistRequest))]
 [JsonSerializable(typeof(ModerationAuditDto))]
 [JsonSerializable(typeof(IReadOnlyList<ModerationAuditDto>))]

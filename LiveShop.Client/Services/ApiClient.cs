@@ -123,8 +123,8 @@ public sealed partial class ApiClient(HttpClient http)
 
     public Task<ModeratorsDto> ModeratorsAsync(Guid showId) => GetAsync(ApiRoutes.Moderators(showId), Json.ModeratorsDto);
 
-    public Task<ShowModeratorDto> AddModeratorAsync(Guid showId, string email) =>
-        PostAsync(ApiRoutes.Moderators(showId), new AddModeratorRequest(email), Json.AddModeratorRequest, Json.ShowModeratorDto);
+    public Task<AddModeratorAnswerDto> AddModeratorAsync(Guid showId, AddModeratorRequest request) =>
+        PostAsync(ApiRoutes.Moderators(showId), request, Json.AddModeratorRequest, Json.AddModeratorAnswerDto);
 
     public async Task RemoveModeratorAsync(Guid showId, Guid userId) => await EnsureAsync(await http.DeleteAsync(ApiRoutes.Moderator(showId, userId)));
 

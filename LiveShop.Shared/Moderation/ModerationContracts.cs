@@ -101,8 +101,11 @@ public sealed record HeldMessageDto(
 /// </summary>
 public sealed record SendChatResult(ChatPostedEvent? Posted, HeldMessageDto? Held);
 
-/// <summary>A moderator of one show.</summary>
-public sealed record ShowModeratorDto(Guid UserId, string DisplayName, string Email, bool HasModeratorRole, DateTimeOffset AddedAt);
+/// <summary>
+/// A moderator of one show. <see cref="Email"/> is there only for the caller who typed it (added them by e-mail) or
+/// owns it; otherwise null, so the list never tells a host other people's addresses.
+/// </summary>
+public sealed record ShowModeratorDto(Guid UserId, string DisplayName, string? Email, bool HasModeratorRole, DateTimeOffset AddedAt);
 
 /// <summary>Everything the moderator desk needs besides the room itself; staff only.</summary>
 public sealed record ModerationStateDto(
@@ -122,7 +125,14 @@ public sealed record ModerationSettingsDto(bool QuestionsNeedApproval, bool Allo
 /// <summary>The show's moderators and who could be added from the list (users with the Moderator role).</summary>
 public sealed record ModeratorsDto(IReadOnlyList<ShowModeratorDto> Moderators, IReadOnlyList<ShowModeratorDto> Candidates);
 
-public sealed record AddModeratorRequest(string Email);
+/// <summary>Add by the e-mail of the person's account, or (from the candidates list) by the id of a user with the Moderator role.</summary>
+public sealed record AddModeratorRequest(string? Email, Guid? UserId = null);
+
+/// <summary>
+/// The answer to adding a moderator (202): the same sentence whether or not an account has the e-mail, so the form
+/// cannot be used to learn which addresses have accounts.
+/// </summary>
+public sealed record AddModeratorAnswerDto(string Message);
 
 public sealed record SetBlocklistRequest(IReadOnlyList<string> Words);
 

@@ -84,24 +84,24 @@ public sealed partial class HostModerationPanel
     private async Task AddByEmailAsync()
     {
         var email = _email.Trim();
-        if (email.Length > 0 && await AddAsync(email))
+        if (email.Length > 0 && await AddAsync(new AddModeratorRequest(email)))
         {
             _email = "";
         }
     }
 
-    private async Task<bool> AddAsync(string email)
+    /// <summary>
+    /// Adds by e-mail (the server answers the same whether or not the address has an account) or a listed candidate
+    /// by id, then reloads the list: it shows whoever moderates now.
+    /// </summary>
+    private async Task<bool> AddAsync(AddModeratorRequest request)
     {
         _adding = true;
         try
         {
-            var added = await Api.AddModeratorAsync(ShowId, email);
-            if (_moderators is not null)
-            {
-                _moderators = _moderators with { Moderators = [.. _moderators.Moderators.Where(m => m.UserId != added.UserId), added] };
-            }
-
-            Snackbar.Add($"{added.DisplayName} can moderate this show now.", Severity.Success);
+            var answer = await Api.AddModeratorAsync(ShowId, request);
+            Snackbar.Add(answer.Message, Severity.Info);
+            _moderators = await Api.ModeratorsAsync(ShowId);
             return true;
         }
         catch (ApiException e)

@@ -11,8 +11,9 @@ namespace LiveShop.Server.Features.Accounts;
 
 /// <summary>
 /// The account's e-mail and password: confirming the address, resetting a forgotten password by mail, changing
-/// the password or the address. Every step that changes the password or address updates the security stamp, so
-/// the account's other sessions are signed out (at their next stamp check, within a minute).
+/// the password or the address. A password change ends the account's other sessions at once, a reset ends all of
+/// them (server-side sessions, <see cref="DbTicketStore"/>); an e-mail change updates the security stamp, so other
+/// sessions are signed out at their next stamp check (within a minute).
 /// </summary>
 public sealed class AccountSecurity(
     UserManager<AppUser> users,

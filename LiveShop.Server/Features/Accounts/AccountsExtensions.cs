@@ -66,8 +66,8 @@ public static class AccountsExtensions
         });
 
         // Mailed links (reset, confirm, change e-mail) work for a limited time; each one only once where it changes
-        // the password or address (the security stamp they carry changes). Sessions re-check the stamp every minute,
-        // so a reset or a deletion signs the account out everywhere within a minute.
+        // the password or address (the security stamp they carry changes). Sessions re-check the stamp every minute
+        // (a second line: a reset or a deletion also deletes the account's server-side sessions at once).
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = MailedLinkLifetime);
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 

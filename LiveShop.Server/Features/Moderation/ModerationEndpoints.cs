@@ -17,7 +17,7 @@ public static class ModerationEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/moderation/audit", AuditAsync).WithName("ModerationAudit").WithSummary("Every moderation action, newest first (host and co-host).");
         group.MapGet("/moderators", ModeratorsAsync).WithName("ShowModerators").WithSummary("The show's moderators and the users with the Moderator role (host).");
-        group.MapPost("/moderators", AddModeratorAsync).WithName("AddShowModerator").WithSummary("Makes the account with that e-mail a moderator of the show (host).")
+        group.MapPost("/moderators", AddModeratorAsync).WithName("AddShowModerator").WithSummary("Makes the account with that e-mail (or the listed candidate) a moderator of the show; 202 with the same answer whether or not the e-mail has an account (host).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/moderators/{userId:guid}", RemoveModeratorAsync).WithName("RemoveShowModerator").WithSummary("Removes a moderator from the show (host).");
         return app;
@@ -35,11 +35,8 @@ public static class ModerationEndpoints
     private static async Task<Ok<ModeratorsDto>> ModeratorsAsync(Guid id, ClaimsPrincipal user, ModeratorRoster roster, CancellationToken cancellationToken) =>
         TypedResults.Ok(await roster.ListAsync(user, id, cancellationToken));
 
-    private static async Task<Created<ShowModeratorDto>> AddModeratorAsync(Guid id, AddModeratorRequest request, ClaimsPrincipal user, ModeratorRoster roster, CancellationToken cancellationToken)
-    {
-        var added = await roster.AddAsync(user, id, request, cancellationToken);
-        return TypedResults.Created(ApiRoutes.Moderator(id, added.UserId), added);
-    }
+    private static async Task<Accepted<AddModeratorAnswerDto>> AddModeratorAsync(Guid id, AddModeratorRequest request, ClaimsPrincipal user, ModeratorRoster roster, CancellationToken cancellationToken) =>
+        TypedResults.Accepted(ApiRoutes.Moderators(id), await roster.AddAsync(user, id, request, cancellationToken));
 
     private static async Task<NoContent> RemoveModeratorAsync(Guid id, Guid userId, ClaimsPrincipal user, ModeratorRoster roster, CancellationToken cancellationToken)
     {

@@ -44,53 +44,81 @@ public sealed class ModeratorRoster(LiveShopDbContext db, RoomWriter writer, Use
         return changed;
     }
 
-    /// <summary>The show's moderators, and the users with the Moderator role who could be added.</summary>
+    /// <summary>
+    /// The show's moderators, and the users with the Moderator role who could be added. Names only: a moderator's
+    /// e-mail is shown to the caller who added them by it (they typed it) or who owns it, never to anyone else.
+    /// </summary>
     public async Task<ModeratorsDto> ListAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
         await RoomShows.LoadHostedAsync(db, caller, showId, WhatFor, cancellationToken);
+        var callerId = caller.RequireUserId();
         var assigned = await db.ShowModerators.AsNoTracking().Where(m => m.ShowId == showId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, u.DisplayName, u.Email, m.AddedAt })
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.UserId, m.AddedById, u.DisplayName, u.Email, m.AddedAt })
             .OrderBy(m => m.AddedAt).ToListAsync(cancellationToken);
         var globalIds = (await users.GetUsersInRoleAsync(Roles.Moderator)).ToDictionary(u => u.Id);
         return new ModeratorsDto(
-            [.. assigned.Select(m => new ShowModeratorDto(m.UserId, m.DisplayName, m.Email ?? "", globalIds.ContainsKey(m.UserId), m.AddedAt))],
+            [.. assigned.Select(m => new ShowModeratorDto(m.UserId, m.DisplayName,
+                ShowsEmail(callerId, m.UserId, m.AddedById, globalIds.ContainsKey(m.UserId)) ? m.Email : null, globalIds.ContainsKey(m.UserId), m.AddedAt))],
             [.. globalIds.Values.Where(u => assigned.All(m => m.UserId != u.Id)).OrderBy(u => u.DisplayName)
-                .Select(u => new ShowModeratorDto(u.Id, u.DisplayName, u.Email ?? "", true, u.CreatedAt))]);
+                .Select(u => new ShowModeratorDto(u.Id, u.DisplayName, u.Id == callerId ? u.Email : null, true, u.CreatedAt))]);
     }
 
-    /// <summary>Makes the registered account with that e-mail a moderator of the show.</summary>
-    public async Task<ShowModeratorDto> AddAsync(ClaimsPrincipal caller, Guid showId, AddModeratorRequest? request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The caller's own e-mail, or one the caller typed: they added this moderator, who is not a LiveShop moderator
+    /// (those are added from the list by name, so the caller may never have seen their address).
+    /// </summary>
+    private static bool ShowsEmail(Guid callerId, Guid moderatorId, Guid addedById, bool hasModeratorRole) =>
+        moderatorId == callerId || (addedById == callerId && !hasModeratorRole);
+
+    /// <summary>
+    /// Makes the account with that e-mail (or the listed candidate with that id) a moderator of the show. By e-mail,
+    /// the answer is the same sentence whether or not an account has the address, whether it was added now or
+    /// before, or presents the show: nothing tells the caller which addresses have accounts (docs/security.md).
+    /// </summary>
+    public async Task<AddModeratorAnswerDto> AddAsync(ClaimsPrincipal caller, Guid showId, AddModeratorRequest? request, CancellationToken cancellationToken = default)
     {
         var email = request?.Email?.Trim() ?? "";
-        if (email.Length is 0 or > Limits.EmailMaxLength)
+        AppUser? user;
+        if (request?.UserId is { } candidateId)
+        {
+            // Only the users the list offers (the Moderator role) can be added by id.
+            user = await users.FindByIdAsync(candidateId.ToString());
+            if (user is null || !await users.IsInRoleAsync(user, Roles.Moderator))
+            {
+                throw DomainException.NotFound(ProblemCodes.ModeratorNotFound, "That user is not in the list of LiveShop moderators.");
+            }
+        }
+        else if (email.Length is 0 or > Limits.EmailMaxLength || !System.Net.Mail.MailAddress.TryCreate(email, out _))
         {
             throw DomainException.Invalid(ProblemCodes.ModeratorInvalid, "Enter the e-mail address of the person's LiveShop account.");
         }
+        else
+        {
+            user = await users.FindByEmailAsync(email);
+            if (user is not null && (user.IsGuest || Accounts.DeleteAccount.IsDeleted(user)))
+            {
+                user = null;
+            }
+        }
 
-        var user = await users.FindByEmailAsync(email);
-        return await writer.WriteAsync(showId, async room =>
+        await writer.WriteAsync(showId, async room =>
         {
             var show = await RoomShows.LoadHostedAsync(db, caller, showId, WhatFor, cancellationToken);
-            if (user is null || user.IsGuest)
+            if (user is null || show.IsPresentedBy(user.Id)
+                || await db.ShowModerators.AnyAsync(m => m.ShowId == showId && m.UserId == user.Id, cancellationToken))
             {
-                throw DomainException.NotFound(ProblemCodes.ModeratorNotFound, $"No LiveShop account has the e-mail {email}. Ask them to register first.");
-            }
-
-            if (show.IsPresentedBy(user.Id))
-            {
-                throw DomainException.Invalid(ProblemCodes.ModeratorInvalid, $"{user.DisplayName} already presents this show and can moderate it.");
-            }
-
-            if (await db.ShowModerators.AnyAsync(m => m.ShowId == showId && m.UserId == user.Id, cancellationToken))
-            {
-                throw DomainException.Conflict(ProblemCodes.ModeratorInvalid, $"{user.DisplayName} is already a moderator of this show.");
+                return 0;
             }
 
             var actorId = caller.RequireUserId();
             db.ShowModerators.Add(new ShowModerator(showId, user.Id, actorId, room.Now));
             db.ModerationActions.Add(new ModerationAction(showId, actorId, caller.DisplayName(), ModerationActions.AddModerator, room.Now, user.Id, user.DisplayName));
-            return new ShowModeratorDto(user.Id, user.DisplayName, user.Email ?? "", await users.IsInRoleAsync(user, Roles.Moderator), room.Now);
+            return 1;
         }, cancellationToken);
+
+        return request?.UserId is not null
+            ? new AddModeratorAnswerDto($"{user!.DisplayName} can moderate this show.")
+            : new AddModeratorAnswerDto($"If {email} is the e-mail of a LiveShop account, that person can moderate this show now. If they have no account yet, ask them to register with this address and add them again.");
     }
 
     public async Task RemoveAsync(ClaimsPrincipal caller, Guid showId, Guid userId, CancellationToken cancellationToken = default)

@@ -54,7 +54,7 @@ public static partial class ModerationSetup
     public static async Task AddModeratorAsync(this LiveRoom room, string email)
     {
         var response = await room.Host.Http.PostAsJsonAsync(ApiRoutes.Moderators(room.Show.Id), new AddModeratorRequest(email));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
     /// <summary>Opens the moderator desk (GetModeration) on a new connection: from then on it receives the staff pushes.</summary>

@@ -14,11 +14,17 @@ public sealed class HostModerationPanelTests : BunitTestBase
     private static readonly Guid Eleni = Guid.Parse("5e1f0000-0000-4000-8000-0000000000a4");
     private static readonly DateTimeOffset At = new(2025, 3, 14, 11, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeApi _api = new();
+    private readonly FakeApi _api;
 
     public HostModerationPanelTests()
+        : this(new FakeApi())
     {
-        Ctx.Services.AddSingleton(_api.Client());
+    }
+
+    private HostModerationPanelTests(FakeApi api)
+        : base(services => services.AddSingleton(api.Client()))
+    {
+        _api = api;
     }
 
     private IRenderedComponent<HostModerationPanel> Render() =>

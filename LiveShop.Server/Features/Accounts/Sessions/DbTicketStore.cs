@@ -97,8 +97,9 @@ public sealed class DbTicketStore(
                 return null;
             }
 
+            // A copy: a request that adds to its principal must not change what the next request reads.
             Remember(httpContext, key);
-            return cached;
+            return new AuthenticationTicket(cached.Principal.Clone(), cached.Properties.Clone(), cached.AuthenticationScheme);
         }
 
         await using var scope = scopes.CreateAsyncScope();

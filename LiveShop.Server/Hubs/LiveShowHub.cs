@@ -3,6 +3,8 @@ using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Sales;
+using LiveShop.Server.Features.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using LiveShop.Server.Features.Live;
@@ -36,7 +38,10 @@ public sealed class LiveShowHub(
     TimeProvider clock,
     LiveShopDbContext db,
     CameraSignalling camera,
-    UserConnections userConnections) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
+    UserConnections userConnections,
+    KnownShows knownShows,
+    KeyedLimiters limiters,
+    IOptions<RateLimitOptions> limits) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
     public override Task OnConnectedAsync()
     {
@@ -51,9 +56,13 @@ public sealed class LiveShowHub(
 
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
+        // Nothing (no group, no presence) for an id that is not a show: checked before anything is created.
+        await knownShows.RequireAsync(db, showId, Context.ConnectionAborted);
+
         // Into the group first, then read: anything stored meanwhile arrives as a push (see RoomQueries).
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
-        presence.Join(showId, Context.ConnectionId);
+        // Counted as a person (account, else browser); a connection with neither never loaded a page and is not counted.
+        presence.Join(showId, Context.ConnectionId, RoomPresence.PersonKey(Context.User.FindUserId(), VisitorCookie.Read(Context.GetHttpContext())));
         try
         {
             var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
@@ -111,7 +120,7 @@ public sealed class LiveShowHub(
     public Task<FlashSaleEndedEvent> EndFlashSale(Guid showId, Guid saleId) => flashSales.EndAsync(Context.User!, showId, saleId, Context.ConnectionAborted);
 
     public Task<SendChatResult> SendChat(Guid showId, SendChatRequest request) =>
-        chat.SendAsync(Context.User!, showId, request ?? new SendChatRequest("", null), Context.ConnectionAborted);
+        chat.SendAsync(Context.User!, showId, request ?? new SendChatRequest("", null), Caller, Context.ConnectionAborted);
 
     public Task React(Guid showId)
     {
@@ -120,11 +129,13 @@ public sealed class LiveShowHub(
             throw DomainException.Conflict(ProblemCodes.ShowNotFound, "Join the show before reacting.");
         }
 
-        activity.TryReact(showId, Context.ConnectionId);
+        // Dropped silently over the limit (the connection's, then its address's): a heart is not worth a refusal.
+        var address = ClientAddress.Of(Context.GetHttpContext());
+        activity.TryReact(showId, Context.ConnectionId, () => limiters.TryTake("hearts-per-address", limits.Value.HeartsPerAddress, address, out _));
         return Task.CompletedTask;
     }
 
-    public Task<QuestionDto> AskQuestion(Guid showId, AskQuestionRequest request) => questions.AskAsync(Context.User!, showId, request, Context.ConnectionAborted);
+    public Task<QuestionDto> AskQuestion(Guid showId, AskQuestionRequest request) => questions.AskAsync(Context.User!, showId, request, Caller, Context.ConnectionAborted);
 
     public Task<QuestionDto> VoteQuestion(Guid showId, Guid questionId, bool vote) => questions.VoteAsync(Context.User!, showId, questionId, vote, Context.ConnectionAborted);
 
@@ -176,6 +187,8 @@ public sealed class LiveShowHub(
 
     public Task SendIceCandidate(Guid showId, string? targetConnectionId, CameraIceCandidateDto candidate) =>
         camera.IceCandidateAsync(showId, Context.ConnectionId, targetConnectionId, candidate);
+
+    private RoomCaller Caller => new(Context.ConnectionId, ClientAddress.Of(Context.GetHttpContext()));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -9,6 +9,9 @@ public static class RealtimeExtensions
     public static WebApplicationBuilder AddLiveShopRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DomainExceptionHubFilter>();
+        builder.Services.AddSingleton<HubConnectionLimits>();
+        // The dispatcher logs every refused call at Error with a stack trace; the filter logs what matters instead.
+        builder.Logging.AddFilter(DomainExceptionHubFilter.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSingleton<UserConnections>();
         builder.Services.AddSingleton<IUserConnections>(sp => sp.GetRequiredService<UserConnections>());
         builder.Services.AddSignalR(options =>
@@ -22,6 +25,15 @@ public static class RealtimeExtensions
 
     public static IEndpointRouteBuilder MapLiveShopHub(this IEndpointRouteBuilder app)
     {
+        if (app is IApplicationBuilder pipeline)
+        {
+            // Before SignalR: connection caps answer 429 at negotiate and at the transport request (see HubConnectionLimits).
+            var limits = app.ServiceProvider.GetRequiredService<HubConnectionLimits>();
+            pipeline.UseWhen(
+                context => context.Request.Path.StartsWithSegments(HubRoutes.Live, StringComparison.OrdinalIgnoreCase),
+                hub => hub.Use(next => context => limits.InvokeAsync(context, next)));
+        }
+
         app.MapHub<LiveShowHub>(HubRoutes.Live);
         return app;
     }

@@ -4,10 +4,16 @@ namespace LiveShop.Server.Features.Common;
 
 /// <summary>
 /// Turns a <see cref="DomainException"/> thrown inside a hub method into a HubException whose message
-/// the client sees: "[code] sentence".
+/// the client sees: "[code] sentence". Refusals are information, not errors: one Debug line each, no
+/// stack trace. SignalR's dispatcher would log every exception a hub method throws (refusals included)
+/// at Error with its stack trace, so its category is silenced (see <see cref="DispatcherCategory"/>) and
+/// this filter logs the unexpected ones at Error itself.
 /// </summary>
-internal sealed class DomainExceptionHubFilter : IHubFilter
+internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHubFilter> logger) : IHubFilter
 {
+    /// <summary>The logger category of SignalR's hub dispatcher ("Failed to invoke hub method", event 8).</summary>
+    public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
@@ -16,7 +22,29 @@ internal sealed class DomainExceptionHubFilter : IHubFilter
         }
         catch (DomainException refusal)
         {
+            LogRefused(logger, invocationContext.HubMethodName, refusal.Code);
             throw new HubException($"[{refusal.Code}] {refusal.Message}");
         }
+        catch (HubException refusal)
+        {
+            LogRefused(logger, invocationContext.HubMethodName, refusal.Message);
+            throw;
+        }
+        catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // The caller went away mid-call: nothing went wrong on this side.
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogFailed(logger, invocationContext.HubMethodName, e);
+            throw;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub call {HubMethod} refused: {Code}.")]
+    private static partial void LogRefused(ILogger logger, string hubMethod, string code);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {HubMethod} failed.")]
+    private static partial void LogFailed(ILogger logger, string hubMethod, Exception exception);
 }

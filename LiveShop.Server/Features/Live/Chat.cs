@@ -16,9 +16,9 @@ namespace LiveShop.Server.Features.Live;
 /// show's staff (host, co-host, moderators) are exempt from all of that. Stored and numbered like every
 /// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed.
 /// </summary>
-public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ShowStaff staff, ModerationNotifier notifier)
+public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
 {
-    public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, CancellationToken cancellationToken = default)
+    public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, RoomCaller from, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
         var text = Clean(request.Text);
@@ -63,9 +63,12 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
                     throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
                 }
 
+                // The room-wide budgets last, so a line refused for the sender's own pace takes nothing from them.
+                limits.RequireMaySpeak(caller, userId, showId, from, question: false);
+
                 // Counted for slow mode here, under the room lock, so two lines sent at once cannot both
                 // pass; held lines count too, so slow mode also slows a flood of blocked words.
-                activity.LineSent(showId, userId, room.Now);
+                activity.LineSent(showId, userId, room.Now, show.SlowModeSeconds);
                 if (Blocklist.FirstMatch(text, show.BlocklistWords) is { } word)
                 {
                     var held = new HeldMessage(Guid.CreateVersion7(), showId, userId, caller.DisplayName(), role, text, word, room.Now);

@@ -6,6 +6,8 @@ public static class LiveExtensions
     public static WebApplicationBuilder AddLiveShopLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RoomSequencer>();
+        builder.Services.AddSingleton<KnownShows>();
+        builder.Services.AddSingleton<ChatLimits>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<RoomActivity>();
         builder.Services.AddSingleton<RoomBroadcaster>();

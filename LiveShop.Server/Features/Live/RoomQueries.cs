@@ -70,12 +70,20 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, R
             stock);
     }
 
-    public async Task<RoomStats> StatsAsync(Guid showId, CancellationToken cancellationToken = default)
+    public async Task<RoomStats> StatsAsync(Guid showId, CancellationToken cancellationToken = default) =>
+        await TryStatsAsync(showId, cancellationToken) ?? throw DomainException.ShowNotFound();
+
+    /// <summary>The show's numbers now, or null when there is no such show.</summary>
+    public async Task<RoomStats?> TryStatsAsync(Guid showId, CancellationToken cancellationToken = default)
     {
         var stored = await db.Shows.AsNoTracking().Where(s => s.Id == showId)
             .Select(s => new { s.PeakViewers, s.ReactionTotal })
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.ShowNotFound();
+            .SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
         return new RoomStats(
             showId,
             presence.Count(showId),

@@ -9,17 +9,55 @@ namespace LiveShop.Server.Features.Live;
 /// (<see cref="LockAsync"/>), so numbers are gap-free and in commit order; the last number is
 /// cached and read back from the database after a restart. The unique (ShowId, Sequence) index is
 /// the last line of defence should two instances ever write to one show.
+/// A show's lock exists only while someone holds or waits for it (ref-counted), so ids that are
+/// never written again (or never existed) leave nothing behind.
 /// </summary>
 public sealed class RoomSequencer
 {
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+    private readonly Dictionary<Guid, Gate> _locks = [];
+    private readonly Lock _locksGate = new();
     private readonly ConcurrentDictionary<Guid, long> _last = new();
+
+    /// <summary>Locks held or waited for right now (for tests and diagnostics).</summary>
+    internal int OpenLocks
+    {
+        get
+        {
+            lock (_locksGate)
+            {
+                return _locks.Count;
+            }
+        }
+    }
+
+    /// <summary>Shows whose last sequence is cached.</summary>
+    internal int CachedShows => _last.Count;
 
     public async Task<IDisposable> LockAsync(Guid showId, CancellationToken cancellationToken = default)
     {
-        var gate = _locks.GetOrAdd(showId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Release(gate);
+        Gate gate;
+        lock (_locksGate)
+        {
+            if (!_locks.TryGetValue(showId, out gate!))
+            {
+                gate = new Gate();
+                _locks[showId] = gate;
+            }
+
+            gate.Users++;
+        }
+
+        try
+        {
+            await gate.Semaphore.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            Unuse(showId, gate);
+            throw;
+        }
+
+        return new Release(this, showId, gate);
     }
 
     /// <summary>The last sequence stored for the show (0 when none).</summary>
@@ -37,10 +75,29 @@ public sealed class RoomSequencer
     /// <summary>Records that events up to <paramref name="sequence"/> are stored. Call with the lock held.</summary>
     public void Committed(Guid showId, long sequence) => _last[showId] = sequence;
 
-    /// <summary>Forgets the cached number (after a failed write), so the next writer reads it again.</summary>
+    /// <summary>Forgets the cached number (after a failed write, or for a show that does not exist), so the next writer reads it again.</summary>
     public void Forget(Guid showId) => _last.TryRemove(showId, out _);
 
-    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    private void Unuse(Guid showId, Gate gate)
+    {
+        lock (_locksGate)
+        {
+            if (--gate.Users == 0)
+            {
+                _locks.Remove(showId);
+            }
+        }
+    }
+
+    private sealed class Gate
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        /// <summary>Holders and waiters; guarded by the sequencer's lock.</summary>
+        public int Users { get; set; }
+    }
+
+    private sealed class Release(RoomSequencer owner, Guid showId, Gate gate) : IDisposable
     {
         private int _released;
 
@@ -48,7 +105,8 @@ public sealed class RoomSequencer
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                gate.Semaphore.Release();
+                owner.Unuse(showId, gate);
             }
         }
     }

@@ -42,42 +42,84 @@ public sealed partial class RoomStatsPublisher(
 
     internal async Task TickAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
         foreach (var (showId, count) in activity.DrainReactions())
         {
-            await WriteReactionsAsync(services, showId, count, cancellationToken);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await WriteReactionsAsync(scope.ServiceProvider, showId, count, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogShowFailed(logger, showId, e);
+            }
         }
 
-        var db = services.GetRequiredService<LiveShopDbContext>();
-        var queries = services.GetRequiredService<RoomQueries>();
+        // Each show on its own (its own scope, its own failure): one bad show never stops the others' numbers.
         foreach (var showId in presence.Shows.Concat(_lastPushed.Keys).Distinct().ToList())
         {
-            var viewers = presence.Count(showId);
-            if (viewers > _storedPeaks.GetValueOrDefault(showId))
+            try
             {
-                // Conditional: another instance (or a restart) may have stored a higher peak.
-                await db.Shows.Where(s => s.Id == showId && s.PeakViewers < viewers)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeakViewers, viewers), cancellationToken);
-                _storedPeaks[showId] = viewers;
+                await using var scope = scopes.CreateAsyncScope();
+                await TickShowAsync(scope.ServiceProvider, showId, cancellationToken);
             }
-
-            var stats = await queries.StatsAsync(showId, cancellationToken);
-            if (_lastPushed.TryGetValue(showId, out var last) && last with { ServerTime = stats.ServerTime } == stats)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                continue;
+                LogShowFailed(logger, showId, e);
             }
+        }
 
-            await hub.Clients.Group(ShowGroups.Room(showId)).RoomStats(stats);
+        activity.Prune();
+    }
+
+    private async Task TickShowAsync(IServiceProvider services, Guid showId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<LiveShopDbContext>();
+        var queries = services.GetRequiredService<RoomQueries>();
+        var viewers = presence.Count(showId);
+        var peak = presence.Peak(showId);
+        if (peak > _storedPeaks.GetValueOrDefault(showId))
+        {
+            // Conditional: another instance (or a restart) may have stored a higher peak.
+            await db.Shows.Where(s => s.Id == showId && s.PeakViewers < peak)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.PeakViewers, peak), cancellationToken);
+            _storedPeaks[showId] = peak;
+        }
+
+        if (await queries.TryStatsAsync(showId, cancellationToken) is not { } stats)
+        {
+            // Not a show (cannot happen through the hub, which checks first): nothing to keep.
+            presence.Forget(showId, evenIfOccupied: true);
+            _lastPushed.Remove(showId);
+            _storedPeaks.Remove(showId);
+            return;
+        }
+
+        if (_lastPushed.TryGetValue(showId, out var last) && last with { ServerTime = stats.ServerTime } == stats)
+        {
             if (viewers == 0)
             {
-                _lastPushed.Remove(showId);
-                _storedPeaks.Remove(showId);
+                Drop(showId);
             }
-            else
-            {
-                _lastPushed[showId] = stats;
-            }
+
+            return;
+        }
+
+        await hub.Clients.Group(ShowGroups.Room(showId)).RoomStats(stats);
+        _lastPushed[showId] = stats;
+        if (viewers == 0)
+        {
+            // Nobody counted, and the peak is stored: once no connection is left either, the room goes (the next viewer opens it again).
+            Drop(showId);
+        }
+    }
+
+    private void Drop(Guid showId)
+    {
+        if (presence.Forget(showId))
+        {
+            _lastPushed.Remove(showId);
+            _storedPeaks.Remove(showId);
         }
     }
 
@@ -97,6 +139,9 @@ public sealed partial class RoomStatsPublisher(
             return true;
         }, cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The room stats tick failed for show {ShowId}.")]
+    private static partial void LogShowFailed(ILogger logger, Guid showId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The room stats tick failed.")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);

@@ -31,9 +31,10 @@ public sealed class RoomChange(DateTimeOffset now, long firstSequence)
 /// <summary>
 /// Runs one change to a show's room: under the show's lock it validates and changes the entities,
 /// stores them together with the events they emit (one transaction), and only then queues the
-/// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind.
+/// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind; an id
+/// that is not a show is refused (show-not-found) before anything is locked.
 /// </summary>
-public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, FlashSaleBook flashSales, TimeProvider clock)
+public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, FlashSaleBook flashSales, KnownShows shows, TimeProvider clock)
 {
     /// <param name="showId">The show whose room changes.</param>
     /// <param name="change">Validates and changes the entities, emitting the room events.</param>
@@ -41,6 +42,8 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
     /// <param name="precheck">Runs first under the lock, before any database work: a cheap refusal (it may throw) for callers that queue by the thousand.</param>
     public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default, Action? precheck = null)
     {
+        // No lock, no cached number for an id that is not a show: a flood of random ids leaves nothing behind.
+        await shows.RequireAsync(db, showId, cancellationToken);
         using var _ = await sequencer.LockAsync(showId, cancellationToken);
         precheck?.Invoke();
         RoomChange room = null!;

@@ -18,9 +18,9 @@ namespace LiveShop.Server.Features.Moderation;
 /// for approval (or when it matches the blocklist). Visible questions are room events; pending ones
 /// go only to the staff and the author.
 /// </summary>
-public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ShowStaff staff, ModerationNotifier notifier)
+public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
 {
-    public async Task<QuestionDto> AskAsync(ClaimsPrincipal caller, Guid showId, AskQuestionRequest? request, CancellationToken cancellationToken = default)
+    public async Task<QuestionDto> AskAsync(ClaimsPrincipal caller, Guid showId, AskQuestionRequest? request, RoomCaller from, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
         var text = Chat.Clean(request?.Text);
@@ -45,6 +45,8 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
                 {
                     throw DomainException.Conflict(ProblemCodes.QuestionRateLimited, "You've asked several questions in a row. Wait a little before asking another.");
                 }
+
+                limits.RequireMaySpeak(caller, userId, showId, from, question: true);
             }
 
             var held = !isStaff && (show.QuestionsNeedApproval || Blocklist.FirstMatch(text, show.BlocklistWords) is not null);

@@ -69,7 +69,7 @@ public class LiveShowHubTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
         var show = await host.CreateShowAsync("Joined late");
         (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
-        await using var connection = await factory.ConnectAsync();
+        await using var connection = await factory.ConnectAsync(Visitors.NewCookies(factory));
 
         var join = await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), show.Id, null);
 

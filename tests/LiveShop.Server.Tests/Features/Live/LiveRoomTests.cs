@@ -330,8 +330,9 @@ public class LiveRoomTests(LiveShopFactory factory) : IClassFixture<LiveShopFact
     public async Task Presence_ViewersCountedAndPushedWithinASecondOrTwo()
     {
         await using var room = await LiveRoom.StartAsync(factory);
-        await using var first = await RoomWatcher.JoinAsync(factory, room.Show);
-        await using var second = await RoomWatcher.JoinAsync(factory, room.Show);
+        // Two browsers that loaded the page (a bare connection that never did is not a viewer: see RoomFloodTests).
+        await using var first = await RoomWatcher.JoinAsync(factory, room.Show, Visitors.NewCookies(factory));
+        await using var second = await RoomWatcher.JoinAsync(factory, room.Show, Visitors.NewCookies(factory));
 
         var stats = await room.HostRoom.StatsAsync(s => s.ViewersNow == 3);
 

@@ -83,6 +83,7 @@ public sealed record SalesDashboardDto(
 
 /// <summary>
 /// A host's share link: <c>/r/{Code}</c> lands on the show (or the product's sheet in it).
+/// <see cref="Touches"/>: distinct browsers (visitor ids) that opened it, crawlers and cookieless clients left out (docs/metrics.md);
 /// <see cref="Orders"/>: counted orders whose buyer had opened it; <see cref="Gmv"/>: what it is credited under the configured model.
 /// </summary>
 public sealed record ShareLinkDto(

@@ -16,7 +16,15 @@ public sealed class AttributionOptions
     /// <summary>The model the dashboard highlights and earnings reports use. Default last-touch.</summary>
     public AttributionModel Model { get; set; } = AttributionModel.LastTouch;
 
+    /// <summary>
+    /// A browser that opens the same link again within this many minutes (with no other link opened
+    /// in between) records no new touch. Default 30; 0 records every opening.
+    /// </summary>
+    public int TouchRepeatMinutes { get; set; } = 30;
+
     public TimeSpan Window => TimeSpan.FromDays(WindowDays);
+
+    public TimeSpan TouchRepeat => TimeSpan.FromMinutes(TouchRepeatMinutes);
 
     public TimeSpan HalfLife => TimeSpan.FromHours(HalfLifeHours);
 }

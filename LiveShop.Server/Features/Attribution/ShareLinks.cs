@@ -12,8 +12,9 @@ namespace LiveShop.Server.Features.Attribution;
 
 /// <summary>
 /// Hosts' share links and the touches they record. A host or co-host makes a link for the show or one
-/// of its products; opening <c>/r/{code}</c> records who opened it and when, then lands on the show
-/// (or the product's sheet in it). Orders within the attribution window are credited to it.
+/// of its products; opening <c>/r/{code}</c> records which browser opened it and when (people only: see
+/// <see cref="TouchAsync"/> and the <c>/r/{code}</c> handler), then lands on the show (or the product's
+/// sheet in it). Orders within the attribution window are credited to it.
 /// </summary>
 public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions> options, TimeProvider clock)
 {
@@ -38,7 +39,8 @@ public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions
     {
         await OrderQueries.LoadPresentedAsync(db, caller, showId, cancellationToken);
         var links = await db.ShareLinks.AsNoTracking().Where(l => l.ShowId == showId).ToListAsync(cancellationToken);
-        var touches = await db.LinkTouches.Where(t => t.ShowId == showId).GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Count() })
+        // "Touches" are the browsers that opened the link, however often each did (docs/metrics.md).
+        var touches = await db.LinkTouches.Where(t => t.ShowId == showId).GroupBy(t => t.Code).Select(g => new { g.Key, Count = g.Select(t => t.VisitorId).Distinct().Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId && o.AffiliateCode != null && OrderStatuses.CountedAsSale.Contains(o.Status))
             .ToListAsync(cancellationToken);
@@ -69,17 +71,37 @@ public sealed class ShareLinks(LiveShopDbContext db, IOptions<AttributionOptions
             touchedOrders.GetValueOrDefault(l.Code), credited.GetValueOrDefault(l.Code)))];
     }
 
-    /// <summary>Records that this browser (and user, if signed in) opened the link; returns where to land, or null for an unknown code.</summary>
-    public async Task<string?> TouchAsync(string code, Guid visitorId, Guid? userId, CancellationToken cancellationToken = default)
+    /// <summary>The query parameter a browser comes back with after being given the visitor cookie.</summary>
+    public const string ReturnedParameter = "v";
+
+    /// <summary>The link with this code (any case), or null.</summary>
+    public async Task<ShareLink?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        code.Length <= 16 ? await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code.ToUpperInvariant(), cancellationToken) : null;
+
+    /// <summary>Where the link lands: the show, or the product's sheet in it.</summary>
+    public static string Target(ShareLink link) =>
+        link.ProductId is { } productId ? $"/shows/{link.ShowId}?product={productId}" : $"/shows/{link.ShowId}";
+
+    /// <summary>
+    /// Records that this browser (and user, if signed in) opened the link, unless the browser's latest
+    /// touch in the show is this same link, made within <see cref="AttributionOptions.TouchRepeat"/>:
+    /// reopening a link is not a new visit, yet opening another link in between still counts, so the
+    /// last touch before an order stays the link the buyer really came through last.
+    /// </summary>
+    public async Task TouchAsync(ShareLink link, Guid visitorId, Guid? userId, CancellationToken cancellationToken = default)
     {
-        var link = code.Length <= 16 ? await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code.ToUpperInvariant(), cancellationToken) : null;
-        if (link is null)
+        var now = clock.GetUtcNow().ToMilliseconds();
+        var latest = await db.LinkTouches.AsNoTracking()
+            .Where(t => t.ShowId == link.ShowId && t.VisitorId == visitorId)
+            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+            .Select(t => new { t.Code, t.At })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.Code == link.Code && now - latest.At < options.Value.TouchRepeat)
         {
-            return null;
+            return;
         }
 
-        db.LinkTouches.Add(new LinkTouch(Guid.CreateVersion7(), link.Code, link.ShowId, link.CreatedById, visitorId, userId, clock.GetUtcNow().ToMilliseconds()));
+        db.LinkTouches.Add(new LinkTouch(Guid.CreateVersion7(), link.Code, link.ShowId, link.CreatedById, visitorId, userId, now));
         await db.SaveChangesAsync(cancellationToken);
-        return link.ProductId is { } productId ? $"/shows/{link.ShowId}?product={productId}" : $"/shows/{link.ShowId}";
     }
 }

@@ -58,11 +58,38 @@ public static class SalesEndpoints
     private static async Task<Ok<EarningsReportDto>> EarningsAsync(DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, SalesQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.EarningsReportAsync(user, from, to, cancellationToken));
 
-    /// <summary>A visitor opens a share link: record the touch and land on the show (or the product's sheet). Unknown codes get the not-found page.</summary>
+    /// <summary>
+    /// A visitor opens a share link and lands on the show (or the product's sheet); unknown codes get
+    /// the not-found page. Only a browser that keeps the visitor cookie records a touch: a first visit
+    /// without one gets the cookie and comes back once (<c>?v=1</c>); a client that comes back without
+    /// it, or a crawler, lands on the show and records nothing (see docs/metrics.md).
+    /// </summary>
     private static async Task<IResult> OpenShareLinkAsync(string code, ClaimsPrincipal user, HttpContext context, ShareLinks links, CancellationToken cancellationToken)
     {
-        var target = await links.TouchAsync(code, VisitorCookie.Ensure(context), user.FindUserId(), cancellationToken);
-        return target is null ? Results.NotFound() : Results.Redirect(target);
+        var link = await links.FindAsync(code, cancellationToken);
+        if (link is null)
+        {
+            return Results.NotFound();
+        }
+
+        if (CrawlerAgents.IsCrawler(context))
+        {
+            return Results.Redirect(ShareLinks.Target(link));
+        }
+
+        if (VisitorCookie.Read(context) is not { } visitorId)
+        {
+            if (context.Request.Query.ContainsKey(ShareLinks.ReturnedParameter))
+            {
+                return Results.Redirect(ShareLinks.Target(link));
+            }
+
+            VisitorCookie.Ensure(context);
+            return Results.Redirect($"{ApiRoutes.ShareLink(link.Code)}?{ShareLinks.ReturnedParameter}=1");
+        }
+
+        await links.TouchAsync(link, visitorId, user.FindUserId(), cancellationToken);
+        return Results.Redirect(ShareLinks.Target(link));
     }
 }
 
@@ -73,6 +100,7 @@ public static class SalesExtensions
     {
         builder.Services.AddOptions<AttributionOptions>().Bind(builder.Configuration.GetSection(AttributionOptions.Section))
             .Validate(o => o.WindowDays is >= 1 and <= 90 && o.HalfLifeHours is > 0 and <= 24 * 90, "Attribution: WindowDays 1–90, HalfLifeHours above 0 (at most 90 days).")
+            .Validate(o => o.TouchRepeatMinutes is >= 0 and <= 24 * 60, "Attribution: TouchRepeatMinutes 0–1440.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ViewerTracker>();
         builder.Services.AddSingleton<SalesPulse>();

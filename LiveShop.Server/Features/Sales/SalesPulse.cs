@@ -14,8 +14,9 @@ namespace LiveShop.Server.Features.Sales;
 /// <summary>
 /// The heartbeat of the sales side, every 250 ms: sends at most one "just bought" toast per show
 /// every 2 s (the latest offer wins), pushes the headline sales numbers to a show's host and co-host
-/// at most once a second after they changed, stores new unique viewers in batches, and keeps each
-/// minute's peak of viewers for the dashboard chart.
+/// at most once a second after they changed, stores new unique viewers in batches (then lets the
+/// tracker forget shows that ended or went idle), and keeps each minute's peak of viewers for the
+/// dashboard chart.
 /// </summary>
 public sealed partial class SalesPulse(
     IServiceScopeFactory scopes,
@@ -27,12 +28,14 @@ public sealed partial class SalesPulse(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan SummaryInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Guid, byte> _dirty = new();
     private readonly ConcurrentDictionary<Guid, PurchaseToastDto> _toasts = new();
     private readonly Dictionary<Guid, DateTimeOffset> _lastToast = [];
     private readonly Dictionary<Guid, DateTimeOffset> _lastSummary = [];
     private readonly Dictionary<(Guid, DateTimeOffset), int> _minutePeaks = [];
+    private DateTimeOffset _lastPrune;
 
     public void MarkDirty(Guid showId) => _dirty[showId] = 0;
 
@@ -62,6 +65,7 @@ public sealed partial class SalesPulse(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         await StoreViewersAsync(db, now, cancellationToken);
+        await PruneViewersAsync(db, now, cancellationToken);
         await StoreMinutePeaksAsync(db, now, cancellationToken);
 
         foreach (var showId in _dirty.Keys)
@@ -117,6 +121,20 @@ public sealed partial class SalesPulse(
         {
             MarkDirty(showId);
         }
+    }
+
+    /// <summary>Lets the tracker forget shows that ended or went idle, once their viewers are stored (every few seconds).</summary>
+    private async Task PruneViewersAsync(LiveShopDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (now - _lastPrune < PruneInterval || viewers.Shows.Count == 0)
+        {
+            return;
+        }
+
+        _lastPrune = now;
+        var tracked = viewers.Shows.ToList();
+        var ended = await db.Shows.Where(s => tracked.Contains(s.Id) && s.Status == Shared.Shows.ShowStatus.Ended).Select(s => s.Id).ToListAsync(cancellationToken);
+        viewers.Prune(ended.ToHashSet());
     }
 
     private async Task StoreMinutePeaksAsync(LiveShopDbContext db, DateTimeOffset now, CancellationToken cancellationToken)

@@ -101,16 +101,18 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
 
     /// <summary>
     /// Unique viewers: the distinct signed-in users (guests included) other than the show's host and
-    /// co-host, plus the browsers (visitor ids) that only ever watched anonymously, plus connections
-    /// that had neither. A browser seen signed in at any time merges into that user, so one person in
-    /// one browser counts once before and after "continue as guest"; a user on two browsers is one.
+    /// co-host, plus the browsers (visitor ids) that only ever watched anonymously. A browser seen
+    /// signed in at any time merges into that user, so one person in one browser counts once before and
+    /// after "continue as guest"; a user on two browsers is one. Bare connections (neither a user nor a
+    /// visitor id: rows stored as <c>c:</c> before they stopped being recorded) and crawlers are not
+    /// viewers (docs/metrics.md).
     /// </summary>
     private async Task<int> UniqueViewersAsync(Guid showId, CancellationToken cancellationToken)
     {
         var staff = await db.Shows.Where(s => s.Id == showId).Select(s => new[] { s.HostId, s.CoHostId ?? Guid.Empty }).SingleOrDefaultAsync(cancellationToken) ?? [];
         var seen = db.ShowViewers.Where(v => v.ShowId == showId);
         var users = await seen.Where(v => v.UserId != null && !staff.Contains(v.UserId.Value)).Select(v => v.UserId).Distinct().CountAsync(cancellationToken);
-        var anonymous = await seen.Where(v => v.UserId == null && (v.VisitorId == null || !seen.Any(s => s.UserId != null && s.VisitorId == v.VisitorId)))
+        var anonymous = await seen.Where(v => v.UserId == null && v.VisitorId != null && !seen.Any(s => s.UserId != null && s.VisitorId == v.VisitorId))
             .CountAsync(cancellationToken);
         return users + anonymous;
     }

@@ -30,6 +30,16 @@ public sealed class SalesTilesTests : BunitTestBase
     }
 
     [Fact]
+    public void Render_NoViewers_ConversionSaysSo_AndWhatAViewerIs()
+    {
+        var cut = Ctx.Render<SalesTiles>(p => p.Add(t => t.Summary, Summary(Currencies.Eur, gmv: 0m, orders: 0, units: 0, buyers: 0, viewers: 0, aov: 0m)));
+
+        var tile = cut.Find("[data-testid=tile-conversion]");
+        Assert.Contains("No viewers yet", tile.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Bots and bare connections are not viewers", tile.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EurSummary_ShowsEuroWithCents()
     {
         var cut = Ctx.Render<SalesTiles>(p => p

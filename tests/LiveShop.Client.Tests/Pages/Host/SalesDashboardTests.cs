@@ -87,6 +87,17 @@ public sealed class SalesDashboardTests : BunitTestBase
     }
 
     [Fact]
+    public void Load_LinksTable_CountsVisitors_AndSaysRepeatsAndBotsDoNot()
+    {
+        var cut = RenderLoaded();
+
+        var header = cut.Find("[data-testid=links-visitors-header]");
+        Assert.Equal("Visitors", header.TextContent.Trim());
+        Assert.Contains("Opening it again, link previews and bots are not counted", header.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Equal("31", cut.Find("[data-testid=link-row]").QuerySelectorAll("td")[2].TextContent.Trim());
+    }
+
+    [Fact]
     public void Load_Dashboard_ShowsEarningsFlashResultsLinksAndCsvLink()
     {
         var cut = RenderLoaded();

@@ -34,7 +34,7 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
 
         // A visitor opens the link (not signed in yet), lands on the product in the show, then continues as a guest in the same browser.
         var browser = factory.NewBrowser(out var cookies);
-        var landing = await browser.GetAsync(link.Path);
+        var landing = await browser.OpenShareLinkAsync(link.Path);
         Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
         Assert.Equal($"/shows/{room.Show.Id}?product={Jade}", landing.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Linked Buyer"))).StatusCode);
@@ -101,14 +101,14 @@ public class SalesTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory
 
         // Buyer A: two touches (host link, then co-host link), buys 1 oolong. Buyer B: no link, buys 2 jade rollers. Buyer C: host link, cash on delivery.
         var a = factory.NewBrowser();
-        await a.GetAsync(hostLink.Path);
-        await a.GetAsync(coHostLink.Path);
+        await a.OpenShareLinkAsync(hostLink.Path);
+        await a.OpenShareLinkAsync(coHostLink.Path);
         await a.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Buyer A"));
         await a.BuyAsync(Shopping.Request(show.Id, Oolong, 890m));
         var b = await factory.GuestAsync("Buyer B");
         await b.Http.BuyAsync(Shopping.Request(show.Id, Jade, 690m, quantity: 2));
         var c = factory.NewBrowser();
-        await c.GetAsync(hostLink.Path);
+        await c.OpenShareLinkAsync(hostLink.Path);
         await c.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Buyer C"));
         await c.BuyAsync(Shopping.Request(show.Id, Jade, 690m, payment: new PaymentDetailsDto(PaymentMethod.CashOnDelivery, null)));
         // A declined card does not count.

@@ -70,14 +70,14 @@ public class ReportsNetOfRefundsTests(RefundsFactory factory) : IClassFixture<Re
         // A (host link, then co-host link): 3 scarves at NT$1,290, one refunded. B (direct): 2 jade rollers, cancelled.
         // C (host link): an oolong and a jade roller on one order, the roller refunded.
         var a = factory.NewBrowser();
-        await a.GetAsync(hostLink.Path);
-        await a.GetAsync(coHostLink.Path);
+        await a.OpenShareLinkAsync(hostLink.Path);
+        await a.OpenShareLinkAsync(coHostLink.Path);
         await a.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Buyer A"));
         var orderA = await a.BuyAsync(Shopping.Request(show.Id, Scarf, indigo, 1290m, quantity: 3));
         var b = await factory.GuestAsync("Buyer B");
         var orderB = await b.Http.BuyAsync(Shopping.Request(show.Id, Jade, 690m, quantity: 2));
         var c = factory.NewBrowser();
-        await c.GetAsync(hostLink.Path);
+        await c.OpenShareLinkAsync(hostLink.Path);
         await c.PostAsJsonAsync(ApiRoutes.Guest, new Shared.Accounts.GuestRequest("Buyer C"));
         var orderC = await c.BuyAsync(new PlaceOrderRequest(show.Id, [new PlaceOrderLine(Oolong, 1, 890m), new PlaceOrderLine(Jade, 1, 690m)], Shopping.Address, Shopping.GoodCard));
 

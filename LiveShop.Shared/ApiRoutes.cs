@@ -46,6 +46,12 @@ public static class ApiRoutes
     /// <summary>The header that makes <c>POST /api/orders</c> idempotent.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
+    /// <summary>A fresh antiforgery request token for the caller (see docs/security.md, "Cross-site requests").</summary>
+    public const string Antiforgery = "/api/antiforgery";
+
+    /// <summary>The header that carries the antiforgery request token on bodiless and multipart calls made with the sign-in cookie.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
     public const string SignIn = Account + "/sign-in";
     public const string Register = Account + "/register";
     public const string Guest = Account + "/guest";

@@ -92,6 +92,7 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(GuestRequest))]
 [JsonSerializable(typeof(CurrentUserDto))]
+[JsonSerializable(typeof(AntiforgeryTokenDto))]
 // Catalog
 [JsonSerializable(typeof(ProductDto))]
 [JsonSerializable(typeof(ProductVariantDto))]

@@ -664,7 +664,12 @@ public sealed class DemoHost : IAsyncDisposable
         using var created = await Http.PostAsJsonAsync(ApiRoutes.Shows, request, cancellationToken);
         await EnsureAsync(created, "create the show", cancellationToken);
         var show = await created.Content.ReadFromJsonAsync<ShowDetailDto>(cancellationToken) ?? throw new InvalidOperationException("Creating the show answered no show.");
-        using var live = await Http.PostAsync(ApiRoutes.GoLive(show.Id), null, cancellationToken);
+        // A bodiless POST with the sign-in cookie carries the antiforgery token, as the app's own client does.
+        var token = await Http.GetFromJsonAsync<AntiforgeryTokenDto>(ApiRoutes.Antiforgery, cancellationToken)
+            ?? throw new InvalidOperationException("The server answered no antiforgery token.");
+        using var goLive = new HttpRequestMessage(HttpMethod.Post, ApiRoutes.GoLive(show.Id));
+        goLive.Headers.Add(token.HeaderName, token.Token);
+        using var live = await Http.SendAsync(goLive, cancellationToken);
         await EnsureAsync(live, "go live", cancellationToken);
         if (_hub is null)
         {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Media;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
@@ -46,7 +47,7 @@ public static class ShopCatalogEndpoints
 
     private static async Task<Ok<PageDto<ShopProductDto>>> ListAsync(
         Guid shopId, ClaimsPrincipal user, ShopCatalog catalog, bool? archived, bool? lowStock, string? search, string? currency, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await catalog.ListAsync(user, shopId, new ProductListQuery(archived ?? false, lowStock ?? false, search, currency, page, pageSize), cancellationToken));
+        TypedResults.Ok(await catalog.ListAsync(user, shopId, new ProductListQuery(archived ?? false, lowStock ?? false, QueryParameters.Search(search), QueryParameters.Currency(currency), QueryParameters.Page(page), QueryParameters.PageSize(pageSize, Limits.ProductPageSizeMax)), cancellationToken));
 
     private static async Task<Created<ShopProductDto>> CreateAsync(Guid shopId, SaveProductRequest request, ClaimsPrincipal user, ShopCatalog catalog, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
                 => (StatusCodes.Status413PayloadTooLarge, tooLarge.Code, tooLarge.Detail),
 
             // A body that is not JSON, or of the wrong shape (thrown in Development; answered as 400 elsewhere).
-            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, "The request could not be read. Check the fields and their formats."),
+            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, QueryParameters.MalformedSentence(bad) ?? "The request could not be read. Check the fields and their formats."),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -1,5 +1,6 @@
 using LiveShop.Client.Services;
 using LiveShop.Server.Components;
+using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.Components;
@@ -17,8 +18,15 @@ public static class WebExtensions
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemFactory.AddDefaultCode);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+
+        // A query value that does not bind (?to=yesterday) throws in every environment, so the exception handler
+        // answers with the same ProblemDetails naming the parameter (otherwise Production writes a bare 400).
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddLiveShopSecurityOptions();
+        builder.AddLiveShopForwardedHeaders();
+        builder.AddLiveShopCrossSiteRequests();
 
         // The client's services, so prerendering can build its pages; reads go straight to the database.
         builder.Services.AddLiveShopClient();
@@ -30,6 +38,10 @@ public static class WebExtensions
     /// <summary>The request pipeline. No HTTPS redirection here: TLS ends at the reverse proxy (see README).</summary>
     public static WebApplication UseLiveShopWeb(this WebApplication app)
     {
+        // First: the client's address and scheme as the configured proxy saw them, before the rate limiter, HSTS and
+        // the auth cookie's Secure flag read them. Then the security headers, on every answer from here on.
+        app.UseForwardedHeaders();
+        app.UseLiveShopSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseWebAssemblyDebugging();
@@ -43,6 +55,7 @@ public static class WebExtensions
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseAuthentication();
+        app.UseLiveShopCrossSiteRequests();
         app.UseAuthorization();
         Security.RateLimiting.UseLiveShopRateLimits(app);
 
@@ -60,7 +73,14 @@ public static class WebExtensions
     public static WebApplication MapLiveShopPages(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapOpenApi();
+        app.MapAntiforgeryEndpoint();
+
+        // The API description: on in Development (and any other non-Production environment), off in Production unless OpenApi:Enabled=true.
+        if (app.Configuration.GetValue<bool?>("OpenApi:Enabled") ?? !app.Environment.IsProduction())
+        {
+            app.MapOpenApi();
+        }
+
         app.MapRazorComponents<App>()
             .AddInteractiveWebAssemblyRenderMode()
             .AddAdditionalAssemblies(typeof(LiveShop.Client.Routes).Assembly);

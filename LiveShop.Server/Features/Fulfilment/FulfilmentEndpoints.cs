@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,7 +41,8 @@ public static class FulfilmentEndpoints
 
     private static async Task<Ok<ShopOrdersPageDto>> ListAsync(
         Guid shopId, Guid? showId, OrderStatus? status, DateOnly? from, DateOnly? to, int? page, ClaimsPrincipal user, ShopOrderQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.ListAsync(user, shopId, showId, status, from, to, page ?? 0, cancellationToken));
+        TypedResults.Ok(await queries.ListAsync(
+            user, shopId, showId, QueryParameters.Named(status, "status"), QueryParameters.Day(from, "from"), QueryParameters.Day(to, "to"), QueryParameters.Page(page) ?? 0, cancellationToken));
 
     private static async Task<Ok<PickListDto>> PickListAsync(Guid shopId, Guid? showId, ClaimsPrincipal user, ShopOrderQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.PickListAsync(user, shopId, showId, cancellationToken));

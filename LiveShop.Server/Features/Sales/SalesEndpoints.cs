@@ -56,7 +56,7 @@ public static class SalesEndpoints
     }
 
     private static async Task<Ok<EarningsReportDto>> EarningsAsync(DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, SalesQueries queries, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.EarningsReportAsync(user, from, to, cancellationToken));
+        TypedResults.Ok(await queries.EarningsReportAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), cancellationToken));
 
     /// <summary>
     /// A visitor opens a share link and lands on the show (or the product's sheet); unknown codes get

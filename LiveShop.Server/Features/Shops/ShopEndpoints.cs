@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Email;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
@@ -146,10 +147,10 @@ public static class PlatformEndpoints
         TypedResults.Ok(await setup.CompleteAsync(request, http, cancellationToken));
 
     private static async Task<Ok<PageDto<AdminShopDto>>> ShopsAsync(ClaimsPrincipal user, Administration admin, string? search, int? page, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await admin.ShopsAsync(user, search, page ?? 0, cancellationToken));
+        TypedResults.Ok(await admin.ShopsAsync(user, QueryParameters.Search(search), QueryParameters.Page(page) ?? 0, cancellationToken));
 
     private static async Task<Ok<PageDto<AdminUserDto>>> UsersAsync(ClaimsPrincipal user, Administration admin, string? search, int? page, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await admin.UsersAsync(user, search, page ?? 0, cancellationToken));
+        TypedResults.Ok(await admin.UsersAsync(user, QueryParameters.Search(search), QueryParameters.Page(page) ?? 0, cancellationToken));
 
     private static async Task<Ok<AdminShopDto>> SuspendShopAsync(Guid shopId, SuspendRequest request, ClaimsPrincipal user, Administration admin, CancellationToken cancellationToken) =>
         TypedResults.Ok(await admin.SuspendShopAsync(user, shopId, request?.Suspended ?? throw MissingBody("suspended"), cancellationToken));

@@ -110,11 +110,15 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>An HTTP client with its own cookie jar, like one browser.</summary>
+    /// <summary>
+    /// An HTTP client with its own cookie jar, like one browser. Like the app's own client, it fetches the antiforgery
+    /// token for bodiless and multipart calls (see <see cref="LiveShop.Client.Services.AntiforgeryHandler"/>).
+    /// </summary>
     public HttpClient NewBrowser(out CookieContainer cookies)
     {
         cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        return new HttpClient(new LiveShop.Client.Services.AntiforgeryHandler(handler)) { BaseAddress = BaseAddress };
     }
 
     public HttpClient NewBrowser() => NewBrowser(out _);

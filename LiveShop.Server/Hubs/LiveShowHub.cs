@@ -29,6 +29,7 @@ public sealed class LiveShowHub(
     FlashSales flashSales,
     Chat chat,
     ViewerTracker viewers,
+    RoomIdentities identities,
     Questions questions,
     ChatModeration moderation,
     ShowStaff staff,
@@ -68,6 +69,7 @@ public sealed class LiveShowHub(
 
             // Both the user and the browser: an anonymous browser later seen signed in counts as that user (see SalesQueries).
             viewers.Seen(showId, new ViewerIdentity(userId, VisitorCookie.Read(Context.GetHttpContext()), Context.ConnectionId));
+            identities.Seen(showId, Context.User, Context.GetHttpContext());
 
             // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
             if (show is null)

@@ -47,6 +47,7 @@ builder.AddLiveShopRefunds();
 builder.AddLiveShopSales();
 builder.AddLiveShopWebhooks();
 builder.AddLiveShopModeration();
+builder.AddLiveShopIdentities();
 builder.AddLiveShopVideo();
 builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();

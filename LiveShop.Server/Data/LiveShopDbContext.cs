@@ -37,6 +37,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Live.FlashSaleClaim> FlashSaleClaims => Set<Features.Live.FlashSaleClaim>();
 
+    public DbSet<Features.Live.FlashSaleIdentityClaim> FlashSaleIdentityClaims => Set<Features.Live.FlashSaleIdentityClaim>();
+
     public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();
 
     public DbSet<Features.Payments.ShopPaymentSettings> ShopPaymentSettings => Set<Features.Payments.ShopPaymentSettings>();
@@ -64,6 +66,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
     public DbSet<Features.Moderation.ShowModerator> ShowModerators => Set<Features.Moderation.ShowModerator>();
 
     public DbSet<Features.Moderation.ShowRestriction> ShowRestrictions => Set<Features.Moderation.ShowRestriction>();
+
+    public DbSet<Features.Moderation.ShowRestrictionCover> ShowRestrictionCovers => Set<Features.Moderation.ShowRestrictionCover>();
 
     public DbSet<Features.Moderation.HeldMessage> HeldMessages => Set<Features.Moderation.HeldMessage>();
 

@@ -31,6 +31,7 @@ public sealed class LiveShowHub(
     FlashSales flashSales,
     Chat chat,
     ViewerTracker viewers,
+    RoomIdentities identities,
     Questions questions,
     ChatModeration moderation,
     ShowStaff staff,
@@ -77,6 +78,7 @@ public sealed class LiveShowHub(
 
             // Both the user and the browser: an anonymous browser later seen signed in counts as that user (see SalesQueries).
             viewers.Seen(showId, userId, Context.GetHttpContext());
+            identities.Seen(showId, Context.User, Context.GetHttpContext());
 
             // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
             if (show is null)

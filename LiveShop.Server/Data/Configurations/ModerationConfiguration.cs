@@ -60,6 +60,19 @@ internal sealed class ShowRestrictionConfiguration : IEntityTypeConfiguration<Sh
     }
 }
 
+internal sealed class ShowRestrictionCoverConfiguration : IEntityTypeConfiguration<ShowRestrictionCover>
+{
+    public void Configure(EntityTypeBuilder<ShowRestrictionCover> builder)
+    {
+        builder.ToTable("ShowRestrictionCovers");
+        builder.HasKey(c => new { c.ShowId, c.UserId, c.Key });
+        builder.Property(c => c.Key).HasMaxLength(Features.Security.IdentityKeys.MaxLength).IsRequired();
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16).IsRequired();
+        builder.HasIndex(c => new { c.ShowId, c.Key });
+        builder.HasOne<ShowRestriction>().WithMany().HasForeignKey(c => new { c.ShowId, c.UserId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class HeldMessageConfiguration : IEntityTypeConfiguration<HeldMessage>
 {
     public void Configure(EntityTypeBuilder<HeldMessage> builder)

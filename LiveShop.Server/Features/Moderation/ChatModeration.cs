@@ -2,12 +2,14 @@ using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Moderation;
 
@@ -17,7 +19,15 @@ namespace LiveShop.Server.Features.Moderation;
 /// checked (staff only), written to the audit log in the same transaction as its effect, and then
 /// pushed: room events to everyone, the rest to the staff and the user concerned.
 /// </summary>
-public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ShowStaff staff, ModerationNotifier notifier, TimeProvider clock)
+public sealed class ChatModeration(
+    LiveShopDbContext db,
+    RoomWriter writer,
+    RoomActivity activity,
+    ShowStaff staff,
+    ModerationNotifier notifier,
+    RoomIdentities identities,
+    IOptions<IdentityOptions> identityOptions,
+    TimeProvider clock)
 {
     /// <summary>Refuses callers who are not staff of the show (before they join its staff group).</summary>
     public async Task RequireStaffAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
@@ -104,6 +114,8 @@ public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, Room
             {
                 restriction.Set(target.DisplayName, request.Kind, until, actor.Id, actor.Name, room.Now);
             }
+
+            await CoverIdentitiesAsync(showId, target.Id, cancellationToken);
 
             var detail = request.Kind == RestrictionKind.Ban ? "banned from the show" : $"timed out for {ShowStaff.Describe(duration!.Value)}";
             db.ModerationActions.Add(new ModerationAction(showId, actor.Id, actor.Name, request.Kind == RestrictionKind.Ban ? ModerationActions.Ban : ModerationActions.Timeout, room.Now, target.Id, target.DisplayName, null, detail));
@@ -225,6 +237,23 @@ public sealed class ChatModeration(LiveShopDbContext db, RoomWriter writer, Room
 
         await notifier.HeldAsync(held);
         return held;
+    }
+
+    /// <summary>
+    /// The browsers and addresses the user joined this show from now belong to their restriction too
+    /// (as keyed hashes), so a fresh guest from them is restricted as well; lifting deletes them with it.
+    /// </summary>
+    private async Task CoverIdentitiesAsync(Guid showId, Guid userId, CancellationToken cancellationToken)
+    {
+        if (!identityOptions.Value.RestrictByIdentity || identities.Of(showId, userId) is not { } seen)
+        {
+            return;
+        }
+
+        var known = await db.ShowRestrictionCovers.Where(c => c.ShowId == showId && c.UserId == userId).Select(c => c.Key).ToListAsync(cancellationToken);
+        var covers = seen.Visitors.Select(key => new ShowRestrictionCover(showId, userId, CoverKind.Browser, key))
+            .Concat(seen.Addresses.Select(key => new ShowRestrictionCover(showId, userId, CoverKind.Address, key)));
+        db.ShowRestrictionCovers.AddRange(covers.Where(c => !known.Contains(c.Key)));
     }
 
     private async Task<(Show Show, StaffMember Actor)> LoadAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken)

@@ -64,6 +64,42 @@ public sealed class ShowRestriction
     public RestrictionNoticeDto ToNotice() => new(ShowId, Kind, Until);
 }
 
+/// <summary>What a restriction's browser or address key reaches: only guests, for an address (see docs/decisions.md).</summary>
+public enum CoverKind
+{
+    Browser,
+    Address,
+}
+
+/// <summary>
+/// A browser or address (a keyed hash, <see cref="Security.IdentityKeys"/>) the restricted user was seen
+/// with in the show when they were restricted: anyone else joining or chatting from it is restricted too.
+/// Deleted with its restriction (lifting deletes both).
+/// </summary>
+public sealed class ShowRestrictionCover
+{
+    private ShowRestrictionCover()
+    {
+    }
+
+    public ShowRestrictionCover(Guid showId, Guid userId, CoverKind kind, string key)
+    {
+        ShowId = showId;
+        UserId = userId;
+        Kind = kind;
+        Key = key;
+    }
+
+    public Guid ShowId { get; private set; }
+
+    /// <summary>The restricted user whose restriction this extends.</summary>
+    public Guid UserId { get; private set; }
+
+    public CoverKind Kind { get; private set; }
+
+    public string Key { get; private set; } = "";
+}
+
 /// <summary>A chat line that matched the show's blocklist, waiting for a moderator to release or drop it.</summary>
 public sealed class HeldMessage
 {

@@ -17,7 +17,7 @@ public sealed record StaffMember(Guid Id, string Name, bool IsHost);
 /// global Moderator role when the host allowed global moderators. Guests are never staff; other
 /// shops' people are not staff of this one.
 /// </summary>
-public sealed class ShowStaff(LiveShopDbContext db)
+public sealed class ShowStaff(LiveShopDbContext db, RoomIdentities identities)
 {
     /// <summary>Whether the signed-in caller is staff of the show (false for anonymous callers and guests).</summary>
     public async Task<bool> IsStaffAsync(Show show, ClaimsPrincipal caller, CancellationToken cancellationToken)
@@ -71,10 +71,31 @@ public sealed class ShowStaff(LiveShopDbContext db)
             : DomainException.Conflict(ProblemCodes.Restricted, $"You're timed out of this show's chat and questions for {Describe(restriction.Until!.Value - now)} more (until {restriction.Until:HH:mm:ss} UTC).", extensions);
     }
 
+    /// <summary>
+    /// The user's own timeout or ban in the show, or else one that covers a browser or address the user
+    /// joined the show's room from (<see cref="RoomIdentities"/>): a banned viewer back as a fresh guest
+    /// is still banned. The address reaches guests only (see docs/decisions.md).
+    /// </summary>
     public async Task<ShowRestriction?> ActiveRestrictionAsync(Guid showId, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var restriction = await db.ShowRestrictions.AsNoTracking().SingleOrDefaultAsync(r => r.ShowId == showId && r.UserId == userId, cancellationToken);
-        return restriction?.IsActive(now) == true ? restriction : null;
+        if (restriction?.IsActive(now) == true)
+        {
+            return restriction;
+        }
+
+        if (identities.Of(showId, userId)?.CoveredBy is not { Count: > 0 } keys)
+        {
+            return null;
+        }
+
+        var covering = await db.ShowRestrictions.AsNoTracking()
+            .Where(r => r.ShowId == showId && r.UserId != userId
+                && db.ShowRestrictionCovers.Any(c => c.ShowId == showId && c.UserId == r.UserId && keys.Contains(c.Key)))
+            .ToListAsync(cancellationToken);
+
+        // A ban before a timeout; of timeouts, the one that ends last.
+        return covering.Where(r => r.IsActive(now)).OrderBy(r => r.Kind == RestrictionKind.Ban ? 0 : 1).ThenByDescending(r => r.Until).FirstOrDefault();
     }
 
     /// <summary>"45 s", "9 min", "3 h 20 min".</summary>

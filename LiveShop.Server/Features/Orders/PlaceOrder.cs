@@ -5,6 +5,7 @@ using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Payments;
+using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Webhooks;
 using LiveShop.Shared;
@@ -44,7 +45,9 @@ public sealed partial class PlaceOrder(
     StockFanout stockFanout,
     TimeProvider clock,
     IOptions<AttributionOptions> attribution,
-    IOptions<PaymentOptions> paymentOptions)
+    IOptions<PaymentOptions> paymentOptions,
+    IdentityKeys identityKeys,
+    IOptions<IdentityOptions> identityOptions)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
     {
@@ -164,6 +167,10 @@ public sealed partial class PlaceOrder(
         var payment = request.Payment;
         // Only the test gateway ever sees a card number; with Stripe the card goes from the browser to Stripe.
         var cardDigits = payment.Method == PaymentMethod.Card && offer.Card?.Processor == CardProcessor.TestGateway ? TestCards.Normalize(payment.CardNumber) : null;
+        // The cap also counts by browser, shipping address and card, so fresh guests share one allowance (docs/security.md).
+        var buyerKeys = identityOptions.Value.CapFlashSalesByIdentity
+            ? new BuyerKeys(visitorId is { } visitor ? identityKeys.Visitor(visitor) : null, identityKeys.Shipping(request.ShippingAddress), identityKeys.Card(cardDigits))
+            : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
         order.SoldBy(show.ShopId);
@@ -204,7 +211,8 @@ public sealed partial class PlaceOrder(
             // sale's variants, this order's earlier lines included); beyond them the list price does.
             var pending = sale is null ? null : db.FlashSaleClaims.Local.FirstOrDefault(c => c.SaleId == sale.Id && c.BuyerId == buyerId);
             var held = sale is null ? null : pending?.Units ?? await HeldAsync(sale.Id, buyerId, cancellationToken);
-            var flash = sale is not null && FlashApplies(sale, held ?? 0, line, name, listPrice, show.Currency) ? sale : null;
+            var heldByKeys = sale is null || buyerKeys is null ? 0 : await buyerKeys.HeldAsync(db, sale.Id, cancellationToken);
+            var flash = sale is not null && FlashApplies(sale, Math.Max(held ?? 0, heldByKeys), line, name, listPrice, show.Currency) ? sale : null;
             var price = flash?.Price ?? listPrice;
             if (line.ExpectedUnitPrice != price)
             {
@@ -214,6 +222,10 @@ public sealed partial class PlaceOrder(
             if (flash is not null)
             {
                 await ClaimFlashUnitsAsync(room, flash, buyerId, line.Quantity, held, pending, name, cancellationToken);
+                if (buyerKeys is not null)
+                {
+                    ClaimByKeys(flash.Id, order.Id, buyerKeys, line.Quantity);
+                }
             }
 
             await OrderLineStock.TakeAsync(db, product, variant, line.Quantity, flash?.Id, cancellationToken);
@@ -233,6 +245,18 @@ public sealed partial class PlaceOrder(
     /// <summary>The units the buyer holds at this flash price; null when they never claimed any (no claim row yet).</summary>
     private Task<int?> HeldAsync(Guid saleId, Guid buyerId, CancellationToken cancellationToken) =>
         db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == buyerId).Select(c => (int?)c.Units).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Records who took these flash units by browser, shipping address and card (one row per order and sale).</summary>
+    private void ClaimByKeys(Guid saleId, Guid orderId, BuyerKeys keys, int quantity)
+    {
+        if (db.FlashSaleIdentityClaims.Local.FirstOrDefault(c => c.SaleId == saleId && c.OrderId == orderId) is { } pending)
+        {
+            pending.AddUnits(quantity);
+            return;
+        }
+
+        db.FlashSaleIdentityClaims.Add(new FlashSaleIdentityClaim(saleId, orderId, keys.Visitor, keys.Shipping, keys.Payment, quantity));
+    }
 
     /// <summary>
     /// The buyer's allowance, then the sale's units: both conditional, both undone with the transaction

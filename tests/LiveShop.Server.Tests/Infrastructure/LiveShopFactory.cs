@@ -69,6 +69,8 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         ["RateLimits:GuestQuestionsPerShow:Permits"] = "1000000", ["RateLimits:GuestQuestionsPerShow:WindowSeconds"] = "1",
         ["RateLimits:ChatPerAddress:Permits"] = "1000000", ["RateLimits:ChatPerAddress:WindowSeconds"] = "1",
         ["RateLimits:HeartsPerAddress:Permits"] = "1000000", ["RateLimits:HeartsPerAddress:WindowSeconds"] = "1",
+        // Every test buyer ships to Shopping.Address with the one test card: caps by identity would make them one buyer (IdentityCapsFactory keeps them).
+        ["Identities:CapFlashSalesByIdentity"] = "false",
     };
 
     public string DatabasePath => Path.Combine(_folder, "liveshop.db");

@@ -509,6 +509,46 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSaleIdentityClaim", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PaymentKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ShippingKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("int");
+
+                    b.Property<string>("VisitorKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("SaleId", "OrderId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("SaleId", "PaymentKey");
+
+                    b.HasIndex("SaleId", "ShippingKey");
+
+                    b.HasIndex("SaleId", "VisitorKey");
+
+                    b.ToTable("FlashSaleIdentityClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FlashSaleIdentityClaims_Units", "[Units] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -778,6 +818,30 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasKey("ShowId", "UserId");
 
                     b.ToTable("ShowRestrictions", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestrictionCover", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("ShowId", "UserId", "Key");
+
+                    b.HasIndex("ShowId", "Key");
+
+                    b.ToTable("ShowRestrictionCovers", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Orders.Order", b =>
@@ -1816,6 +1880,21 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSaleIdentityClaim", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Live.FlashSale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
@@ -1881,6 +1960,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestrictionCover", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Moderation.ShowRestriction", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

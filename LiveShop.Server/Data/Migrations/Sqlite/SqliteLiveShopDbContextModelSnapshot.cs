@@ -503,6 +503,46 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSaleIdentityClaim", b =>
+                {
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShippingKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitorKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SaleId", "OrderId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("SaleId", "PaymentKey");
+
+                    b.HasIndex("SaleId", "ShippingKey");
+
+                    b.HasIndex("SaleId", "VisitorKey");
+
+                    b.ToTable("FlashSaleIdentityClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_FlashSaleIdentityClaims_Units", "[Units] >= 0");
+                        });
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -770,6 +810,30 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasKey("ShowId", "UserId");
 
                     b.ToTable("ShowRestrictions", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestrictionCover", b =>
+                {
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShowId", "UserId", "Key");
+
+                    b.HasIndex("ShowId", "Key");
+
+                    b.ToTable("ShowRestrictionCovers", (string)null);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Orders.Order", b =>
@@ -1802,6 +1866,21 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSaleIdentityClaim", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Live.FlashSale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
@@ -1867,6 +1946,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Moderation.ShowRestrictionCover", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Moderation.ShowRestriction", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

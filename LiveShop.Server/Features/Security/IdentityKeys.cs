@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LiveShop.Shared.Orders;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Security;
+
+/// <summary>
+/// Section <c>Identities</c>: how bans and flash-sale caps recognise a person behind fresh accounts
+/// (docs/security.md, "Bans and caps").
+/// </summary>
+public sealed class IdentityOptions
+{
+    public const string Section = "Identities";
+
+    /// <summary>
+    /// The HMAC key (base64, at least 32 bytes) for the stored keys of browsers, addresses, shipping
+    /// addresses and cards. Without it a random key is made at start: the keys then change with every
+    /// restart (an account's own ban and cap still hold). Never in the repository.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>A flash sale's per-buyer cap also counts units by browser, shipping address and card.</summary>
+    public bool CapFlashSalesByIdentity { get; set; } = true;
+
+    /// <summary>A timeout or ban also covers the browsers and addresses the user was seen with in the show.</summary>
+    public bool RestrictByIdentity { get; set; } = true;
+}
+
+/// <summary>
+/// The one place that turns a browser id, a client address, a shipping address or a card number into
+/// a stored key: a keyed hash (HMAC-SHA256, truncated to 128 bits, base64url), prefixed by its kind so
+/// keys of different kinds never match. The raw value is never stored or logged; without the secret a
+/// key cannot be turned back into an address.
+/// </summary>
+public sealed class IdentityKeys
+{
+    public const int MaxLength = 32;
+
+    private readonly byte[] _secret;
+
+    public IdentityKeys(IOptions<IdentityOptions> options, ILogger<IdentityKeys> logger)
+    {
+        if (options.Value.Secret is { Length: > 0 } configured)
+        {
+            _secret = Convert.FromBase64String(configured);
+            if (_secret.Length < 32)
+            {
+                throw new InvalidOperationException("Identities:Secret must be at least 32 bytes (base64).");
+            }
+        }
+        else
+        {
+            _secret = RandomNumberGenerator.GetBytes(32);
+            logger.LogWarning("Identities:Secret is not set: browser, address and card keys last only until the server restarts.");
+        }
+    }
+
+    public string Visitor(Guid visitorId) => Key('v', visitorId.ToString("N"));
+
+    /// <summary>A client address as <see cref="ClientAddress.Of"/> gives it (IPv6 already cut to its /64).</summary>
+    public string Address(string clientAddress) => Key('a', clientAddress);
+
+    /// <summary>Name- and phone-independent: country, postal code and address lines, ignoring case, spaces and punctuation.</summary>
+    public string Shipping(ShippingAddressDto address) =>
+        Key('s', string.Join('|', Fold(address.Country), Fold(address.PostalCode), Fold(address.Line1), Fold(address.Line2)));
+
+    /// <summary>A card number's digits (<see cref="TestCards.Normalize"/>), or null when there are none.</summary>
+    public string? Card(string? cardNumber) => TestCards.Normalize(cardNumber) is { Length: > 0 } digits ? Key('c', digits) : null;
+
+    /// <summary>Letters and digits only, lower case, compatibility-normalised (full-width digits count as digits).</summary>
+    internal static string Fold(string? text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in (text ?? "").Normalize(NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private string Key(char kind, string value)
+    {
+        var mac = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(kind + ":" + value));
+        return kind + "_" + Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+}
+
+public static class IdentityExtensions
+{
+    /// <summary>The identity keys, and the room registry that bans reach fresh guests by (docs/security.md, "Bans and caps").</summary>
+    public static WebApplicationBuilder AddLiveShopIdentities(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section)
+            .Validate(o => o.Secret is not { Length: > 0 } secret || IsKey(secret), "Identities:Secret must be base64 of at least 32 bytes.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IdentityKeys>();
+        builder.Services.AddSingleton<Moderation.RoomIdentities>();
+        return builder;
+    }
+
+    private static bool IsKey(string secret)
+    {
+        var bytes = new byte[secret.Length];
+        return Convert.TryFromBase64String(secret, bytes, out var length) && length >= 32;
+    }
+}

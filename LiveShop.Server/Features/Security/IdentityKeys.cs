@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using LiveShop.Shared.Orders;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Security;
@@ -16,8 +17,8 @@ public sealed class IdentityOptions
 
     /// <summary>
     /// The HMAC key (base64, at least 32 bytes) for the stored keys of browsers, addresses, shipping
-    /// addresses and cards. Without it a random key is made at start: the keys then change with every
-    /// restart (an account's own ban and cap still hold). Never in the repository.
+    /// addresses and cards. Without it one is made on first start and stored beside the Data Protection
+    /// keys, encrypted by them (set it when several instances must agree). Never in the repository.
     /// </summary>
     public string? Secret { get; set; }
 
@@ -40,7 +41,7 @@ public sealed class IdentityKeys
 
     private readonly byte[] _secret;
 
-    public IdentityKeys(IOptions<IdentityOptions> options, ILogger<IdentityKeys> logger)
+    public IdentityKeys(IOptions<IdentityOptions> options, IDataProtectionProvider protection, IConfiguration configuration, IHostEnvironment environment, ILogger<IdentityKeys> logger)
     {
         if (options.Value.Secret is { Length: > 0 } configured)
         {
@@ -52,9 +53,35 @@ public sealed class IdentityKeys
         }
         else
         {
-            _secret = RandomNumberGenerator.GetBytes(32);
-            logger.LogWarning("Identities:Secret is not set: browser, address and card keys last only until the server restarts.");
+            _secret = StoredSecret(protection, Data.DataExtensions.KeysDirectory(configuration, environment), logger);
         }
+    }
+
+    /// <summary>
+    /// Without a configured secret: one made on first start and kept beside the Data Protection keys,
+    /// encrypted by them, so keys survive restarts wherever those keys do. A file that cannot be read
+    /// (keys lost or rotated away) is replaced, and the log says so once.
+    /// </summary>
+    private static byte[] StoredSecret(IDataProtectionProvider protection, string folder, ILogger logger)
+    {
+        var protector = protection.CreateProtector("LiveShop.IdentityKeys.v1");
+        var path = Path.Combine(folder, "identity-keys.secret");
+        if (File.Exists(path))
+        {
+            try
+            {
+                return protector.Unprotect(File.ReadAllBytes(path));
+            }
+            catch (CryptographicException)
+            {
+                logger.LogWarning("The stored identity-key secret could not be decrypted (Data Protection keys changed): a new one is made, and earlier browser, address and card keys no longer match.");
+            }
+        }
+
+        var secret = RandomNumberGenerator.GetBytes(32);
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(path, protector.Protect(secret));
+        return secret;
     }
 
     public string Visitor(Guid visitorId) => Key('v', visitorId.ToString("N"));

@@ -150,9 +150,10 @@ public class ShopTenancyTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         await AssertRefusedAsync(await admin.Http.PutAsync(ApiRoutes.AdminShopSuspension(ShopA), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         await AssertRefusedAsync(await admin.Http.PutAsync(ApiRoutes.AdminUserSuspension(DemoSeeder.HostAccount.Id), Json("{}")), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
 
-        // Paging past the end is an empty page, not an overflow.
-        var far = await owner.Http.GetFromJsonAsync<PageDto<ShopProductDto>>(ApiRoutes.ShopProducts(ShopA) + "?page=2147483647");
+        // Paging past the end is an empty page; a page number past any list is refused, never an overflow.
+        var far = await owner.Http.GetFromJsonAsync<PageDto<ShopProductDto>>(ApiRoutes.ShopProducts(ShopA) + "?page=100000");
         Assert.Empty(far!.Items);
+        await AssertRefusedAsync(await owner.Http.GetAsync(ApiRoutes.ShopProducts(ShopA) + "?page=2147483647"), HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
 
         Assert.Equal(before, await FingerprintAsync());
     }

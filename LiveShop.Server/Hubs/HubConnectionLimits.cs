@@ -45,12 +45,12 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
         }
 
         var address = ClientAddress.Of(context);
-        var negotiate = context.Request.Path.Value?.EndsWith("/negotiate", StringComparison.Ordinal) == true;
+        var negotiate = context.Request.Path.Value?.TrimEnd('/').EndsWith("/negotiate", StringComparison.OrdinalIgnoreCase) == true;
         var opens = negotiate || (context.WebSockets.IsWebSocketRequest && !context.Request.Query.ContainsKey("id"));
         if (opens && context.User.FindUserId() is null && VisitorCookie.Read(context) is null
             && !limiters.TryTake("anonymous-hub-connections", settings.AnonymousConnections, address, out var wait))
         {
-            LogRefused(logger, address, "anonymous connections");
+            LogRefused(logger, "anonymous connections");
             await RefuseAsync(context, wait, "Too many connections from your address without a page loaded.");
             return;
         }
@@ -59,7 +59,7 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
         {
             if (OpenFrom(address) >= settings.HubConnectionsPerAddress)
             {
-                LogRefused(logger, address, "connections per address");
+                LogRefused(logger, "connections per address");
                 await RefuseAsync(context, FullRetryAfter, "Too many live connections from your address.");
                 return;
             }
@@ -77,7 +77,7 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
 
         if (!TryOpen(address, settings.HubConnectionsPerAddress))
         {
-            LogRefused(logger, address, "connections per address");
+            LogRefused(logger, "connections per address");
             await RefuseAsync(context, FullRetryAfter, "Too many live connections from your address.");
             return;
         }
@@ -137,6 +137,6 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
         });
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection from {Address} refused: {Limit}.")]
-    private static partial void LogRefused(ILogger logger, string address, string limit);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection refused: {Limit}.")]
+    private static partial void LogRefused(ILogger logger, string limit);
 }

@@ -75,7 +75,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
         // Thousands of viewers and buyers from one loopback address: the load tool lifts the rate limits
         // through their settings (docs/security.md), as the tests do; --server-env can set them back.
-        foreach (var limit in new[] { "Guest", "Register", "SignIn", "SignInFailuresPerAccount", "PlaceOrder", "ShareLink", "AnonymousConnections", "GuestChatPerShow", "GuestQuestionsPerShow", "ChatPerAddress", "HeartsPerAddress" })
+        foreach (var limit in new[] { "Guest", "Register", "SignIn", "SignInFailuresPerAccount", "PlaceOrder", "ShareLink", "Mail", "AnonymousConnections", "GuestChatPerShow", "GuestQuestionsPerShow", "ChatPerAddress", "HeartsPerAddress" })
         {
             start.Environment[$"RateLimits__{limit}__Permits"] = "1000000";
             start.Environment[$"RateLimits__{limit}__WindowSeconds"] = "1";

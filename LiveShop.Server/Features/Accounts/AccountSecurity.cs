@@ -20,6 +20,7 @@ public sealed class AccountSecurity(
     SignInManager<AppUser> signIn,
     AccountMail mail,
     DbTicketStore sessions,
+    SignInGuard guard,
     IHttpContextAccessor http,
     ILogger<AccountSecurity> logger)
 {
@@ -74,6 +75,9 @@ public sealed class AccountSecurity(
 
         // Whoever knew the old password is signed out everywhere, this browser included (it was not signed in).
         await sessions.EndSessionsAsync(user.Id, keep: null);
+
+        // The browser that read the mail is the owner's: it is never throttled by strangers' wrong guesses.
+        guard.RememberDevice(user.Id);
         logger.LogInformation("Password reset by mail for user {UserId}", user.Id);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,8 @@ public static class AccountSecurityEndpoints
             .WithSummary("The signed-in account's e-mail, whether it is confirmed, and whether this server can send mail.");
         group.MapPost("/forgot-password", ForgotPasswordAsync).WithName("ForgotPassword")
             .WithSummary("Mails a password-reset link if the address has an account. Answers 202 either way.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.Mail);
         group.MapPost("/reset-password", ResetPasswordAsync).WithName("ResetPassword")
             .WithSummary("Sets a new password with the code from the reset mail (once, within its lifetime); signs out other sessions.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -25,19 +27,22 @@ public static class AccountSecurityEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/resend-confirmation", ResendConfirmationAsync).WithName("ResendConfirmation")
             .WithSummary("Sends the confirmation mail again to the signed-in account.")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.Mail);
         group.MapPost("/change-password", ChangePasswordAsync).WithName("ChangePassword")
             .WithSummary("Changes the password (needs the current one); other sessions are signed out.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.SignIn);
         group.MapPost("/change-email", ChangeEmailAsync).WithName("ChangeEmail")
             .WithSummary("Mails a confirmation link to the new address; the address changes only when it is opened.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.Mail);
         group.MapPost("/confirm-email-change", ConfirmEmailChangeAsync).WithName("ConfirmEmailChange")
             .WithSummary("Completes an e-mail change with the code mailed to the new address.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/delete", DeleteAsync).WithName("DeleteAccount")
             .WithSummary("Deletes the signed-in account after its password; orders stay without the buyer's name and address.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).RequireRateLimiting(RateLimitPolicies.SignIn);
         return app;
     }
 

@@ -16,6 +16,7 @@ public sealed class AccountService(
     IOptions<AccountOptions> options,
     AccountSecurity security,
     SignInGuard guard,
+    IUserConnections connections,
     TimeProvider clock)
 {
     private const string SignInFailed = "That email and password do not match an account.";
@@ -30,19 +31,24 @@ public sealed class AccountService(
     {
         var email = request.Email?.Trim() ?? "";
         var password = request.Password ?? "";
-        var user = email.Length is 0 or > Limits.EmailMaxLength ? null : await users.FindByEmailAsync(email);
+        if (email.Length > Limits.EmailMaxLength)
+        {
+            // No account has such an address: refused before any bucket or hash is spent on it.
+            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
+        }
+
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
         var person = user is not null && AccountSecurity.IsPersonAccount(user) ? user : null;
         var bucket = users.NormalizeEmail(email) ?? "";
         var ownDevice = person is not null && guard.IsKnownDevice(person.Id);
         if (!ownDevice)
         {
-            guard.ThrowIfThrottled(bucket);
+            guard.TakeAttempt(bucket);
         }
 
         if (person is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), StandInHash, password);
-            guard.RecordFailure(bucket);
             throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
         }
 
@@ -55,11 +61,6 @@ public sealed class AccountService(
 
         if (!result.Succeeded)
         {
-            if (!ownDevice)
-            {
-                guard.RecordFailure(bucket);
-            }
-
             throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
         }
 
@@ -145,7 +146,19 @@ public sealed class AccountService(
         return await DescribeAsync(user);
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>
+    /// Ends this session on the server (its row is deleted: a copied cookie stops working) and closes the account's
+    /// open hub connections, which were authenticated when they opened; the account's other browsers reconnect.
+    /// </summary>
+    public async Task SignOutAsync()
+    {
+        var userId = signIn.Context.User.FindUserId();
+        await signIn.SignOutAsync();
+        if (userId is { } id)
+        {
+            connections.Close(id);
+        }
+    }
 
     public static CurrentUserDto Describe(ClaimsPrincipal principal)
     {

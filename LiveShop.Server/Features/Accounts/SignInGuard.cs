@@ -8,8 +8,8 @@ namespace LiveShop.Server.Features.Accounts;
 /// Wrong passwords per account without a lockout a stranger can trigger (OWASP "device cookies"): a browser that has
 /// signed in to an account gets a long-lived, HttpOnly, Data-Protection-protected cookie naming that account, and is
 /// never throttled for it. Other browsers share one bucket per e-mail address
-/// (<see cref="RateLimitOptions.SignInFailuresPerAccount"/>) that only wrong passwords drain; when it is empty they are
-/// refused with 429 before the password is checked. The bucket is keyed by the address typed, whether or not an
+/// (<see cref="RateLimitOptions.SignInFailuresPerAccount"/>) that each of their attempts drains; when it is empty they
+/// are refused with 429 before the password is checked. The bucket is keyed by the address typed, whether or not an
 /// account has it, so the refusal tells nothing about which addresses exist.
 /// </summary>
 public sealed class SignInGuard(
@@ -34,22 +34,17 @@ public sealed class SignInGuard(
     /// <summary>Whether this browser has signed in to the account before (it carries a device cookie naming it).</summary>
     public bool IsKnownDevice(Guid userId) => DeviceAccounts().Contains(userId);
 
-    /// <summary>A browser that is not the account's own is refused (429) while the address's failure bucket is empty.</summary>
-    public void ThrowIfThrottled(string normalizedEmail)
+    /// <summary>
+    /// An attempt from a browser that is not the account's own takes one permit from the typed address's bucket
+    /// before the password is checked, so attempts sent at once cannot all slip past an almost-empty bucket; when it
+    /// is empty the attempt is refused (429) unchecked.
+    /// </summary>
+    public void TakeAttempt(string normalizedEmail)
     {
-        if (limiters.IsExhausted(LimitName, limits.Value.SignInFailuresPerAccount, normalizedEmail, out var retryAfter))
+        if (!limiters.TryTake(LimitName, limits.Value.SignInFailuresPerAccount, normalizedEmail, out var retryAfter))
         {
+            logger.LogInformation("Sign-in attempts for one e-mail from unrecognised browsers reached the per-account limit; they are refused for now.");
             throw RateLimiting.TooMany(retryAfter, "Too many wrong passwords for this e-mail from browsers that have not signed in to it.");
-        }
-    }
-
-    /// <summary>Counts a wrong password (or an unknown address) against the typed address's bucket.</summary>
-    public void RecordFailure(string normalizedEmail)
-    {
-        if (!limiters.TryTake(LimitName, limits.Value.SignInFailuresPerAccount, normalizedEmail, out _))
-        {
-            logger.LogInformation("Sign-in failures for one e-mail reached the per-account limit; unrecognised browsers are refused for now (address {Address})",
-                http.HttpContext is { } context ? ClientAddress.Of(context) : "?");
         }
     }
 

@@ -23,28 +23,34 @@ public static class TextInput
 
         var builder = new StringBuilder(text.Length);
         var visible = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+
+        // By code point, so characters outside the basic plane (tag characters, musical formatting) are judged too.
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            if (IsDirectionControl(c))
+            if (IsDirectionControl(rune.Value))
             {
                 throw DomainException.Invalid(ProblemCodes.TextInvalid, "Text cannot contain direction-override characters (they make it read differently from what was written).");
             }
 
-            if (c is '\n' or '\r' or '\t')
+            if (rune.Value is '\n' or '\r' or '\t')
             {
                 builder.Append(' ');
             }
-            else if (!char.IsControl(c) && !IsInvisibleSpacer(c))
+            else if (!Rune.IsControl(rune) && !IsInvisibleSpacer(rune.Value))
             {
-                builder.Append(c);
-                visible |= !char.IsWhiteSpace(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format;
+                builder.Append(rune.ToString());
+                visible |= !Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format && !IsBlankLetter(rune.Value);
             }
         }
 
         return visible ? builder.ToString().Trim() : "";
     }
 
-    private static bool IsDirectionControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+    private static bool IsDirectionControl(int c) => c is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
 
-    private static bool IsInvisibleSpacer(char c) => c is '\u200B' or '\u2060' or '\uFEFF' or '\u180E' or '\u2061' or '\u2062' or '\u2063' or '\u2064';
+    /// <summary>Zero-width space, word joiner, invisible operators, BOM, Mongolian vowel separator: dropped wherever they are.</summary>
+    private static bool IsInvisibleSpacer(int c) => c is 0x200B or (>= 0x2060 and <= 0x2064) or 0xFEFF or 0x180E;
+
+    /// <summary>Letters and symbols that draw nothing (Hangul fillers, the blank Braille pattern): kept, but not visible on their own.</summary>
+    private static bool IsBlankLetter(int c) => c is 0x3164 or 0x115F or 0x1160 or 0xFFA0 or 0x2800;
 }

@@ -60,6 +60,9 @@ public sealed class RateLimitOptions
     /// <summary><c>POST /api/orders</c> and the payment calls, per signed-in user (or address).</summary>
     public WindowLimit PlaceOrder { get; set; } = new(30, 60);
 
+    /// <summary>Requests that send mail to an address the caller names (forgot password, resend confirmation, change e-mail).</summary>
+    public WindowLimit Mail { get; set; } = new(10, 3600);
+
     /// <summary><c>GET /r/{code}</c>, share links opened.</summary>
     public WindowLimit ShareLink { get; set; } = new(60, 60);
 
@@ -92,7 +95,7 @@ public sealed class RateLimitOptions
                  {
                      (nameof(Guest), Guest), (nameof(Register), Register), (nameof(SignIn), SignIn),
                      (nameof(SignInFailuresPerAccount), SignInFailuresPerAccount), (nameof(PlaceOrder), PlaceOrder),
-                     (nameof(ShareLink), ShareLink), (nameof(AnonymousConnections), AnonymousConnections),
+                     (nameof(ShareLink), ShareLink), (nameof(Mail), Mail), (nameof(AnonymousConnections), AnonymousConnections),
                      (nameof(GuestChatPerShow), GuestChatPerShow), (nameof(GuestQuestionsPerShow), GuestQuestionsPerShow),
                      (nameof(ChatPerAddress), ChatPerAddress), (nameof(HeartsPerAddress), HeartsPerAddress),
                  })

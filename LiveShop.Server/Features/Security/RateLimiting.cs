@@ -16,6 +16,7 @@ public static class RateLimitPolicies
     public const string SignIn = "sign-in";
     public const string PlaceOrder = "place-order";
     public const string ShareLink = "share-link";
+    public const string Mail = "mail";
 }
 
 public static class RateLimiting
@@ -35,6 +36,7 @@ public static class RateLimiting
             options.AddPolicy(RateLimitPolicies.Register, context => ByAddress(context, o => o.Register));
             options.AddPolicy(RateLimitPolicies.SignIn, context => ByAddress(context, o => o.SignIn));
             options.AddPolicy(RateLimitPolicies.ShareLink, context => ByAddress(context, o => o.ShareLink));
+            options.AddPolicy(RateLimitPolicies.Mail, context => ByAddress(context, o => o.Mail));
             options.AddPolicy(RateLimitPolicies.PlaceOrder, context =>
             {
                 // A signed-in buyer (a guest too) by account, so a shared address (an office, a venue's Wi-Fi) does not share one budget.

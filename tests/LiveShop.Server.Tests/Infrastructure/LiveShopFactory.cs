@@ -62,6 +62,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         ["RateLimits:SignInFailuresPerAccount:Permits"] = "1000000", ["RateLimits:SignInFailuresPerAccount:WindowSeconds"] = "1",
         ["RateLimits:PlaceOrder:Permits"] = "1000000", ["RateLimits:PlaceOrder:WindowSeconds"] = "1",
         ["RateLimits:ShareLink:Permits"] = "1000000", ["RateLimits:ShareLink:WindowSeconds"] = "1",
+        ["RateLimits:Mail:Permits"] = "1000000", ["RateLimits:Mail:WindowSeconds"] = "1",
         ["RateLimits:HubConnectionsPerAddress"] = "1000000",
         ["RateLimits:AnonymousConnections:Permits"] = "1000000", ["RateLimits:AnonymousConnections:WindowSeconds"] = "1",
         ["RateLimits:GuestChatAfterSeconds"] = "0",

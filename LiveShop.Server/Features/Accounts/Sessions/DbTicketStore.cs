@@ -1,3 +1,4 @@
+using LiveShop.Server.Features.Common;
 using System.Security.Cryptography;
 using LiveShop.Server.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -18,6 +19,7 @@ public sealed class DbTicketStore(
     IServiceScopeFactory scopes,
     IDataProtectionProvider protection,
     TimeProvider clock,
+    IUserConnections connections,
     ILogger<DbTicketStore> logger) : ITicketStore, IDisposable
 {
     /// <summary>How long this instance trusts a cached ticket without reading the table.</summary>
@@ -28,6 +30,7 @@ public sealed class DbTicketStore(
 
     private const string CurrentKeyItem = "LiveShop.SessionKey";
     private const int CacheEntriesMax = 100_000;
+    private const string EndedPrefix = "ended:";
 
     private readonly IDataProtector _protector = protection.CreateProtector("LiveShop.AuthSession.v1");
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CacheEntriesMax });
@@ -67,6 +70,11 @@ public sealed class DbTicketStore(
     public async Task RenewAsync(string key, AuthenticationTicket ticket, HttpContext? httpContext, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        if (IsEnded(key))
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var session = await db.AuthSessions.SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
@@ -129,11 +137,19 @@ public sealed class DbTicketStore(
 
         if (now - session.LastSeenAt > SeenResolution)
         {
-            session.Seen(now);
-            await db.SaveChangesAsync(cancellationToken);
+            // Conditional: a sign-out may delete the row meanwhile (then nothing is written, and the check below ends it).
+            await db.AuthSessions.Where(s => s.Key == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         }
 
         Cache(key, ticket);
+
+        // Ended while it was being read: the sign-out marked it before deleting, so it is never served from the cache.
+        if (IsEnded(key))
+        {
+            _cache.Remove(key);
+            return null;
+        }
+
         Remember(httpContext, key);
         return ticket;
     }
@@ -144,6 +160,7 @@ public sealed class DbTicketStore(
 
     public async Task RemoveAsync(string key, HttpContext? httpContext, CancellationToken cancellationToken)
     {
+        MarkEnded(key);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
@@ -163,6 +180,11 @@ public sealed class DbTicketStore(
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
         var ending = db.AuthSessions.Where(s => s.UserId == userId && (keep == null || s.Key != keep));
         var keys = await ending.Select(s => s.Key).ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            MarkEnded(key);
+        }
+
         var ended = await ending.ExecuteDeleteAsync(cancellationToken);
 
         // Evicted after the delete, so a read racing with it cannot put a ticket back for longer than one request.
@@ -171,9 +193,20 @@ public sealed class DbTicketStore(
             _cache.Remove(key);
         }
 
+        // Hub connections were authenticated when they opened: close them, so none outlives its session (the kept browser reconnects).
+        connections.Close(userId);
         logger.LogInformation("Ended {Count} sessions of user {UserId}", ended, userId);
         return ended;
     }
+
+    /// <summary>
+    /// Remembers, for twice the cache's lifetime, that a session ended here: marked before its row is deleted, so a
+    /// read of the row that races with the deletion cannot put the ticket back into the cache.
+    /// </summary>
+    private void MarkEnded(string key) =>
+        _cache.Set(EndedPrefix + key, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = CacheLifetime * 2 });
+
+    private bool IsEnded(string key) => _cache.TryGetValue(EndedPrefix + key, out _);
 
     /// <summary>Deletes the sessions whose time has run out (the sweep; a read of one removes it too).</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public sealed class TextInputTests
     [InlineData("\u200D\u200C")]
     [InlineData(" \uFEFF \u2060 ")]
     [InlineData("\u180E\t\n")]
+    [InlineData("\U000E0041\U000E0042\U000E007F")]
+    [InlineData("\u3164\u3164")]
+    [InlineData("\u2800 \uFFA0")]
     public void Clean_OnlyInvisibleCharacters_Empty(string text) => Assert.Equal("", TextInput.Clean(text));
 
     [Theory]

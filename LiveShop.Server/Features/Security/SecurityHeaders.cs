@@ -20,7 +20,8 @@ public static class SecurityHeaders
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex: nothing for HTML to escape in the attribute (a base64 "+" would be written as &#x2B;).
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
@@ -58,13 +59,13 @@ public static class SecurityHeaders
     /// </summary>
     public static string ContentSecurityPolicy(string nonce, SecurityOptions.CspSources extra) => string.Join("; ",
         "default-src 'self'",
-        Directive("script-src", ["'self'", "'wasm-unsafe-eval'", $"'nonce-{nonce}'", "https://js.stripe.com"], extra.ScriptSrc),
+        Directive("script-src", ["'self'", "'wasm-unsafe-eval'", $"'nonce-{nonce}'", "https://js.stripe.com", "https://*.js.stripe.com"], extra.ScriptSrc),
         Directive("style-src", ["'self'", "'unsafe-inline'"], extra.StyleSrc),
         Directive("img-src", ["'self'", "data:", "blob:", "https://*.stripe.com"], extra.ImgSrc),
         Directive("font-src", ["'self'", "data:"], extra.FontSrc),
         Directive("media-src", ["'self'", "blob:", "https:"], extra.MediaSrc),
         Directive("connect-src", ["'self'", "https:", "wss:"], extra.ConnectSrc),
-        Directive("frame-src", ["https://js.stripe.com", "https://hooks.stripe.com"], extra.FrameSrc),
+        Directive("frame-src", ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"], extra.FrameSrc),
         "worker-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",

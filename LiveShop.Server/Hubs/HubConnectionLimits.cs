@@ -15,7 +15,8 @@ namespace LiveShop.Server.Hubs;
 /// connection is counted while its transport request lasts (the WebSocket, server-sent events, or a
 /// long poll in flight) and no longer once it closes.</item>
 /// <item><c>RateLimits:AnonymousConnections</c> — connections opened (negotiate, or a WebSocket that skipped
-/// it) by a caller with neither an account nor the visitor cookie, i.e. that never loaded a page.</item>
+/// it) by a caller with neither an account nor a visitor cookie the server signed, i.e. that never loaded
+/// a page (an unsigned or forged <c>ls_vid</c> counts as none).</item>
 /// </list>
 /// </summary>
 public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> options, KeyedLimiters limiters, ILogger<HubConnectionLimits> logger)

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using LiveShop.Shared.Orders;
@@ -39,6 +41,14 @@ public sealed class IdentityKeys
 {
     public const int MaxLength = 32;
 
+    /// <summary>The visitor cookie's tag: HMAC-SHA256 cut to 16 bytes, 22 characters of base64url.</summary>
+    private const int VisitorTagBytes = 16;
+
+    private const int VisitorTagChars = 22;
+
+    /// <summary>A visitor cookie's length: 32 hex digits, a dot, the tag.</summary>
+    private const int VisitorValueLength = 32 + 1 + VisitorTagChars;
+
     private readonly byte[] _secret;
 
     public IdentityKeys(IOptions<IdentityOptions> options, IDataProtectionProvider protection, IConfiguration configuration, IHostEnvironment environment, ILogger<IdentityKeys> logger)
@@ -56,6 +66,9 @@ public sealed class IdentityKeys
             _secret = StoredSecret(protection, Data.DataExtensions.KeysDirectory(configuration, environment), logger);
         }
     }
+
+    /// <summary>Keys made with a given secret (tests).</summary>
+    internal IdentityKeys(byte[] secret) => _secret = secret;
 
     /// <summary>
     /// Without a configured secret: one made on first start and kept beside the Data Protection keys,
@@ -85,6 +98,46 @@ public sealed class IdentityKeys
     }
 
     public string Visitor(Guid visitorId) => Key('v', visitorId.ToString("N"));
+
+    /// <summary>
+    /// The visitor cookie's value for <paramref name="visitorId"/>: <c>{id:N}.{tag}</c>, the tag a keyed
+    /// hash of the id, so only this server (or one sharing its secret) can issue a visitor id.
+    /// </summary>
+    public string SignVisitor(Guid visitorId)
+    {
+        var id = visitorId.ToString("N");
+        Span<char> tag = stackalloc char[VisitorTagChars];
+        VisitorTag(id, tag);
+        return string.Concat(id, ".", tag);
+    }
+
+    /// <summary>
+    /// The visitor id a cookie value carries, or null when it is not one this server signed (a bare id,
+    /// a wrong or truncated tag, anything else). The tag is compared in constant time.
+    /// </summary>
+    public Guid? VerifyVisitor(string? value)
+    {
+        if (value is not { Length: VisitorValueLength } || value[32] != '.'
+            || !Guid.TryParseExact(value.AsSpan(0, 32), "N", out var visitorId))
+        {
+            return null;
+        }
+
+        Span<char> expected = stackalloc char[VisitorTagChars];
+        VisitorTag(value.AsSpan(0, 32), expected);
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), MemoryMarshal.AsBytes(value.AsSpan(33))) ? visitorId : null;
+    }
+
+    /// <summary>Its own domain ("ls_vid:"), so a cookie's tag never equals the stored key <see cref="Visitor"/> of the same id.</summary>
+    private void VisitorTag(ReadOnlySpan<char> id, Span<char> tag)
+    {
+        Span<byte> message = stackalloc byte[7 + 32];
+        var written = Encoding.ASCII.GetBytes("ls_vid:", message);
+        written += Encoding.ASCII.GetBytes(id, message[written..]);
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(_secret, message[..written], mac);
+        Base64Url.EncodeToChars(mac[..VisitorTagBytes], tag);
+    }
 
     /// <summary>A client address as <see cref="ClientAddress.Of"/> gives it (IPv6 already cut to its /64).</summary>
     public string Address(string clientAddress) => Key('a', clientAddress);

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LiveShop.Server.Tests.Infrastructure;
@@ -12,9 +14,13 @@ public static class Visitors
     public static CookieContainer NewCookies(LiveShopFactory factory, Guid? visitorId = null)
     {
         var cookies = new CookieContainer();
-        cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, (visitorId ?? Guid.NewGuid()).ToString("N")));
+        cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, factory.VisitorCookieValue(visitorId ?? Guid.NewGuid())));
         return cookies;
     }
+
+    /// <summary>The visitor cookie's value this server would issue for <paramref name="visitorId"/> (signed with its identity secret).</summary>
+    public static string VisitorCookieValue(this LiveShopFactory factory, Guid visitorId) =>
+        factory.Services.GetRequiredService<IdentityKeys>().SignVisitor(visitorId);
 }
 
 /// <summary>The test server with every limit raised except the ones a test names (applied after the raised ones).</summary>

@@ -29,7 +29,7 @@ public class BanByIdentityTests(LiveShopFactory factory) : IClassFixture<LiveSho
     private CookieContainer Browser()
     {
         var cookies = new CookieContainer();
-        cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, Guid.NewGuid().ToString("N")));
+        cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, factory.VisitorCookieValue(Guid.NewGuid())));
         return cookies;
     }
 
@@ -113,7 +113,7 @@ public class BanByIdentityTests(LiveShopFactory factory) : IClassFixture<LiveSho
     {
         await using var room = await LiveRoom.StartAsync(factory, "Ban follows the browser");
         var account = await factory.RegisterAsync(asHost: false, "Regular Viewer");
-        account.Cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, Guid.NewGuid().ToString("N")));
+        account.Cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, factory.VisitorCookieValue(Guid.NewGuid())));
         await using (var first = await RoomWatcher.JoinAsync(factory, room.Show, account.Cookies))
         {
             await room.ChatAsync(first.Connection, "hi");

@@ -23,7 +23,7 @@ public class FlashCapByIdentityTests(IdentityCapsFactory factory) : IClassFixtur
     private async Task<SignedIn> GuestAsync(string name, Guid? visitorId = null)
     {
         var guest = await factory.GuestAsync(name);
-        guest.Cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, (visitorId ?? Guid.NewGuid()).ToString("N")));
+        guest.Cookies.Add(factory.BaseAddress, new Cookie(VisitorCookie.Name, factory.VisitorCookieValue(visitorId ?? Guid.NewGuid())));
         return guest;
     }
 

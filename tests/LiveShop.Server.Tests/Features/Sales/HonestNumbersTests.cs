@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Sales;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
@@ -40,6 +41,35 @@ public class HonestNumbersTests(LiveShopFactory factory) : IClassFixture<LiveSho
 
         Assert.Equal(1, await StoredViewersAsync(room, 1));
         Assert.Equal(1, await UniqueViewersAsync(room));
+    }
+
+    [Fact]
+    public async Task ForgedVisitorCookies_JoiningAShow_DoNotRaiseViewersNowOrUniqueViewers()
+    {
+        await using var room = await LiveRoom.StartAsync(factory, "Forged cookies");
+        var presence = factory.Services.GetRequiredService<RoomPresence>();
+
+        // Ten connections in the room at once, each with a visitor id the client made up: bare, or with another id's tag.
+        var forged = new List<RoomWatcher>();
+        for (var i = 0; i < 10; i++)
+        {
+            forged.Add(await RoomWatcher.JoinAsync(factory, room.Show, WithForgedVisitor(withTag: i % 2 == 1)));
+        }
+
+        // Then one person who opened the show page.
+        var browser = factory.NewBrowser(out var cookies);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/shows/{room.Show.Id}")).StatusCode);
+        await using var person = await RoomWatcher.JoinAsync(factory, room.Show, cookies);
+
+        // Viewers now: the host and that person.
+        Assert.Equal(2, presence.Count(room.Show.Id));
+        Assert.Equal(2, (await room.HostRoom.StatsAsync(s => s.ViewersNow == 2)).PeakViewers);
+        Assert.Equal(1, await StoredViewersAsync(room, 1));
+        Assert.Equal(1, await UniqueViewersAsync(room));
+        foreach (var watcher in forged)
+        {
+            await watcher.DisposeAsync();
+        }
     }
 
     [Fact]
@@ -176,7 +206,16 @@ public class HonestNumbersTests(LiveShopFactory factory) : IClassFixture<LiveSho
     private System.Net.CookieContainer WithVisitor(Guid visitor)
     {
         var cookies = new System.Net.CookieContainer();
-        cookies.Add(factory.BaseAddress, new System.Net.Cookie(VisitorCookie.Name, visitor.ToString("N")));
+        cookies.Add(factory.BaseAddress, new System.Net.Cookie(VisitorCookie.Name, factory.VisitorCookieValue(visitor)));
+        return cookies;
+    }
+
+    /// <summary>A client that sends a visitor id of its own choosing (bare, or with a tag made for another id) instead of loading a page.</summary>
+    private System.Net.CookieContainer WithForgedVisitor(bool withTag)
+    {
+        var chosen = Guid.NewGuid().ToString("N");
+        var cookies = new System.Net.CookieContainer();
+        cookies.Add(factory.BaseAddress, new System.Net.Cookie(VisitorCookie.Name, withTag ? chosen + factory.VisitorCookieValue(Guid.NewGuid())[32..] : chosen));
         return cookies;
     }
 

@@ -1,6 +1,9 @@
+using System.Security.Cryptography;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Sales;
+using LiveShop.Server.Features.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveShop.Server.Tests.Features.Sales;
@@ -9,6 +12,11 @@ namespace LiveShop.Server.Tests.Features.Sales;
 public class ViewerTrackerTests
 {
     private const string Chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+
+    /// <summary>The server's identity keys, as a request sees them: the visitor cookie is read through them.</summary>
+    private static readonly IServiceProvider Services = new ServiceCollection().AddSingleton(new IdentityKeys(RandomNumberGenerator.GetBytes(32))).BuildServiceProvider();
+
+    private static IdentityKeys Keys => Services.GetRequiredService<IdentityKeys>();
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly Guid _show = Guid.NewGuid();
@@ -28,6 +36,23 @@ public class ViewerTrackerTests
 
         var queued = Assert.Single(tracker.Drain(100));
         Assert.Equal(new ViewerIdentity(null, visitor), queued.Viewer);
+    }
+
+    [Fact]
+    public void Seen_UnsignedOrForgedVisitorCookies_AreNotQueued()
+    {
+        var tracker = new ViewerTracker(_clock);
+        var visitor = Guid.NewGuid();
+        var otherTag = Keys.SignVisitor(Guid.NewGuid())[32..];
+
+        // A bare id (as the cookie used to be), a real id with another id's tag, and one signed by another secret.
+        tracker.Seen(_show, null, JoinWithCookie(visitor.ToString("N"), Chrome));
+        tracker.Seen(_show, null, JoinWithCookie(visitor.ToString("N") + otherTag, Chrome));
+        tracker.Seen(_show, null, JoinWithCookie(new IdentityKeys(RandomNumberGenerator.GetBytes(32)).SignVisitor(visitor), Chrome));
+        Assert.Empty(tracker.Drain(100));
+
+        tracker.Seen(_show, null, Join(visitor, Chrome));
+        Assert.Equal(new ViewerIdentity(null, visitor), Assert.Single(tracker.Drain(100)).Viewer);
     }
 
     [Fact]
@@ -92,12 +117,15 @@ public class ViewerTrackerTests
         Assert.Equal(ViewerTracker.MaxKeysPerShow * 2 + 10, tracker.Drain(int.MaxValue).Count);
     }
 
-    private static DefaultHttpContext Join(Guid? visitor, string? userAgent)
+    private static DefaultHttpContext Join(Guid? visitor, string? userAgent) =>
+        JoinWithCookie(visitor is { } id ? Keys.SignVisitor(id) : null, userAgent);
+
+    private static DefaultHttpContext JoinWithCookie(string? visitorCookie, string? userAgent)
     {
-        var http = new DefaultHttpContext();
-        if (visitor is { } id)
+        var http = new DefaultHttpContext { RequestServices = Services };
+        if (visitorCookie is not null)
         {
-            http.Request.Headers.Cookie = $"{VisitorCookie.Name}={id:N}";
+            http.Request.Headers.Cookie = $"{VisitorCookie.Name}={visitorCookie}";
         }
 
         if (userAgent is not null)

@@ -54,9 +54,10 @@ public sealed class CameraTests(BrowserFixture browser, ITestOutputHelper output
         // Camera off: viewers see black, still connected; back on: the picture returns. No renegotiation either way.
         Assert.True(await CameraVideo.BrightnessAsync(viewer) > 40, "The fake camera's picture is bright green.");
         await host.TestId("camera-off").ClickAsync();
-        await viewer.WaitForFunctionAsync(CameraVideo.BrightnessScript + " < 10", null, new() { Timeout = 20_000 });
+        // A function, not a bare expression: Playwright evaluates a bare string with eval, which the CSP forbids.
+        await viewer.WaitForFunctionAsync("() => " + CameraVideo.BrightnessScript + " < 10", null, new() { Timeout = 20_000 });
         await host.TestId("camera-off").ClickAsync();
-        await viewer.WaitForFunctionAsync(CameraVideo.BrightnessScript + " > 40", null, new() { Timeout = 20_000 });
+        await viewer.WaitForFunctionAsync("() => " + CameraVideo.BrightnessScript + " > 40", null, new() { Timeout = 20_000 });
         await Assertions.Expect(viewer.TestId("camera-player")).ToHaveAttributeAsync("data-state", "Playing");
         await host.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("camera-host-console.png") });
 

@@ -52,7 +52,7 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
             && !limiters.TryTake("anonymous-hub-connections", settings.AnonymousConnections, address, out var wait))
         {
             LogRefused(logger, "anonymous connections");
-            await RefuseAsync(context, wait, "Too many connections from your address without a page loaded.");
+            await RateLimiting.WriteTooManyAsync(context, wait, "Too many connections from your address without a page loaded.");
             return;
         }
 
@@ -61,7 +61,7 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
             if (OpenFrom(address) >= settings.HubConnectionsPerAddress)
             {
                 LogRefused(logger, "connections per address");
-                await RefuseAsync(context, FullRetryAfter, "Too many live connections from your address.");
+                await RateLimiting.WriteTooManyAsync(context, FullRetryAfter, "Too many live connections from your address.");
                 return;
             }
 
@@ -79,7 +79,7 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
         if (!TryOpen(address, settings.HubConnectionsPerAddress))
         {
             LogRefused(logger, "connections per address");
-            await RefuseAsync(context, FullRetryAfter, "Too many live connections from your address.");
+            await RateLimiting.WriteTooManyAsync(context, FullRetryAfter, "Too many live connections from your address.");
             return;
         }
 
@@ -121,21 +121,6 @@ public sealed partial class HubConnectionLimits(IOptions<RateLimitOptions> optio
                 _open[address] = open - 1;
             }
         }
-    }
-
-    private static async Task RefuseAsync(HttpContext context, TimeSpan retryAfter, string sentence)
-    {
-        var refusal = RateLimiting.TooMany(retryAfter, sentence);
-        var seconds = RateLimiting.Seconds(retryAfter);
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        var problem = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message);
-        problem.Extensions["retryAfterSeconds"] = seconds;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = problem,
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub connection refused: {Limit}.")]

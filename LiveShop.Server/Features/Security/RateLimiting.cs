@@ -46,7 +46,7 @@ public static class RateLimiting
             options.OnRejected = (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-                return WriteTooManyAsync(rejected.HttpContext, retryAfter, cancellationToken);
+                return WriteTooManyAsync(rejected.HttpContext, retryAfter, "Too many requests from your address.");
             };
         });
         return builder;
@@ -72,13 +72,21 @@ public static class RateLimiting
             retryAfter);
     }
 
-    private static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the 429 refusal outside an endpoint (the rate limiter's own refusals, the hub's connection limits):
+    /// Retry-After and the same ProblemDetails as <see cref="TooMany"/> thrown from an endpoint.
+    /// </summary>
+    public static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, string sentence)
     {
-        var refusal = TooMany(retryAfter, "Too many requests from your address.");
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        var refusal = TooMany(retryAfter, sentence);
+        context.Response.StatusCode = refusal.StatusCode;
         context.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
         var problem = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message);
-        problem.Extensions["retryAfterSeconds"] = Seconds(retryAfter);
+        foreach (var (name, value) in refusal.Extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

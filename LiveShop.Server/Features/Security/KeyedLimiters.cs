@@ -38,28 +38,6 @@ public sealed class KeyedLimiters(IOptions<RateLimitOptions> options) : IDisposa
         return false;
     }
 
-    /// <summary>
-    /// Whether <paramref name="key"/>'s bucket in <paramref name="name"/> is empty, without taking a permit (for limits
-    /// that count only failures: the sign-in asks before it checks the password, and takes a permit only when wrong).
-    /// </summary>
-    public bool IsExhausted(string name, WindowLimit limit, string key, out TimeSpan retryAfter)
-    {
-        retryAfter = TimeSpan.Zero;
-        if (!options.Value.Enabled)
-        {
-            return false;
-        }
-
-        var limiter = _limiters.GetOrAdd(name, _ => PartitionedRateLimiter.Create<string, string>(k => RateLimitPartition.GetTokenBucketLimiter(k, _ => Bucket(limit))));
-        if (limiter.GetStatistics(key)?.CurrentAvailablePermits > 0)
-        {
-            return false;
-        }
-
-        retryAfter = limit.Refill;
-        return true;
-    }
-
     /// <summary>A bucket of <see cref="WindowLimit.Permits"/> that gets one permit back every <see cref="WindowLimit.Refill"/>; no queue.</summary>
     internal static TokenBucketRateLimiterOptions Bucket(WindowLimit limit) => new()
     {

@@ -45,6 +45,4 @@ public sealed class AuthSession
         ExpiresAt = expiresAt;
         LastSeenAt = now;
     }
-
-    public void Seen(DateTimeOffset now) => LastSeenAt = now;
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using LiveShop.Client.Services;
+using LiveShop.Shared.Localization;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Microsoft.JSInterop;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
 
@@ -11,4 +14,14 @@ builder.Services.AddScoped(_ => new HttpClient(new AntiforgeryHandler(new HttpCl
 builder.Services.AddLiveShopClient();
 builder.Services.AddScoped<IShowReader, HttpShowReader>();
 
-await builder.Build().RunAsync();
+var host = builder.Build();
+
+// The server prerendered the page in the person's language (picker cookie, else Accept-Language) and wrote it into
+// <html lang>: start in the same one, so nothing flips when WebAssembly takes over. Setting it before RunAsync makes
+// Blazor load that language's resource assemblies.
+var js = host.Services.GetRequiredService<IJSRuntime>();
+var language = Languages.Match(await js.InvokeAsync<string?>("document.documentElement.getAttribute", "lang"), allowPseudo: true) ?? Languages.Default;
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.GetCultureInfo(language);
+CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo(language);
+
+await host.RunAsync();

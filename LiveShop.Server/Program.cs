@@ -4,6 +4,7 @@ using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Email;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Localization;
 using LiveShop.Server.Features.Media;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Fulfilment;
@@ -53,6 +54,7 @@ builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();
 builder.AddLiveShopRateLimits();
 builder.AddLiveShopWeb();
+builder.AddLiveShopLocalization();
 
 var app = builder.Build();
 
@@ -61,6 +63,7 @@ await app.PrepareLiveShopSetupAsync();
 
 app.UseLiveShopWeb();
 app.MapAccountEndpoints();
+app.MapLanguageEndpoints();
 app.MapShopsEndpoints();
 app.MapAccountSecurityEndpoints();
 app.MapEmailEndpoints();

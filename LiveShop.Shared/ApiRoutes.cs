@@ -27,6 +27,7 @@ public static class ApiRoutes
     public static string ShowCheckout(Guid id) => $"{Shows}/{id}/checkout";
     public static string StripeWebhook(string shopSlug) => $"/api/payments/stripe/webhook/{Uri.EscapeDataString(shopSlug)}";
     public const string Profile = Account + "/profile";
+    public const string Language = Account + "/language";
     public static string ShowSales(Guid id) => $"{Shows}/{id}/sales";
     public static string ShowOrders(Guid id) => $"{Shows}/{id}/orders";
     public static string ShowOrdersCsv(Guid id) => $"{Shows}/{id}/orders.csv";

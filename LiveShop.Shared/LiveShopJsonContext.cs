@@ -88,6 +88,7 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(CsvErrorDto))]
 [JsonSerializable(typeof(CsvImportResultDto))]
 // Accounts
+[JsonSerializable(typeof(LanguageChoice))]
 [JsonSerializable(typeof(SignInRequest))]
 [JsonSerializable(typeof(RegisterRequest))]
 [JsonSerializable(typeof(GuestRequest))]

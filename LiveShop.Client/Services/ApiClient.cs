@@ -53,6 +53,9 @@ public sealed partial class ApiClient(HttpClient http)
 
     public Task<CurrentUserDto> ContinueAsGuestAsync(GuestRequest request) => PostAsync(ApiRoutes.Guest, request, Json.GuestRequest, Json.CurrentUserDto);
 
+    /// <summary>Keeps the language picked in the app bar (cookie, and the profile when signed in); the page then reloads in it.</summary>
+    public Task ChooseLanguageAsync(string language) => SendAsync(HttpMethod.Post, ApiRoutes.Language, new LanguageChoice(language), Json.LanguageChoice);
+
     public async Task SignOutAsync() => await EnsureAsync(await http.PostAsync(ApiRoutes.SignOut, content: null));
 
     public Task<ShowDetailDto> CreateShowAsync(CreateShowRequest request) => PostAsync(ApiRoutes.Shows, request, Json.CreateShowRequest, Json.ShowDetailDto);

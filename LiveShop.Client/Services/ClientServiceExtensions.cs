@@ -18,6 +18,7 @@ public static class ClientServiceExtensions
             options.SnackbarConfiguration.VisibleStateDuration = 3000;
             options.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
         });
+        services.AddLiveShopLocalization();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiClient>();
         services.AddTransient<LiveShowConnection>();

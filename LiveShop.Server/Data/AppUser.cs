@@ -19,6 +19,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>Whether "Mei L. just bought …" may be shown to the room when this user buys. On unless switched off.</summary>
     public bool ShowMyPurchases { get; set; } = true;
 
+    /// <summary>The language the person chose in the picker (en, zh-TW, zh-CN, el), or null to follow the browser. Also the language of their e-mails.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The address of the last order (or as edited in the profile), offered at the next checkout.</summary>
     public Features.Orders.ShippingAddress? SavedAddress { get; set; }
 }

@@ -14,3 +14,6 @@ public sealed record CurrentUserDto(
     string? Email,
     bool IsGuest,
     IReadOnlyList<string> Roles);
+
+/// <summary>The language picked in the app bar: en, zh-TW, zh-CN or el.</summary>
+public sealed record LanguageChoice(string Language);

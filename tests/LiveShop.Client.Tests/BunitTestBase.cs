@@ -34,6 +34,7 @@ public abstract class BunitTestBase : IAsyncLifetime
         Ctx = new BunitContext();
         Ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         Ctx.Services.AddMudServices();
+        Ctx.Services.AddLiveShopLocalization();
         Ctx.Services.AddSingleton<TimeProvider>(Clock);
         services?.Invoke(Ctx.Services);
         Ctx.SetRendererInfo(new RendererInfo("WebAssembly", isInteractive: true));

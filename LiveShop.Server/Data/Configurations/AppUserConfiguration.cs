@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.DisplayName).HasMaxLength(Limits.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.ShowMyPurchases).HasDefaultValue(true);
+        builder.Property(u => u.Language).HasMaxLength(16);
         builder.OwnsOne(u => u.SavedAddress, a => AddressColumns.Map(a, "Saved"));
     }
 }

@@ -65,6 +65,13 @@ public sealed class AccountService(
         }
 
         guard.RememberDevice(person.Id);
+
+        // The language the person chose on another device follows them to this one.
+        if (Shared.Localization.Languages.Match(person.Language) is { } language)
+        {
+            Localization.LanguageCookie.Write(signIn.Context, language);
+        }
+
         return await DescribeAsync(person);
     }
 

@@ -29,10 +29,19 @@ public enum RefusalKind
 /// A refusal the caller should see: a stable <see cref="Code"/> from <see cref="ProblemCodes"/> and a
 /// human sentence. Thrown before anything is written; turned into ProblemDetails by
 /// <see cref="DomainExceptionHandler"/> and into a HubException by <see cref="DomainExceptionHubFilter"/>.
+/// The sentence is an English template (the key in Resources/ServerText.resx) with its arguments ({0}, {1} …),
+/// translated into the caller's language when it is written; <see cref="Exception.Message"/> is the English, for logs.
 /// </summary>
-public sealed class DomainException(RefusalKind kind, string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) : Exception(message)
+public sealed class DomainException(RefusalKind kind, string code, string template, IReadOnlyDictionary<string, object?>? extensions = null, params object?[] arguments)
+    : Exception(arguments.Length == 0 ? template : string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments))
 {
     public RefusalKind Kind { get; } = kind;
+
+    /// <summary>The English sentence with {0}-style holes: the resource key.</summary>
+    public string Template { get; } = template;
+
+    /// <summary>What fills the holes (already formatted for the caller where it is money or a date).</summary>
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
 
     public string Code { get; } = code;
 
@@ -52,23 +61,30 @@ public sealed class DomainException(RefusalKind kind, string code, string messag
         RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
     };
 
-    public static DomainException Invalid(string code, string message) => new(RefusalKind.Invalid, code, message);
+    public static DomainException Invalid(string code, string message, params object?[] arguments) => new(RefusalKind.Invalid, code, message, null, arguments);
 
-    public static DomainException Forbidden(string code, string message) => new(RefusalKind.Forbidden, code, message);
+    public static DomainException Forbidden(string code, string message, params object?[] arguments) => new(RefusalKind.Forbidden, code, message, null, arguments);
 
-    public static DomainException NotFound(string code, string message) => new(RefusalKind.NotFound, code, message);
+    public static DomainException NotFound(string code, string message, params object?[] arguments) => new(RefusalKind.NotFound, code, message, null, arguments);
 
-    public static DomainException Conflict(string code, string message, IReadOnlyDictionary<string, object?>? extensions = null) => new(RefusalKind.Conflict, code, message, extensions);
+    public static DomainException Conflict(string code, string message, params object?[] arguments) => new(RefusalKind.Conflict, code, message, null, arguments);
 
-    public static DomainException TooLarge(string code, string message) => new(RefusalKind.TooLarge, code, message);
+    public static DomainException Conflict(string code, string message, IReadOnlyDictionary<string, object?>? extensions, params object?[] arguments) =>
+        new(RefusalKind.Conflict, code, message, extensions, arguments);
 
-    public static DomainException Unavailable(string code, string message) => new(RefusalKind.Unavailable, code, message);
+    public static DomainException TooLarge(string code, string message, params object?[] arguments) => new(RefusalKind.TooLarge, code, message, null, arguments);
+
+    public static DomainException Unavailable(string code, string message, params object?[] arguments) => new(RefusalKind.Unavailable, code, message, null, arguments);
 
     /// <summary>429 with <c>retryAfterSeconds</c>; see <see cref="Security.RateLimiting.TooMany"/> for the house sentence.</summary>
-    public static DomainException TooManyRequests(string code, string message, TimeSpan retryAfter) =>
-        new(RefusalKind.TooManyRequests, code, message, new Dictionary<string, object?> { ["retryAfterSeconds"] = Security.RateLimiting.Seconds(retryAfter) });
+    public static DomainException TooManyRequests(string code, string message, TimeSpan retryAfter, params object?[] arguments) =>
+        new(RefusalKind.TooManyRequests, code, message, new Dictionary<string, object?> { ["retryAfterSeconds"] = Security.RateLimiting.Seconds(retryAfter) }, arguments);
 
     public static DomainException NotSignedIn(string message) => new(RefusalKind.NotSignedIn, ProblemCodes.NotSignedIn, message);
+
+    /// <summary>The sentence in the current UI culture (the caller's language), from <paramref name="text"/>.</summary>
+    public string Localize(Microsoft.Extensions.Localization.IStringLocalizer text) =>
+        Arguments.Count == 0 ? text[Template].Value : text[Template, [.. Arguments.Select(a => a ?? "")]].Value;
 
     public static DomainException ShowNotFound() => NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
 }

@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace LiveShop.Server.Features.Common;
 
 /// <summary>Writes a <see cref="DomainException"/> (or an unreadable request) thrown by an endpoint as RFC 7807 ProblemDetails.</summary>
-internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails, Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText> text) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = exception switch
         {
-            DomainException refusal => (refusal.StatusCode, refusal.Code, refusal.Message),
+            DomainException refusal => (refusal.StatusCode, refusal.Code, refusal.Localize(text)),
 
             // A body over the endpoint's size limit (Kestrel stops reading it): the endpoint says why.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } when ProblemFactory.TooLargeProblem(httpContext) is { } tooLarge
@@ -78,6 +78,31 @@ internal static class ProblemFactory
         StatusCodes.Status429TooManyRequests => "Too many requests.",
         _ => "The request failed.",
     };
+
+    /// <summary>
+    /// Every problem written: the default code for the framework's own (<see cref="AddDefaultCode"/>), then the title
+    /// and a house sentence translated into the request's language (a refusal's detail is already translated).
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        AddDefaultCode(context);
+        var text = context.HttpContext.RequestServices.GetService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText>>();
+        if (text is null)
+        {
+            return;
+        }
+
+        var problem = context.ProblemDetails;
+        if (problem.Title is { Length: > 0 } title && text[title] is { ResourceNotFound: false } translatedTitle)
+        {
+            problem.Title = translatedTitle.Value;
+        }
+
+        if (problem.Detail is { Length: > 0 } detail && text[detail] is { ResourceNotFound: false } translatedDetail)
+        {
+            problem.Detail = translatedDetail.Value;
+        }
+    }
 
     /// <summary>Fills in the code for problems the framework writes itself (401/403 from auth, 404, binding errors).</summary>
     public static void AddDefaultCode(ProblemDetailsContext context)

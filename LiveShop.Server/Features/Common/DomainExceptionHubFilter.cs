@@ -9,13 +9,22 @@ namespace LiveShop.Server.Features.Common;
 /// at Error with its stack trace, so its category is silenced (see <see cref="DispatcherCategory"/>) and
 /// this filter logs the unexpected ones at Error itself.
 /// </summary>
-internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHubFilter> logger) : IHubFilter
+internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHubFilter> logger, Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText> text) : IHubFilter
 {
     /// <summary>The logger category of SignalR's hub dispatcher ("Failed to invoke hub method", event 8).</summary>
     public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        // The connection's language is the one its opening request was answered in (cookie or Accept-Language):
+        // refusals, and money or dates written into them, read in it.
+        var culture = invocationContext.Context.GetHttpContext()?.Features.Get<Microsoft.AspNetCore.Localization.IRequestCultureFeature>()?.RequestCulture;
+        if (culture is not null)
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture.Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture.UICulture;
+        }
+
         try
         {
             return await next(invocationContext);
@@ -23,7 +32,7 @@ internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHu
         catch (DomainException refusal)
         {
             LogRefused(logger, invocationContext.HubMethodName, refusal.Code);
-            throw new HubException($"[{refusal.Code}] {refusal.Message}");
+            throw new HubException($"[{refusal.Code}] {refusal.Localize(text)}");
         }
         catch (HubException refusal)
         {

@@ -16,7 +16,7 @@ public static class WebExtensions
             .AddInteractiveWebAssemblyComponents()
             .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
 
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemFactory.AddDefaultCode);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemFactory.Customize);
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 
         // A query value that does not bind (?to=yesterday) throws in every environment, so the exception handler
@@ -42,6 +42,7 @@ public static class WebExtensions
         // the auth cookie's Secure flag read them. Then the security headers, on every answer from here on.
         app.UseForwardedHeaders();
         app.UseLiveShopSecurityHeaders();
+        Localization.LocalizationExtensions.UseLiveShopLocalization(app);
         if (app.Environment.IsDevelopment())
         {
             app.UseWebAssemblyDebugging();

@@ -53,6 +53,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<bool>("IsGuest")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 

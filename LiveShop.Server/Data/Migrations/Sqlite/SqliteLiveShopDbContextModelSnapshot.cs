@@ -48,6 +48,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<bool>("IsGuest")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

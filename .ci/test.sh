@@ -39,6 +39,13 @@ if ! command -v ffmpeg >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq ffmpeg >/dev/null
 fi
 
+# Chinese fonts for the browser tests that read and photograph pages in zh-TW and zh-CN (Greek is in DejaVu).
+if ! fc-list :lang=zh-tw 2>/dev/null | grep -q .; then
+    say "Installing the Noto CJK fonts from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-noto-cjk >/dev/null
+fi
+
 # 2. Build once, warnings are errors (Directory.Build.props), tests included.
 say "Building LiveShop.slnx"
 if ! dotnet build LiveShop.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly; then

@@ -52,24 +52,24 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>Errors each context's pages wrote to the console or threw (a user would see Blazor's error bar).</summary>
     private readonly Dictionary<IBrowserContext, List<string>> _errors = [];
 
-    /// <summary>A phone-sized context (390 × 844, touch), like most viewers.</summary>
-    public Task<IBrowserContext> NewPhoneAsync() => WatchAsync(new BrowserNewContextOptions
+    /// <summary>A phone-sized context (390 × 844, touch), like most viewers; <paramref name="locale"/> is the browser's language (Accept-Language).</summary>
+    public Task<IBrowserContext> NewPhoneAsync(string locale = "en-US") => WatchAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseUrl,
         ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         DeviceScaleFactor = 2,
         IsMobile = true,
         HasTouch = true,
-        Locale = "en-US",
+        Locale = locale,
         TimezoneId = "Asia/Taipei",
     });
 
-    /// <summary>A desktop context, like a host's laptop.</summary>
-    public Task<IBrowserContext> NewDesktopAsync() => WatchAsync(new BrowserNewContextOptions
+    /// <summary>A desktop context, like a host's laptop; <paramref name="locale"/> is the browser's language (Accept-Language).</summary>
+    public Task<IBrowserContext> NewDesktopAsync(string locale = "en-US") => WatchAsync(new BrowserNewContextOptions
     {
         BaseURL = BaseUrl,
         ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-        Locale = "en-US",
+        Locale = locale,
         TimezoneId = "Asia/Taipei",
     });
 

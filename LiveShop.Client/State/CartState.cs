@@ -6,8 +6,6 @@ using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace LiveShop.Client.State;
 
@@ -27,8 +25,7 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
     private ShowState? _show;
 
     /// <summary>The viewer's text for the notes on flash prices (the app's localizer; straight from the resources when made by hand).</summary>
-    private IStringLocalizer<ViewerText> T { get; } = text ?? new StringLocalizer<ViewerText>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+    private IStringLocalizer<ViewerText> T { get; } = text ?? ViewerText.FromResources();
 
     /// <summary>The show the lines belong to (null before a show page attached).</summary>
     public Guid? ShowId { get; private set; }

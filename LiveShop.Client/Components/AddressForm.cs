@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using LiveShop.Client.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Components;
 
@@ -58,14 +60,16 @@ public sealed class AddressForm : IValidatableObject
             yield break;
         }
 
+        // Blazor's DataAnnotationsValidator hands the app's services to the context: the buyer's language.
+        var T = validationContext.GetService(typeof(IStringLocalizer<ViewerText>)) as IStringLocalizer<ViewerText> ?? ViewerText.FromResources();
         (string? Value, string Member, string Message)[] required =
         [
-            (FullName, nameof(FullName), "Enter the name of who receives the parcel."),
-            (Line1, nameof(Line1), "Enter the street address."),
-            (City, nameof(City), "Enter the city."),
-            (PostalCode, nameof(PostalCode), "Enter the postal code."),
-            (Country, nameof(Country), "Enter the country."),
-            (Phone, nameof(Phone), "Enter a phone number for the courier."),
+            (FullName, nameof(FullName), T["Enter the name of who receives the parcel."]),
+            (Line1, nameof(Line1), T["Enter the street address."]),
+            (City, nameof(City), T["Enter the city."]),
+            (PostalCode, nameof(PostalCode), T["Enter the postal code."]),
+            (Country, nameof(Country), T["Enter the country."]),
+            (Phone, nameof(Phone), T["Enter a phone number for the courier."]),
         ];
         foreach (var (value, member, message) in required.Where(r => string.IsNullOrWhiteSpace(r.Value)))
         {

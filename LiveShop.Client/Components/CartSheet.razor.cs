@@ -1,10 +1,12 @@
 using System.Net;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Components;
@@ -53,6 +55,8 @@ public sealed partial class CartSheet : IDisposable
 
     [Inject] private CartState Cart { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ViewerText> T { get; set; } = default!;
+
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -93,14 +97,17 @@ public sealed partial class CartSheet : IDisposable
         BankTransfer,
     }
 
-    private string Title => !SignedIn ? "Your cart" : _step switch
+    private string Title => !SignedIn ? T["Your cart"] : _step switch
     {
-        CheckoutStep.Cart => "Your cart",
-        CheckoutStep.Delivery => "Delivery",
-        CheckoutStep.Payment => "Payment",
-        CheckoutStep.Pay => "Pay by card",
-        CheckoutStep.Transfer => "Pay by bank transfer",
+        CheckoutStep.Cart => T["Your cart"],
+        CheckoutStep.Delivery => T["Delivery"],
+        CheckoutStep.Payment => T["Payment"],
+        CheckoutStep.Pay => T["Pay by card"],
+        CheckoutStep.Transfer => T["Pay by bank transfer"],
     };
+
+    /// <summary>The empty cart's sentence, with the Buy button's own word in bold (the sentence is ours; only the word is markup).</summary>
+    private MarkupString EmptyCartText => new(T["Your cart is empty. Tap {0} on a product to add it.", $"<strong>{WebUtility.HtmlEncode(T["Buy"])}</strong>"]);
 
     private string StepName => !SignedIn ? "sign-in" : _step.ToString().ToLowerInvariant();
 
@@ -300,7 +307,7 @@ public sealed partial class CartSheet : IDisposable
         }
         catch (Exception e) when (IsUnanswered(e))
         {
-            _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
+            _error = T["We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice."];
             return false;
         }
         catch (ApiException e)
@@ -320,8 +327,8 @@ public sealed partial class CartSheet : IDisposable
         Cart.Placed(earlier);
         var lines = string.Join(", ", earlier.Lines.Select(l => l.VariantLabel is { } label ? $"{l.Quantity} × {l.Name} ({label})" : $"{l.Quantity} × {l.Name}"));
         _error = earlier.Status == OrderStatus.PendingPayment
-            ? $"Your earlier order #{earlier.Number} ({lines}) was placed; its payment is still being confirmed (see My orders). Your cart is still here: press Place order to order it as well."
-            : $"Your earlier order #{earlier.Number} ({lines}) went through. Your cart is still here: press Place order to order it as well.";
+            ? T["Your earlier order #{0} ({1}) was placed; its payment is still being confirmed (see My orders). Your cart is still here: press Place order to order it as well.", earlier.Number, lines]
+            : T["Your earlier order #{0} ({1}) went through. Your cart is still here: press Place order to order it as well.", earlier.Number, lines];
         await OnOrderPlaced.InvokeAsync(earlier);
         return false;
     }
@@ -352,7 +359,7 @@ public sealed partial class CartSheet : IDisposable
         catch (Exception e) when (IsUnanswered(e))
         {
             _unanswered = (key, request);
-            _error = "We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice.";
+            _error = T["We could not reach LiveShop to place your order. Check your connection and press Place order again — you will not be charged twice."];
             return new LeftOpen();
         }
         catch (ApiException e) when (e.Code == ProblemCodes.PaymentPending)
@@ -386,15 +393,17 @@ public sealed partial class CartSheet : IDisposable
         && e.GuidExtension("productId") is not null && e.DecimalExtension("currentPrice") is not null;
 
     /// <summary>Why the price changed, in the buyer's terms, when the server's code says more than "changed".</summary>
-    private static string? PriceReason(ApiException refusal) => refusal.Code switch
+    private string? PriceReason(ApiException refusal) => refusal.Code switch
     {
-        ProblemCodes.FlashSaleEnded => "The flash price has ended.",
+        ProblemCodes.FlashSaleEnded => T["The flash price has ended."].Value,
         ProblemCodes.PerBuyerCapReached => refusal.IntExtension("perBuyerCap") is { } cap
-            ? $"The flash price is {cap} per buyer{(refusal.IntExtension("held") is > 0 and var held ? $", and you already have {held}" : "")}."
-            : "You have reached the flash price's limit per buyer.",
+            ? refusal.IntExtension("held") is > 0 and var held
+                ? T["The flash price is {0} per buyer, and you already have {1}.", cap, held].Value
+                : T["The flash price is {0} per buyer.", cap]
+            : T["You have reached the flash price's limit per buyer."],
         ProblemCodes.FlashSaleSoldOut => refusal.IntExtension("unitsLeft") is { } left
-            ? $"Only {left} left at the flash price."
-            : "Not enough left at the flash price.",
+            ? T["Only {0} left at the flash price.", left].Value
+            : T["Not enough left at the flash price."],
         _ => null,
     };
 
@@ -425,7 +434,7 @@ public sealed partial class CartSheet : IDisposable
             { d => d.Currency, Cart.Currency },
             { d => d.Reason, PriceReason(refusal) },
         };
-        var dialog = await Dialogs.ShowAsync<PriceChangedDialog>("The price changed", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<PriceChangedDialog>(T["The price changed"], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         var result = await dialog.Result;
         if (result is null || result.Canceled)
         {
@@ -533,7 +542,7 @@ public sealed partial class CartSheet : IDisposable
             var confirmed = await _stripe.ConfirmAsync();
             if (confirmed.Error is { } stripeSaid && confirmed.Status is null or "requires_payment_method")
             {
-                _error = $"{stripeSaid} Nothing was charged: try again or use another card before the hold runs out.";
+                _error = T["{0} Nothing was charged: try again or use another card before the hold runs out.", stripeSaid];
                 return;
             }
 
@@ -544,12 +553,12 @@ public sealed partial class CartSheet : IDisposable
                     // Stripe took it but has not said "paid" yet: the order shows how it ends in My orders.
                     _paying = null;
                     await PendingAsync(new ApiException(HttpStatusCode.Conflict, ProblemCodes.PaymentPending,
-                        $"Your payment for order #{order.Number} is being confirmed. It appears in My orders as soon as it is settled.", null));
+                        T["Your payment for order #{0} is being confirmed. It appears in My orders as soon as it is settled.", order.Number], null));
                     break;
                 case OrderStatus.PaymentDeclined or OrderStatus.Cancelled:
                     _paying = null;
                     _step = CheckoutStep.Cart;
-                    _error = $"Order #{order.Number} was not paid: nothing was charged and the items went back on sale.";
+                    _error = T["Order #{0} was not paid: nothing was charged and the items went back on sale.", order.Number];
                     break;
                 default:
                     _paying = null;
@@ -563,7 +572,7 @@ public sealed partial class CartSheet : IDisposable
         }
         catch (Exception e) when (IsUnanswered(e))
         {
-            _error = "We could not reach LiveShop to confirm your payment. You will not be charged twice: My orders shows it once it is settled.";
+            _error = T["We could not reach LiveShop to confirm your payment. You will not be charged twice: My orders shows it once it is settled."];
         }
         finally
         {
@@ -578,7 +587,7 @@ public sealed partial class CartSheet : IDisposable
         {
             _paying = null;
             _step = CheckoutStep.Cart;
-            _error = $"The hold on order #{paying.Number} ran out before it was paid: nothing was charged and the items went back on sale.";
+            _error = T["The hold on order #{0} ran out before it was paid: nothing was charged and the items went back on sale.", paying.Number];
         }
 
         return InvokeAsync(StateHasChanged);

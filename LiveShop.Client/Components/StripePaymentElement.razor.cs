@@ -48,7 +48,7 @@ public sealed partial class StripePaymentElement : IAsyncDisposable
         }
         catch (JSException)
         {
-            _failed = "The secure card form could not load. Check your connection and try again.";
+            _failed = T["The secure card form could not load. Check your connection and try again."];
         }
 
         StateHasChanged();
@@ -59,7 +59,7 @@ public sealed partial class StripePaymentElement : IAsyncDisposable
     {
         if (_module is null || !_ready)
         {
-            return new StripeConfirmResult(null, "The card form is not ready yet.");
+            return new StripeConfirmResult(null, T["The card form is not ready yet."]);
         }
 
         try

@@ -30,7 +30,7 @@ public sealed partial class VariantPicker
 
     private IReadOnlyList<string> Options => Item.Options is { Count: > 0 } options
         ? options
-        : [.. Enumerable.Range(1, Item.Variants!.Max(v => v.Values.Count)).Select(i => $"Option {i}")];
+        : [.. Enumerable.Range(1, Item.Variants!.Max(v => v.Values.Count)).Select(i => T["Option {0}", i].Value)];
 
     protected override void OnParametersSet()
     {
@@ -105,7 +105,7 @@ public sealed partial class VariantPicker
         "ls-chip" + (pressed ? " is-selected" : "") + (soldOut ? " is-sold-out" : "") + (unavailable ? " is-unavailable" : "");
 
     private string ChipLabel(int index, string value, bool soldOut, bool unavailable) =>
-        soldOut ? $"{Options[index]} {value}, sold out"
-        : unavailable ? $"{Options[index]} {value}, sold out with {OtherChoices(index)}"
+        soldOut ? T["{0} {1}, sold out", Options[index], value]
+        : unavailable ? T["{0} {1}, sold out with {2}", Options[index], value, OtherChoices(index)]
         : $"{Options[index]} {value}";
 }

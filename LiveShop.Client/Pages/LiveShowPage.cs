@@ -1,3 +1,4 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared.Moderation;
@@ -8,6 +9,7 @@ using LiveShop.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Pages;
@@ -19,9 +21,6 @@ namespace LiveShop.Client.Pages;
 /// </summary>
 public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
 {
-    /// <summary>What the sender of a line held by the blocklist is told.</summary>
-    public const string HeldSentence = "Your message is waiting for a moderator's review.";
-
     private Guid? _joinedShowId;
     private bool _subscribed;
 
@@ -34,6 +33,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
 
     [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>The viewer's text for what this base says itself (the pages inject their own <c>T</c>).</summary>
+    [Inject] private IStringLocalizer<ViewerText> T { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -143,7 +145,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
             else
             {
                 State.DropPendingChat(clientMessageId);
-                Snackbar.Add(HeldSentence, Severity.Info);
+                // What the sender of a line held by the blocklist is told.
+                Snackbar.Add(T["Your message is waiting for a moderator's review."], Severity.Info);
             }
         }
         catch (HubException e)

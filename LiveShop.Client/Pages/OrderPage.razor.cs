@@ -44,7 +44,7 @@ public sealed partial class OrderPage : IAsyncDisposable
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or AggregateException or TimeoutException)
         {
-            _error = "Live updates are off; reload to see changes.";
+            _error = T["Live updates are off; reload to see changes."];
         }
 
         await LoadAsync();
@@ -59,7 +59,7 @@ public sealed partial class OrderPage : IAsyncDisposable
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _loadFailed = true;
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load your order.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load your order."];
         }
 
         StateHasChanged();
@@ -100,10 +100,10 @@ public sealed partial class OrderPage : IAsyncDisposable
     private async Task CancelAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Cancel order #{_order!.Number}?",
-            _order.Status == OrderStatus.Paid ? "The shop will not send it, and your payment is refunded." : "The shop will not send it.",
-            yesText: "Cancel order",
-            cancelText: "Keep it");
+            T["Cancel order #{0}?", _order!.Number],
+            _order.Status == OrderStatus.Paid ? T["The shop will not send it, and your payment is refunded."] : T["The shop will not send it."],
+            yesText: T["Cancel order"],
+            cancelText: T["Keep it"]);
         if (confirmed != true)
         {
             return;
@@ -117,7 +117,7 @@ public sealed partial class OrderPage : IAsyncDisposable
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed: try again."];
         }
         finally
         {

@@ -21,6 +21,9 @@ public sealed partial class Orders : IAsyncDisposable
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
+    /// <summary>The empty list's sentence, with the Buy button's own word in bold (the sentence is ours; only the word is markup).</summary>
+    private MarkupString NoOrdersText => new(T["No orders yet. Join a live show and tap {0} on a product you like.", $"<strong>{System.Net.WebUtility.HtmlEncode(T["Buy"])}</strong>"]);
+
     [Inject] private IOrderUpdates Updates { get; set; } = default!;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -56,7 +59,7 @@ public sealed partial class Orders : IAsyncDisposable
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load your orders.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load your orders."];
         }
 
         StateHasChanged();

@@ -34,7 +34,7 @@ public sealed partial class ShowPage
         Products,
     }
 
-    private static readonly (SideTab Tab, string Label)[] Tabs = [(SideTab.Chat, "Chat"), (SideTab.Qa, "Q&A"), (SideTab.Products, "Products")];
+    private static readonly SideTab[] Tabs = [SideTab.Chat, SideTab.Qa, SideTab.Products];
 
     /// <summary>"chat", "qa", "products": the tab's ids and test ids.</summary>
     private static string Slug(SideTab tab) => tab.ToString().ToLowerInvariant();
@@ -83,13 +83,13 @@ public sealed partial class ShowPage
     /// <summary>Asking and voting: connected, the show not over, and the viewer not timed out or banned.</summary>
     private bool CanAsk => CanChat && Restriction is null;
 
-    private string? AskDisabledReason => Restriction is not null ? "You can't ask or vote while you're timed out or banned." : State.Status == ShowStatus.Ended ? "This show has ended." : null;
+    private string? AskDisabledReason => Restriction is not null ? T["You can't ask or vote while you're timed out or banned."].Value : State.Status == ShowStatus.Ended ? T["This show has ended."].Value : null;
 
     /// <summary>The viewer's timeout (while it lasts) or ban.</summary>
     private RestrictionNoticeDto? Restriction => State.RestrictionAt(Clock.GetUtcNow());
 
     private string? SlowModeHint => State.ChatSettings.SlowModeSeconds is > 0 and var seconds && UserId is not null
-        ? $"Slow mode: one message every {ModerationFormat.Seconds(seconds)}"
+        ? T["Slow mode: one message every {0}", ModerationFormat.Seconds(seconds)].Value
         : null;
 
     /// <summary>A way to the desk for the show's staff, as the server said when the page joined (before that, the show's hosts).</summary>
@@ -99,9 +99,16 @@ public sealed partial class ShowPage
 
     private string QuestionsLabel => State.Questions.Open.Count switch
     {
-        0 => "Questions",
-        1 => "Questions, 1 open",
-        var n => $"Questions, {n} open",
+        0 => T["Questions"],
+        1 => T["Questions, 1 open"],
+        var n => T["Questions, {0} open", n],
+    };
+
+    private string TabLabel(SideTab tab) => tab switch
+    {
+        SideTab.Chat => T["Chat"],
+        SideTab.Qa => T["Q&A"],
+        SideTab.Products => T["Products"],
     };
 
     private bool CanReact => ConnectionState == LiveConnectionState.Connected && State.Status == ShowStatus.Live;
@@ -125,9 +132,9 @@ public sealed partial class ShowPage
 
     private string CartLabel => Cart.Count switch
     {
-        0 => "Cart, empty",
-        1 => "Cart, 1 item",
-        var n => $"Cart, {n} items",
+        0 => T["Cart, empty"],
+        1 => T["Cart, 1 item"],
+        var n => T["Cart, {0} items", n],
     };
 
     /// <summary>
@@ -261,7 +268,7 @@ public sealed partial class ShowPage
         if (_placedHere.TryGetValue(order.Id, out var known) && known != order.Status)
         {
             _placedHere[order.Id] = order.Status;
-            Snackbar.Add(OrderStatusChip.Sentence(order), OrderStatusChip.SeverityOf(order.Status));
+            Snackbar.Add(OrderStatusChip.Sentence(order, T), OrderStatusChip.SeverityOf(order.Status));
         }
     });
 
@@ -308,9 +315,9 @@ public sealed partial class ShowPage
         if (AddOrWarn(choice))
         {
             var name = item.VariantFor(choice.VariantId) is { } variant ? $"{item.Name} ({variant.Label})" : item.Name;
-            Snackbar.Add($"{name} is in your cart.", Severity.Normal, options =>
+            Snackbar.Add(T["{0} is in your cart.", name], Severity.Normal, options =>
             {
-                options.Action = "View cart";
+                options.Action = T["View cart"];
                 options.OnClick = _ => InvokeAsync(OpenCart);
             });
         }
@@ -332,7 +339,7 @@ public sealed partial class ShowPage
             return true;
         }
 
-        Snackbar.Add($"An order holds up to {Limits.OrderMaxLines} different products. Place this one first, then start another.", Severity.Warning);
+        Snackbar.Add(T["An order holds up to {0} different products. Place this one first, then start another.", Limits.OrderMaxLines], Severity.Warning);
         return false;
     }
 
@@ -387,7 +394,7 @@ public sealed partial class ShowPage
             var question = await Live.AskQuestionAsync(text);
             State.ApplyQuestion(question);
             Snackbar.Add(
-                question.Status == QuestionStatus.Pending ? "Your question is waiting for a moderator." : "Your question is up: others can vote for it.",
+                question.Status == QuestionStatus.Pending ? T["Your question is waiting for a moderator."] : T["Your question is up: others can vote for it."],
                 Severity.Success);
             return true;
         }
@@ -421,7 +428,7 @@ public sealed partial class ShowPage
         catch (InvalidOperationException)
         {
             State.RefuseVote(ticket);
-            Snackbar.Add("Not connected to the show yet: try again in a moment.", Severity.Warning);
+            Snackbar.Add(T["Not connected to the show yet: try again in a moment."], Severity.Warning);
         }
     }
 

@@ -1,9 +1,11 @@
 using LiveShop.Client.Components;
+using LiveShop.Client.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.State;
 
@@ -14,13 +16,16 @@ namespace LiveShop.Client.State;
 /// the cart always shows what the buyer would pay now, and the order asks for exactly that.
 /// Scoped, so it survives moving between pages; attaching another show's page empties it.
 /// </summary>
-public sealed class CartState(TimeProvider clock)
+public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? text = null)
 {
     private readonly List<CartLine> _lines = [];
 
     /// <summary>Units this buyer already holds at a sale's flash price (by sale id), as far as this tab knows.</summary>
     private readonly Dictionary<Guid, int> _flashHeld = [];
     private ShowState? _show;
+
+    /// <summary>The viewer's text for the notes on flash prices (the app's localizer; straight from the resources when made by hand).</summary>
+    private IStringLocalizer<ViewerText> T { get; } = text ?? ViewerText.FromResources();
 
     /// <summary>The show the lines belong to (null before a show page attached).</summary>
     public Guid? ShowId { get; private set; }
@@ -228,9 +233,9 @@ public sealed class CartState(TimeProvider clock)
 
         var note = quantity > allowance
             ? allowance == 0
-                ? $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: you have yours."
-                : $"The flash price {Money.Format(sale.Price, sale.Currency)} is {sale.PerBuyerCap} per buyer: up to {allowance} more for you."
-            : $"Only {remaining} left at the flash price {Money.Format(sale.Price, sale.Currency)}.";
+                ? T["The flash price {0} is {1} per buyer: you have yours.", Money.Format(sale.Price, sale.Currency), sale.PerBuyerCap]
+                : T["The flash price {0} is {1} per buyer: up to {2} more for you.", Money.Format(sale.Price, sale.Currency), sale.PerBuyerCap, allowance]
+            : T["Only {0} left at the flash price {1}.", remaining, Money.Format(sale.Price, sale.Currency)];
         return new ProductPrice(price.List, price.List, price.Currency, null) { FlashNote = note };
     }
 
@@ -243,7 +248,7 @@ public sealed class CartState(TimeProvider clock)
     {
         var price = PriceOf(line.ProductId, line.Quantity, line.VariantId, FlashUnitsBefore(line));
         return line.SeenSale is { } seen && price.FlashNote is null && price.Sale is null
-            ? price with { FlashNote = $"The flash price {Money.Format(seen.Price, seen.Currency)} has ended." }
+            ? price with { FlashNote = T["The flash price {0} has ended.", Money.Format(seen.Price, seen.Currency)] }
             : price;
     }
 

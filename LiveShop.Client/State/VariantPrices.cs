@@ -1,6 +1,9 @@
+using System.Globalization;
+using LiveShop.Client.Resources;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.State;
 
@@ -49,6 +52,15 @@ public static class VariantPrices
 
     /// <summary>The variant's stock, or the product's (the sum of its variants').</summary>
     public static int StockOf(LineupItemDto item, Guid? variantId) => item.VariantFor(variantId)?.Stock ?? item.Stock;
+
+    /// <summary>
+    /// What the buyer still has to choose, as the product names its options ("size and colour"), else
+    /// "an option", in the viewer's language (<paramref name="T"/> is the viewer's text).
+    /// </summary>
+    public static string OptionsToChoose(LineupItemDto item, IStringLocalizer<ViewerText> T) =>
+        item.Options is { Count: > 0 } options
+            ? options.Select(o => o.ToLower(CultureInfo.CurrentCulture)).Aggregate((a, b) => T["{0} and {1}", a, b])
+            : T["an option"];
 
     /// <summary>"3 colours", "6 options": how many variants there are, under the product's name.</summary>
     public static string? Summary(LineupItemDto item)

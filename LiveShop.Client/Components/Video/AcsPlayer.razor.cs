@@ -27,12 +27,12 @@ public sealed partial class AcsPlayer
 
     private string Message => State switch
     {
-        AcsConnectionState.Connecting => "Connecting to the live video…",
-        AcsConnectionState.Waiting => "Waiting for the host's camera…",
+        AcsConnectionState.Connecting => T["Connecting to the live video…"],
+        AcsConnectionState.Waiting => T["Waiting for the host's camera…"],
         AcsConnectionState.Live => "",
-        AcsConnectionState.Reconnecting => "Reconnecting…",
-        AcsConnectionState.Ended => "The live video has ended.",
-        AcsConnectionState.Error => $"The video could not start: {Reason}",
+        AcsConnectionState.Reconnecting => T["Reconnecting…"],
+        AcsConnectionState.Ended => T["The live video has ended."],
+        AcsConnectionState.Error => T["The video could not start: {0}", Reason ?? ""],
     };
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -70,12 +70,12 @@ public sealed partial class CameraPlayer : IAsyncDisposable
 
     private string? Message => _state switch
     {
-        CameraState.Idle or CameraState.Connecting => "Connecting to the host's camera…",
+        CameraState.Idle or CameraState.Connecting => T["Connecting to the host's camera…"],
         CameraState.Playing => null,
-        CameraState.Waiting => _refusal ?? "The host's camera is not on yet: the video appears here as soon as it starts.",
-        CameraState.Paused => "Camera paused, reconnecting…",
+        CameraState.Waiting => _refusal ?? T["The host's camera is not on yet: the video appears here as soon as it starts."],
+        CameraState.Paused => T["Camera paused, reconnecting…"],
         CameraState.Full => _refusal,
-        CameraState.HostsCamera => "What viewers see: your camera as sent (start it and choose devices below).",
+        CameraState.HostsCamera => T["What viewers see: your camera as sent (start it and choose devices below)."],
     };
 
     protected override void OnInitialized()

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -73,8 +72,7 @@ public sealed partial class StreamUrlPlayer : IAsyncDisposable
     }
 
     /// <summary>"3.2 s behind live" (never negative: a clock a little ahead reads as live).</summary>
-    public static string DelayText(TimeSpan delay) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, delay.TotalSeconds):0.0} s behind live");
+    private string DelayText(TimeSpan delay) => T["{0:0.0} s behind live", Math.Max(0, delay.TotalSeconds)];
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

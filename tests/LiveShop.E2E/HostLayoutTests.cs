@@ -17,7 +17,7 @@ public sealed class HostLayoutTests(BrowserFixture browser) : IClassFixture<Brow
     private static readonly Guid Jade = DemoSeeder.ProductId(1);
 
     [Fact]
-    public async Task CreateShowForm_InGreekOnAPhone_KeepsTheCoHostEmailOnScreen()
+    public async Task CreateShowForm_InGreek_KeepsTheCoHostEmailWholeOnAPhoneAndATablet()
     {
         await using var context = await NewGreekAsync(390, 844, phone: true);
         var page = await context.NewPageAsync();
@@ -42,6 +42,16 @@ public sealed class HostLayoutTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.True(input.Width >= 200, $"The co-host's e-mail input is squeezed to {input.Width} px.");
         await AssertLabelsFitAsync(page, "show-cohost-input");
         await AssertNoSidewaysScrollAsync(page, "the create-show form at 390 px");
+
+        // A tablet held upright: the row once put the e-mail in a 160 px column here, cutting its label.
+        await page.SetViewportSizeAsync(768, 1024);
+        await coHost.ScrollIntoViewIfNeededAsync();
+        var tablet = await coHost.BoundingBoxAsync();
+        Assert.NotNull(tablet);
+        Assert.True(tablet.Width >= 300, $"At 768 px the co-host's e-mail input is squeezed to {tablet.Width} px.");
+        await AssertLabelsFitAsync(page, "show-cohost-input");
+        await AssertLabelsFitAsync(page, "show-cohost-share-input");
+        await AssertNoSidewaysScrollAsync(page, "the create-show form at 768 px");
     }
 
     [Fact]

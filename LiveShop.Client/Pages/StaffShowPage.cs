@@ -1,10 +1,13 @@
 using LiveShop.Client.Components.Moderation;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Pages;
@@ -17,11 +20,12 @@ namespace LiveShop.Client.Pages;
 /// </summary>
 public abstract class StaffShowPage : LiveShowPage
 {
-    private const string NotConnected = "Not connected to the show yet: try again in a moment.";
-
     private readonly HashSet<Guid> _busy = [];
 
     protected ModerationState Moderation { get; } = new();
+
+    /// <summary>The staff screens' text (the console's and the desk's markup use it too).</summary>
+    [Inject] protected IStringLocalizer<HostText> T { get; set; } = default!;
 
     /// <summary>Questions, chat lines, held messages and users with an action in flight.</summary>
     protected IReadOnlySet<Guid> Busy => _busy;
@@ -65,7 +69,7 @@ public abstract class StaffShowPage : LiveShowPage
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The link dropped mid-call: the rejoin after the reconnect asks again.
-            Snackbar.Add("The moderation tools could not be loaded yet: reconnecting…", Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
+            Snackbar.Add(T["The moderation tools could not be loaded yet: reconnecting…"], Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
         }
         finally
         {
@@ -78,20 +82,20 @@ public abstract class StaffShowPage : LiveShowPage
     }
 
     protected Task ApproveAsync(QuestionDto question) =>
-        RunAsync(question.Id, () => Live.ApproveQuestionAsync(question.Id), State.ApplyQuestion, "Approved: viewers see the question now.");
+        RunAsync(question.Id, () => Live.ApproveQuestionAsync(question.Id), State.ApplyQuestion, T["Approved: viewers see the question now."]);
 
     protected Task AnswerAsync(AnswerRequest request)
     {
         var text = string.IsNullOrWhiteSpace(request.Text) ? null : request.Text.Trim();
         return RunAsync(request.Question.Id, () => Live.AnswerQuestionAsync(request.Question.Id, text), State.ApplyQuestion,
-            text is null ? "Marked answered." : "Answered: everyone sees the answer under the video.");
+            text is null ? T["Marked answered."] : T["Answered: everyone sees the answer under the video."]);
     }
 
     protected Task DismissAsync(QuestionDto question) =>
-        RunAsync(question.Id, () => Live.DismissQuestionAsync(question.Id), State.ApplyQuestion, "Dismissed: viewers no longer see it.");
+        RunAsync(question.Id, () => Live.DismissQuestionAsync(question.Id), State.ApplyQuestion, T["Dismissed: viewers no longer see it."]);
 
     protected Task DeleteMessageAsync(ChatMessageDto message) =>
-        RunAsync(message.Id, () => Live.DeleteChatAsync(message.Id), deleted => ApplyAsync(deleted), "Deleted for everyone.");
+        RunAsync(message.Id, () => Live.DeleteChatAsync(message.Id), deleted => ApplyAsync(deleted), T["Deleted for everyone."]);
 
     protected Task RestrictAsync(RestrictRequest request) => RunAsync(
         request.UserId,
@@ -100,11 +104,11 @@ public abstract class StaffShowPage : LiveShowPage
         {
             Moderation.ApplyRestriction(restriction);
             var what = request.Kind == RestrictionKind.Ban
-                ? $"{request.UserName} is banned from this show's chat."
-                : $"{request.UserName} is timed out for {ModerationFormat.Duration(TimeSpan.FromSeconds(request.Seconds ?? 0))}.";
+                ? T["{0} is banned from this show's chat.", request.UserName]
+                : T["{0} is timed out for {1}.", request.UserName, ModerationFormat.Duration(TimeSpan.FromSeconds(request.Seconds ?? 0))];
             Snackbar.Add(what, Severity.Success, options =>
             {
-                options.Action = "Undo";
+                options.Action = T["Undo"];
                 options.OnClick = _ => InvokeAsync(() => LiftAsync(request.UserId));
             });
         },
@@ -118,27 +122,27 @@ public abstract class StaffShowPage : LiveShowPage
             return userId;
         },
         Moderation.RemoveRestriction,
-        "Lifted: they can chat again.");
+        T["Lifted: they can chat again."]);
 
     protected Task ReleaseHeldAsync(HeldMessageDto held) =>
-        RunAsync(held.Id, () => Live.ReleaseHeldAsync(held.Id), Moderation.ApplyHeld, "Released: the message is in the chat.");
+        RunAsync(held.Id, () => Live.ReleaseHeldAsync(held.Id), Moderation.ApplyHeld, T["Released: the message is in the chat."]);
 
     protected Task DropHeldAsync(HeldMessageDto held) =>
-        RunAsync(held.Id, () => Live.DropHeldAsync(held.Id), Moderation.ApplyHeld, "Dropped: nobody will see it.");
+        RunAsync(held.Id, () => Live.DropHeldAsync(held.Id), Moderation.ApplyHeld, T["Dropped: nobody will see it."]);
 
     protected Task SetSlowModeAsync(int seconds) => SaveAsync("slow-mode", () => Live.SetSlowModeAsync(seconds), settings => ApplyAsync(settings),
-        seconds == 0 ? "Slow mode is off." : $"Slow mode: one message every {ModerationFormat.Seconds(seconds)} per viewer.");
+        seconds == 0 ? T["Slow mode is off."] : T["Slow mode: one message every {0} per viewer.", ModerationFormat.Seconds(seconds)]);
 
     protected Task SetAnnouncementAsync(string? text) => SaveAsync("announcement", () => Live.SetAnnouncementAsync(text), settings => ApplyAsync(settings),
-        string.IsNullOrWhiteSpace(text) ? "The announcement is cleared." : "Pinned at the top of the chat.");
+        string.IsNullOrWhiteSpace(text) ? T["The announcement is cleared."] : T["Pinned at the top of the chat."]);
 
     protected Task SetBlocklistAsync(IReadOnlyList<string> words) =>
-        SaveAsync("blocklist", () => Live.SetBlocklistAsync(words), Moderation.ApplyBlocklist, "Blocklist saved.");
+        SaveAsync("blocklist", () => Live.SetBlocklistAsync(words), Moderation.ApplyBlocklist, T["Blocklist saved."]);
 
     /// <summary>Runs a staff action on one item (one at a time per item), applies the answer, and says how it went.</summary>
-    private Task RunAsync<T>(Guid key, Func<Task<T>> action, Action<T> apply, string? success) => RunAsync(key, action, Synchronous(apply), success);
+    private Task RunAsync<TAnswer>(Guid key, Func<Task<TAnswer>> action, Action<TAnswer> apply, string? success) => RunAsync(key, action, Synchronous(apply), success);
 
-    private async Task RunAsync<T>(Guid key, Func<Task<T>> action, Func<T, Task> apply, string? success)
+    private async Task RunAsync<TAnswer>(Guid key, Func<Task<TAnswer>> action, Func<TAnswer, Task> apply, string? success)
     {
         if (!_busy.Add(key))
         {
@@ -156,9 +160,9 @@ public abstract class StaffShowPage : LiveShowPage
     }
 
     /// <summary>Saves one of the show's chat settings (the bar shows which is saving), applies the answer, and says how it went.</summary>
-    private Task SaveAsync<T>(string setting, Func<Task<T>> action, Action<T> apply, string success) => SaveAsync(setting, action, Synchronous(apply), success);
+    private Task SaveAsync<TAnswer>(string setting, Func<Task<TAnswer>> action, Action<TAnswer> apply, string success) => SaveAsync(setting, action, Synchronous(apply), success);
 
-    private async Task SaveAsync<T>(string setting, Func<Task<T>> action, Func<T, Task> apply, string success)
+    private async Task SaveAsync<TAnswer>(string setting, Func<Task<TAnswer>> action, Func<TAnswer, Task> apply, string success)
     {
         SavingSetting = setting;
         try
@@ -172,7 +176,7 @@ public abstract class StaffShowPage : LiveShowPage
     }
 
     /// <summary>Calls the hub, applies its answer and says so; a refusal or a lost connection is said in a snackbar, never thrown.</summary>
-    private async Task ReportAsync<T>(Func<Task<T>> action, Func<T, Task> apply, string? success)
+    private async Task ReportAsync<TAnswer>(Func<Task<TAnswer>> action, Func<TAnswer, Task> apply, string? success)
     {
         try
         {
@@ -188,11 +192,11 @@ public abstract class StaffShowPage : LiveShowPage
         }
         catch (InvalidOperationException)
         {
-            Snackbar.Add(NotConnected, Severity.Warning);
+            Snackbar.Add(T["Not connected to the show yet: try again in a moment."], Severity.Warning);
         }
     }
 
-    private static Func<T, Task> Synchronous<T>(Action<T> apply) => answer =>
+    private static Func<TAnswer, Task> Synchronous<TAnswer>(Action<TAnswer> apply) => answer =>
     {
         apply(answer);
         return Task.CompletedTask;

@@ -54,7 +54,7 @@ public sealed partial class HostModerationPanel
         }
         catch (HttpRequestException)
         {
-            _loadError = "The moderators could not be loaded: the server did not answer.";
+            _loadError = T["The moderators could not be loaded: the server did not answer."];
         }
     }
 
@@ -65,7 +65,7 @@ public sealed partial class HostModerationPanel
         {
             var saved = await Api.UpdateModerationSettingsAsync(ShowId, new ModerationSettingsDto(needApproval, allowGlobal));
             await SettingsChanged.InvokeAsync(saved);
-            Snackbar.Add(saved.QuestionsNeedApproval ? "Saved: new questions wait for a moderator's approval." : "Saved: new questions show to viewers at once.", Severity.Success);
+            Snackbar.Add(saved.QuestionsNeedApproval ? T["Saved: new questions wait for a moderator's approval."] : T["Saved: new questions show to viewers at once."], Severity.Success);
         }
         catch (ApiException e)
         {
@@ -73,7 +73,7 @@ public sealed partial class HostModerationPanel
         }
         catch (HttpRequestException)
         {
-            Snackbar.Add("Not saved: the server did not answer. Try again.", Severity.Warning);
+            Snackbar.Add(T["Not saved: the server did not answer. Try again."], Severity.Warning);
         }
         finally
         {
@@ -111,7 +111,7 @@ public sealed partial class HostModerationPanel
         }
         catch (HttpRequestException)
         {
-            Snackbar.Add("Not added: the server did not answer. Try again.", Severity.Warning);
+            Snackbar.Add(T["Not added: the server did not answer. Try again."], Severity.Warning);
             return false;
         }
         finally
@@ -135,7 +135,7 @@ public sealed partial class HostModerationPanel
                 _moderators = _moderators with { Moderators = [.. _moderators.Moderators.Where(m => m.UserId != moderator.UserId)] };
             }
 
-            Snackbar.Add($"{moderator.DisplayName} no longer moderates this show.", Severity.Success);
+            Snackbar.Add(T["{0} no longer moderates this show.", moderator.DisplayName], Severity.Success);
         }
         catch (ApiException e)
         {
@@ -143,7 +143,7 @@ public sealed partial class HostModerationPanel
         }
         catch (HttpRequestException)
         {
-            Snackbar.Add("Not removed: the server did not answer. Try again.", Severity.Warning);
+            Snackbar.Add(T["Not removed: the server did not answer. Try again."], Severity.Warning);
         }
         finally
         {

@@ -1,8 +1,9 @@
 using System.Globalization;
+using static LiveShop.Client.Resources.HostTextLocalizer;
 
 namespace LiveShop.Client.Components.Moderation;
 
-/// <summary>How the moderation screens word times and durations.</summary>
+/// <summary>How the moderation screens word times and durations, in the person's language.</summary>
 public static class ModerationFormat
 {
     /// <summary>The timeouts the chat menu offers, in seconds (10 s to 24 h, as the server allows).</summary>
@@ -17,10 +18,10 @@ public static class ModerationFormat
         var seconds = (int)Math.Ceiling(Math.Max(0, span.TotalSeconds));
         return seconds switch
         {
-            < 60 => $"{seconds} s",
-            < 3600 => $"{(int)Math.Ceiling(seconds / 60.0)} min",
-            _ when seconds % 3600 == 0 => $"{seconds / 3600} h",
-            _ => $"{seconds / 3600} h {(int)Math.Ceiling(seconds % 3600 / 60.0)} min",
+            < 60 => L["{0} s", seconds],
+            < 3600 => L["{0} min", (int)Math.Ceiling(seconds / 60.0)],
+            _ when seconds % 3600 == 0 => L["{0} h", seconds / 3600],
+            _ => L["{0} h {1} min", seconds / 3600, (int)Math.Ceiling(seconds % 3600 / 60.0)],
         };
     }
 
@@ -30,17 +31,17 @@ public static class ModerationFormat
         var parts = new List<string>(3);
         if (seconds >= 3600)
         {
-            parts.Add($"{seconds / 3600} h");
+            parts.Add(L["{0} h", seconds / 3600]);
         }
 
         if (seconds % 3600 / 60 is > 0 and var minutes)
         {
-            parts.Add($"{minutes} min");
+            parts.Add(L["{0} min", minutes]);
         }
 
         if (seconds % 60 > 0 || parts.Count == 0)
         {
-            parts.Add($"{seconds % 60} s");
+            parts.Add(L["{0} s", seconds % 60]);
         }
 
         return string.Join(' ', parts);
@@ -52,10 +53,10 @@ public static class ModerationFormat
         var ago = serverNow - at;
         return ago.TotalSeconds switch
         {
-            < 45 => "just now",
-            < 3600 => $"{Math.Max(1, (int)Math.Round(ago.TotalMinutes))} min ago",
-            < 86400 => $"{(int)ago.TotalHours} h ago",
-            _ => at.ToString("d MMM", CultureInfo.InvariantCulture),
+            < 45 => L["just now"],
+            < 3600 => L["{0} min ago", Math.Max(1, (int)Math.Round(ago.TotalMinutes))],
+            < 86400 => L["{0} h ago", (int)ago.TotalHours],
+            _ => at.ToString(CultureInfo.CurrentCulture.DateTimeFormat.MonthDayPattern, CultureInfo.CurrentCulture),
         };
     }
 
@@ -64,5 +65,5 @@ public static class ModerationFormat
     /// device reads that time is the moment the server reaches <paramref name="serverTime"/>.
     /// </summary>
     public static string ClockTime(DateTimeOffset serverTime, TimeSpan clockOffset, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(serverTime - clockOffset, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(serverTime - clockOffset, zone).ToString("T", CultureInfo.CurrentCulture);
 }

@@ -56,10 +56,10 @@ public sealed partial class QuestionQueue
 
     private string EmptyText => ShownStatus switch
     {
-        QuestionStatus.Pending => "No questions waiting for approval.",
-        QuestionStatus.Open => "No open questions. New ones appear here as viewers ask.",
-        QuestionStatus.Answered => "Nothing answered yet.",
-        QuestionStatus.Dismissed => "Nothing dismissed.",
+        QuestionStatus.Pending => T["No questions waiting for approval."],
+        QuestionStatus.Open => T["No open questions. New ones appear here as viewers ask."],
+        QuestionStatus.Answered => T["Nothing answered yet."],
+        QuestionStatus.Dismissed => T["Nothing dismissed."],
     };
 
     private IReadOnlyList<QuestionDto> ListOf(QuestionStatus status) => status switch
@@ -72,12 +72,12 @@ public sealed partial class QuestionQueue
 
     private int CountOf(QuestionStatus status) => ListOf(status).Count;
 
-    private static string FilterLabel(QuestionStatus status) => status switch
+    private string FilterLabel(QuestionStatus status) => status switch
     {
-        QuestionStatus.Pending => "Pending",
-        QuestionStatus.Open => "Open",
-        QuestionStatus.Answered => "Answered",
-        QuestionStatus.Dismissed => "Dismissed",
+        QuestionStatus.Pending => T["Pending"],
+        QuestionStatus.Open => T["Open"],
+        QuestionStatus.Answered => T["Answered"],
+        QuestionStatus.Dismissed => T["Dismissed"],
     };
 
     private string DraftOf(Guid id) => _drafts.GetValueOrDefault(id, "");

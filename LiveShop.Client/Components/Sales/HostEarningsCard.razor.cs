@@ -59,12 +59,12 @@ public sealed partial class HostEarningsCard
         {
             if (request == _request)
             {
-                _error = $"Your earnings could not be loaded: {e.Message}";
+                _error = T["Your earnings could not be loaded: {0}", e.Message];
             }
         }
     }
 
-    private static string RoleText(string role) => role.Equals("CoHost", StringComparison.OrdinalIgnoreCase) || role.Equals("Co-host", StringComparison.OrdinalIgnoreCase)
-        ? "Co-host"
-        : role.Equals("Host", StringComparison.OrdinalIgnoreCase) ? "Host" : role;
+    private string RoleText(string role) => role.Equals("CoHost", StringComparison.OrdinalIgnoreCase) || role.Equals("Co-host", StringComparison.OrdinalIgnoreCase)
+        ? T["Co-host"]
+        : role.Equals("Host", StringComparison.OrdinalIgnoreCase) ? T["Host"] : role;
 }

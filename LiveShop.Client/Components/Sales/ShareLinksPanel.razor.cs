@@ -42,11 +42,11 @@ public sealed partial class ShareLinksPanel
         try
         {
             await Js.InvokeVoidAsync("navigator.clipboard.writeText", url);
-            Snackbar.Add("Link copied. Paste it anywhere.", Severity.Success);
+            Snackbar.Add(T["Link copied. Paste it anywhere."], Severity.Success);
         }
         catch (JSException)
         {
-            Snackbar.Add($"The browser would not copy it. Select the link and copy it yourself: {url}", Severity.Warning);
+            Snackbar.Add(T["The browser would not copy it. Select the link and copy it yourself: {0}", url], Severity.Warning);
         }
     }
 }

@@ -26,12 +26,12 @@ public sealed partial class AcsStudio
 
     private string Message => State switch
     {
-        AcsConnectionState.Connecting => "Joining the ACS Room…",
-        AcsConnectionState.Waiting => "In the Room; starting your camera…",
-        AcsConnectionState.Live => Status == ShowStatus.Live ? "On air: viewers receive your camera." : "In the Room. Viewers receive your camera once you go live.",
-        AcsConnectionState.Reconnecting => "Reconnecting…",
-        AcsConnectionState.Ended => "You left the Room.",
-        AcsConnectionState.Error => $"The studio could not start: {Reason}",
+        AcsConnectionState.Connecting => T["Joining the ACS Room…"],
+        AcsConnectionState.Waiting => T["In the Room; starting your camera…"],
+        AcsConnectionState.Live => Status == ShowStatus.Live ? T["On air: viewers receive your camera."] : T["In the Room. Viewers receive your camera once you go live."],
+        AcsConnectionState.Reconnecting => T["Reconnecting…"],
+        AcsConnectionState.Ended => T["You left the Room."],
+        AcsConnectionState.Error => T["The studio could not start: {0}", Reason ?? ""],
     };
 
     private Task JoinStudioAsync()

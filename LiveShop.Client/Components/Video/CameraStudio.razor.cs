@@ -176,12 +176,12 @@ public sealed partial class CameraStudio : IAsyncDisposable
         catch (JSException e)
         {
             await FailAsync(e.Message.Contains("Permission", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("NotAllowed", StringComparison.Ordinal)
-                ? "The browser did not allow the camera and microphone. Allow them for this site (the camera icon in the address bar), then start again."
-                : "The camera or microphone could not be opened (in use by another app, or none connected).");
+                ? T["The browser did not allow the camera and microphone. Allow them for this site (the camera icon in the address bar), then start again."]
+                : T["The camera or microphone could not be opened (in use by another app, or none connected)."]);
         }
         catch (HttpRequestException)
         {
-            await FailAsync("The video settings could not be loaded; check the connection and start again.");
+            await FailAsync(T["The video settings could not be loaded; check the connection and start again."]);
         }
 
         StateHasChanged();
@@ -239,7 +239,7 @@ public sealed partial class CameraStudio : IAsyncDisposable
         }
         catch (JSException)
         {
-            _problem = "That device could not be opened; the previous one stays on.";
+            _problem = T["That device could not be opened; the previous one stays on."];
         }
         finally
         {
@@ -297,7 +297,7 @@ public sealed partial class CameraStudio : IAsyncDisposable
                     // Another window of this host became the camera.
                     await _studio.InvokeVoidAsync("dispose");
                     _phase = StudioPhase.Failed;
-                    _problem = "Your camera is now sent from another window. Start it here again to take over.";
+                    _problem = T["Your camera is now sent from another window. Start it here again to take over."];
                     _viewers = null;
                     StateHasChanged();
                     break;

@@ -31,11 +31,11 @@ public sealed partial class VideoSourceControls
     private bool IsChanged => _kind != Source.Kind || _kind == VideoSourceKind.StreamUrl && (_url ?? "").Trim() != (Source.Url ?? "");
 
     /// <summary>"Stream URL · /media/demo.mp4", "Camera", "Azure Communication Services".</summary>
-    public static string Describe(VideoSourceDto source) => source.Kind switch
+    public string Describe(VideoSourceDto source) => source.Kind switch
     {
-        VideoSourceKind.Camera => "Camera (the host's browser)",
-        VideoSourceKind.Acs => "Azure Communication Services",
-        VideoSourceKind.StreamUrl => $"Stream URL · {source.Url ?? "none yet"}",
+        VideoSourceKind.Camera => T["Camera (the host's browser)"],
+        VideoSourceKind.Acs => T["Azure Communication Services"],
+        VideoSourceKind.StreamUrl => source.Url is { } url ? T["Stream URL · {0}", url] : T["Stream URL · none yet"],
     };
 
     protected override void OnParametersSet()
@@ -66,7 +66,7 @@ public sealed partial class VideoSourceControls
         }
         catch (HttpRequestException)
         {
-            _error = "The server could not be reached; the source is unchanged.";
+            _error = T["The server could not be reached; the source is unchanged."];
         }
         finally
         {

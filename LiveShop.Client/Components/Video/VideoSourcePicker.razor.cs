@@ -40,15 +40,15 @@ public sealed partial class VideoSourcePicker
     private string AcsReason => Effective switch
     {
         { AcsUnavailableReason: { } reason } => reason,
-        null when _loadFailed => "Couldn't ask the server whether Azure Communication Services is set up.",
-        null => "Checking whether Azure Communication Services is set up…",
-        _ => "Azure Communication Services is not available on this server.",
+        null when _loadFailed => T["Couldn't ask the server whether Azure Communication Services is set up."],
+        null => T["Checking whether Azure Communication Services is set up…"],
+        _ => T["Azure Communication Services is not available on this server."],
     };
 
     private string KindHint => Kind switch
     {
-        VideoSourceKind.Camera => $"You go live from this browser's camera and microphone. Up to {Effective?.CameraViewerCap ?? 20} viewers watch directly; for more, use a Stream URL or ACS.",
-        VideoSourceKind.Acs => "Viewers watch through Azure Communication Services; chat and sales stay here.",
+        VideoSourceKind.Camera => T["You go live from this browser's camera and microphone. Up to {0} viewers watch directly; for more, use a Stream URL or ACS.", Effective?.CameraViewerCap ?? 20],
+        VideoSourceKind.Acs => T["Viewers watch through Azure Communication Services; chat and sales stay here."],
         VideoSourceKind.StreamUrl => "",
     };
 

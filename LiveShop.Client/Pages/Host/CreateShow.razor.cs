@@ -46,7 +46,7 @@ public sealed partial class CreateShow
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to list your shops.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to list your shops."];
             return;
         }
 
@@ -90,7 +90,7 @@ public sealed partial class CreateShow
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _products = [];
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to list the shop's products.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to list the shop's products."];
         }
     }
 
@@ -99,7 +99,7 @@ public sealed partial class CreateShow
         _error = null;
         if (!_form.TryGetStart(Clock.LocalTimeZone, out var start))
         {
-            _error = "Choose when the show starts.";
+            _error = T["Choose when the show starts."];
             return;
         }
 

@@ -56,7 +56,7 @@ public sealed partial class EditShow
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load the show.";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the show."];
             return;
         }
 
@@ -73,7 +73,7 @@ public sealed partial class EditShow
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             _products = [];
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to list the shop's products.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to list the shop's products."];
         }
     }
 
@@ -82,7 +82,7 @@ public sealed partial class EditShow
         _error = null;
         if (!_form.TryGetStart(Clock.LocalTimeZone, out var start))
         {
-            _error = "Choose when the show starts.";
+            _error = T["Choose when the show starts."];
             return;
         }
 
@@ -108,7 +108,7 @@ public sealed partial class EditShow
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again."];
         }
         finally
         {
@@ -121,7 +121,7 @@ public sealed partial class EditShow
         var file = e.File;
         if (file.Size > Limits.ImageMaxBytes)
         {
-            _posterError = $"A photo can be at most {Limits.ImageMaxBytes / (1024 * 1024)} MB; {file.Name} is larger. Export it smaller and retry.";
+            _posterError = T["A photo can be at most {0} MB; {1} is larger. Export it smaller and retry.", Limits.ImageMaxBytes / (1024 * 1024), file.Name];
             return;
         }
 
@@ -145,7 +145,7 @@ public sealed partial class EditShow
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _posterError = e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.";
+            _posterError = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again."];
         }
         finally
         {

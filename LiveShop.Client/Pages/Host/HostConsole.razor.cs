@@ -39,9 +39,9 @@ public sealed partial class HostConsole
     private string OrdersText => _sales switch
     {
         null => "",
-        { Orders: 0 } => "No orders yet",
-        { Orders: 1 } => "1 order",
-        { Orders: var n } => $"{SalesFormat.Count(n)} orders",
+        { Orders: 0 } => T["No orders yet"],
+        { Orders: 1 } => T["1 order"],
+        { Orders: var n } => T["{0} orders", SalesFormat.Count(n)],
     };
 
     private bool CanAct => !_busy && ConnectionState == LiveConnectionState.Connected;
@@ -115,18 +115,18 @@ public sealed partial class HostConsole
         }
     });
 
-    private async Task GoLiveAsync() => await RunAsync(Live.GoLiveAsync, "You are live. Viewers see it now.");
+    private async Task GoLiveAsync() => await RunAsync(Live.GoLiveAsync, T["You are live. Viewers see it now."]);
 
     private async Task EndShowAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "End the show?",
-            "Viewers see that the show has ended, and it cannot go live again.",
-            yesText: "End show",
-            cancelText: "Keep going");
+            T["End the show?"],
+            T["Viewers see that the show has ended, and it cannot go live again."],
+            yesText: T["End show"],
+            cancelText: T["Keep going"]);
         if (confirmed == true)
         {
-            await RunAsync(Live.EndShowAsync, "The show has ended.");
+            await RunAsync(Live.EndShowAsync, T["The show has ended."]);
         }
     }
 
@@ -149,11 +149,11 @@ public sealed partial class HostConsole
         }
     }
 
-    private Task PinAsync(Guid productId) => RunAsync(() => Live.PinAsync(productId), "Pinned: viewers see it on screen.");
+    private Task PinAsync(Guid productId) => RunAsync(() => Live.PinAsync(productId), T["Pinned: viewers see it on screen."]);
 
-    private Task UnpinAsync(Guid productId) => RunAsync(() => Live.UnpinAsync(productId), "Unpinned.");
+    private Task UnpinAsync(Guid productId) => RunAsync(() => Live.UnpinAsync(productId), T["Unpinned."]);
 
-    private Task EndSaleAsync(Guid saleId) => RunAsync(() => Live.EndFlashSaleAsync(saleId), "The flash price has ended.");
+    private Task EndSaleAsync(Guid saleId) => RunAsync(() => Live.EndFlashSaleAsync(saleId), T["The flash price has ended."]);
 
     private async Task OpenFlashSaleAsync(LineupItemDto item)
     {
@@ -162,7 +162,7 @@ public sealed partial class HostConsole
             { d => d.Item, item },
             { d => d.Start, StartFlashSaleAsync },
         };
-        await Dialogs.ShowAsync<FlashSaleDialog>("Flash price", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        await Dialogs.ShowAsync<FlashSaleDialog>(T["Flash price"], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
     }
 
     /// <summary>Starts the sale; a refusal goes back to the dialog, which stays open and says why.</summary>
@@ -171,7 +171,7 @@ public sealed partial class HostConsole
         try
         {
             await ApplyAsync(await Live.StartFlashSaleAsync(request));
-            Snackbar.Add("Flash price is live: viewers see the countdown.", Severity.Success);
+            Snackbar.Add(T["Flash price is live: viewers see the countdown."], Severity.Success);
             return null;
         }
         catch (HubException e)

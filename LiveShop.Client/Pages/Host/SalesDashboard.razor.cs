@@ -55,8 +55,8 @@ public sealed partial class SalesDashboard : IAsyncDisposable
 
     private string? EarningsHint => Dashboard?.Earnings is { } e && MyEarnings is { } mine
         ? e.CoHost is null
-            ? $"{SalesFormat.Percent(e.CommissionRate)} commission"
-            : $"Your {SalesFormat.Percent(mine.Share)} of a {SalesFormat.Percent(e.CommissionRate)} commission"
+            ? T["{0} commission", SalesFormat.Percent(e.CommissionRate)].Value
+            : T["Your {0} of a {1} commission", SalesFormat.Percent(mine.Share), SalesFormat.Percent(e.CommissionRate)].Value
         : null;
 
     private string Period
@@ -65,15 +65,15 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         {
             if (Dashboard?.WentLiveAt is not { } start)
             {
-                return "Not live yet.";
+                return T["Not live yet."];
             }
 
             var now = Clock.GetUtcNow();
             var end = Dashboard.EndedAt ?? now;
             var from = SalesFormat.Time(start, now);
             return Dashboard.EndedAt is null
-                ? $"Live since {from} ({SalesFormat.Duration(end - start)})"
-                : $"Live {from} to {SalesFormat.Time(end, now)} ({SalesFormat.Duration(end - start)})";
+                ? T["Live since {0} ({1})", from, SalesFormat.Duration(end - start)]
+                : T["Live {0} to {1} ({2})", from, SalesFormat.Time(end, now), SalesFormat.Duration(end - start)];
         }
     }
 
@@ -122,7 +122,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _connection = LiveConnectionState.Disconnected;
-            Snackbar.Add("Live updates are off: reload the page to see new orders.", Severity.Warning);
+            Snackbar.Add(T["Live updates are off: reload the page to see new orders."], Severity.Warning);
             StateHasChanged();
         }
     }
@@ -147,14 +147,14 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         {
             (_error, _retryable) = e.Status switch
             {
-                HttpStatusCode.Forbidden => ("Only the show's host can see its sales.", false),
-                HttpStatusCode.NotFound => ("There is no show at this address.", false),
+                HttpStatusCode.Forbidden => (T["Only the show's host can see its sales."].Value, false),
+                HttpStatusCode.NotFound => (T["There is no show at this address."].Value, false),
                 _ => (e.Message, true),
             };
         }
         catch (HttpRequestException)
         {
-            (_error, _retryable) = ("The sales report could not be loaded: the server did not answer. Check your connection.", true);
+            (_error, _retryable) = (T["The sales report could not be loaded: the server did not answer. Check your connection."].Value, true);
         }
     }
 
@@ -177,7 +177,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Snackbar.Add($"The report could not be refreshed: {e.Message}", Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
+            Snackbar.Add(T["The report could not be refreshed: {0}", e.Message], Severity.Warning, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent);
         }
 
         StateHasChanged();
@@ -219,7 +219,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         try
         {
             _state.ApplyOrder(await Api.ChangeOrderStatusAsync(order.Id, OrderStatus.Shipped));
-            Snackbar.Add($"Order {order.Number} is marked shipped. {order.BuyerName} has been told.", Severity.Success);
+            Snackbar.Add(T["Order {0} is marked shipped. {1} has been told.", order.Number, order.BuyerName], Severity.Success);
         }
         catch (ApiException e)
         {
@@ -227,7 +227,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         }
         catch (HttpRequestException)
         {
-            Snackbar.Add($"Order {order.Number} was not marked shipped: the server did not answer. Try again.", Severity.Error);
+            Snackbar.Add(T["Order {0} was not marked shipped: the server did not answer. Try again.", order.Number], Severity.Error);
         }
         finally
         {
@@ -241,7 +241,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         try
         {
             _state.AddLink(await Api.CreateShareLinkAsync(ShowId, productId));
-            Snackbar.Add("Your new link is ready: copy it and share it anywhere.", Severity.Success);
+            Snackbar.Add(T["Your new link is ready: copy it and share it anywhere."], Severity.Success);
         }
         catch (ApiException e)
         {
@@ -249,7 +249,7 @@ public sealed partial class SalesDashboard : IAsyncDisposable
         }
         catch (HttpRequestException)
         {
-            Snackbar.Add("The link was not made: the server did not answer. Try again.", Severity.Error);
+            Snackbar.Add(T["The link was not made: the server did not answer. Try again."], Severity.Error);
         }
         finally
         {

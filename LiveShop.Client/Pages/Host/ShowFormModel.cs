@@ -2,14 +2,15 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using LiveShop.Shared;
 using LiveShop.Shared.Shows;
+using static LiveShop.Client.Resources.HostTextLocalizer;
 
 namespace LiveShop.Client.Pages.Host;
 
 /// <summary>What the create and edit forms of a show hold, in the units people type (local time, percent).</summary>
 public sealed class ShowFormModel
 {
-    [Required(ErrorMessage = "Give the show a title.")]
-    [StringLength(Limits.ShowTitleMaxLength, ErrorMessage = "At most 200 characters.")]
+    [Required(ErrorMessageResourceType = typeof(ShowFormModel), ErrorMessageResourceName = nameof(TitleRequiredMessage))]
+    [StringLength(Limits.ShowTitleMaxLength, ErrorMessageResourceType = typeof(ShowFormModel), ErrorMessageResourceName = nameof(TitleTooLongMessage))]
     public string Title { get; set; } = "";
 
     [StringLength(Limits.ShowDescriptionMaxLength)]
@@ -34,6 +35,12 @@ public sealed class ShowFormModel
 
     /// <summary>The lineup's products, in show order.</summary>
     public IReadOnlyList<Guid> Lineup { get; set; } = [];
+
+    /// <summary>The validation sentences, in the person's language when the form validates (the attributes read them then).</summary>
+    public static string TitleRequiredMessage => L["Give the show a title."];
+
+    /// <inheritdoc cref="TitleRequiredMessage"/>
+    public static string TitleTooLongMessage => L["At most {0} characters.", Limits.ShowTitleMaxLength];
 
     public bool HasCoHost => !string.IsNullOrWhiteSpace(CoHostEmail);
 

@@ -42,7 +42,7 @@ public sealed partial class ShowLineupPicker
     private (Guid Id, string Name, string? ImageUrl) Describe(Guid productId) =>
         Products?.FirstOrDefault(p => p.Id == productId) is { } product ? (product.Id, product.Name, product.ImageUrl)
         : Current.FirstOrDefault(l => l.ProductId == productId) is { } item ? (item.ProductId, item.Name, item.ImageUrl)
-        : (productId, "Unknown product", null);
+        : (productId, T["Unknown product"].Value, null);
 
     private Task ToggleAsync(Guid productId)
     {

@@ -19,6 +19,7 @@ public static class ClientServiceExtensions
             options.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
         });
         services.AddLiveShopLocalization();
+        services.AddTransient<MudLocalizer, LiveShopMudLocalizer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ApiClient>();
         services.AddTransient<LiveShowConnection>();

@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.Admin;
@@ -34,8 +36,11 @@ public abstract class AdminListTab<TRow> : ComponentBase
     [Inject]
     protected IDialogService Dialogs { get; set; } = default!;
 
-    /// <summary>What "the list" is called when the server cannot be reached ("shops", "accounts").</summary>
-    protected abstract string ListName { get; }
+    [Inject]
+    protected IStringLocalizer<ShopText> T { get; set; } = default!;
+
+    /// <summary>The sentence when the server cannot be reached to load the list.</summary>
+    protected abstract string UnreachableText { get; }
 
     protected abstract Task<PageDto<TRow>> FetchAsync(string? search, int pageIndex);
 
@@ -62,7 +67,7 @@ public abstract class AdminListTab<TRow> : ComponentBase
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Error = e is ApiException api ? api.Message : $"We could not reach LiveShop to load the {ListName}.";
+            Error = e is ApiException api ? api.Message : UnreachableText;
         }
         finally
         {
@@ -83,7 +88,7 @@ public abstract class AdminListTab<TRow> : ComponentBase
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed.";
+            Error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed."].Value;
         }
         finally
         {

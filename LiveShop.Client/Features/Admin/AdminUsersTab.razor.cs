@@ -7,7 +7,7 @@ namespace LiveShop.Client.Features.Admin;
 /// <summary>Every account, searchable and paged; the administrator suspends or reinstates one and grants or takes the global Moderator role.</summary>
 public sealed partial class AdminUsersTab
 {
-    protected override string ListName => "accounts";
+    protected override string UnreachableText => T["We could not reach LiveShop to load the accounts."];
 
     protected override Task<PageDto<AdminUserDto>> FetchAsync(string? search, int pageIndex) => Api.AdminUsersAsync(search, pageIndex);
 
@@ -17,10 +17,10 @@ public sealed partial class AdminUsersTab
     {
         var suspend = !user.IsSuspended;
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            suspend ? $"Suspend {user.DisplayName}?" : $"Reinstate {user.DisplayName}?",
-            suspend ? $"{user.Email} is signed out and cannot sign in, until you reinstate the account." : $"{user.Email} can sign in again.",
-            yesText: suspend ? "Suspend" : "Reinstate",
-            cancelText: "Cancel");
+            suspend ? T["Suspend {0}?", user.DisplayName] : T["Reinstate {0}?", user.DisplayName],
+            suspend ? T["{0} is signed out and cannot sign in, until you reinstate the account.", user.Email] : T["{0} can sign in again.", user.Email],
+            yesText: suspend ? T["Suspend"] : T["Reinstate"],
+            cancelText: T["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -31,8 +31,18 @@ public sealed partial class AdminUsersTab
                 await Api.SuspendUserAsync(user.Id, suspend);
                 return user with { IsSuspended = suspend };
             },
-            _ => suspend ? $"{user.DisplayName} is suspended." : $"{user.DisplayName} is reinstated.");
+            _ => suspend ? T["{0} is suspended.", user.DisplayName] : T["{0} is reinstated.", user.DisplayName]);
     }
+
+    /// <summary>A platform role's name in the person's language (the role itself when it is not one of ours).</summary>
+    private string RoleName(string role) => role switch
+    {
+        Roles.Administrator => T["Administrator"],
+        Roles.Host => T["Host"],
+        Roles.Moderator => T["Moderator"],
+        Roles.Viewer => T["Viewer"],
+        _ => role,
+    };
 
     private async Task ToggleModeratorAsync(AdminUserDto user)
     {
@@ -43,6 +53,6 @@ public sealed partial class AdminUsersTab
                 await Api.SetGlobalModeratorAsync(user.Id, make);
                 return user with { Roles = roles };
             },
-            _ => make ? $"{user.DisplayName} can now moderate every show." : $"{user.DisplayName} no longer moderates every show.");
+            _ => make ? T["{0} can now moderate every show.", user.DisplayName] : T["{0} no longer moderates every show.", user.DisplayName]);
     }
 }

@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice;
@@ -33,6 +35,8 @@ public sealed partial class BackOfficeNav
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     /// <summary>This shop as the caller sees it, once loaded (null when the caller is not on its team).</summary>
     private MyShopDto? Current => _shops?.FirstOrDefault(s => s.Id == ShopId);
 
@@ -40,27 +44,27 @@ public sealed partial class BackOfficeNav
     {
         get
         {
-            yield return new NavItem("shows", "Shows", "host", Icons.Material.Filled.Videocam);
-            yield return new NavItem("products", "Products", $"shops/{ShopId}/products", Icons.Material.Filled.Inventory2);
-            yield return new NavItem("orders", "Orders", $"shops/{ShopId}/orders", Icons.Material.Filled.LocalShipping);
-            yield return new NavItem("team", "Team", $"shops/{ShopId}/team", Icons.Material.Filled.Group);
+            yield return new NavItem("shows", T["Shows"], "host", Icons.Material.Filled.Videocam);
+            yield return new NavItem("products", T["Products"], $"shops/{ShopId}/products", Icons.Material.Filled.Inventory2);
+            yield return new NavItem("orders", T["Orders"], $"shops/{ShopId}/orders", Icons.Material.Filled.LocalShipping);
+            yield return new NavItem("team", T["Team"], $"shops/{ShopId}/team", Icons.Material.Filled.Group);
 
             // Payments: owners and managers (ShopPermissions.CanManagePayments).
             if (Current is null || ShopPermissions.CanManagePayments(Current.Role))
             {
-                yield return new NavItem("payments", "Payments", $"shops/{ShopId}/payments", Icons.Material.Filled.Payments);
+                yield return new NavItem("payments", T["Payments"], $"shops/{ShopId}/payments", Icons.Material.Filled.Payments);
             }
 
             // Webhooks are for owners and managers (WebhookPermissions.CanManage).
             if (Current is null || WebhookPermissions.CanManage(Current.Role))
             {
-                yield return new NavItem("webhooks", "Webhooks", $"shops/{ShopId}/webhooks", Icons.Material.Filled.Webhook);
+                yield return new NavItem("webhooks", T["Webhooks"], $"shops/{ShopId}/webhooks", Icons.Material.Filled.Webhook);
             }
 
             // Settings are the owner's (ShopPermissions.CanManageTeam); others would only meet a refusal.
             if (Current is null || ShopPermissions.CanManageTeam(Current.Role))
             {
-                yield return new NavItem("settings", "Settings", $"shops/{ShopId}/settings", Icons.Material.Filled.Settings);
+                yield return new NavItem("settings", T["Settings"], $"shops/{ShopId}/settings", Icons.Material.Filled.Settings);
             }
         }
     }
@@ -80,7 +84,7 @@ public sealed partial class BackOfficeNav
             }
             catch (Exception e) when (e is ApiException or HttpRequestException)
             {
-                _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load your shops.";
+                _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load your shops."].Value;
                 return;
             }
         }

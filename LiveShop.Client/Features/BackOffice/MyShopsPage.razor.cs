@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice;
 
@@ -12,6 +14,9 @@ public partial class MyShopsPage
 
     [Inject]
     private ApiClient Api { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -32,12 +37,4 @@ public partial class MyShopsPage
 
         StateHasChanged();
     }
-
-    private static string RoleName(ShopRole role) => role switch
-    {
-        ShopRole.Owner => "Owner",
-        ShopRole.Manager => "Manager",
-        ShopRole.Host => "Host",
-        ShopRole.Moderator => "Moderator",
-    };
 }

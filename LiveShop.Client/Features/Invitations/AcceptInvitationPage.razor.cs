@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Claims;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.Invitations;
 
@@ -39,6 +41,8 @@ public sealed partial class AcceptInvitationPage
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     private JoinMode Mode => _signedIn
         ? (_signedInEmail is null || string.Equals(_signedInEmail, _invitation?.Email, StringComparison.OrdinalIgnoreCase) ? JoinMode.SignedIn : JoinMode.WrongAccount)
@@ -75,7 +79,7 @@ public sealed partial class AcceptInvitationPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : InvitationText.Unreachable;
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
         }
     }
 
@@ -83,11 +87,11 @@ public sealed partial class AcceptInvitationPage
     {
         if (createAccount && string.IsNullOrWhiteSpace(_form.DisplayName))
         {
-            _error = InvitationText.NameRequired;
+            _error = T["Enter your name."];
         }
         else if (string.IsNullOrEmpty(_form.Password))
         {
-            _error = InvitationText.PasswordRequired;
+            _error = T["Enter a password."];
         }
         else
         {
@@ -113,7 +117,7 @@ public sealed partial class AcceptInvitationPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : InvitationText.Unreachable;
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
             _busy = false;
         }
     }
@@ -128,7 +132,7 @@ public sealed partial class AcceptInvitationPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : InvitationText.Unreachable;
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
             _busy = false;
         }
     }

@@ -1,9 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using LiveShop.Client.Features.BackOffice;
 using LiveShop.Client.Features.BackOffice.Settings;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.Setup;
 
@@ -25,6 +28,8 @@ public sealed partial class SetupPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         if (!RendererInfo.IsInteractive)
@@ -38,7 +43,7 @@ public sealed partial class SetupPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach the LiveShop server. Is it running?";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach the LiveShop server. Is it running?"].Value;
         }
     }
 
@@ -71,7 +76,7 @@ public sealed partial class SetupPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach the LiveShop server. Nothing was saved: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach the LiveShop server. Nothing was saved: try again."].Value;
 
             // The token and the administrator are on the first step: send the person back to what to fix.
             if (e is ApiException { Code: ProblemCodes.SetupTokenInvalid or ProblemCodes.DisplayNameInvalid or ProblemCodes.RegistrationFailed })
@@ -85,19 +90,19 @@ public sealed partial class SetupPage
 
     private sealed class AdminForm
     {
-        [Required(ErrorMessage = "Paste the setup token from the server's log.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.PasteTheSetupToken))]
         public string Token { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your name.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.EnterYourName))]
         [StringLength(Limits.DisplayNameMaxLength)]
         public string DisplayName { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your e-mail.")]
-        [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.EnterYourEmail))]
+        [EmailAddress(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.NotAnEmail))]
         public string Email { get; set; } = "";
 
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(Limits.PasswordMaxLength, MinimumLength = Limits.PasswordMinLength, ErrorMessage = "Use 8 to 128 characters.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.ChooseAPassword))]
+        [StringLength(Limits.PasswordMaxLength, MinimumLength = Limits.PasswordMinLength, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.PasswordLength))]
         public string Password { get; set; } = "";
     }
 }

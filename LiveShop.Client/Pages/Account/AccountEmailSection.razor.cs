@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Accounts;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Pages.Account;
@@ -21,12 +23,14 @@ public sealed partial class AccountEmailSection
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<AccountText> T { get; set; } = default!;
+
     private async Task ResendAsync()
     {
         await RunAsync(async () =>
         {
             await Api.ResendConfirmationAsync();
-            Snackbar.Add($"We sent a new link to {Account.Email}.", Severity.Success);
+            Snackbar.Add(T["We sent a new link to {0}.", Account.Email].Value, Severity.Success);
         });
     }
 
@@ -56,7 +60,7 @@ public sealed partial class AccountEmailSection
         }
         catch (HttpRequestException)
         {
-            _error = "We could not reach LiveShop. Try again.";
+            _error = T["We could not reach LiveShop. Try again."];
         }
         finally
         {
@@ -66,11 +70,11 @@ public sealed partial class AccountEmailSection
 
     private sealed class ChangeEmailForm
     {
-        [Required(ErrorMessage = "Enter the new email.")]
-        [EmailAddress(ErrorMessage = "That is not an email address.")]
+        [Required(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.EnterTheNewEmail))]
+        [EmailAddress(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.NotAnEmail))]
         public string NewEmail { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter your password.")]
+        [Required(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.EnterYourPassword))]
         public string Password { get; set; } = "";
     }
 }

@@ -6,12 +6,12 @@ namespace LiveShop.Client.Pages.Account;
 /// <summary>A new password typed twice (reset and change password).</summary>
 public sealed class NewPasswordForm
 {
-    [Required(ErrorMessage = "Choose a password.")]
-    [StringLength(Limits.PasswordMaxLength, MinimumLength = Limits.PasswordMinLength, ErrorMessage = "Use 8 to 128 characters.")]
+    [Required(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.ChooseAPassword))]
+    [StringLength(Limits.PasswordMaxLength, MinimumLength = Limits.PasswordMinLength, ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.PasswordLength))]
     public string Password { get; set; } = "";
 
-    [Required(ErrorMessage = "Type the new password again.")]
-    [SameAsPassword(ErrorMessage = "The two passwords are not the same.")]
+    [Required(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.TypeThePasswordAgain))]
+    [SameAsPassword(ErrorMessageResourceType = typeof(AccountValidation), ErrorMessageResourceName = nameof(AccountValidation.PasswordsDiffer))]
     public string Repeat { get; set; } = "";
 
     /// <summary>Only when changing (not resetting): the password now.</summary>
@@ -27,6 +27,6 @@ public sealed class SameAsPasswordAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         validationContext.ObjectInstance is NewPasswordForm form && !string.Equals(form.Password, value as string, StringComparison.Ordinal)
-            ? new ValidationResult(ErrorMessage, validationContext.MemberName is { } member ? [member] : null)
+            ? new ValidationResult(ErrorMessageString, validationContext.MemberName is { } member ? [member] : null)
             : ValidationResult.Success;
 }

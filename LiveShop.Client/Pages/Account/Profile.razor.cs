@@ -4,6 +4,8 @@ using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Pages.Account;
@@ -24,6 +26,8 @@ public sealed partial class Profile
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<AccountText> T { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _context = new EditContext(_address);
@@ -42,7 +46,7 @@ public sealed partial class Profile
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load your account.";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load your account."].Value;
         }
 
         // E-mail, password and deletion: for accounts only (guests get a 403 and see none of it).
@@ -64,11 +68,11 @@ public sealed partial class Profile
         {
             _profile = await Api.UpdateProfileAsync(new UpdateProfileRequest(_showMyPurchases, _address.IsBlank ? null : _address.ToDto()));
             _showMyPurchases = _profile.ShowMyPurchases;
-            Snackbar.Add("Saved.", Severity.Success);
+            Snackbar.Add(T["Saved."].Value, Severity.Success);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _saveError = e is ApiException api ? api.Message : "We could not reach LiveShop. Your changes are still here: try again.";
+            _saveError = e is ApiException api ? api.Message : T["We could not reach LiveShop. Your changes are still here: try again."].Value;
         }
         finally
         {

@@ -39,7 +39,7 @@ public sealed class AcceptInvitationPageTests : BunitTestBase
 
         Assert.Equal("Mei Lin invites you to join Formosa Tea & Beauty as a host", page.Find("[data-testid=invitation-headline]").TextContent.Trim());
         Assert.Contains("ann@example.com", page.Find("[data-testid=invitation-email]").TextContent, StringComparison.Ordinal);
-        Assert.Equal(InvitationText.CreateAndJoin, page.Find("[data-testid=invitation-accept]").TextContent.Trim());
+        Assert.Equal("Create account and join", page.Find("[data-testid=invitation-accept]").TextContent.Trim());
         Field(page, "invitation-name").Change("Ann Chen");
         Field(page, "invitation-password").Change("tea-time-42");
         page.Find("[data-testid=invitation-form]").Submit();
@@ -58,7 +58,7 @@ public sealed class AcceptInvitationPageTests : BunitTestBase
         var page = Render(SignedOut);
 
         Assert.Empty(page.FindAll("[data-testid=invitation-name]"));
-        Assert.Equal(InvitationText.SignInAndJoin, page.Find("[data-testid=invitation-accept]").TextContent.Trim());
+        Assert.Equal("Sign in and join", page.Find("[data-testid=invitation-accept]").TextContent.Trim());
         Field(page, "invitation-password").Change("my-old-pass1");
         page.Find("[data-testid=invitation-form]").Submit();
 

@@ -1,8 +1,10 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
 
@@ -24,8 +26,13 @@ public sealed partial class CatalogImport
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     /// <summary>The server's sentence for a file over <see cref="Limits.CsvImportMaxBytes"/>, said before uploading it.</summary>
-    internal static string TooLargeMessage => $"A catalog CSV can be at most {Limits.CsvImportMaxBytes / (1024 * 1024)} MB; this one is larger. Split it and import the parts.";
+    private string TooLargeMessage => T["A catalog CSV can be at most {0} MB; this one is larger. Split it and import the parts.", Limits.CsvImportMaxBytes / (1024 * 1024)];
+
+    /// <summary>The intro's tip around its link to the export.</summary>
+    private string[] TipParts => T["Tip: {0} to get a file in the right shape."].Value.Split("{0}");
 
     private async Task ChooseAsync(InputFileChangeEventArgs e)
     {
@@ -54,11 +61,11 @@ public sealed partial class CatalogImport
         }
         catch (IOException)
         {
-            _error = "We could not read that file. Choose it again.";
+            _error = T["We could not read that file. Choose it again."];
         }
         catch (Exception ex) when (ex is ApiException or HttpRequestException)
         {
-            _error = ex is ApiException api ? api.Message : "We could not reach LiveShop to check the file.";
+            _error = ex is ApiException api ? api.Message : T["We could not reach LiveShop to check the file."].Value;
         }
         finally
         {
@@ -82,7 +89,7 @@ public sealed partial class CatalogImport
         }
         catch (Exception ex) when (ex is ApiException or HttpRequestException)
         {
-            _error = ex is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was imported; try again.";
+            _error = ex is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing was imported; try again."].Value;
         }
         finally
         {

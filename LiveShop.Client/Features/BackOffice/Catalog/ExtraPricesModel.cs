@@ -1,5 +1,6 @@
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
 
@@ -36,26 +37,26 @@ public sealed class ExtraPricesModel
     public void Remove(ExtraPriceRow row) => Rows.Remove(row);
 
     /// <summary>What to fix before sending, or null (the server checks every rule again).</summary>
-    public string? Validate(string mainCurrency)
+    public string? Validate(string mainCurrency, IStringLocalizer T)
     {
         if (Rows.FirstOrDefault(r => r.Currency == mainCurrency) is { } main)
         {
-            return $"{main.Currency} is now the main currency: remove its row under “Prices in other currencies”.";
+            return T["{0} is now the main currency: remove its row under “Prices in other currencies”.", main.Currency];
         }
 
         if (Rows.GroupBy(r => r.Currency).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            return $"The price in {twice.Key} appears twice: keep one row per currency.";
+            return T["The price in {0} appears twice: keep one row per currency.", twice.Key];
         }
 
         if (Rows.FirstOrDefault(r => r.Price is not > 0) is { } empty)
         {
-            return $"Give the price in {empty.Currency}, or remove its row.";
+            return T["Give the price in {0}, or remove its row.", empty.Currency];
         }
 
         if (Rows.FirstOrDefault(r => r.CompareAtPrice is { } c && c <= r.Price) is { } low)
         {
-            return $"The compare-at price in {low.Currency} must be higher than the price in {low.Currency} (leave it empty for none).";
+            return T["The compare-at price in {0} must be higher than the price in {0} (leave it empty for none).", low.Currency];
         }
 
         return null;

@@ -3,7 +3,10 @@ using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Shops;
+using System.Globalization;
+using LiveShop.Client.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
@@ -41,6 +44,8 @@ public sealed partial class ProductForm
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     private bool IsNew => ProductId is null;
 
     /// <summary>Owners and managers change the catalog; others see it read-only.</summary>
@@ -69,7 +74,7 @@ public sealed partial class ProductForm
             }
             catch (Exception e) when (e is ApiException or HttpRequestException)
             {
-                _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load this product.";
+                _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load this product."].Value;
             }
         }
         else
@@ -103,7 +108,7 @@ public sealed partial class ProductForm
 
     private async Task SaveAsync()
     {
-        _saveError = _prices.Validate(_form.Currency) ?? _variants.Validate(_form.Sku);
+        _saveError = _prices.Validate(_form.Currency, T) ?? _variants.Validate(_form.Sku, T);
         if (_saveError is not null)
         {
             return;
@@ -117,7 +122,7 @@ public sealed partial class ProductForm
             if (_product is null)
             {
                 var created = await Api.CreateProductAsync(ShopId, request);
-                Snackbar.Add($"{created.Name} is in the catalog. Add its photos next.", Severity.Success);
+                Snackbar.Add(T["{0} is in the catalog. Add its photos next.", created.Name].Value, Severity.Success);
                 Navigation.NavigateTo($"shops/{ShopId}/products/{created.Id}");
             }
             else
@@ -126,12 +131,12 @@ public sealed partial class ProductForm
                 _form = FormModel.From(_product);
                 _variants = VariantsModel.From(_product);
                 _prices = ExtraPricesModel.From(_product);
-                Snackbar.Add("Saved.", Severity.Success);
+                Snackbar.Add(T["Saved."].Value, Severity.Success);
             }
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _saveError = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was saved; try again.";
+            _saveError = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing was saved; try again."].Value;
         }
         finally
         {
@@ -166,29 +171,29 @@ public sealed partial class ProductForm
     /// <summary>What the form edits; the server checks every rule again.</summary>
     internal sealed class FormModel
     {
-        [Required(ErrorMessage = "Give the product a SKU.")]
-        [StringLength(Limits.SkuMaxLength, ErrorMessage = "A SKU has at most {1} characters.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.GiveTheProductASku))]
+        [StringLength(Limits.SkuMaxLength, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.SkuLength))]
         public string Sku { get; set; } = "";
 
-        [Required(ErrorMessage = "Give the product a name.")]
-        [StringLength(Limits.ProductNameMaxLength, ErrorMessage = "A name has at most {1} characters.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.GiveTheProductAName))]
+        [StringLength(Limits.ProductNameMaxLength, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.NameLength))]
         public string Name { get; set; } = "";
 
-        [StringLength(Limits.ProductDescriptionMaxLength, ErrorMessage = "A description has at most {1} characters.")]
+        [StringLength(Limits.ProductDescriptionMaxLength, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.DescriptionLength))]
         public string? Description { get; set; }
 
-        [Range(0d, 10_000_000d, ErrorMessage = "The price is between 0 and 10,000,000.")]
+        [Range(0d, 10_000_000d, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.PriceRange))]
         public decimal Price { get; set; }
 
-        [Range(0d, 10_000_000d, ErrorMessage = "The compare-at price is between 0 and 10,000,000.")]
+        [Range(0d, 10_000_000d, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.CompareAtPriceRange))]
         public decimal? CompareAtPrice { get; set; }
 
         public string Currency { get; set; } = Currencies.Supported[0];
 
-        [Range(0, Limits.StockMax, ErrorMessage = "Between 0 and 1,000,000.")]
+        [Range(0, Limits.StockMax, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.StockRange))]
         public int LowStockThreshold { get; set; } = 5;
 
-        [Range(0, Limits.StockMax, ErrorMessage = "Between 0 and 1,000,000.")]
+        [Range(0, Limits.StockMax, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.StockRange))]
         public int InitialStock { get; set; }
 
         public static FormModel From(ShopProductDto product) => new()

@@ -1,7 +1,10 @@
 using LiveShop.Client.Services;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Shops;
+using System.Globalization;
+using LiveShop.Client.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
@@ -24,9 +27,6 @@ public sealed partial class ProductList
     /// <summary>Rows per page.</summary>
     public const int PageSize = 25;
 
-    private static readonly (ProductFilter Value, string Label)[] Filters =
-        [(ProductFilter.Active, "Active"), (ProductFilter.LowStock, "Low stock"), (ProductFilter.Archived, "Archived")];
-
     private HashSet<ShopProductDto> _selected = [];
     private PageDto<ShopProductDto>? _page;
     private MyShopDto? _shop;
@@ -47,6 +47,11 @@ public sealed partial class ProductList
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
+    private (ProductFilter Value, string Label)[] Filters =>
+        [(ProductFilter.Active, T["Active"]), (ProductFilter.LowStock, T["Low stock"]), (ProductFilter.Archived, T["Archived"])];
+
     /// <summary>Owners and managers change the catalog; until the role is known, nobody does.</summary>
     private bool CanEdit => _shop is not null && ShopPermissions.CanManageCatalog(_shop.Role);
 
@@ -58,18 +63,20 @@ public sealed partial class ProductList
     private string CatalogCsvHref => ApiClient.CatalogCsvUrl(ShopId);
 
     private string RangeText => _page is null || _page.Total == 0
-        ? "0 products"
-        : $"{(_pageIndex * PageSize) + 1}–{(_pageIndex * PageSize) + _page.Items.Count} of {_page.Total}";
+        ? T["0 products"]
+        : T["{0}–{1} of {2}", Number((_pageIndex * PageSize) + 1), Number((_pageIndex * PageSize) + _page.Items.Count), Number(_page.Total)];
 
     private string NoMatchText => !string.IsNullOrWhiteSpace(_search)
-        ? $"No product matches “{_search.Trim()}”."
+        ? T["No product matches “{0}”.", _search.Trim()]
         : _filter switch
         {
-            ProductFilter.Active => "No active products.",
-            ProductFilter.LowStock => "Nothing is running low.",
-            ProductFilter.Archived => "Nothing is archived.",
-            _ => "No products.",
+            ProductFilter.Active => T["No active products."],
+            ProductFilter.LowStock => T["Nothing is running low."],
+            ProductFilter.Archived => T["Nothing is archived."],
+            _ => T["No products."],
         };
+
+    private static string Number(int n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -95,9 +102,9 @@ public sealed partial class ProductList
     /// <summary>Low when the product is, or when any of its variants is (its total may still look fine).</summary>
     private static bool IsLow(ShopProductDto product) => product.IsLowStock || product.Variants?.Any(v => v.IsLowStock) == true;
 
-    private static string? LowTitle(ShopProductDto product) =>
+    private string? LowTitle(ShopProductDto product) =>
         product.Variants?.Where(v => v.IsLowStock).Select(v => VariantLabels.Join(v.Values)).ToList() is { Count: > 0 } low
-            ? $"Low: {string.Join(", ", low)}"
+            ? T["Low: {0}", string.Join(", ", low)].Value
             : null;
 
     private async Task LoadAsync()
@@ -112,7 +119,7 @@ public sealed partial class ProductList
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the products.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the products."].Value;
         }
         finally
         {
@@ -152,12 +159,12 @@ public sealed partial class ProductList
         try
         {
             var copy = await Api.DuplicateProductAsync(ShopId, product.Id);
-            Snackbar.Add($"Copied as {copy.Sku}.", Severity.Success);
+            Snackbar.Add(T["Copied as {0}.", copy.Sku].Value, Severity.Success);
             Navigation.NavigateTo($"shops/{ShopId}/products/{copy.Id}");
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Snackbar.Add(e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.", Severity.Error);
+            Snackbar.Add(e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again."].Value, Severity.Error);
         }
         finally
         {
@@ -172,12 +179,12 @@ public sealed partial class ProductList
         {
             var archived = !product.IsArchived;
             await Api.ArchiveProductAsync(ShopId, product.Id, archived);
-            Snackbar.Add(archived ? $"{product.Name} is archived." : $"{product.Name} is back in the catalog.", Severity.Success);
+            Snackbar.Add(archived ? T["{0} is archived.", product.Name].Value : T["{0} is back in the catalog.", product.Name].Value, Severity.Success);
             await LoadAsync();
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            Snackbar.Add(e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.", Severity.Error);
+            Snackbar.Add(e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again."].Value, Severity.Error);
         }
         finally
         {
@@ -202,19 +209,26 @@ public sealed partial class ProductList
             }
             catch (Exception e) when (e is ApiException or HttpRequestException)
             {
-                firstRefusal ??= e is ApiException api ? api.Message : "We could not reach LiveShop.";
+                firstRefusal ??= e is ApiException api ? api.Message : T["We could not reach LiveShop."].Value;
             }
         }
 
         _busy = false;
-        var verb = archive ? "Archived" : "Restored";
         if (done == rows.Count)
         {
-            Snackbar.Add($"{verb} {done} {(done == 1 ? "product" : "products")}.", Severity.Success);
+            var message = (archive, done == 1) switch
+            {
+                (true, true) => T["Archived {0} product.", done],
+                (true, false) => T["Archived {0} products.", done],
+                (false, true) => T["Restored {0} product.", done],
+                (false, false) => T["Restored {0} products.", done],
+            };
+            Snackbar.Add(message.Value, Severity.Success);
         }
         else
         {
-            Snackbar.Add($"{verb} {done} of {rows.Count}. {firstRefusal}", Severity.Warning);
+            var message = archive ? T["Archived {0} of {1}.", done, rows.Count] : T["Restored {0} of {1}.", done, rows.Count];
+            Snackbar.Add($"{message} {firstRefusal}", Severity.Warning);
         }
 
         await LoadAsync();

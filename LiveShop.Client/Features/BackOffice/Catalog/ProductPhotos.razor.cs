@@ -1,8 +1,10 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
@@ -35,6 +37,8 @@ public sealed partial class ProductPhotos
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     protected override void OnParametersSet()
     {
@@ -76,10 +80,10 @@ public sealed partial class ProductPhotos
     private async Task RemoveAsync(ProductPhotoDto photo)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Remove this photo?",
-            _photos.IndexOf(photo) == 0 && _photos.Count > 1 ? "The next photo becomes the cover." : "It is deleted from the product.",
-            yesText: "Remove",
-            cancelText: "Keep it");
+            T["Remove this photo?"],
+            _photos.IndexOf(photo) == 0 && _photos.Count > 1 ? T["The next photo becomes the cover."] : T["It is deleted from the product."],
+            yesText: T["Remove"],
+            cancelText: T["Keep it"]);
         if (confirmed == true)
         {
             await RunAsync(() => Api.RemoveProductPhotoAsync(ShopId, Product.Id, photo.Id));
@@ -90,12 +94,12 @@ public sealed partial class ProductPhotos
     {
         var room = Limits.ProductPhotosMax - _photos.Count;
         var files = e.GetMultipleFiles(Limits.ProductPhotosMax);
-        _error = files.Count > room ? $"A product has at most {Limits.ProductPhotosMax} photos; only the first {room} were added." : null;
+        _error = files.Count > room ? T["A product has at most {0} photos; only the first {1} were added.", Limits.ProductPhotosMax, room].Value : null;
         foreach (var file in files.Take(room))
         {
             if (file.Size > Limits.ImageMaxBytes)
             {
-                _error = $"A photo can be at most {Limits.ImageMaxBytes / (1024 * 1024)} MB; {file.Name} is larger. Export it smaller and retry.";
+                _error = T["A photo can be at most {0} MB; {1} is larger. Export it smaller and retry.", Limits.ImageMaxBytes / (1024 * 1024), file.Name];
                 continue;
             }
 
@@ -124,7 +128,7 @@ public sealed partial class ProductPhotos
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
             onRefusal?.Invoke();
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again."];
             return false;
         }
         finally

@@ -1,7 +1,9 @@
 using System.Globalization;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Catalog;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
@@ -34,6 +36,8 @@ public sealed partial class ProductStock
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive || _loadedFor == Product.Id)
@@ -50,7 +54,7 @@ public sealed partial class ProductStock
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the stock log.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the stock log."].Value;
         }
     }
 
@@ -68,7 +72,7 @@ public sealed partial class ProductStock
             { d => d.CurrentStock, Product.Stock },
             { d => d.Adjust, request => AdjustAsync(request, null) },
         };
-        await Dialogs.ShowAsync<AdjustStockDialog>("Adjust stock", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        await Dialogs.ShowAsync<AdjustStockDialog>(T["Adjust stock"], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
     }
 
     /// <summary>Opens the adjustment of one variant (from its row here, or from the variants grid of the form).</summary>
@@ -86,7 +90,7 @@ public sealed partial class ProductStock
             { d => d.VariantLabel, label },
             { d => d.Adjust, request => AdjustAsync(request with { VariantId = variant.Id }, variant.Id) },
         };
-        await Dialogs.ShowAsync<AdjustStockDialog>($"Adjust stock — {label}", parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        await Dialogs.ShowAsync<AdjustStockDialog>(T["Adjust stock — {0}", label], parameters, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
     }
 
     /// <summary>Sends the adjustment; a refusal goes back to the dialog, which stays open and says why.</summary>
@@ -96,14 +100,14 @@ public sealed partial class ProductStock
         {
             var line = await Api.AdjustStockAsync(ShopId, Product.Id, request);
             _log?.Insert(0, line);
-            Snackbar.Add(line.Variant is null ? $"Stock is now {line.After}." : $"{line.Variant}: stock is now {line.After}.", Severity.Success);
+            Snackbar.Add(line.Variant is null ? T["Stock is now {0}.", line.After].Value : T["{0}: stock is now {1}.", line.Variant, line.After].Value, Severity.Success);
             await StockChanged.InvokeAsync(After(Product, variantId, line.After));
             await InvokeAsync(StateHasChanged);
             return null;
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            return e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed; try again.";
+            return e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed; try again."].Value;
         }
     }
 

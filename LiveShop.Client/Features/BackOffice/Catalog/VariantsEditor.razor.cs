@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
 
@@ -37,32 +39,34 @@ public sealed partial class VariantsEditor
     /// <summary>Raised after options or rows were added or removed (the form shows the product's own stock field only without options).</summary>
     [Parameter] public EventCallback Changed { get; set; }
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     private string PricePlaceholder => Currencies.Format(ProductPrice, Currency);
 
-    private static string OptionName(OptionDraft option, int index) =>
-        string.IsNullOrWhiteSpace(option.Name) ? $"Option {index + 1}" : option.Name.Trim();
+    private string OptionName(OptionDraft option, int index) =>
+        string.IsNullOrWhiteSpace(option.Name) ? T["Option {0}", index + 1] : option.Name.Trim();
 
-    private static string RemoveHint(VariantDraft row) => row.CanRemove
-        ? $"Remove {row.Label}"
-        : $"“{row.Label}” has {row.Stock} in stock: adjust it to 0 to remove it";
+    private string RemoveHint(VariantDraft row) => row.CanRemove
+        ? T["Remove {0}", row.Label]
+        : T["“{0}” has {1} in stock: adjust it to 0 to remove it", row.Label, row.Stock];
 
     private async Task AddOption()
     {
-        _message = Model.AddOption();
+        _message = Model.AddOption(T);
         await Changed.InvokeAsync();
     }
 
     private async Task RemoveOption(OptionDraft option)
     {
         Model.RemoveOption(option);
-        _message = Model.HasOptions && Model.Rows.Count > 0 ? "The options changed: generate the variants again." : null;
+        _message = Model.HasOptions && Model.Rows.Count > 0 ? T["The options changed: generate the variants again."].Value : null;
         await Changed.InvokeAsync();
     }
 
     private void RemoveValue(OptionDraft option, string value)
     {
         option.Values.Remove(value);
-        _message = Model.Rows.Count > 0 ? "The values changed: generate the variants again." : null;
+        _message = Model.Rows.Count > 0 ? T["The values changed: generate the variants again."].Value : null;
     }
 
     /// <summary>A comma ends a value: what comes before it becomes a chip, the rest stays in the box.</summary>
@@ -76,11 +80,11 @@ public sealed partial class VariantsEditor
         }
 
         option.Pending = text![..cut];
-        _message = option.CommitPending();
+        _message = option.CommitPending(T);
         option.Pending = text[(cut + 1)..].TrimStart();
     }
 
-    private void CommitValues(OptionDraft option) => _message = option.CommitPending();
+    private void CommitValues(OptionDraft option) => _message = option.CommitPending(T);
 
     private Task ValuesKeyDownAsync(OptionDraft option, KeyboardEventArgs e)
     {
@@ -94,7 +98,7 @@ public sealed partial class VariantsEditor
 
     private async Task Generate()
     {
-        _message = Model.Generate(ProductSku);
+        _message = Model.Generate(ProductSku, T);
         await Changed.InvokeAsync();
     }
 
@@ -102,7 +106,7 @@ public sealed partial class VariantsEditor
     {
         if (!Model.Remove(row))
         {
-            _message = RemoveHint(row) + ".";
+            _message = T["{0}.", RemoveHint(row)];
             return;
         }
 

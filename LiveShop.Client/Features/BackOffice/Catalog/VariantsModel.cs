@@ -1,5 +1,6 @@
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Catalog;
 
@@ -31,7 +32,10 @@ public sealed class VariantsModel
             var option = new OptionDraft { Name = name };
             foreach (var value in variants.Select(v => v.Values.ElementAtOrDefault(i)).OfType<string>())
             {
-                option.Add(value);
+                if (value.Length > 0 && !option.Values.Contains(value, StringComparer.OrdinalIgnoreCase))
+                {
+                    option.Values.Add(value);
+                }
             }
 
             model.Options.Add(option);
@@ -42,11 +46,11 @@ public sealed class VariantsModel
     }
 
     /// <summary>Adds an empty option; answers why not when the product has its 3 already.</summary>
-    public string? AddOption()
+    public string? AddOption(IStringLocalizer T)
     {
         if (!CanAddOption)
         {
-            return $"A product has at most {Limits.ProductOptionsMax} options (such as Colour, Size and Material).";
+            return T["A product has at most {0} options (such as Colour, Size and Material).", Limits.ProductOptionsMax];
         }
 
         Options.Add(new OptionDraft());
@@ -73,22 +77,22 @@ public sealed class VariantsModel
     /// (id, SKU, price, stock); a new one gets a suggested SKU. A row left over goes, unless it has stock: it stays
     /// and the answer says so. Answers why nothing changed when the options are not complete or make too many.
     /// </summary>
-    public string? Generate(string productSku)
+    public string? Generate(string productSku, IStringLocalizer T)
     {
         foreach (var option in Options)
         {
-            option.CommitPending();
+            option.CommitPending(T);
         }
 
         if (Options.Count == 0 || Options.Any(o => string.IsNullOrWhiteSpace(o.Name) || o.Values.Count == 0))
         {
-            return "Give each option a name and at least one value, then generate the variants.";
+            return T["Give each option a name and at least one value, then generate the variants."];
         }
 
         var count = Options.Aggregate(1L, (n, o) => n * o.Values.Count);
         if (count > Limits.ProductVariantsMax)
         {
-            return $"These values make {count} variants; a product has at most {Limits.ProductVariantsMax}. Remove some values.";
+            return T["These values make {0} variants; a product has at most {1}. Remove some values.", count, Limits.ProductVariantsMax];
         }
 
         var tokens = Options.Select(o => SkuTokens(o.Values)).ToList();
@@ -114,60 +118,66 @@ public sealed class VariantsModel
         Rows.Clear();
         Rows.AddRange(rows);
         Rows.AddRange(kept);
-        return kept.Count == 0
-            ? null
-            : $"{string.Join(", ", kept.Select(r => $"“{r.Label}”"))} still {(kept.Count == 1 ? "has" : "have")} stock, so {(kept.Count == 1 ? "it stays" : "they stay")}: adjust to 0 to remove.";
+        if (kept.Count == 0)
+        {
+            return null;
+        }
+
+        var names = string.Join(T[", "], kept.Select(r => T["“{0}”", r.Label].Value));
+        return kept.Count == 1
+            ? T["{0} still has stock, so it stays: adjust to 0 to remove.", names]
+            : T["{0} still have stock, so they stay: adjust to 0 to remove.", names];
     }
 
     /// <summary>Removes a row: a new one, or one whose stock is 0 (a variant with stock stays until it is adjusted to 0).</summary>
     public bool Remove(VariantDraft row) => row.CanRemove && Rows.Remove(row);
 
     /// <summary>What stops the options and variants from being saved, in the person's words; null when they can be.</summary>
-    public string? Validate(string productSku)
+    public string? Validate(string productSku, IStringLocalizer T)
     {
         if (!HasOptions)
         {
-            return Rows.Count == 0 ? null : "Variants need at least one option: add the option back, or adjust their stock to 0 and remove them.";
+            return Rows.Count == 0 ? null : T["Variants need at least one option: add the option back, or adjust their stock to 0 and remove them."].Value;
         }
 
         if (Options.Any(o => string.IsNullOrWhiteSpace(o.Name)))
         {
-            return "Give each option a name, such as “Colour”.";
+            return T["Give each option a name, such as “Colour”."];
         }
 
         if (Options.Select(o => o.Name.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() != Options.Count)
         {
-            return "Two options have the same name: give each option its own.";
+            return T["Two options have the same name: give each option its own."];
         }
 
         if (Rows.Count == 0)
         {
-            return "Generate the variants (or remove the options) before saving.";
+            return T["Generate the variants (or remove the options) before saving."];
         }
 
         if (Rows.Count > Limits.ProductVariantsMax)
         {
-            return $"A product has at most {Limits.ProductVariantsMax} variants; this one has {Rows.Count}.";
+            return T["A product has at most {0} variants; this one has {1}.", Limits.ProductVariantsMax, Rows.Count];
         }
 
         if (Rows.FirstOrDefault(IsStale) is { } stale)
         {
-            return $"“{stale.Label}” does not match the options any more: generate the variants again.";
+            return T["“{0}” does not match the options any more: generate the variants again.", stale.Label];
         }
 
         if (Rows.FirstOrDefault(r => string.IsNullOrWhiteSpace(r.Sku)) is { } noSku)
         {
-            return $"Give “{noSku.Label}” a SKU.";
+            return T["Give “{0}” a SKU.", noSku.Label];
         }
 
         var skus = Rows.Select(r => r.Sku.Trim()).Append(productSku.Trim()).ToList();
         if (skus.Distinct(StringComparer.OrdinalIgnoreCase).Count() != skus.Count)
         {
-            return "Each variant needs its own SKU, different from the product's and from the other variants'.";
+            return T["Each variant needs its own SKU, different from the product's and from the other variants'."];
         }
 
         return Rows.FirstOrDefault(r => r.PriceOverride is <= 0 or > Limits.PriceMax) is { } price
-            ? $"The price of “{price.Label}” must be above 0 and at most {Limits.PriceMax:N0} (leave it empty for the product's price)."
+            ? T["The price of “{0}” must be above 0 and at most {1} (leave it empty for the product's price).", price.Label, Limits.PriceMax.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)].Value
             : null;
     }
 
@@ -215,7 +225,7 @@ public sealed class OptionDraft
     public string? Pending { get; set; }
 
     /// <summary>Adds a value (trimmed); answers why not when it is too long. A value already there is skipped.</summary>
-    public string? Add(string value)
+    public string? Add(string value, IStringLocalizer T)
     {
         value = value.Trim();
         if (value.Length == 0 || Values.Contains(value, StringComparer.OrdinalIgnoreCase))
@@ -225,7 +235,7 @@ public sealed class OptionDraft
 
         if (value.Length > Limits.OptionTextMaxLength)
         {
-            return $"“{value[..20]}…” is too long: a value has at most {Limits.OptionTextMaxLength} characters.";
+            return T["“{0}…” is too long: a value has at most {1} characters.", value[..20], Limits.OptionTextMaxLength];
         }
 
         Values.Add(value);
@@ -233,11 +243,11 @@ public sealed class OptionDraft
     }
 
     /// <summary>Adds every comma-separated value typed so far; answers the first that could not be added.</summary>
-    public string? CommitPending()
+    public string? CommitPending(IStringLocalizer T)
     {
         var parts = (Pending ?? "").Split(',');
         Pending = null;
-        return parts.Select(Add).FirstOrDefault(e => e is not null);
+        return parts.Select(p => Add(p, T)).FirstOrDefault(e => e is not null);
     }
 }
 

@@ -2,6 +2,8 @@ using LiveShop.Client.Components;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -17,11 +19,13 @@ public sealed partial class CancelOrderDialog
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     [Parameter, EditorRequired] public OrderDto Order { get; set; } = default!;
 
     private string Describe() => Order.Status is OrderStatus.Paid or OrderStatus.Packed
-        ? $"The stock goes back and {Money.Format(Order.NetTotal, Order.Currency)} is refunded to the buyer."
-        : "The stock goes back. Nothing was charged for this order.";
+        ? T["The stock goes back and {0} is refunded to the buyer.", Money.Format(Order.NetTotal, Order.Currency)]
+        : T["The stock goes back. Nothing was charged for this order."];
 
     private async Task ConfirmAsync()
     {
@@ -33,7 +37,7 @@ public sealed partial class CancelOrderDialog
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed: try again."].Value;
         }
         finally
         {

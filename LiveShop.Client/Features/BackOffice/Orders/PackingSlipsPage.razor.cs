@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -21,6 +23,8 @@ public sealed partial class PackingSlipsPage
 
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive)
@@ -35,7 +39,7 @@ public sealed partial class PackingSlipsPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to make the slips.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to make the slips."].Value;
         }
     }
 

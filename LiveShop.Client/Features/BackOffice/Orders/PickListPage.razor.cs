@@ -1,7 +1,9 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -23,6 +25,8 @@ public sealed partial class PickListPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive)
@@ -39,7 +43,7 @@ public sealed partial class PickListPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to make the pick list.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to make the pick list."].Value;
         }
     }
 

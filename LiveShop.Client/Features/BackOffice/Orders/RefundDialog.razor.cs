@@ -1,6 +1,8 @@
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -20,6 +22,8 @@ public sealed partial class RefundDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     [Parameter, EditorRequired] public OrderDto Order { get; set; } = default!;
 
@@ -52,7 +56,7 @@ public sealed partial class RefundDialog
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was refunded: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing was refunded: try again."].Value;
         }
         finally
         {

@@ -1,6 +1,8 @@
 using LiveShop.Client.Components;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -14,6 +16,8 @@ public sealed partial class ShipDialog
     private string? _error;
 
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     /// <summary>The orders being shipped (at least one).</summary>
     [Parameter, EditorRequired] public IReadOnlyList<OrderDto> Orders { get; set; } = [];
@@ -30,13 +34,13 @@ public sealed partial class ShipDialog
     {
         if (string.IsNullOrWhiteSpace(_carrier))
         {
-            _error = "Say which carrier takes the parcels.";
+            _error = T["Say which carrier takes the parcels."];
             return;
         }
 
         if (!string.IsNullOrWhiteSpace(_link) && OrderTimeline.SafeLink(_link.Trim()) is null)
         {
-            _error = "The tracking link must start with https:// or http://.";
+            _error = T["The tracking link must start with https:// or http://."];
             return;
         }
 

@@ -2,6 +2,8 @@ using LiveShop.Client.Components;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using LiveShop.Client.Resources;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -23,6 +25,8 @@ public sealed partial class ShopOrderPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive)
@@ -36,15 +40,15 @@ public sealed partial class ShopOrderPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the order.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the order."].Value;
         }
     }
 
-    internal static string PaymentText(OrderDto order) => order.PaymentMethod switch
+    private string PaymentText(OrderDto order) => order.PaymentMethod switch
     {
-        PaymentMethod.Card => order.CardLast4 is { } last4 ? $"card ending {last4}" : "card",
-        PaymentMethod.CashOnDelivery => "cash on delivery",
-        PaymentMethod.BankTransfer => order.PaymentReference is { } reference ? $"bank transfer ({reference})" : "bank transfer",
+        PaymentMethod.Card => order.CardLast4 is { } last4 ? T["Paid with: card ending {0}", last4] : T["Paid with: card"],
+        PaymentMethod.CashOnDelivery => T["Paid with: cash on delivery"],
+        PaymentMethod.BankTransfer => order.PaymentReference is { } reference ? T["Paid with: bank transfer ({0})", reference] : T["Paid with: bank transfer"],
     };
 
     private async Task MoveAsync(OrderStatus status)
@@ -53,7 +57,7 @@ public sealed partial class ShopOrderPage
         if (status == OrderStatus.Shipped)
         {
             var parameters = new DialogParameters<ShipDialog> { { d => d.Orders, new[] { _order! } } };
-            var dialog = await Dialogs.ShowAsync<ShipDialog>($"Ship order #{_order!.Number}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+            var dialog = await Dialogs.ShowAsync<ShipDialog>(T["Ship order #{0}", _order!.Number], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
             if (await dialog.Result is not { Canceled: false, Data: FulfilOrdersRequest shipment })
             {
                 return;
@@ -68,11 +72,11 @@ public sealed partial class ShopOrderPage
         try
         {
             _order = await Api.MoveOrderAsync(OrderId, request);
-            Snackbar.Add(OrderStatusChip.Sentence(_order), Severity.Success);
+            Snackbar.Add(T["Order #{0}: {1}.", _order.Number, OrderStatusText.Name(_order.Status, T)].Value, Severity.Success);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed: try again."].Value;
         }
         finally
         {
@@ -83,7 +87,7 @@ public sealed partial class ShopOrderPage
     private async Task CancelAsync()
     {
         var parameters = new DialogParameters<CancelOrderDialog> { { d => d.Order, _order! } };
-        var dialog = await Dialogs.ShowAsync<CancelOrderDialog>($"Cancel order #{_order!.Number}?", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<CancelOrderDialog>(T["Cancel order #{0}?", _order!.Number], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: OrderDto cancelled })
         {
             _order = cancelled;
@@ -93,7 +97,7 @@ public sealed partial class ShopOrderPage
     private async Task RefundAsync()
     {
         var parameters = new DialogParameters<RefundDialog> { { d => d.Order, _order! } };
-        var dialog = await Dialogs.ShowAsync<RefundDialog>($"Refund order #{_order!.Number}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<RefundDialog>(T["Refund order #{0}", _order!.Number], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: OrderDto refunded })
         {
             _order = refunded;

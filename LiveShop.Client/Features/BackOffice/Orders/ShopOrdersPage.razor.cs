@@ -1,9 +1,11 @@
 using System.Globalization;
 using LiveShop.Client.Components;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Orders;
@@ -38,6 +40,8 @@ public sealed partial class ShopOrdersPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     private bool AllSelected => _page is { Items.Count: > 0 } page && page.Items.All(o => _selected.Contains(o.Id));
 
     private int PageCount => _page is null ? 0 : (_page.Total + _page.PageSize - 1) / _page.PageSize;
@@ -58,7 +62,7 @@ public sealed partial class ShopOrdersPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the shows.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the shows."].Value;
         }
 
         await LoadAsync();
@@ -76,7 +80,7 @@ public sealed partial class ShopOrdersPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop to load the orders. Try again in a moment.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the orders. Try again in a moment."].Value;
         }
     }
 
@@ -165,10 +169,10 @@ public sealed partial class ShopOrdersPage
     private async Task CancelAsync(OrderDto order)
     {
         var parameters = new DialogParameters<CancelOrderDialog> { { d => d.Order, order } };
-        var dialog = await Dialogs.ShowAsync<CancelOrderDialog>($"Cancel order #{order.Number}?", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<CancelOrderDialog>(T["Cancel order #{0}?", order.Number], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: OrderDto cancelled })
         {
-            Snackbar.Add($"Order #{cancelled.Number} is cancelled.", Severity.Success);
+            Snackbar.Add(T["Order #{0} is cancelled.", cancelled.Number].Value, Severity.Success);
             await LoadAsync();
         }
     }
@@ -176,10 +180,10 @@ public sealed partial class ShopOrdersPage
     private async Task RefundAsync(OrderDto order)
     {
         var parameters = new DialogParameters<RefundDialog> { { d => d.Order, order } };
-        var dialog = await Dialogs.ShowAsync<RefundDialog>($"Refund order #{order.Number}", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<RefundDialog>(T["Refund order #{0}", order.Number], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: OrderDto refunded })
         {
-            Snackbar.Add($"Refunded {Money.Format(refunded.RefundedAmount, refunded.Currency)} of order #{refunded.Number}.", Severity.Success);
+            Snackbar.Add(T["Refunded {0} of order #{1}.", Money.Format(refunded.RefundedAmount, refunded.Currency), refunded.Number].Value, Severity.Success);
             await LoadAsync();
         }
     }
@@ -187,7 +191,7 @@ public sealed partial class ShopOrdersPage
     private async Task<FulfilOrdersRequest?> AskShipmentAsync(IReadOnlyList<OrderDto> orders)
     {
         var parameters = new DialogParameters<ShipDialog> { { d => d.Orders, orders } };
-        var title = orders.Count == 1 ? $"Ship order #{orders[0].Number}" : $"Ship {orders.Count} orders";
+        string title = orders.Count == 1 ? T["Ship order #{0}", orders[0].Number] : T["Ship {0} orders", orders.Count];
         var dialog = await Dialogs.ShowAsync<ShipDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         return await dialog.Result is { Canceled: false, Data: FulfilOrdersRequest request } ? request : null;
     }
@@ -207,8 +211,7 @@ public sealed partial class ShopOrdersPage
 
             if (result.Done > 0)
             {
-                var what = OrderStatusChip.Label(request.Status).ToLowerInvariant();
-                Snackbar.Add(result.Done == 1 ? $"1 order marked {what}." : $"{result.Done} orders marked {what}.", Severity.Success);
+                Snackbar.Add(OrderStatusText.Marked(request.Status, result.Done, T), Severity.Success);
             }
 
             _selected.ExceptWith(result.Outcomes.Where(o => o.Done).Select(o => o.OrderId));
@@ -216,7 +219,7 @@ public sealed partial class ShopOrdersPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing moved: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing moved: try again."].Value;
         }
         finally
         {

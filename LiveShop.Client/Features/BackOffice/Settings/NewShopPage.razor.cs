@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Settings;
 
@@ -17,6 +19,8 @@ public sealed partial class NewShopPage
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -39,7 +43,7 @@ public sealed partial class NewShopPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was opened: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing was opened: try again."].Value;
             _busy = false;
         }
     }

@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Settings;
@@ -23,7 +25,9 @@ public sealed partial class PaymentsPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
-    private string Mode => _settings?.StripePublishableKey?.StartsWith("pk_live_", StringComparison.Ordinal) == true ? "live" : "test mode";
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
+    private bool IsLive => _settings?.StripePublishableKey?.StartsWith("pk_live_", StringComparison.Ordinal) == true;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -38,13 +42,13 @@ public sealed partial class PaymentsPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load the payment settings. Try again in a moment.";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the payment settings. Try again in a moment."].Value;
         }
     }
 
-    private Task SaveAsync() => SendAsync(_model!.ToRequest(), "Saved.");
+    private Task SaveAsync() => SendAsync(_model!.ToRequest(), T["Saved."]);
 
-    private Task DisconnectAsync() => SendAsync(_model!.ToRequest() with { StripePublishableKey = "", StripeSecretKey = "", StripeWebhookSecret = "" }, "Stripe is disconnected.");
+    private Task DisconnectAsync() => SendAsync(_model!.ToRequest() with { StripePublishableKey = "", StripeSecretKey = "", StripeWebhookSecret = "" }, T["Stripe is disconnected."]);
 
     private async Task SendAsync(SaveShopPaymentSettingsRequest request, string done)
     {
@@ -57,7 +61,7 @@ public sealed partial class PaymentsPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Your changes are still here: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Your changes are still here: try again."].Value;
         }
         finally
         {

@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Settings;
@@ -21,6 +23,8 @@ public sealed partial class SettingsPage
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         if (!RendererInfo.IsInteractive)
@@ -34,7 +38,7 @@ public sealed partial class SettingsPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load the settings. Try again in a moment.";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the settings. Try again in a moment."].Value;
         }
     }
 
@@ -48,11 +52,11 @@ public sealed partial class SettingsPage
         try
         {
             Show(await Api.UpdateShopAsync(ShopId, _model!.ToRequest()));
-            Snackbar.Add("Saved.", Severity.Success);
+            Snackbar.Add(T["Saved."].Value, Severity.Success);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Your changes are still here: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Your changes are still here: try again."].Value;
         }
         finally
         {

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using LiveShop.Shared;
+using LiveShop.Client.Resources;
 using LiveShop.Shared.Shops;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Client.Features.BackOffice.Settings;
 
@@ -30,8 +32,8 @@ public sealed class ShopFieldsModel
         "Asia/Kuala_Lumpur", "UTC",
     ];
 
-    [Required(ErrorMessage = "Give the shop a name.")]
-    [StringLength(Limits.ShopNameMaxLength, ErrorMessage = "Keep the name under 80 characters.")]
+    [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.GiveTheShopAName))]
+    [StringLength(Limits.ShopNameMaxLength, ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.ShopNameLength))]
     public string Name
     {
         get => _name;
@@ -45,8 +47,8 @@ public sealed class ShopFieldsModel
         }
     }
 
-    [Required(ErrorMessage = "Choose the shop's address.")]
-    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$", ErrorMessage = "Use 3 to 40 lower-case letters, digits or hyphens, e.g. formosa-tea.")]
+    [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.ChooseTheShopsAddress))]
+    [RegularExpression("^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$", ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.ShopAddressShape))]
     public string Slug
     {
         get => _slug;
@@ -87,8 +89,8 @@ public sealed class ShopFieldsModel
         }
     }
 
-    [Required(ErrorMessage = "Give an e-mail where buyers can reach the shop.")]
-    [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
+    [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.GiveAContactEmail))]
+    [EmailAddress(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.NotAnEmail))]
     public string ContactEmail
     {
         get => _contactEmail;
@@ -174,21 +176,21 @@ public sealed class ShopFieldsModel
         _ => Currencies.Usd,
     };
 
-    /// <summary>The country's name in English, for the select.</summary>
-    public static string CountryName(string code) => code switch
+    /// <summary>The country's name in the person's language, for the select (the code itself for one not in the list).</summary>
+    public static string CountryName(string code, IStringLocalizer<ShopText> T) => code switch
     {
-        "TW" => "Taiwan",
-        "CN" => "China",
-        "HK" => "Hong Kong",
-        "GR" => "Greece",
-        "CY" => "Cyprus",
-        "US" => "United States",
-        "GB" => "United Kingdom",
-        "DE" => "Germany",
-        "FR" => "France",
-        "JP" => "Japan",
-        "SG" => "Singapore",
-        "MY" => "Malaysia",
+        "TW" => T["Taiwan"],
+        "CN" => T["China"],
+        "HK" => T["Hong Kong"],
+        "GR" => T["Greece"],
+        "CY" => T["Cyprus"],
+        "US" => T["United States"],
+        "GB" => T["United Kingdom"],
+        "DE" => T["Germany"],
+        "FR" => T["France"],
+        "JP" => T["Japan"],
+        "SG" => T["Singapore"],
+        "MY" => T["Malaysia"],
         _ => code,
     };
 }

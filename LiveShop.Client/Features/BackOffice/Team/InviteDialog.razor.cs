@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Team;
@@ -17,6 +19,8 @@ public sealed partial class InviteDialog
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     /// <summary>The shop the person is invited to.</summary>
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
 
@@ -31,7 +35,7 @@ public sealed partial class InviteDialog
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing was sent: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing was sent: try again."].Value;
         }
         finally
         {
@@ -43,8 +47,8 @@ public sealed partial class InviteDialog
 
     private sealed class InviteForm
     {
-        [Required(ErrorMessage = "Enter their e-mail.")]
-        [EmailAddress(ErrorMessage = "That is not an e-mail address.")]
+        [Required(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.EnterTheirEmail))]
+        [EmailAddress(ErrorMessageResourceType = typeof(ShopValidation), ErrorMessageResourceName = nameof(ShopValidation.NotAnEmail))]
         public string Email { get; set; } = "";
 
         public ShopRole Role { get; set; } = ShopRole.Host;

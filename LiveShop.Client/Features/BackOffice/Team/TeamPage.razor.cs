@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LiveShop.Client.Features.BackOffice.Team;
@@ -36,6 +38,8 @@ public sealed partial class TeamPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
     private ShopRole? MyRole => _members?.FirstOrDefault(m => m.UserId == _myId)?.Role;
 
     private bool IsOwner => MyRole is { } role && ShopPermissions.CanManageTeam(role);
@@ -64,19 +68,19 @@ public sealed partial class TeamPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _loadError = e is ApiException api ? api.Message : "We could not reach LiveShop to load the team. Try again in a moment.";
+            _loadError = e is ApiException api ? api.Message : T["We could not reach LiveShop to load the team. Try again in a moment."].Value;
         }
     }
 
     private async Task InviteAsync()
     {
         var parameters = new DialogParameters<InviteDialog> { { d => d.ShopId, ShopId } };
-        var dialog = await Dialogs.ShowAsync<InviteDialog>("Invite to the team", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var dialog = await Dialogs.ShowAsync<InviteDialog>(T["Invite to the team"], parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         var result = await dialog.Result;
         if (result is { Canceled: false, Data: ShopInvitationDto invitation })
         {
             _invitations = [.. (_invitations ?? []).Where(i => i.Id != invitation.Id), invitation];
-            Snackbar.Add($"Invitation sent to {invitation.Email}.", Severity.Success);
+            Snackbar.Add(T["Invitation sent to {0}.", invitation.Email].Value, Severity.Success);
         }
     }
 
@@ -91,17 +95,19 @@ public sealed partial class TeamPage
         {
             var changed = await Api.ChangeMemberRoleAsync(ShopId, member.UserId, role);
             Replace(changed);
-            Snackbar.Add($"{changed.DisplayName} is now {RoleText.WithArticle(changed.Role)}.", Severity.Success);
+            Snackbar.Add(RoleText.NowIs(changed.DisplayName, changed.Role, T), Severity.Success);
         });
     }
 
     private async Task RemoveAsync(ShopMemberDto member)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Remove {member.DisplayName}?",
-            $"{member.DisplayName} loses access to {_shop?.Name ?? "the shop"} at once. You can invite them again later.",
-            yesText: "Remove",
-            cancelText: "Cancel");
+            T["Remove {0}?", member.DisplayName],
+            _shop is null
+                ? T["{0} loses access to the shop at once. You can invite them again later.", member.DisplayName]
+                : T["{0} loses access to {1} at once. You can invite them again later.", member.DisplayName, _shop.Name],
+            yesText: T["Remove"],
+            cancelText: T["Cancel"]);
         if (confirmed != true)
         {
             return;
@@ -111,7 +117,7 @@ public sealed partial class TeamPage
         {
             await Api.RemoveMemberAsync(ShopId, member.UserId);
             _members?.RemoveAll(m => m.UserId == member.UserId);
-            Snackbar.Add($"{member.DisplayName} is no longer in the team.", Severity.Success);
+            Snackbar.Add(T["{0} is no longer in the team.", member.DisplayName].Value, Severity.Success);
         });
     }
 
@@ -123,10 +129,12 @@ public sealed partial class TeamPage
         }
 
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Leave the shop?",
-            $"You lose access to {_shop?.Name ?? "the shop"}'s back office. An owner can invite you again.",
-            yesText: "Leave shop",
-            cancelText: "Stay");
+            T["Leave the shop?"],
+            _shop is null
+                ? T["You lose access to the shop's back office. An owner can invite you again."]
+                : T["You lose access to the back office of {0}. An owner can invite you again.", _shop.Name],
+            yesText: T["Leave shop"],
+            cancelText: T["Stay"]);
         if (confirmed != true)
         {
             return;
@@ -135,7 +143,7 @@ public sealed partial class TeamPage
         await RunAsync(me, async () =>
         {
             await Api.RemoveMemberAsync(ShopId, me);
-            Snackbar.Add($"You left {_shop?.Name ?? "the shop"}.", Severity.Success);
+            Snackbar.Add(_shop is null ? T["You left the shop."].Value : T["You left {0}.", _shop.Name].Value, Severity.Success);
             Navigation.NavigateTo("/");
         });
     }
@@ -145,7 +153,7 @@ public sealed partial class TeamPage
         {
             await Api.WithdrawInvitationAsync(ShopId, invitation.Id);
             _invitations?.RemoveAll(i => i.Id == invitation.Id);
-            Snackbar.Add($"The invitation to {invitation.Email} no longer works.", Severity.Success);
+            Snackbar.Add(T["The invitation to {0} no longer works.", invitation.Email].Value, Severity.Success);
         });
 
     private async Task RunAsync(Guid busyId, Func<Task> action)
@@ -159,7 +167,7 @@ public sealed partial class TeamPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Nothing changed: try again.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Nothing changed: try again."].Value;
             _selectVersion++;
         }
         finally

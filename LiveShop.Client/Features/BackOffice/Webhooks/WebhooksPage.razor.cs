@@ -1,6 +1,8 @@
+using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -32,6 +34,8 @@ public sealed partial class WebhooksPage
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
     private bool CanManage => _role is { } role && WebhookPermissions.CanManage(role);
 
@@ -69,9 +73,9 @@ public sealed partial class WebhooksPage
 
     private Task RollAsync(WebhookEndpointDto endpoint) => RunAsync(async () =>
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Roll the signing secret?",
-            "A new secret signs every delivery from now on; the old one stops working at once. Update your receiver right after.",
-            yesText: "Roll secret", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Roll the signing secret?"],
+            T["A new secret signs every delivery from now on; the old one stops working at once. Update your receiver right after."],
+            yesText: T["Roll secret"], cancelText: T["Cancel"]);
         if (confirmed == true)
         {
             ShowSecret(await Api.RollWebhookSecretAsync(ShopId, endpoint.Id));
@@ -80,8 +84,8 @@ public sealed partial class WebhooksPage
 
     private Task DeleteAsync(WebhookEndpointDto endpoint) => RunAsync(async () =>
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete this endpoint?", $"Nothing more is sent to {endpoint.Url}, and its deliveries are forgotten.",
-            yesText: "Delete", cancelText: "Cancel");
+        var confirmed = await Dialogs.ShowMessageBoxAsync(T["Delete this endpoint?"], T["Nothing more is sent to {0}, and its deliveries are forgotten.", endpoint.Url],
+            yesText: T["Delete"], cancelText: T["Cancel"]);
         if (confirmed == true)
         {
             await Api.DeleteWebhookAsync(ShopId, endpoint.Id);
@@ -109,7 +113,7 @@ public sealed partial class WebhooksPage
     private Task SendTestAsync(WebhookEndpointDto endpoint) => RunAsync(async () =>
     {
         await Api.SendTestWebhookAsync(ShopId, endpoint.Id);
-        Snackbar.Add($"Test event queued for {endpoint.Url}.", Severity.Success);
+        Snackbar.Add(T["Test event queued for {0}.", endpoint.Url].Value, Severity.Success);
         if (_openId == endpoint.Id)
         {
             _deliveries = await Api.WebhookDeliveriesAsync(ShopId, endpoint.Id);
@@ -120,7 +124,7 @@ public sealed partial class WebhooksPage
     {
         var resent = await Api.ResendWebhookAsync(ShopId, endpoint.Id, delivery.Id);
         _deliveries = [.. (_deliveries ?? []).Select(d => d.Id == resent.Id ? resent : d)];
-        Snackbar.Add($"{delivery.EventType} will be delivered again.", Severity.Info);
+        Snackbar.Add(T["{0} will be delivered again.", delivery.EventType].Value, Severity.Info);
     });
 
     private async Task CopySecretAsync()
@@ -132,7 +136,7 @@ public sealed partial class WebhooksPage
         }
         catch (JSException)
         {
-            _error = "The browser did not allow copying: select the secret and copy it by hand.";
+            _error = T["The browser did not allow copying: select the secret and copy it by hand."];
         }
     }
 
@@ -152,7 +156,7 @@ public sealed partial class WebhooksPage
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {
-            _error = e is ApiException api ? api.Message : "We could not reach LiveShop. Try again in a moment.";
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
         }
         finally
         {
@@ -167,16 +171,16 @@ public sealed partial class WebhooksPage
         WebhookDeliveryStatus.Failed => Color.Error,
     };
 
-    private static string StatusText(WebhookDeliveryStatus status) => status switch
+    private string StatusText(WebhookDeliveryStatus status) => status switch
     {
-        WebhookDeliveryStatus.Pending => "Pending",
-        WebhookDeliveryStatus.Delivered => "Delivered",
-        WebhookDeliveryStatus.Failed => "Failed",
+        WebhookDeliveryStatus.Pending => T["Pending"],
+        WebhookDeliveryStatus.Delivered => T["Delivered"],
+        WebhookDeliveryStatus.Failed => T["Failed"],
     };
 
-    private static string LastAnswer(WebhookDeliveryDto delivery) => delivery.Attempts.Count == 0
+    private string LastAnswer(WebhookDeliveryDto delivery) => delivery.Attempts.Count == 0
         ? "—"
-        : delivery.LastStatusCode is { } code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "No answer";
+        : delivery.LastStatusCode is { } code ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : T["No answer"];
 
     private sealed class EndpointForm
     {

@@ -60,7 +60,7 @@ public sealed class CatalogImportTests : CatalogTestBase
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[Limits.CsvImportMaxBytes + 1], "big.csv", contentType: "text/csv"));
 
-        page.WaitForAssertion(() => Assert.Equal(CatalogImport.TooLargeMessage, page.Find("[data-testid=csv-error]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal("A catalog CSV can be at most 5 MB; this one is larger. Split it and import the parts.", page.Find("[data-testid=csv-error]").TextContent.Trim()));
         Assert.DoesNotContain(Addresses, a => a.StartsWith("POST", StringComparison.Ordinal));
     }
 }

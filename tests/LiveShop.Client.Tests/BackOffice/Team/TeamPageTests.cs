@@ -74,7 +74,7 @@ public sealed class TeamPageTests : BunitTestBase
 
         page.Find("[data-testid=invite-open]").Click();
         dialogs.WaitForElement("[data-testid=invite-form]");
-        Assert.Contains(RoleText.Describe(ShopRole.Manager), dialogs.Markup, StringComparison.Ordinal);
+        Assert.Contains("Products, stock, shows and orders — not the team or settings.", dialogs.Markup, StringComparison.Ordinal);
         dialogs.Find("input[data-testid=invite-email], [data-testid=invite-email] input").Change("leo@example.com");
         dialogs.Find("[data-testid=invite-role-manager] input, input[data-testid=invite-role-manager]").Click();
         dialogs.Find("[data-testid=invite-form]").Submit();

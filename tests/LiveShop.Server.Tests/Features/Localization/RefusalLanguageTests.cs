@@ -95,6 +95,21 @@ public class RefusalLanguageTests(LiveShopFactory factory) : IClassFixture<LiveS
     }
 
     [Fact]
+    public async Task WeakPassword_InGreek_IdentitysOwnRulesAreTranslated()
+    {
+        var http = factory.NewBrowser();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("el");
+
+        var response = await http.PostAsJsonAsync(ApiRoutes.Register, new RegisterRequest($"weak-{Guid.NewGuid():N}@liveshop.test", "short", "Name", false));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Problem.ReadAsync(response);
+        Assert.Equal(ProblemCodes.RegistrationFailed, problem.Code);
+        Assert.Contains($"Ο κωδικός πρόσβασης πρέπει να έχει τουλάχιστον {Limits.PasswordMinLength} χαρακτήρες.", problem.Detail);
+        Assert.DoesNotContain("Passwords must", problem.Detail);
+    }
+
+    [Fact]
     public async Task JoiningAnUnknownShow_OverTheHub_RefusedInGreek_WithTheCodeInFront()
     {
         await using var connection = await ConnectAsync("el");

@@ -24,7 +24,8 @@ public sealed class AccountSecurity(
     IHttpContextAccessor http,
     ILogger<AccountSecurity> logger)
 {
-    private const string LinkInvalid = "This link is wrong, already used or expired. Ask for a new one.";
+    private static DomainException LinkInvalid() =>
+        DomainException.Invalid(ProblemCodes.EmailLinkInvalid, "This link is wrong, already used or expired. Ask for a new one.");
 
     public async Task<AccountEmailDto> EmailAsync(ClaimsPrincipal caller)
     {
@@ -57,7 +58,7 @@ public sealed class AccountSecurity(
         var user = request is null ? null : await users.FindByIdAsync(request.UserId.ToString());
         if (token is null || user is null || !IsPersonAccount(user))
         {
-            throw DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid);
+            throw LinkInvalid();
         }
 
         ValidatePasswordLength(request!.NewPassword);
@@ -65,7 +66,7 @@ public sealed class AccountSecurity(
         if (!result.Succeeded)
         {
             throw result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))
-                ? DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid)
+                ? LinkInvalid()
                 : DomainException.Invalid(ProblemCodes.PasswordInvalid, Describe(result));
         }
 
@@ -87,13 +88,13 @@ public sealed class AccountSecurity(
         var user = request is null ? null : await users.FindByIdAsync(request.UserId.ToString());
         if (token is null || user is null || !IsPersonAccount(user))
         {
-            throw DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid);
+            throw LinkInvalid();
         }
 
         var result = await users.ConfirmEmailAsync(user, token);
         if (!result.Succeeded)
         {
-            throw DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid);
+            throw LinkInvalid();
         }
     }
 
@@ -179,7 +180,7 @@ public sealed class AccountSecurity(
         var user = request is null ? null : await users.FindByIdAsync(request.UserId.ToString());
         if (token is null || user is null || !IsPersonAccount(user) || email.Length == 0)
         {
-            throw DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid);
+            throw LinkInvalid();
         }
 
         if (await users.FindByEmailAsync(email) is { } other && other.Id != user.Id)
@@ -191,7 +192,7 @@ public sealed class AccountSecurity(
         var changed = await users.ChangeEmailAsync(user, email, token);
         if (!changed.Succeeded)
         {
-            throw DomainException.Invalid(ProblemCodes.EmailLinkInvalid, LinkInvalid);
+            throw LinkInvalid();
         }
 
         // The user name is the address here (sign-in looks up by e-mail; Identity wants both unique).
@@ -222,7 +223,7 @@ public sealed class AccountSecurity(
     {
         if ((password?.Length ?? 0) > Limits.PasswordMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.PasswordInvalid, $"A password can be at most {Limits.PasswordMaxLength} characters.");
+            throw DomainException.Invalid(ProblemCodes.PasswordInvalid, "A password can be at most {0} characters.", Limits.PasswordMaxLength);
         }
     }
 

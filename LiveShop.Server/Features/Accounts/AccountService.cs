@@ -19,7 +19,8 @@ public sealed class AccountService(
     IUserConnections connections,
     TimeProvider clock)
 {
-    private const string SignInFailed = "That email and password do not match an account.";
+    private static DomainException SignInFailed() =>
+        DomainException.Invalid(ProblemCodes.SignInFailed, "That email and password do not match an account.");
 
     /// <summary>
     /// Signs in with e-mail and password. An unknown address, a guest's or a deleted account's costs the same work (a
@@ -34,7 +35,7 @@ public sealed class AccountService(
         if (email.Length > Limits.EmailMaxLength)
         {
             // No account has such an address: refused before any bucket or hash is spent on it.
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
+            throw SignInFailed();
         }
 
         var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
@@ -49,7 +50,7 @@ public sealed class AccountService(
         if (person is null)
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), StandInHash, password);
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
+            throw SignInFailed();
         }
 
         var result = await signIn.PasswordSignInAsync(person, password, request.RememberMe, lockoutOnFailure: false);
@@ -61,7 +62,7 @@ public sealed class AccountService(
 
         if (!result.Succeeded)
         {
-            throw DomainException.Invalid(ProblemCodes.SignInFailed, SignInFailed);
+            throw SignInFailed();
         }
 
         guard.RememberDevice(person.Id);
@@ -91,7 +92,7 @@ public sealed class AccountService(
 
         if ((request.Password?.Length ?? 0) > Limits.PasswordMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, $"A password can be at most {Limits.PasswordMaxLength} characters.");
+            throw DomainException.Invalid(ProblemCodes.RegistrationFailed, "A password can be at most {0} characters.", Limits.PasswordMaxLength);
         }
 
         if (request.AsHost && !options.Value.AllowHostSignUp)
@@ -201,7 +202,7 @@ public sealed class AccountService(
         var cleaned = TextInput.Clean(name);
         if (cleaned.Length == 0 || cleaned.Length > Limits.DisplayNameMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, $"A display name needs 1 to {Limits.DisplayNameMaxLength} visible characters.");
+            throw DomainException.Invalid(ProblemCodes.DisplayNameInvalid, "A display name needs 1 to {0} visible characters.", Limits.DisplayNameMaxLength);
         }
 
         return cleaned;

@@ -51,7 +51,8 @@ public static class AccountsExtensions
             .AddEntityFrameworkStores<LiveShopDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<LiveShopClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -38,9 +38,9 @@ public sealed class DeleteAccount(
         var check = await signIn.CheckPasswordSignInAsync(user, request?.Password ?? "", lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            throw DomainException.Invalid(ProblemCodes.PasswordIncorrect, check.IsLockedOut
-                ? "Too many wrong passwords: try again in a few minutes."
-                : "Your password is not right.");
+            throw check.IsLockedOut
+                ? DomainException.Invalid(ProblemCodes.PasswordIncorrect, "Too many wrong passwords: try again in a few minutes.")
+                : DomainException.Invalid(ProblemCodes.PasswordIncorrect, "Your password is not right.");
         }
 
         var hostsOpenShow = await db.Shows.AnyAsync(
@@ -58,7 +58,7 @@ public sealed class DeleteAccount(
             .FirstOrDefaultAsync(cancellationToken);
         if (soleOwnerOf is not null)
         {
-            throw DomainException.Conflict(ProblemCodes.LastOwner, $"You are the only owner of {soleOwnerOf}. Make someone else its owner before you delete your account.");
+            throw DomainException.Conflict(ProblemCodes.LastOwner, "You are the only owner of {0}. Make someone else its owner before you delete your account.", soleOwnerOf);
         }
 
         // Guarded: an order not yet shipped still needs its address, and ForgetBuyer refuses it (nothing is saved then).

@@ -125,7 +125,7 @@ public static class CatalogCsv
         var text = Decode(bytes);
         if (text.Trim().Length == 0)
         {
-            throw CatalogCsvParser.Invalid($"The file is empty: it needs the header row ({string.Join(",", Columns)}) and one row per product.");
+            throw CatalogCsvParser.Invalid("The file is empty: it needs the header row ({0}) and one row per product.", string.Join(",", Columns));
         }
 
         var records = CatalogCsvParser.Split(text, CatalogCsvParser.DetectDelimiter(text), Limits.CsvImportMaxRows + 1,
@@ -183,7 +183,7 @@ public static class CatalogCsv
             names.RemoveAt(names.Count - 1);
         }
 
-        var problems = new List<string>();
+        var problems = new List<Phrase>();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++)
         {
@@ -194,11 +194,11 @@ public static class CatalogCsv
             }
             else if (!AllColumns.Contains(name))
             {
-                problems.Add($"The header row has an unknown column “{name}”.");
+                problems.Add(new Phrase("The header row has an unknown column “{0}”.", name));
             }
             else if (!columns.TryAdd(name, i))
             {
-                problems.Add($"The column “{name}” appears twice in the header row.");
+                problems.Add(new Phrase("The column “{0}” appears twice in the header row.", name));
             }
         }
 
@@ -213,12 +213,13 @@ public static class CatalogCsv
 
         if (missing.Count > 0)
         {
-            problems.Add($"The header row lacks {(missing.Count == 1 ? "the column" : "the columns")} {string.Join(", ", missing.Select(m => $"“{m}”"))}.");
+            var named = string.Join(", ", missing.Select(m => $"“{m}”"));
+            problems.Add(missing.Count == 1 ? new Phrase("The header row lacks the column {0}.", named) : new Phrase("The header row lacks the columns {0}.", named));
         }
 
         if (problems.Count > 0)
         {
-            throw CatalogCsvParser.Invalid($"{string.Join(" ", problems)} The first row must name the columns {string.Join(",", Columns)} (in any order), and for variants {string.Join(",", VariantColumns)}.");
+            throw CatalogCsvParser.Invalid("{0} The first row must name the columns {1} (in any order), and for variants {2}.", problems.Aggregate((all, next) => new Phrase("{0} {1}", all, next)), string.Join(",", Columns), string.Join(",", VariantColumns));
         }
 
         return columns;

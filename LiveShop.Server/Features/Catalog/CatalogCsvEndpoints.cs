@@ -51,6 +51,6 @@ public static class CatalogCsvEndpoints
 
         public string Code => ProblemCodes.CsvInvalid;
 
-        public string Detail => ImportCatalogCsv.TooLarge().Message;
+        public DomainException Refusal => ImportCatalogCsv.TooLarge();
     }
 }

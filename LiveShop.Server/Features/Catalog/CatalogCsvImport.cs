@@ -351,5 +351,5 @@ public sealed class ImportCatalogCsv(LiveShopDbContext db, ShopAccess access, St
     }
 
     public static DomainException TooLarge() =>
-        DomainException.TooLarge(ProblemCodes.CsvInvalid, $"A catalog file can be at most {Limits.CsvImportMaxBytes / (1024 * 1024)} MB; split it into smaller files.");
+        DomainException.TooLarge(ProblemCodes.CsvInvalid, "A catalog file can be at most {0} MB; split it into smaller files.", Limits.CsvImportMaxBytes / (1024 * 1024));
 }

@@ -97,7 +97,7 @@ public static class CatalogCsvParser
                     EndRecord();
                     break;
                 case State.AfterQuote:
-                    throw Invalid($"Line {line}: a quoted cell must end at its closing quote (then a comma or the end of the line). Put the whole cell in quotes and double every quote inside it (\"\").");
+                    throw Invalid("Line {0}: a quoted cell must end at its closing quote (then a comma or the end of the line). Put the whole cell in quotes and double every quote inside it (\"\").", line);
                 case State.CellStart or State.Unquoted:
                     cell.Append(c);
                     state = State.Unquoted;
@@ -116,7 +116,7 @@ public static class CatalogCsvParser
 
         if (state == State.Quoted)
         {
-            throw Invalid($"The quoted cell that starts on line {quoteLine} has no closing quote.");
+            throw Invalid("The quoted cell that starts on line {0} has no closing quote.", quoteLine);
         }
 
         if (state != State.CellStart || cells.Count > 0)
@@ -135,5 +135,5 @@ public static class CatalogCsvParser
         return !header.Contains(',') && header.Contains(';') ? ';' : ',';
     }
 
-    public static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.CsvInvalid, message);
+    public static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.CsvInvalid, message, arguments);
 }

@@ -23,7 +23,7 @@ public static class CatalogEndpoints
     {
         if (currency is not null && !Currencies.IsSupported(currency))
         {
-            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Unknown currency “{currency}”. Use one of {string.Join(", ", Currencies.Supported)}.");
+            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, "Unknown currency “{0}”. Use one of {1}.", currency, string.Join(", ", Currencies.Supported));
         }
 
         return TypedResults.Ok(await catalog.ProductsAsync(currency, cancellationToken));

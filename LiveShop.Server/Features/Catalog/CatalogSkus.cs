@@ -25,13 +25,13 @@ public static class CatalogSkus
     }
 
     public static DomainException Taken(string sku) =>
-        DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product or variant of this shop already uses the SKU “{sku}”.");
+        DomainException.Conflict(ProblemCodes.SkuTaken, "Another product or variant of this shop already uses the SKU “{0}”.", sku);
 
     /// <summary>A unique index refused a save: another request took a SKU between the check and the save.</summary>
     public static DomainException Taken(IReadOnlyList<string> skus) => skus.Count switch
     {
         1 => Taken(skus[0]),
-        <= 5 => DomainException.Conflict(ProblemCodes.SkuTaken, $"Another product or variant of this shop already uses one of the SKUs {string.Join(", ", skus.Select(s => $"“{s}”"))}."),
+        <= 5 => DomainException.Conflict(ProblemCodes.SkuTaken, "Another product or variant of this shop already uses one of the SKUs {0}.", string.Join(", ", skus.Select(s => $"“{s}”"))),
         _ => DomainException.Conflict(ProblemCodes.SkuTaken, "Another product or variant of this shop took one of these SKUs meanwhile: check them and try again."),
     };
 }

@@ -163,13 +163,13 @@ public sealed class Product
         var unknown = input.Variants.FirstOrDefault(v => v.Id is { } id && _variants.All(x => x.Id != id));
         if (unknown is not null)
         {
-            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{Name}” has no variant with the id of “{VariantLabels.Join(unknown.Values)}”: reload the product.");
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, "“{0}” has no variant with the id of “{1}”: reload the product.", Name, VariantLabels.Join(unknown.Values));
         }
 
         var removed = _variants.Where(x => input.Variants.All(v => v.Id != x.Id)).ToList();
         if (removed.FirstOrDefault(v => v.Stock > 0) is { } stocked)
         {
-            throw DomainException.Conflict(ProblemCodes.VariantHasStock, $"“{stocked.Label}” still has {stocked.Stock} in stock: adjust its stock to 0 before removing it.");
+            throw DomainException.Conflict(ProblemCodes.VariantHasStock, "“{0}” still has {1} in stock: adjust its stock to 0 before removing it.", stocked.Label, stocked.Stock);
         }
 
         var converting = !HasVariants && input.HasVariants;
@@ -224,7 +224,7 @@ public sealed class Product
     {
         if (_photos.Count >= Limits.ProductPhotosMax)
         {
-            throw DomainException.Conflict(ProblemCodes.PhotoLimitReached, $"A product has at most {Limits.ProductPhotosMax} photos; remove one first.");
+            throw DomainException.Conflict(ProblemCodes.PhotoLimitReached, "A product has at most {0} photos; remove one first.", Limits.ProductPhotosMax);
         }
 
         var photo = new ProductPhoto(photoId, Id, image, _photos.Count, now);

@@ -17,31 +17,31 @@ public sealed record ProductInput(string Sku, string Name, string Description, d
         var sku = request.Sku?.Trim() ?? "";
         if (!IsSku(sku))
         {
-            throw Invalid($"A SKU needs 1 to {Limits.SkuMaxLength} characters without spaces.");
+            throw Invalid("A SKU needs 1 to {0} characters without spaces.", Limits.SkuMaxLength);
         }
 
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > Limits.ProductNameMaxLength || name.Any(char.IsControl))
         {
-            throw Invalid($"A product's name needs 1 to {Limits.ProductNameMaxLength} characters.");
+            throw Invalid("A product's name needs 1 to {0} characters.", Limits.ProductNameMaxLength);
         }
 
         // Plain text: line breaks kept (shown as such), other control characters refused.
         var description = (request.Description ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (description.Length > Limits.ProductDescriptionMaxLength || description.Any(c => char.IsControl(c) && c != '\n'))
         {
-            throw Invalid($"A description can be at most {Limits.ProductDescriptionMaxLength} characters of text.");
+            throw Invalid("A description can be at most {0} characters of text.", Limits.ProductDescriptionMaxLength);
         }
 
         if (!Currencies.IsSupported(request.Currency))
         {
-            throw Invalid($"Choose the product's currency from {string.Join(", ", Currencies.Supported)}.");
+            throw Invalid("Choose the product's currency from {0}.", string.Join(", ", Currencies.Supported));
         }
 
         var price = request.Price;
         if (!IsPrice(price))
         {
-            throw Invalid($"The price must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals.");
+            throw Invalid("The price must be above 0 and at most {0:N0}, with at most 2 decimals.", Limits.PriceMax);
         }
 
         if (request.CompareAtPrice is { } compareAt && (compareAt <= price || !IsPrice(compareAt)))
@@ -63,5 +63,5 @@ public sealed record ProductInput(string Sku, string Name, string Description, d
     /// <summary>The price rule for every price of the catalog: above 0, at most <see cref="Limits.PriceMax"/>, at most 2 decimals.</summary>
     public static bool IsPrice(decimal price) => price > 0 && price <= Limits.PriceMax && decimal.Round(price, 2) == price;
 
-    public static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.ProductInvalid, message);
+    public static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.ProductInvalid, message, arguments);
 }

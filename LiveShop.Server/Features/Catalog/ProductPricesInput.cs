@@ -26,27 +26,27 @@ public static class ProductPricesInput
             var currency = item.Currency?.Trim().ToUpperInvariant() ?? "";
             if (!Currencies.IsSupported(currency))
             {
-                throw ProductInput.Invalid($"“{item.Currency}” is not a currency LiveShop sells in: choose from {string.Join(", ", Currencies.Supported)}.");
+                throw ProductInput.Invalid("“{0}” is not a currency LiveShop sells in: choose from {1}.", item.Currency, string.Join(", ", Currencies.Supported));
             }
 
             if (currency == mainCurrency)
             {
-                throw ProductInput.Invalid($"{currency} is the product's main currency: its price there is the main price, not an extra one.");
+                throw ProductInput.Invalid("{0} is the product's main currency: its price there is the main price, not an extra one.", currency);
             }
 
             if (parsed.Any(p => p.Currency == currency))
             {
-                throw ProductInput.Invalid($"The price in {currency} appears twice: give each currency one price.");
+                throw ProductInput.Invalid("The price in {0} appears twice: give each currency one price.", currency);
             }
 
             if (!ProductInput.IsPrice(item.Price))
             {
-                throw ProductInput.Invalid($"The price in {currency} must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals.");
+                throw ProductInput.Invalid("The price in {0} must be above 0 and at most {1:N0}, with at most 2 decimals.", currency, Limits.PriceMax);
             }
 
             if (item.CompareAtPrice is { } compareAt && (compareAt <= item.Price || !ProductInput.IsPrice(compareAt)))
             {
-                throw ProductInput.Invalid($"The compare-at price in {currency} must be higher than the price in {currency} (leave it empty for none).");
+                throw ProductInput.Invalid("The compare-at price in {0} must be higher than the price in {0} (leave it empty for none).", currency);
             }
 
             parsed.Add(new ProductPriceInput(currency, item.Price, item.CompareAtPrice));

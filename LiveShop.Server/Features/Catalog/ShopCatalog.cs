@@ -60,7 +60,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var input = ProductInput.Parse(request);
         if (request.InitialStock < 0 || request.InitialStock > Limits.StockMax)
         {
-            throw ProductInput.Invalid($"Stock is a number of units from 0 to {Limits.StockMax:N0}.");
+            throw ProductInput.Invalid("Stock is a number of units from 0 to {0:N0}.", Limits.StockMax);
         }
 
         var variants = VariantsInput.Parse(request, input.Sku);
@@ -195,13 +195,13 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var reason = request?.Reason?.Trim() ?? "";
         if (reason.Length == 0 || reason.Length > Limits.StockReasonMaxLength || reason.Any(char.IsControl))
         {
-            throw DomainException.Invalid(ProblemCodes.StockAdjustmentInvalid, $"Say why the stock changes (1 to {Limits.StockReasonMaxLength} characters), e.g. “Delivery from the farm” or “2 damaged”.");
+            throw DomainException.Invalid(ProblemCodes.StockAdjustmentInvalid, "Say why the stock changes (1 to {0} characters), e.g. “Delivery from the farm” or “2 damaged”.", Limits.StockReasonMaxLength);
         }
 
         var change = request!.Change;
         if (change == 0 || Math.Abs((long)change) > Limits.StockMax)
         {
-            throw DomainException.Invalid(ProblemCodes.StockAdjustmentInvalid, $"Add or take out 1 to {Limits.StockMax:N0} units.");
+            throw DomainException.Invalid(ProblemCodes.StockAdjustmentInvalid, "Add or take out 1 to {0:N0} units.", Limits.StockMax);
         }
 
         var product = await LoadAsync(shopId, productId, cancellationToken);
@@ -217,9 +217,9 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var after = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync(cancellationToken);
         if (changed == 0)
         {
-            throw DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, change < 0
-                ? $"Only {after} of “{product.Name}” are in stock: you can take out at most {after}."
-                : $"Stock can be at most {Limits.StockMax:N0} units.");
+            throw change < 0
+                ? DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, "Only {0} of “{1}” are in stock: you can take out at most {0}.", after, product.Name)
+                : DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, "Stock can be at most {0:N0} units.", Limits.StockMax);
         }
 
         var adjustment = new StockAdjustment(Guid.CreateVersion7(), productId, membership.UserId, caller.DisplayName(), after - change, after, reason, clock.GetUtcNow());
@@ -234,16 +234,16 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
     {
         if (!product.HasVariants)
         {
-            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variants: change its stock without naming one.");
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, "“{0}” has no variants: change its stock without naming one.", product.Name);
         }
 
         if (variantId is not { } id)
         {
-            throw DomainException.Invalid(ProblemCodes.VariantRequired, $"“{product.Name}” has variants: choose the variant whose stock changes.");
+            throw DomainException.Invalid(ProblemCodes.VariantRequired, "“{0}” has variants: choose the variant whose stock changes.", product.Name);
         }
 
         var variant = product.Variants.SingleOrDefault(v => v.Id == id)
-            ?? throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variant with that id: reload the product.");
+            ?? throw DomainException.NotFound(ProblemCodes.VariantNotFound, "“{0}” has no variant with that id: reload the product.", product.Name);
 
         // The product row first (the lock every change of the product takes first), then the variant; both conditional, both or neither.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -257,9 +257,9 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         if (changed == 0)
         {
             // Leaving without a commit undoes the product's total too.
-            throw DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, change < 0
-                ? $"Only {after} of “{product.Name}” in “{variant.Label}” are in stock: you can take out at most {after}."
-                : $"A variant's stock can be at most {Limits.StockMax:N0} units.");
+            throw change < 0
+                ? DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, "Only {0} of “{1}” in “{2}” are in stock: you can take out at most {0}.", after, product.Name, variant.Label)
+                : DomainException.Conflict(ProblemCodes.StockAdjustmentInvalid, "A variant's stock can be at most {0:N0} units.", Limits.StockMax);
         }
 
         var adjustment = new StockAdjustment(Guid.CreateVersion7(), productId, membership.UserId, caller.DisplayName(), after - change, after, reason, clock.GetUtcNow(), id, variant.Label);
@@ -285,7 +285,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
         var product = await LoadAsync(shopId, productId, cancellationToken);
         if (product.Photos.Count >= Limits.ProductPhotosMax)
         {
-            throw DomainException.Conflict(ProblemCodes.PhotoLimitReached, $"A product has at most {Limits.ProductPhotosMax} photos; remove one first.");
+            throw DomainException.Conflict(ProblemCodes.PhotoLimitReached, "A product has at most {0} photos; remove one first.", Limits.ProductPhotosMax);
         }
 
         if (file is null)
@@ -360,7 +360,7 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
             .FirstOrDefaultAsync(cancellationToken);
         if (inShow is not null)
         {
-            throw DomainException.Conflict(ProblemCodes.ProductInvalid, $"“{product.Name}” is in the lineup of “{inShow.Title}”, which sells in {inShow.Currency}: keep its price in {inShow.Currency}, or take it out of that show first.");
+            throw DomainException.Conflict(ProblemCodes.ProductInvalid, "“{0}” is in the lineup of “{1}”, which sells in {2}: keep its price in {2}, or take it out of that show first.", product.Name, inShow.Title, inShow.Currency);
         }
     }
 

@@ -25,12 +25,12 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
         var variants = request.Variants ?? [];
         if (options.Count > Limits.ProductOptionsMax)
         {
-            throw Invalid($"A product has at most {Limits.ProductOptionsMax} options (such as Colour and Size).");
+            throw Invalid("A product has at most {0} options (such as Colour and Size).", Limits.ProductOptionsMax);
         }
 
         if (options.Any(o => !IsText(o)))
         {
-            throw Invalid($"Each option needs a name of 1 to {Limits.OptionTextMaxLength} characters, such as “Colour”.");
+            throw Invalid("Each option needs a name of 1 to {0} characters, such as “Colour”.", Limits.OptionTextMaxLength);
         }
 
         if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
@@ -45,7 +45,7 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
 
         if (variants.Count == 0 || variants.Count > Limits.ProductVariantsMax)
         {
-            throw Invalid($"A product with options has 1 to {Limits.ProductVariantsMax} variants.");
+            throw Invalid("A product with options has 1 to {0} variants.", Limits.ProductVariantsMax);
         }
 
         var parsed = new List<VariantInput>(variants.Count);
@@ -57,7 +57,7 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
         if (parsed.Select(v => string.Join('\u001f', v.Values)).Distinct(StringComparer.OrdinalIgnoreCase).Count() != parsed.Count)
         {
             var twice = parsed.GroupBy(v => VariantLabels.Join(v.Values), StringComparer.OrdinalIgnoreCase).First(g => g.Count() > 1).Key;
-            throw Invalid($"Two variants are both “{twice}”: each combination of options once.");
+            throw Invalid("Two variants are both “{0}”: each combination of options once.", twice);
         }
 
         var skus = parsed.Select(v => v.Sku).Append(productSku).ToList();
@@ -78,29 +78,29 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
     {
         if (variant is null)
         {
-            throw Invalid($"Variant {n} is empty.");
+            throw Invalid("Variant {0} is empty.", n);
         }
 
         var values = (variant.Values ?? []).Select(v => v?.Trim() ?? "").ToList();
         if (values.Count != options.Count || values.Any(v => !IsText(v)))
         {
-            throw Invalid($"Variant {n} needs a value for each option ({string.Join(", ", options)}), each 1 to {Limits.OptionTextMaxLength} characters.");
+            throw Invalid("Variant {0} needs a value for each option ({1}), each 1 to {2} characters.", n, string.Join(", ", options), Limits.OptionTextMaxLength);
         }
 
         var sku = variant.Sku?.Trim() ?? "";
         if (!ProductInput.IsSku(sku))
         {
-            throw Invalid($"Variant “{VariantLabels.Join(values)}” needs a SKU of 1 to {Limits.SkuMaxLength} characters without spaces.");
+            throw Invalid("Variant “{0}” needs a SKU of 1 to {1} characters without spaces.", VariantLabels.Join(values), Limits.SkuMaxLength);
         }
 
         if (variant.PriceOverride is { } price && !ProductInput.IsPrice(price))
         {
-            throw Invalid($"The price of “{VariantLabels.Join(values)}” must be above 0 and at most {Limits.PriceMax:N0}, with at most 2 decimals (leave it empty for the product's price).");
+            throw Invalid("The price of “{0}” must be above 0 and at most {1:N0}, with at most 2 decimals (leave it empty for the product's price).", VariantLabels.Join(values), Limits.PriceMax);
         }
 
         if (variant.InitialStock < 0 || variant.InitialStock > Limits.StockMax)
         {
-            throw Invalid($"The stock of “{VariantLabels.Join(values)}” is a number of units from 0 to {Limits.StockMax:N0}.");
+            throw Invalid("The stock of “{0}” is a number of units from 0 to {1:N0}.", VariantLabels.Join(values), Limits.StockMax);
         }
 
         return new VariantInput(variant.Id, sku, values, variant.PriceOverride, variant.InitialStock);
@@ -108,7 +108,7 @@ public sealed record VariantsInput(IReadOnlyList<string> Options, IReadOnlyList<
 
     private static bool IsText(string value) => value.Length is > 0 and <= Limits.OptionTextMaxLength && !value.Any(char.IsControl);
 
-    public static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.VariantsInvalid, message);
+    public static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.VariantsInvalid, message, arguments);
 }
 
 /// <summary>A variant's stock set by a change of variants (a new variant's starting stock, or the product's stock moving to its first variant).</summary>

@@ -17,12 +17,12 @@ public static class ClaimsPrincipalExtensions
         user.FindUserId() ?? throw DomainException.NotSignedIn("Sign in (or continue as a guest) to do this.");
 
     /// <summary>Refuses callers without the role: 401 when anonymous, 403 otherwise.</summary>
-    public static Guid RequireRole(this ClaimsPrincipal? user, string role, string whatFor)
+    public static Guid RequireRole(this ClaimsPrincipal? user, string role, Phrase whatFor)
     {
         var id = user.RequireUserId();
         if (!user!.IsInRole(role))
         {
-            throw DomainException.Forbidden(ProblemCodes.Forbidden, $"Only {role.ToLowerInvariant()}s can {whatFor}.");
+            throw DomainException.Forbidden(ProblemCodes.Forbidden, "Only {0} can {1}.", new Phrase(role.ToLowerInvariant() + "s"), whatFor);
         }
 
         return id;

@@ -84,7 +84,26 @@ public sealed class DomainException(RefusalKind kind, string code, string templa
 
     /// <summary>The sentence in the current UI culture (the caller's language), from <paramref name="text"/>.</summary>
     public string Localize(Microsoft.Extensions.Localization.IStringLocalizer text) =>
-        Arguments.Count == 0 ? text[Template].Value : text[Template, [.. Arguments.Select(a => a ?? "")]].Value;
+        Arguments.Count == 0 ? text[Template].Value : text[Template, [.. Arguments.Select(a => a switch { Phrase p => p.Localize(text), null => "", _ => a })]].Value;
 
     public static DomainException ShowNotFound() => NotFound(ProblemCodes.ShowNotFound, "There is no show with that id.");
+}
+
+/// <summary>
+/// Words that fill a hole in a refusal and are translated with it ("pin products" in "Only the host of this show can {0}.",
+/// an order's status): ServerText holds each as its own key. Converts from a string, so a helper that takes one
+/// (<c>string whatFor</c> → <c>Phrase whatFor</c>) keeps its callers unchanged; never wrap user data in it.
+/// </summary>
+public readonly record struct Phrase(string Text, params object?[] Arguments)
+{
+    public static implicit operator Phrase(string text) => new(text);
+
+    /// <summary>The words in the current UI culture, their own holes filled.</summary>
+    public string Localize(Microsoft.Extensions.Localization.IStringLocalizer text) =>
+        Arguments is null or [] ? text[Text].Value : text[Text, [.. Arguments.Select(a => a switch { Phrase p => p.Localize(text), null => "", _ => a })]].Value;
+
+    /// <summary>An enum value shown to people (an order's status): its name is the key.</summary>
+    public static Phrase Of<TEnum>(TEnum value) where TEnum : struct, Enum => new(value.ToString());
+
+    public override string ToString() => Arguments is null or [] ? Text : string.Format(System.Globalization.CultureInfo.InvariantCulture, Text, Arguments);
 }

@@ -15,10 +15,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
 
             // A body over the endpoint's size limit (Kestrel stops reading it): the endpoint says why.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } when ProblemFactory.TooLargeProblem(httpContext) is { } tooLarge
-                => (StatusCodes.Status413PayloadTooLarge, tooLarge.Code, tooLarge.Detail),
+                => (StatusCodes.Status413PayloadTooLarge, tooLarge.Code, tooLarge.Refusal.Localize(text)),
 
             // A body that is not JSON, or of the wrong shape (thrown in Development; answered as 400 elsewhere).
-            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, QueryParameters.MalformedSentence(bad) ?? "The request could not be read. Check the fields and their formats."),
+            BadHttpRequestException bad => (bad.StatusCode, ProblemCodes.ValidationFailed, (QueryParameters.MalformedSentence(bad) ?? "The request could not be read. Check the fields and their formats.").Localize(text)),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -118,7 +118,9 @@ internal static class ProblemFactory
             problem.Extensions["code"] = tooLarge.Code;
             problem.Type = ProblemCodes.TypeBase + tooLarge.Code;
             problem.Title = TitleFor(StatusCodes.Status413PayloadTooLarge);
-            problem.Detail ??= tooLarge.Detail;
+            problem.Detail ??= context.HttpContext.RequestServices.GetService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText>>() is { } text
+                ? tooLarge.Refusal.Localize(text)
+                : tooLarge.Refusal.Message;
             return;
         }
 
@@ -157,5 +159,6 @@ public interface ITooLargeRequestProblem
 {
     string Code { get; }
 
-    string Detail { get; }
+    /// <summary>The refusal whose sentence (translated into the request's language) is the problem's detail.</summary>
+    DomainException Refusal { get; }
 }

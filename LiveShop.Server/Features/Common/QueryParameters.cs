@@ -29,43 +29,43 @@ public static partial class QueryParameters
 
     /// <summary>A page number: absent, or 0 to <see cref="MaxPage"/>.</summary>
     public static int? Page(int? page, string name = "page") =>
-        page is null or (>= 0 and <= MaxPage) ? page : throw Refuse($"“{name}” must be a whole number from 0 to {MaxPage.ToString("N0", CultureInfo.InvariantCulture)} (pages are numbered from 0).");
+        page is null or (>= 0 and <= MaxPage) ? page : throw Refuse("“{0}” must be a whole number from 0 to {1} (pages are numbered from 0).", name, MaxPage.ToString("N0", CultureInfo.InvariantCulture));
 
     /// <summary>A page size: absent, or 1 to <paramref name="max"/>.</summary>
     public static int? PageSize(int? size, int max, string name = "pageSize") =>
-        size is null || (size >= 1 && size <= max) ? size : throw Refuse($"“{name}” must be a whole number from 1 to {max}.");
+        size is null || (size >= 1 && size <= max) ? size : throw Refuse("“{0}” must be a whole number from 1 to {1}.", name, max);
 
     /// <summary>Search text: absent, or at most <see cref="SearchMaxLength"/> characters.</summary>
     public static string? Search(string? text, string name = "search") =>
-        text is null || text.Length <= SearchMaxLength ? text : throw Refuse($"“{name}” can be at most {SearchMaxLength} characters.");
+        text is null || text.Length <= SearchMaxLength ? text : throw Refuse("“{0}” can be at most {1} characters.", name, SearchMaxLength);
 
     /// <summary>An instant: absent, or between 2000-01-01 and 2100-01-01 (UTC).</summary>
     public static DateTimeOffset? Instant(DateTimeOffset? value, string name) =>
         value is null || (value >= EarliestInstant && value <= LatestInstant) ? value
-            : throw Refuse($"“{name}” must be a date and time between 2000-01-01 and 2100-01-01, e.g. 2026-12-01T00:00:00Z.");
+            : throw Refuse("“{0}” must be a date and time between 2000-01-01 and 2100-01-01, e.g. 2026-12-01T00:00:00Z.", name);
 
     /// <summary>A day: absent, or between 2000-01-01 and 2100-01-01.</summary>
     public static DateOnly? Day(DateOnly? value, string name) =>
         value is null || (value >= EarliestDay && value <= LatestDay) ? value
-            : throw Refuse($"“{name}” must be a day between 2000-01-01 and 2100-01-01, e.g. 2026-12-01.");
+            : throw Refuse("“{0}” must be a day between 2000-01-01 and 2100-01-01, e.g. 2026-12-01.", name);
 
     /// <summary>An enum value: absent, or one the enum names (a bare number such as <c>99</c> binds but names nothing).</summary>
     public static TEnum? Named<TEnum>(TEnum? value, string name)
         where TEnum : struct, Enum =>
         value is null || Enum.IsDefined(value.Value) ? value
-            : throw Refuse($"“{name}” must be one of {string.Join(", ", Enum.GetNames<TEnum>())}.");
+            : throw Refuse("“{0}” must be one of {1}.", name, string.Join(", ", Enum.GetNames<TEnum>()));
 
     /// <summary>A currency code: absent (or empty), or one LiveShop sells in.</summary>
     public static string? Currency(string? code, string name = "currency") =>
         string.IsNullOrEmpty(code) || Currencies.IsSupported(code) ? code
-            : throw Refuse($"“{name}” must be one of {string.Join(", ", Currencies.Supported)}.");
+            : throw Refuse("“{0}” must be one of {1}.", name, string.Join(", ", Currencies.Supported));
 
     /// <summary>
     /// The sentence for a query or route value that did not bind (the framework's <see cref="BadHttpRequestException"/>
     /// says <c>Failed to bind parameter "DateTimeOffset? to" from "yesterday".</c>), or null for other unreadable requests.
     /// The caller's value is not repeated: it is theirs to see, and may be long.
     /// </summary>
-    public static string? MalformedSentence(BadHttpRequestException exception)
+    public static Phrase? MalformedSentence(BadHttpRequestException exception)
     {
         var match = FailedToBind().Match(exception.Message);
         if (!match.Success)
@@ -74,19 +74,19 @@ public static partial class QueryParameters
         }
 
         var type = match.Groups["type"].Value.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('?', '>', ']', '[');
-        var expected = type switch
+        var name = match.Groups["name"].Value;
+        return type switch
         {
-            "DateTimeOffset" or "DateTime" => "a date and time such as 2026-12-01T00:00:00Z",
-            "DateOnly" => "a day such as 2026-12-01",
-            "Int32" or "int" or "Int64" or "long" => "a whole number",
-            "Boolean" or "bool" => "true or false",
-            "Guid" => "an id such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301",
-            _ => "a valid value",
+            "DateTimeOffset" or "DateTime" => new Phrase("“{0}” must be a date and time such as 2026-12-01T00:00:00Z.", name),
+            "DateOnly" => new Phrase("“{0}” must be a day such as 2026-12-01.", name),
+            "Int32" or "int" or "Int64" or "long" => new Phrase("“{0}” must be a whole number.", name),
+            "Boolean" or "bool" => new Phrase("“{0}” must be true or false.", name),
+            "Guid" => new Phrase("“{0}” must be an id such as 3f2504e0-4f89-41d3-9a0c-0305e82c3301.", name),
+            _ => new Phrase("“{0}” must be a valid value.", name),
         };
-        return $"“{match.Groups["name"].Value}” must be {expected}.";
     }
 
-    private static DomainException Refuse(string sentence) => DomainException.Invalid(ProblemCodes.ValidationFailed, sentence);
+    private static DomainException Refuse(string sentence, params object?[] arguments) => DomainException.Invalid(ProblemCodes.ValidationFailed, sentence, arguments);
 
     [GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from""", RegexOptions.CultureInvariant)]
     private static partial Regex FailedToBind();

@@ -52,7 +52,7 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
 
         if (ids.Count > Limits.BulkOrdersMax)
         {
-            throw DomainException.Invalid(ProblemCodes.BulkInvalid, $"Move at most {Limits.BulkOrdersMax} orders at once.");
+            throw DomainException.Invalid(ProblemCodes.BulkInvalid, "Move at most {0} orders at once.", Limits.BulkOrdersMax);
         }
 
         var move = Move.Validate(request.Status, request.Carrier, request.Note);
@@ -118,7 +118,7 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, move.Status), cancellationToken);
             if (claimed == 0)
             {
-                throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{order.Number} changed while you were looking at it. Reload to see where it is now.");
+                throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} changed while you were looking at it. Reload to see where it is now.", order.Number);
             }
 
             dto = await queries.ToDtoAsync(order, cancellationToken);
@@ -153,10 +153,12 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
         {
             if (!Moves.Contains(status))
             {
-                throw DomainException.Invalid(ProblemCodes.OrderStatusInvalid,
-                    status is OrderStatus.Cancelled or OrderStatus.Refunded
-                        ? $"Use Cancel or Refund to make an order {status}: the money goes back there."
-                        : $"An order can be moved to Packed, Shipped, Delivered or Returned here, not {status}.");
+                throw status switch
+                {
+                    OrderStatus.Cancelled => DomainException.Invalid(ProblemCodes.OrderStatusInvalid, "Use Cancel or Refund to make an order Cancelled: the money goes back there."),
+                    OrderStatus.Refunded => DomainException.Invalid(ProblemCodes.OrderStatusInvalid, "Use Cancel or Refund to make an order Refunded: the money goes back there."),
+                    _ => DomainException.Invalid(ProblemCodes.OrderStatusInvalid, "An order can be moved to Packed, Shipped, Delivered or Returned here, not {0}.", Phrase.Of(status)),
+                };
             }
 
             carrier = string.IsNullOrWhiteSpace(carrier) ? null : carrier.Trim();
@@ -167,13 +169,13 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
 
             if (carrier?.Length > Limits.CarrierMaxLength)
             {
-                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, $"The carrier's name is at most {Limits.CarrierMaxLength} characters.");
+                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, "The carrier's name is at most {0} characters.", Limits.CarrierMaxLength);
             }
 
             note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
             if (note?.Length > Limits.OrderNoteMaxLength)
             {
-                throw DomainException.Invalid(ProblemCodes.OrderStatusInvalid, $"A note is at most {Limits.OrderNoteMaxLength} characters.");
+                throw DomainException.Invalid(ProblemCodes.OrderStatusInvalid, "A note is at most {0} characters.", Limits.OrderNoteMaxLength);
             }
 
             return new Move(status, carrier, note);
@@ -196,14 +198,14 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
 
             if (number?.Length > Limits.TrackingNumberMaxLength || (number is not null && number.Any(char.IsControl)))
             {
-                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, $"A tracking number is at most {Limits.TrackingNumberMaxLength} characters, on one line.");
+                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, "A tracking number is at most {0} characters, on one line.", Limits.TrackingNumberMaxLength);
             }
 
             if (url is not null && (url.Length > Limits.UrlMaxLength
                 || !Uri.TryCreate(url, UriKind.Absolute, out var link)
                 || (link.Scheme != Uri.UriSchemeHttps && link.Scheme != Uri.UriSchemeHttp)))
             {
-                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, $"The tracking link must be an http:// or https:// address of at most {Limits.UrlMaxLength} characters.");
+                throw DomainException.Invalid(ProblemCodes.ShipmentInvalid, "The tracking link must be an http:// or https:// address of at most {0} characters.", Limits.UrlMaxLength);
             }
 
             return new Tracking(number, url);

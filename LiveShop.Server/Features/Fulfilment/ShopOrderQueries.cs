@@ -99,7 +99,7 @@ public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, Or
         {
             if (ids.Count > Limits.BulkOrdersMax)
             {
-                throw DomainException.Invalid(ProblemCodes.BulkInvalid, $"Print at most {Limits.BulkOrdersMax} slips at once.");
+                throw DomainException.Invalid(ProblemCodes.BulkInvalid, "Print at most {0} slips at once.", Limits.BulkOrdersMax);
             }
 
             query = query.Where(o => ids.Contains(o.Id));

@@ -29,7 +29,7 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
 
         if (text.Length > Limits.ChatMessageMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.ChatTooLong, $"A message can be at most {Limits.ChatMessageMaxLength} characters (this one has {text.Length}).");
+            throw DomainException.Invalid(ProblemCodes.ChatTooLong, "A message can be at most {0} characters (this one has {1}).", Limits.ChatMessageMaxLength, text.Length);
         }
 
         var result = await writer.WriteAsync<(SendChatResult, HeldMessageDto?)>(showId, async room =>
@@ -54,8 +54,8 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
                 {
                     throw DomainException.Conflict(
                         ProblemCodes.ChatSlowMode,
-                        $"Slow mode is on: one message every {ShowStaff.Describe(TimeSpan.FromSeconds(show.SlowModeSeconds))}. You can send again in {ShowStaff.Describe(wait)}.",
-                        new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds) });
+                        "Slow mode is on: one message every {0}. You can send again in {1}.",
+                        new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds) }, ShowStaff.Describe(TimeSpan.FromSeconds(show.SlowModeSeconds)), ShowStaff.Describe(wait));
                 }
 
                 if (!activity.TryTakeChatToken(showId, userId))

@@ -27,7 +27,6 @@ public sealed class ChatLimits(KeyedLimiters limiters, RoomPresence presence, IO
 
         var settings = options.Value;
         var guest = caller.IsGuest();
-        var what = question ? "ask" : "chat";
         if (guest && settings.GuestChatAfterSeconds > 0)
         {
             var since = presence.InRoomSince(showId, RoomPresence.PersonKey(userId, null)!);
@@ -35,7 +34,9 @@ public sealed class ChatLimits(KeyedLimiters limiters, RoomPresence presence, IO
             var waited = since is { } joined ? clock.GetUtcNow() - joined : TimeSpan.Zero;
             if (waited < needed)
             {
-                throw RateLimiting.TooMany(needed - waited, $"Guests can {what} after {settings.GuestChatAfterSeconds} seconds in the show's room.");
+                throw RateLimiting.TooMany(needed - waited, question
+                    ? new Phrase("Guests can ask after {0} seconds in the show's room.", settings.GuestChatAfterSeconds)
+                    : new Phrase("Guests can chat after {0} seconds in the show's room.", settings.GuestChatAfterSeconds));
             }
         }
 
@@ -51,8 +52,8 @@ public sealed class ChatLimits(KeyedLimiters limiters, RoomPresence presence, IO
                 out wait))
         {
             throw RateLimiting.TooMany(wait, question
-                ? "Guests have asked many questions in this show just now."
-                : "Guests are chatting a lot in this show just now.");
+                ? new Phrase("Guests have asked many questions in this show just now.")
+                : new Phrase("Guests are chatting a lot in this show just now."));
         }
     }
 }

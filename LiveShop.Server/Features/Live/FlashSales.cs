@@ -35,7 +35,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             // The flash price must undercut every variant it is for: the sale's list price is the lowest of theirs.
             // In the show's currency (a variant's override is in the product's main currency only).
             var listPrice = (chosen is null ? product.PriceIn(show.Currency) : chosen.Min(v => v.PriceIn(product, show.Currency)))
-                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, $"“{product.Name}” has no price in {show.Currency}.");
+                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, "“{0}” has no price in {1}.", product.Name, show.Currency);
             var stock = chosen is null ? product.Stock : chosen.Sum(v => v.Stock);
             var what = chosen is null || request.VariantIds is not { Count: > 0 } ? $"“{product.Name}”" : $"“{product.Name} ({string.Join(", ", chosen.Select(v => v.Label))})”";
             Validate(request, listPrice, stock, show.Currency, what, chosen is not null);
@@ -43,7 +43,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             var running = await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == request.ProductId && s.EndedAt == null && s.EndsAt > room.Now, cancellationToken);
             if (running)
             {
-                throw DomainException.Conflict(ProblemCodes.FlashSaleAlreadyRunning, $"“{product.Name}” already has a flash price running. End it first.");
+                throw DomainException.Conflict(ProblemCodes.FlashSaleAlreadyRunning, "“{0}” already has a flash price running. End it first.", product.Name);
             }
 
             var variantIds = request.VariantIds is { Count: > 0 } ? chosen!.Select(v => v.Id) : null;
@@ -134,7 +134,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         {
             throw sale.EndedAt is not null || now >= sale.EndsAt
                 ? DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price has ended.")
-                : DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {sale.QuantityCap - sale.Sold} of “{productName}” left at the flash price: lower the quantity.");
+                : DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, "Only {0} of “{1}” left at the flash price: lower the quantity.", sale.QuantityCap - sale.Sold, productName);
         }
 
         room.Emit((seq, at) => new FlashSaleUpdatedEvent(seq, at, sale.Id, sale.ProductId, sale.Sold));
@@ -251,7 +251,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         if (!product.HasVariants)
         {
             return ids.Count == 0 ? null
-                : throw DomainException.Invalid(ProblemCodes.VariantsInvalid, $"“{product.Name}” has no variants: start its flash price without choosing any.");
+                : throw DomainException.Invalid(ProblemCodes.VariantsInvalid, "“{0}” has no variants: start its flash price without choosing any.", product.Name);
         }
 
         var variants = await db.Set<ProductVariant>().AsNoTracking()
@@ -261,7 +261,7 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
         var unknown = ids.Where(id => variants.All(v => v.Id != id)).ToList();
         if (unknown.Count > 0)
         {
-            throw DomainException.NotFound(ProblemCodes.VariantNotFound, $"“{product.Name}” has no variant with the id {unknown[0]}: reload the show to see its variants.");
+            throw DomainException.NotFound(ProblemCodes.VariantNotFound, "“{0}” has no variant with the id {1}: reload the show to see its variants.", product.Name, unknown[0]);
         }
 
         return ids.Count == 0 ? variants : [.. variants.Where(v => ids.Contains(v.Id))];
@@ -271,9 +271,9 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     {
         if (request.Price <= 0 || request.Price >= listPrice)
         {
-            throw DomainException.Invalid(ProblemCodes.FlashPriceInvalid, hasVariants
-                ? $"A flash price must be above 0 and below the list price of every variant it is for ({listPrice:0.##} {currency} for the cheapest of {what})."
-                : $"A flash price must be above 0 and below the list price ({listPrice:0.##} {currency}).");
+            throw hasVariants
+                ? DomainException.Invalid(ProblemCodes.FlashPriceInvalid, "A flash price must be above 0 and below the list price of every variant it is for ({0:0.##} {1} for the cheapest of {2}).", listPrice, currency, what)
+                : DomainException.Invalid(ProblemCodes.FlashPriceInvalid, "A flash price must be above 0 and below the list price ({0:0.##} {1}).", listPrice, currency);
         }
 
         if (decimal.Round(request.Price, 2) != request.Price)
@@ -294,12 +294,12 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
 
         if (stock == 0)
         {
-            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"{what} is sold out: there is nothing to offer at a flash price.");
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "{0} is sold out: there is nothing to offer at a flash price.", what);
         }
 
         if (request.QuantityCap > stock)
         {
-            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, $"Only {stock} of {what} in stock: the flash quantity cannot be more.");
+            throw DomainException.Invalid(ProblemCodes.FlashQuantityInvalid, "Only {0} of {1} in stock: the flash quantity cannot be more.", stock, what);
         }
 
         if (request.PerBuyerCap < 1 || request.PerBuyerCap > Limits.FlashSaleMaxPerBuyer || request.PerBuyerCap > request.QuantityCap)

@@ -21,20 +21,20 @@ internal static class RoomShows
     /// The show, if the caller is its host and still hosts for the shop that owns it; refuses anyone
     /// else (401 anonymous, 403 others), a host the shop removed or demoted, and a suspended shop.
     /// </summary>
-    public static async Task<Show> LoadHostedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, string whatFor, CancellationToken cancellationToken)
+    public static async Task<Show> LoadHostedAsync(LiveShopDbContext db, ClaimsPrincipal caller, Guid showId, Phrase whatFor, CancellationToken cancellationToken)
     {
         var userId = caller.RequireRole(Roles.Host, whatFor);
         var show = await LoadAsync(db, showId, cancellationToken);
         if (!show.IsHostedBy(userId))
         {
-            throw DomainException.Forbidden(ProblemCodes.NotShowHost, $"Only the host of this show can {whatFor}.");
+            throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the host of this show can {0}.", whatFor);
         }
 
         var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == show.ShopId, cancellationToken);
         var role = await ShopAccess.RoleOfAsync(db, userId, show.ShopId, cancellationToken);
         if (role is not { } r || !ShopPermissions.CanHost(r))
         {
-            throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You no longer host for {shop.Name}, so you cannot {whatFor} in its shows.");
+            throw DomainException.Forbidden(ProblemCodes.NotShopMember, "You no longer host for {0}, so you cannot {1} in its shows.", shop.Name, whatFor);
         }
 
         ShopAccess.RequireActive(shop);

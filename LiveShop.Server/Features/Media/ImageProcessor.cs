@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using SkiaSharp;
@@ -195,6 +194,6 @@ public sealed class ImageProcessor
         DomainException.Invalid(ProblemCodes.ImageInvalid, "That image is damaged or incomplete and could not be read. Export or save it again and retry.");
 
     private static DomainException TooManyPixels(int width, int height) =>
-        DomainException.Invalid(ProblemCodes.ImageTooManyPixels, string.Create(CultureInfo.InvariantCulture,
-            $"That image is {width:N0} × {height:N0} pixels; a photo can have at most {Limits.ImageMaxPixels / 1_000_000} megapixels and {Limits.ImageMaxSide:N0} pixels on a side."));
+        DomainException.Invalid(ProblemCodes.ImageTooManyPixels,
+            "That image is {0:N0} × {1:N0} pixels; a photo can have at most {2} megapixels and {3:N0} pixels on a side.", width, height, Limits.ImageMaxPixels / 1_000_000, Limits.ImageMaxSide);
 }

@@ -71,6 +71,6 @@ public static class ImageUploads
 
         public string Code => ProblemCodes.ImageTooLarge;
 
-        public string Detail => StoreImage.TooLarge().Message;
+        public DomainException Refusal => StoreImage.TooLarge();
     }
 }

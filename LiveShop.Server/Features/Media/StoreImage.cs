@@ -111,5 +111,5 @@ public sealed class StoreImage(IImageStore store, ImageProcessor processor, ILog
     }
 
     internal static DomainException TooLarge() =>
-        DomainException.TooLarge(ProblemCodes.ImageTooLarge, $"A photo can be at most {Limits.ImageMaxBytes / (1024 * 1024)} MB; this one is larger. Export it smaller and retry.");
+        DomainException.TooLarge(ProblemCodes.ImageTooLarge, "A photo can be at most {0} MB; this one is larger. Export it smaller and retry.", Limits.ImageMaxBytes / (1024 * 1024));
 }

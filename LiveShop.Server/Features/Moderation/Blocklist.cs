@@ -34,7 +34,7 @@ public static class Blocklist
 
             if (word.Length > Limits.BlocklistWordMaxLength)
             {
-                throw DomainException.Invalid(ProblemCodes.BlocklistInvalid, $"A blocked word or phrase can be at most {Limits.BlocklistWordMaxLength} characters (“{raw.Trim()[..Math.Min(20, raw.Trim().Length)]}…” is longer).");
+                throw DomainException.Invalid(ProblemCodes.BlocklistInvalid, "A blocked word or phrase can be at most {0} characters (“{1}…” is longer).", Limits.BlocklistWordMaxLength, raw.Trim()[..Math.Min(20, raw.Trim().Length)]);
             }
 
             result.Add(word);
@@ -42,7 +42,7 @@ public static class Blocklist
 
         if (result.Count > Limits.BlocklistMaxWords)
         {
-            throw DomainException.Invalid(ProblemCodes.BlocklistInvalid, $"A blocklist can hold at most {Limits.BlocklistMaxWords} words (this one has {result.Count}).");
+            throw DomainException.Invalid(ProblemCodes.BlocklistInvalid, "A blocklist can hold at most {0} words (this one has {1}).", Limits.BlocklistMaxWords, result.Count);
         }
 
         return result;

@@ -100,7 +100,7 @@ public sealed class ChatModeration(
                 ?? throw DomainException.NotFound(ProblemCodes.UserNotFound, "There is no such user.");
             if (target.Id == actor.Id || await staff.IsUserStaffAsync(show, target.Id, cancellationToken))
             {
-                throw DomainException.Forbidden(ProblemCodes.CannotRestrictStaff, $"{target.DisplayName} is on this show's staff and cannot be timed out or banned.");
+                throw DomainException.Forbidden(ProblemCodes.CannotRestrictStaff, "{0} is on this show's staff and cannot be timed out or banned.", target.DisplayName);
             }
 
             var until = room.Now + duration;
@@ -209,7 +209,9 @@ public sealed class ChatModeration(
             var held = await FindHeldAsync(showId, heldId, cancellationToken);
             if (held.Status == HeldMessageStatus.Held && await staff.ActiveRestrictionAsync(showId, held.AuthorId, room.Now, cancellationToken) is { } restriction)
             {
-                throw DomainException.Conflict(ProblemCodes.Restricted, $"{held.AuthorName} has been {(restriction.Kind == RestrictionKind.Ban ? "banned" : "timed out")} since this message was held, so it can only be dropped.");
+                throw restriction.Kind == RestrictionKind.Ban
+                    ? DomainException.Conflict(ProblemCodes.Restricted, "{0} has been banned since this message was held, so it can only be dropped.", held.AuthorName)
+                    : DomainException.Conflict(ProblemCodes.Restricted, "{0} has been timed out since this message was held, so it can only be dropped.", held.AuthorName);
             }
 
             held.Decide(HeldMessageStatus.Released, actor.Id, room.Now);

@@ -146,7 +146,9 @@ public sealed class HeldMessage
     {
         if (Status != HeldMessageStatus.Held)
         {
-            throw Common.DomainException.Conflict(Shared.ProblemCodes.HeldMessageDecided, $"That message was already {(Status == HeldMessageStatus.Released ? "released" : "dropped")}.");
+            throw Status == HeldMessageStatus.Released
+                ? Common.DomainException.Conflict(Shared.ProblemCodes.HeldMessageDecided, "That message was already released.")
+                : Common.DomainException.Conflict(Shared.ProblemCodes.HeldMessageDecided, "That message was already dropped.");
         }
 
         Status = status;

@@ -59,9 +59,9 @@ public sealed class Question
     {
         if (Status != QuestionStatus.Pending)
         {
-            throw DomainException.Conflict(ProblemCodes.QuestionNotPending, Status == QuestionStatus.Open
-                ? "That question is already visible to everyone."
-                : "That question was already answered or dismissed.");
+            throw Status == QuestionStatus.Open
+                ? DomainException.Conflict(ProblemCodes.QuestionNotPending, "That question is already visible to everyone.")
+                : DomainException.Conflict(ProblemCodes.QuestionNotPending, "That question was already answered or dismissed.");
         }
 
         Status = QuestionStatus.Open;
@@ -73,7 +73,9 @@ public sealed class Question
     {
         if (Status is QuestionStatus.Answered or QuestionStatus.Dismissed)
         {
-            throw DomainException.Conflict(ProblemCodes.QuestionClosed, $"That question was already {(Status == QuestionStatus.Answered ? "answered" : "dismissed")}.");
+            throw Status == QuestionStatus.Answered
+                ? DomainException.Conflict(ProblemCodes.QuestionClosed, "That question was already answered.")
+                : DomainException.Conflict(ProblemCodes.QuestionClosed, "That question was already dismissed.");
         }
 
         Status = QuestionStatus.Answered;
@@ -89,7 +91,9 @@ public sealed class Question
     {
         if (Status is QuestionStatus.Answered or QuestionStatus.Dismissed)
         {
-            throw DomainException.Conflict(ProblemCodes.QuestionClosed, $"That question was already {(Status == QuestionStatus.Answered ? "answered" : "dismissed")}.");
+            throw Status == QuestionStatus.Answered
+                ? DomainException.Conflict(ProblemCodes.QuestionClosed, "That question was already answered.")
+                : DomainException.Conflict(ProblemCodes.QuestionClosed, "That question was already dismissed.");
         }
 
         Status = QuestionStatus.Dismissed;

@@ -31,7 +31,7 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
 
         if (text.Length > Limits.QuestionMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.QuestionTooLong, $"A question can be at most {Limits.QuestionMaxLength} characters (this one has {text.Length}).");
+            throw DomainException.Invalid(ProblemCodes.QuestionTooLong, "A question can be at most {0} characters (this one has {1}).", Limits.QuestionMaxLength, text.Length);
         }
 
         var asked = await writer.WriteAsync(showId, async room =>
@@ -70,9 +70,9 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
             var question = await FindAsync(showId, questionId, cancellationToken);
             if (question.Status != QuestionStatus.Open)
             {
-                throw DomainException.Conflict(ProblemCodes.QuestionClosed, question.Status == QuestionStatus.Answered
-                    ? "That question has been answered; votes are closed."
-                    : "You can vote only for open questions.");
+                throw question.Status == QuestionStatus.Answered
+                    ? DomainException.Conflict(ProblemCodes.QuestionClosed, "That question has been answered; votes are closed.")
+                    : DomainException.Conflict(ProblemCodes.QuestionClosed, "You can vote only for open questions.");
             }
 
             if (question.AuthorId == userId)
@@ -140,7 +140,7 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
         var text = Chat.Clean(request?.Text);
         if (text.Length > Limits.AnswerMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.AnswerTooLong, $"An answer can be at most {Limits.AnswerMaxLength} characters (this one has {text.Length}).");
+            throw DomainException.Invalid(ProblemCodes.AnswerTooLong, "An answer can be at most {0} characters (this one has {1}).", Limits.AnswerMaxLength, text.Length);
         }
 
         return ModerateAsync(caller, showId, request?.QuestionId ?? Guid.Empty, (question, actor, now) =>
@@ -196,12 +196,12 @@ public sealed class Questions(LiveShopDbContext db, RoomWriter writer, RoomActiv
         return changed;
     }
 
-    private async Task<Show> OpenShowAsync(Guid showId, string what, CancellationToken cancellationToken)
+    private async Task<Show> OpenShowAsync(Guid showId, Phrase what, CancellationToken cancellationToken)
     {
         var show = await db.Shows.FindAsync([showId], cancellationToken) ?? throw DomainException.ShowNotFound();
         if (show.Status == ShowStatus.Ended)
         {
-            throw DomainException.Conflict(ProblemCodes.ShowEnded, $"This show has ended; you can no longer {what}.");
+            throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; you can no longer {0}.", what);
         }
 
         return show;

@@ -68,7 +68,7 @@ public sealed class ShowStaff(LiveShopDbContext db, RoomIdentities identities)
         var extensions = new Dictionary<string, object?> { ["kind"] = restriction.Kind.ToString(), ["until"] = restriction.Until };
         throw restriction.Kind == RestrictionKind.Ban
             ? DomainException.Conflict(ProblemCodes.Restricted, "You've been banned from this show's chat and questions.", extensions)
-            : DomainException.Conflict(ProblemCodes.Restricted, $"You're timed out of this show's chat and questions for {Describe(restriction.Until!.Value - now)} more (until {restriction.Until:HH:mm:ss} UTC).", extensions);
+            : DomainException.Conflict(ProblemCodes.Restricted, "You're timed out of this show's chat and questions for {0} more (until {1:HH:mm:ss} UTC).", extensions, Describe(restriction.Until!.Value - now), restriction.Until);
     }
 
     /// <summary>
@@ -99,19 +99,19 @@ public sealed class ShowStaff(LiveShopDbContext db, RoomIdentities identities)
     }
 
     /// <summary>"45 s", "9 min", "3 h 20 min".</summary>
-    public static string Describe(TimeSpan span)
+    public static Phrase Describe(TimeSpan span)
     {
         if (span < TimeSpan.FromMinutes(1))
         {
-            return $"{Math.Max(1, (int)Math.Ceiling(span.TotalSeconds))} s";
+            return new Phrase("{0} s", Math.Max(1, (int)Math.Ceiling(span.TotalSeconds)));
         }
 
         if (span < TimeSpan.FromHours(1))
         {
-            return $"{(int)Math.Ceiling(span.TotalMinutes)} min";
+            return new Phrase("{0} min", (int)Math.Ceiling(span.TotalMinutes));
         }
 
         var minutes = (int)Math.Ceiling(span.TotalMinutes);
-        return minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min";
+        return minutes % 60 == 0 ? new Phrase("{0} h", minutes / 60) : new Phrase("{0} h {1} min", minutes / 60, minutes % 60);
     }
 }

@@ -87,16 +87,22 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
     };
 
     /// <summary>"pay cash on delivery or by bank transfer" — the methods the shop takes, as a buyer reads them.</summary>
-    private static string PayWith(CheckoutOffer offer)
+    private static Phrase PayWith(CheckoutOffer offer)
     {
         var ways = offer.Methods.Select(m => m switch
         {
-            PaymentMethod.Card => "by card",
-            PaymentMethod.CashOnDelivery => "cash on delivery",
-            PaymentMethod.BankTransfer => "by bank transfer",
-            _ => m.ToString(),
-        }).ToList();
-        return ways.Count == 0 ? "no payment method is available" : "pay " + string.Join(" or ", ways);
+            PaymentMethod.Card => new Phrase("by card"),
+            PaymentMethod.CashOnDelivery => new Phrase("cash on delivery"),
+            PaymentMethod.BankTransfer => new Phrase("by bank transfer"),
+            _ => Phrase.Of(m),
+        }).Cast<object?>().ToArray();
+        return ways.Length switch
+        {
+            0 => new Phrase("no payment method is available"),
+            1 => new Phrase("pay {0}", ways),
+            2 => new Phrase("pay {0} or {1}", ways),
+            _ => new Phrase("pay {0} or {1} or {2}", ways[..3]),
+        };
     }
 
     /// <summary>
@@ -110,15 +116,14 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
         var taken = offer.Methods.Contains(payment.Method);
         if (!taken)
         {
-            var what = payment.Method switch
+            var methods = new Dictionary<string, object?> { ["methods"] = offer.Methods.Select(m => m.ToString()).ToArray() };
+            throw payment.Method switch
             {
-                PaymentMethod.Card => "does not take cards here",
-                PaymentMethod.CashOnDelivery => "does not take cash on delivery",
-                PaymentMethod.BankTransfer => "does not take bank transfers",
-                _ => "does not take that payment method",
+                PaymentMethod.Card => new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, "{0} does not take cards here: {1}.", methods, offer.ShopName, PayWith(offer)),
+                PaymentMethod.CashOnDelivery => new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, "{0} does not take cash on delivery: {1}.", methods, offer.ShopName, PayWith(offer)),
+                PaymentMethod.BankTransfer => new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, "{0} does not take bank transfers: {1}.", methods, offer.ShopName, PayWith(offer)),
+                _ => new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, "{0} does not take that payment method: {1}.", methods, offer.ShopName, PayWith(offer)),
             };
-            throw new DomainException(RefusalKind.Invalid, ProblemCodes.PaymentMethodNotOffered, $"{offer.ShopName} {what}: {PayWith(offer)}.",
-                new Dictionary<string, object?> { ["methods"] = offer.Methods.Select(m => m.ToString()).ToArray() });
         }
 
         switch (payment.Method)
@@ -127,7 +132,7 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
                 throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Card details go to Stripe, never to LiveShop: send no card number and pay in the secure card form.");
             case PaymentMethod.Card when offer.Card!.Processor == CardProcessor.TestGateway && (!hasNumber || !gateway.Accepts(payment.CardNumber!)):
                 throw DomainException.Invalid(ProblemCodes.PaymentInvalid,
-                    $"Test mode — no money moves: pay with test card {TestCards.Succeeds} (approved) or {TestCards.Declined} (declined), or another way this shop takes.");
+                    "Test mode — no money moves: pay with test card {0} (approved) or {1} (declined), or another way this shop takes.", TestCards.Succeeds, TestCards.Declined);
             case PaymentMethod.CashOnDelivery when hasNumber:
                 throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Cash on delivery takes no card number.");
             case PaymentMethod.BankTransfer when hasNumber:

@@ -165,7 +165,7 @@ public sealed class Order
     {
         if (!OrderTransitions.CanMove(Status, to))
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} is {Status} and cannot become {to}.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1} and cannot become {2}.", Number, Phrase.Of(Status), Phrase.Of(to));
         }
 
         Status = to;
@@ -198,7 +198,7 @@ public sealed class Order
     {
         if (amount <= 0 || amount > NetTotal)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} has {NetTotal} {Currency} left to refund.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} has {1} {2} left to refund.", Number, NetTotal, Currency);
         }
 
         RefundedAmount += amount;
@@ -216,18 +216,18 @@ public sealed class Order
     {
         if (Status is not (OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.PaymentDeclined or OrderStatus.Cancelled or OrderStatus.Refunded or OrderStatus.Returned))
         {
-            throw DomainException.Conflict(ProblemCodes.AccountHasOpenOrders, $"Order #{Number} has not shipped yet. You can delete your account once it has.");
+            throw DomainException.Conflict(ProblemCodes.AccountHasOpenOrders, "Order #{0} has not shipped yet. You can delete your account once it has.", Number);
         }
 
         BuyerName = "";
         ShippingAddress = new ShippingAddress("", "", null, "", "", ShippingAddress.Country, "");
     }
 
-    private void RequireStatus(OrderStatus expected, string what)
+    private void RequireStatus(OrderStatus expected, Phrase what)
     {
         if (Status != expected)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{Number} is {Status} and cannot {what}.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1} and cannot {2}.", Number, Phrase.Of(Status), what);
         }
     }
 }
@@ -289,7 +289,7 @@ public sealed class OrderLine
     {
         if (units < 1 || RefundedQuantity + units > Quantity)
         {
-            throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"Line {LineNumber} has {Quantity - RefundedQuantity} units left to refund.");
+            throw DomainException.Invalid(ProblemCodes.QuantityInvalid, "Line {0} has {1} units left to refund.", LineNumber, Quantity - RefundedQuantity);
         }
 
         RefundedQuantity += units;

@@ -24,17 +24,22 @@ internal static class OrderLineStock
         if (!product.HasVariants)
         {
             return variantId is null ? null
-                : throw new DomainException(RefusalKind.Invalid, ProblemCodes.VariantsInvalid, $"“{product.Name}” comes in one kind: order it without choosing a variant.", facts);
+                : throw new DomainException(RefusalKind.Invalid, ProblemCodes.VariantsInvalid, "“{0}” comes in one kind: order it without choosing a variant.", facts, product.Name);
         }
 
         if (variantId is not { } id)
         {
-            throw new DomainException(RefusalKind.Invalid, ProblemCodes.VariantRequired,
-                $"Choose the {string.Join(" and ", product.OptionNames).ToLowerInvariant()} of “{product.Name}” you want.", facts);
+            var options = product.OptionNames.Select(n => n.ToLowerInvariant()).ToList();
+            throw options.Count switch
+            {
+                1 => new DomainException(RefusalKind.Invalid, ProblemCodes.VariantRequired, "Choose the {0} of “{1}” you want.", facts, options[0], product.Name),
+                2 => new DomainException(RefusalKind.Invalid, ProblemCodes.VariantRequired, "Choose the {0} and {1} of “{2}” you want.", facts, options[0], options[1], product.Name),
+                _ => new DomainException(RefusalKind.Invalid, ProblemCodes.VariantRequired, "Choose the {0} and {1} and {2} of “{3}” you want.", facts, options[0], options[1], options[2], product.Name),
+            };
         }
 
         return await db.Set<ProductVariant>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.ProductId == product.Id, cancellationToken)
-            ?? throw new DomainException(RefusalKind.NotFound, ProblemCodes.VariantNotFound, $"“{product.Name}” has no such variant any more: reload the show to see its choices.", facts);
+            ?? throw new DomainException(RefusalKind.NotFound, ProblemCodes.VariantNotFound, "“{0}” has no such variant any more: reload the show to see its choices.", facts, product.Name);
     }
 
     /// <summary>How a line's product is named to the buyer: “Hand-dyed Silk Scarf (Jade)”, or just the product's name.</summary>
@@ -91,9 +96,9 @@ internal static class OrderLineStock
     private static DomainException OutOfStock(Product product, ProductVariant? variant, int left, Guid? flashSaleId)
     {
         var name = NameOf(product, variant);
-        return DomainException.Conflict(ProblemCodes.OutOfStock, left == 0
-                ? $"“{name}” is sold out."
-                : $"Only {left} of “{name}” left: lower the quantity.",
-            new Dictionary<string, object?> { ["productId"] = product.Id, ["variantId"] = variant?.Id, ["stock"] = left, ["flashSaleId"] = flashSaleId });
+        var facts = new Dictionary<string, object?> { ["productId"] = product.Id, ["variantId"] = variant?.Id, ["stock"] = left, ["flashSaleId"] = flashSaleId };
+        return left == 0
+            ? DomainException.Conflict(ProblemCodes.OutOfStock, "“{0}” is sold out.", facts, name)
+            : DomainException.Conflict(ProblemCodes.OutOfStock, "Only {0} of “{1}” left: lower the quantity.", facts, left, name);
     }
 }

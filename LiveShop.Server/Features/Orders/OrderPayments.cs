@@ -127,7 +127,7 @@ public sealed partial class OrderPayments(
             {
                 LogLookupFailed(logger, order.Number, e);
                 throw DomainException.Unavailable(ProblemCodes.PaymentPending,
-                    $"We could not hear from the card processor about order #{order.Number} yet. You will not be charged twice: it updates in My orders as soon as it is settled.");
+                    "We could not hear from the card processor about order #{0} yet. You will not be charged twice: it updates in My orders as soon as it is settled.", order.Number);
             }
 
             if (lookup.Answer is { } answer)
@@ -159,13 +159,13 @@ public sealed partial class OrderPayments(
 
         if (order.Status != OrderStatus.AwaitingTransfer)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderNotAwaitingTransfer, $"Order #{order.Number} is {order.Status}: only an order awaiting its bank transfer can be marked paid.");
+            throw DomainException.Conflict(ProblemCodes.OrderNotAwaitingTransfer, "Order #{0} is {1}: only an order awaiting its bank transfer can be marked paid.", order.Number, Phrase.Of(order.Status));
         }
 
         var recorded = await recorder.PaidAsync(order, order.PaymentReference, userId, caller.DisplayName(), "Bank transfer received");
         if (!recorded.Changed)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderNotAwaitingTransfer, $"Order #{order.Number} is {recorded.Order.Status} now: its hold ran out or it was settled meanwhile.");
+            throw DomainException.Conflict(ProblemCodes.OrderNotAwaitingTransfer, "Order #{0} is {1} now: its hold ran out or it was settled meanwhile.", order.Number, Phrase.Of(recorded.Order.Status));
         }
 
         var dto = await queries.ToDtoAsync(recorded.Order, CancellationToken.None);

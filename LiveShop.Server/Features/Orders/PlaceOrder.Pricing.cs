@@ -31,14 +31,15 @@ public sealed partial class PlaceOrder
         extensions["perBuyerCap"] = sale.PerBuyerCap;
         extensions["held"] = held;
         extensions["unitsLeft"] = left;
-        var atList = $"More are available at the list price, {Money(listPrice, currency)}.";
+        var atList = Money(listPrice, currency);
         if (held + line.Quantity > sale.PerBuyerCap)
         {
-            var already = held > 0 ? $" You already have {held}." : "";
-            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {sale.PerBuyerCap} of “{productName}”.{already} {atList}", extensions);
+            throw held > 0
+                ? DomainException.Conflict(ProblemCodes.PerBuyerCapReached, "At the flash price, each buyer can get at most {0} of “{1}”. You already have {2}. More are available at the list price, {3}.", extensions, sale.PerBuyerCap, productName, held, atList)
+                : DomainException.Conflict(ProblemCodes.PerBuyerCapReached, "At the flash price, each buyer can get at most {0} of “{1}”. More are available at the list price, {2}.", extensions, sale.PerBuyerCap, productName, atList);
         }
 
-        throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, $"Only {left} of “{productName}” left at the flash price: lower the quantity. {atList}", extensions);
+        throw DomainException.Conflict(ProblemCodes.FlashSaleSoldOut, "Only {0} of “{1}” left at the flash price: lower the quantity. More are available at the list price, {2}.", extensions, left, productName, atList);
     }
 
     /// <summary>The facts every price refusal carries, so the client can show both prices and offer the current one.</summary>
@@ -52,11 +53,18 @@ public sealed partial class PlaceOrder
     };
 
     /// <summary>"The flash price … sold out 2 s ago — the price is now NT$590."</summary>
-    private static DomainException FlashPriceEnded(string what, bool soldOut, DateTimeOffset endedAt, DateTimeOffset now, decimal current, string currency, Dictionary<string, object?> facts)
+    /// <summary>The flash price the buyer saw is over; <paramref name="productName"/> names it when the buyer may not know which.</summary>
+    private static DomainException FlashPriceEnded(string? productName, bool soldOut, DateTimeOffset endedAt, DateTimeOffset now, decimal current, string currency, Dictionary<string, object?> facts)
     {
         var ago = Math.Max(0, (int)(now - endedAt).TotalSeconds);
-        return DomainException.Conflict(ProblemCodes.FlashSaleEnded,
-            $"{what} {(soldOut ? "sold out" : "ended")} {ago} s ago — the price is now {Money(current, currency)}.", facts);
+        var price = Money(current, currency);
+        return (productName, soldOut) switch
+        {
+            (null, true) => DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price sold out {0} s ago — the price is now {1}.", facts, ago, price),
+            (null, false) => DomainException.Conflict(ProblemCodes.FlashSaleEnded, "This flash price ended {0} s ago — the price is now {1}.", facts, ago, price),
+            (_, true) => DomainException.Conflict(ProblemCodes.FlashSaleEnded, "The flash price for “{0}” sold out {1} s ago — the price is now {2}.", facts, productName, ago, price),
+            (_, false) => DomainException.Conflict(ProblemCodes.FlashSaleEnded, "The flash price for “{0}” ended {1} s ago — the price is now {2}.", facts, productName, ago, price),
+        };
     }
 
     private static string Money(decimal amount, string currency) => Currencies.Format(amount, currency);

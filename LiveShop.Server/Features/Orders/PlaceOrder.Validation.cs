@@ -12,8 +12,8 @@ public sealed partial class PlaceOrder
 {
     internal static DomainException PaymentPending(Order order) =>
         DomainException.Conflict(ProblemCodes.PaymentPending,
-            $"The payment for order #{order.Number} is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.",
-            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number });
+            "The payment for order #{0} is still being confirmed. You will not be charged twice: it appears in My orders as soon as it is settled.",
+            new Dictionary<string, object?> { ["orderId"] = order.Id, ["orderNumber"] = order.Number }, order.Number);
 
     private static DomainException Declined(Order order, string? because = null) =>
         new(RefusalKind.PaymentRequired, ProblemCodes.PaymentDeclined,
@@ -25,7 +25,7 @@ public sealed partial class PlaceOrder
         if (string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength)
         {
             throw DomainException.Invalid(ProblemCodes.IdempotencyKeyMissing,
-                $"Send an {ApiRoutes.IdempotencyKeyHeader} header (1–{Limits.IdempotencyKeyMaxLength} characters, new for each order) so a retry never orders twice.");
+                "Send an {0} header (1–{1} characters, new for each order) so a retry never orders twice.", ApiRoutes.IdempotencyKeyHeader, Limits.IdempotencyKeyMaxLength);
         }
 
         return key.Trim();
@@ -50,7 +50,7 @@ public sealed partial class PlaceOrder
 
         if (request.Lines.Count > Limits.OrderMaxLines)
         {
-            throw DomainException.Invalid(ProblemCodes.OrderTooManyLines, $"One order holds at most {Limits.OrderMaxLines} different products.");
+            throw DomainException.Invalid(ProblemCodes.OrderTooManyLines, "One order holds at most {0} different products.", Limits.OrderMaxLines);
         }
 
         // Two variants of one product are two lines; the same variant twice is one line with more units.
@@ -63,7 +63,7 @@ public sealed partial class PlaceOrder
         {
             if (line.Quantity < 1 || line.Quantity > Limits.OrderMaxQuantity)
             {
-                throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"The quantity must be from 1 to {Limits.OrderMaxQuantity}.");
+                throw DomainException.Invalid(ProblemCodes.QuantityInvalid, "The quantity must be from 1 to {0}.", Limits.OrderMaxQuantity);
             }
 
             if (line.ExpectedUnitPrice < 0 || decimal.Round(line.ExpectedUnitPrice, 2) != line.ExpectedUnitPrice)
@@ -84,7 +84,7 @@ public sealed partial class PlaceOrder
     /// <summary>Every field but the second address line is required; none longer than the limit.</summary>
     internal static void ValidateAddress(ShippingAddressDto address)
     {
-        var required = new (string Name, string? Value)[]
+        var required = new (Phrase Name, string? Value)[]
         {
             ("full name", address.FullName), ("address", address.Line1), ("city", address.City),
             ("postal code", address.PostalCode), ("country", address.Country), ("phone", address.Phone),
@@ -93,13 +93,13 @@ public sealed partial class PlaceOrder
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"The shipping address needs a {name}.");
+                throw DomainException.Invalid(ProblemCodes.AddressInvalid, "The shipping address needs a {0}.", name);
             }
         }
 
         if (required.Select(f => f.Value).Append(address.Line2).Any(v => v?.Trim().Length > Limits.AddressFieldMaxLength))
         {
-            throw DomainException.Invalid(ProblemCodes.AddressInvalid, $"Each address field is at most {Limits.AddressFieldMaxLength} characters.");
+            throw DomainException.Invalid(ProblemCodes.AddressInvalid, "Each address field is at most {0} characters.", Limits.AddressFieldMaxLength);
         }
     }
 

@@ -148,7 +148,7 @@ public sealed partial class PlaceOrder(
             ?? throw DomainException.ShowNotFound();
         var channel = show.Status switch
         {
-            ShowStatus.Scheduled => throw DomainException.Conflict(ProblemCodes.ShowNotLive, $"“{show.Title}” has not gone live yet: buying opens when the show starts."),
+            ShowStatus.Scheduled => throw DomainException.Conflict(ProblemCodes.ShowNotLive, "“{0}” has not gone live yet: buying opens when the show starts.", show.Title),
             ShowStatus.Live => SalesChannel.Live,
             _ => SalesChannel.Replay,
         };
@@ -196,7 +196,7 @@ public sealed partial class PlaceOrder(
             var name = OrderLineStock.NameOf(product, variant);
             // In the show's currency: the main price (or the variant's override) or the product's extra price there.
             var listPrice = (variant is null ? product.PriceIn(show.Currency) : variant.PriceIn(product, show.Currency))
-                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, $"“{product.Name}” is no longer sold in {show.Currency}.");
+                ?? throw DomainException.Conflict(ProblemCodes.LineupCurrencyMismatch, "“{0}” is no longer sold in {1}.", product.Name, show.Currency);
 
             // A sale on chosen variants leaves the others at their list price.
             var sale = await db.FlashSales.AsNoTracking()
@@ -279,7 +279,7 @@ public sealed partial class PlaceOrder(
             .Where(c => c.SaleId == sale.Id && c.BuyerId == buyerId && c.Units + quantity <= cap)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.Units, x => x.Units + quantity), cancellationToken) == 0)
         {
-            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, $"At the flash price, each buyer can get at most {cap} of “{productName}”.");
+            throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached, "At the flash price, each buyer can get at most {0} of “{1}”.", cap, productName);
         }
 
         await FlashSales.TakeUnitsAsync(db, room, sale.ShowId, sale.Id, quantity, productName, cancellationToken);
@@ -295,7 +295,7 @@ public sealed partial class PlaceOrder(
         {
             if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice, line.VariantId) is { } ended)
             {
-                throw FlashPriceEnded("This flash price", ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
+                throw FlashPriceEnded(null, ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
                     ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
             }
         }
@@ -314,11 +314,11 @@ public sealed partial class PlaceOrder(
             .FirstOrDefault(s => s.AppliesTo(variantId));
         if (ended is not null && !ended.IsRunning(now))
         {
-            return FlashPriceEnded($"The flash price for “{name}”", ended.Sold >= ended.QuantityCap, ended.EndedAt ?? ended.EndsAt, now, current, show.Currency, extensions);
+            return FlashPriceEnded(name, ended.Sold >= ended.QuantityCap, ended.EndedAt ?? ended.EndsAt, now, current, show.Currency, extensions);
         }
 
         return DomainException.Conflict(ProblemCodes.PriceChanged,
-            $"The price of “{name}” is now {Money(current, show.Currency)} (you saw {Money(expected, show.Currency)}).", extensions);
+            "The price of “{0}” is now {1} (you saw {2}).", extensions, name, Money(current, show.Currency), Money(expected, show.Currency));
     }
 
     private async Task<DomainException> NotInShowAsync(Guid productId, CancellationToken cancellationToken) =>
@@ -358,7 +358,7 @@ public sealed partial class PlaceOrder(
         var existing = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == key, cancellationToken);
         if (existing is not null && existing.RequestHash != hash)
         {
-            throw DomainException.Conflict(ProblemCodes.IdempotencyKeyReused, $"This idempotency key was already used for a different order (#{existing.Number}). Use a new key for a new order.");
+            throw DomainException.Conflict(ProblemCodes.IdempotencyKeyReused, "This idempotency key was already used for a different order (#{0}). Use a new key for a new order.", existing.Number);
         }
 
         return existing;

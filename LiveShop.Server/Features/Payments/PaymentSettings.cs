@@ -73,7 +73,7 @@ public sealed partial class PaymentSettings(
     /// Owners and managers. Outside the shop's team the shop is not found (404): its payment settings do not even
     /// say that it exists. A member of another role is refused (403).
     /// </summary>
-    private async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, string whatFor, CancellationToken cancellationToken)
+    private async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Phrase whatFor, CancellationToken cancellationToken)
     {
         if (await access.RoleOfAsync(caller.RequireUserId(), shopId, cancellationToken) is null)
         {
@@ -121,7 +121,7 @@ public sealed partial class PaymentSettings(
 
         if (request.BankTransferInstructions?.Trim().Length > Limits.BankTransferInstructionsMaxLength)
         {
-            throw Invalid(ProblemCodes.PaymentSettingsInvalid, $"Bank transfer instructions are at most {Limits.BankTransferInstructionsMaxLength} characters.");
+            throw Invalid(ProblemCodes.PaymentSettingsInvalid, "Bank transfer instructions are at most {0} characters.", Limits.BankTransferInstructionsMaxLength);
         }
 
         if (request.BankTransfer && string.IsNullOrWhiteSpace(request.BankTransferInstructions))
@@ -137,7 +137,7 @@ public sealed partial class PaymentSettings(
 
     private static bool IsLive(string key) => key.Contains("_live_", StringComparison.Ordinal);
 
-    private static DomainException Invalid(string code, string message) => DomainException.Invalid(code, message);
+    private static DomainException Invalid(string code, string message, params object?[] arguments) => DomainException.Invalid(code, message, arguments);
 
     private ShopPaymentSettingsDto ToDto(ShopPaymentSettings settings, Shop shop, string siteBase) => new(
         settings.StripePublishableKey,

@@ -51,7 +51,7 @@ public sealed partial class StripeWebhook(LiveShopDbContext db, StripeSecrets se
         return await handler.ApplyAsync(shop.Id, stripeEvent, cancellationToken);
     }
 
-    private static DomainException Refused(string message) => DomainException.Invalid(ProblemCodes.StripeWebhookInvalid, message);
+    private static DomainException Refused(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.StripeWebhookInvalid, message, arguments);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A Stripe webhook for shop {Slug} was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string slug, string reason);

@@ -84,7 +84,7 @@ public sealed class CancelOrder(
         if (!cancelled)
         {
             RefuseUnlessCancellable(changed, sells);
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{changed.Number} is {changed.Status} and cannot be cancelled.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1} and cannot be cancelled.", changed.Number, Phrase.Of(changed.Status));
         }
 
         foreach (var sale in reopened)
@@ -108,13 +108,13 @@ public sealed class CancelOrder(
             return;
         }
 
-        throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, order.Status switch
+        throw order.Status switch
         {
-            OrderStatus.Packed when !sells => $"Order #{order.Number} is already packed, so it can no longer be cancelled. Ask the shop: once it arrives, they can refund it.",
-            OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Returned => $"Order #{order.Number} has shipped and can no longer be cancelled: refund it instead.",
-            OrderStatus.Cancelled => $"Order #{order.Number} is already cancelled.",
-            _ => $"Order #{order.Number} is {order.Status} and cannot be cancelled.",
-        });
+            OrderStatus.Packed when !sells => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is already packed, so it can no longer be cancelled. Ask the shop: once it arrives, they can refund it.", order.Number),
+            OrderStatus.Shipped or OrderStatus.Delivered or OrderStatus.Returned => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} has shipped and can no longer be cancelled: refund it instead.", order.Number),
+            OrderStatus.Cancelled => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is already cancelled.", order.Number),
+            _ => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1} and cannot be cancelled.", order.Number, Phrase.Of(order.Status)),
+        };
     }
 
     /// <summary>

@@ -21,7 +21,12 @@ public readonly record struct LineUnits(OrderLine Line, int Units)
 public sealed record PayBack(RefundMethod Method, string? Reference, decimal Amount);
 
 /// <summary>The processor refused a refund or could not be reached: 502, and nothing was changed.</summary>
-public sealed class RefundFailedException(string message) : Exception(message);
+public sealed class RefundFailedException(string template, params object?[] arguments)
+    : Exception(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, arguments))
+{
+    /// <summary>The sentence as a ServerText key and its arguments, translated when written as the 502's detail.</summary>
+    public Phrase Sentence { get; } = new(template, arguments);
+}
 
 /// <summary>What cancellations and refunds share: the rules on reasons, recording a refund, and giving units back to the room.</summary>
 internal static class RefundBook
@@ -31,7 +36,7 @@ internal static class RefundBook
     {
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         return trimmed is { Length: > Limits.OrderNoteMaxLength }
-            ? throw DomainException.Invalid(ProblemCodes.OrderReasonTooLong, $"Keep the reason under {Limits.OrderNoteMaxLength} characters.")
+            ? throw DomainException.Invalid(ProblemCodes.OrderReasonTooLong, "Keep the reason under {0} characters.", Limits.OrderNoteMaxLength)
             : trimmed;
     }
 
@@ -123,7 +128,7 @@ internal static class RefundBook
     /// <summary>The card processor of the order's shop; 502 when there is none now (nothing was changed).</summary>
     public static async Task<Payments.ICardPayments> ProcessorAsync(Payments.IShopCardPayments cards, Order order, CancellationToken cancellationToken) =>
         await cards.ForShopAsync(order.ShopId, cancellationToken)
-            ?? throw new RefundFailedException($"Order #{order.Number} was paid by card, but the shop's card processor is not connected now. Nothing was refunded; connect it and try again.");
+            ?? throw new RefundFailedException("Order #{0} was paid by card, but the shop's card processor is not connected now. Nothing was refunded; connect it and try again.", order.Number);
 
     /// <summary>Stops a payment not finished yet: true when nothing can be charged any more; 502 when the processor cannot say now.</summary>
     public static async Task<bool> VoidAsync(Payments.ICardPayments processor, Order order, CancellationToken cancellationToken)
@@ -134,7 +139,7 @@ internal static class RefundBook
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new RefundFailedException($"The card processor could not be reached to stop the payment of order #{order.Number}. Nothing was changed: try again.");
+            throw new RefundFailedException("The card processor could not be reached to stop the payment of order #{0}. Nothing was changed: try again.", order.Number);
         }
     }
 
@@ -148,11 +153,13 @@ internal static class RefundBook
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new RefundFailedException($"The card processor could not be reached to refund order #{order.Number}. Nothing was changed: try again.");
+            throw new RefundFailedException("The card processor could not be reached to refund order #{0}. Nothing was changed: try again.", order.Number);
         }
 
         return result.Succeeded
             ? new PayBack(RefundMethod.Processor, result.Reference, amount)
-            : throw new RefundFailedException($"The card processor refused to refund order #{order.Number}: {result.Failure ?? "no reason given"}. Nothing was changed.");
+            : throw (result.Failure is { } failure
+                ? new RefundFailedException("The card processor refused to refund order #{0}: {1}. Nothing was changed.", order.Number, failure)
+                : new RefundFailedException("The card processor refused to refund order #{0}: no reason given. Nothing was changed.", order.Number));
     }
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Server.Features.Refunds;
 
@@ -24,7 +26,7 @@ public static class RefundEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> CancelAsync(Guid id, CancelOrderRequest? request, ClaimsPrincipal user, CancelOrder cancel, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> CancelAsync(Guid id, CancelOrderRequest? request, ClaimsPrincipal user, CancelOrder cancel, IStringLocalizer<ServerText> text, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,7 +34,7 @@ public static class RefundEndpoints
         }
         catch (RefundFailedException e)
         {
-            return ProcessorFailed(e);
+            return ProcessorFailed(e, text);
         }
     }
 
@@ -42,6 +44,7 @@ public static class RefundEndpoints
         RefundRequest? request,
         ClaimsPrincipal user,
         RefundOrder refund,
+        IStringLocalizer<ServerText> text,
         CancellationToken cancellationToken)
     {
         try
@@ -50,12 +53,12 @@ public static class RefundEndpoints
         }
         catch (RefundFailedException e)
         {
-            return ProcessorFailed(e);
+            return ProcessorFailed(e, text);
         }
     }
 
-    private static ProblemHttpResult ProcessorFailed(RefundFailedException e) =>
-        TypedResults.Problem(ProblemFactory.Create(StatusCodes.Status502BadGateway, ProblemCodes.RefundFailed, e.Message));
+    private static ProblemHttpResult ProcessorFailed(RefundFailedException e, IStringLocalizer<ServerText> text) =>
+        TypedResults.Problem(ProblemFactory.Create(StatusCodes.Status502BadGateway, ProblemCodes.RefundFailed, e.Sentence.Localize(text)));
 }
 
 public static class RefundsModule

@@ -121,7 +121,7 @@ public sealed class RefundOrder(
         key is null ? null
         : string.IsNullOrWhiteSpace(key) || key.Length > Limits.IdempotencyKeyMaxLength
             ? throw DomainException.Invalid(ProblemCodes.IdempotencyKeyMissing,
-                $"Send an {ApiRoutes.IdempotencyKeyHeader} header of 1–{Limits.IdempotencyKeyMaxLength} characters, new for each refund, so a retry never refunds twice.")
+                "Send an {0} header of 1–{1} characters, new for each refund, so a retry never refunds twice.", ApiRoutes.IdempotencyKeyHeader, Limits.IdempotencyKeyMaxLength)
             : key;
 
     private Task<bool> AlreadyRefundedAsync(Guid orderId, string key, CancellationToken cancellationToken) =>
@@ -131,19 +131,19 @@ public sealed class RefundOrder(
     {
         if (!Refundable.Contains(order.Status))
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, order.Status switch
+            throw order.Status switch
             {
                 OrderStatus.PendingPayment or OrderStatus.AwaitingTransfer or OrderStatus.CashOnDelivery =>
-                    $"Order #{order.Number} has not been paid yet, so there is nothing to refund: cancel it instead.",
-                OrderStatus.Refunded => $"Order #{order.Number} is already refunded in full.",
-                _ => $"Order #{order.Number} is {order.Status}: there is nothing to refund.",
-            });
+                    DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} has not been paid yet, so there is nothing to refund: cancel it instead.", order.Number),
+                OrderStatus.Refunded => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is already refunded in full.", order.Number),
+                _ => DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1}: there is nothing to refund.", order.Number, Phrase.Of(order.Status)),
+            };
         }
 
         // Cash on delivery is collected when the parcel arrives: until it is delivered (or comes back), nothing was paid.
         if (order.PaymentMethod == PaymentMethod.CashOnDelivery && order.Status is OrderStatus.Paid or OrderStatus.Packed or OrderStatus.Shipped)
         {
-            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Order #{order.Number} is paid in cash on delivery and has not been delivered, so nothing was paid yet: cancel it before it ships, or refund it once delivered.");
+            throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is paid in cash on delivery and has not been delivered, so nothing was paid yet: cancel it before it ships, or refund it once delivered.", order.Number);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class RefundOrder(
         {
             var remaining = RefundBook.Remaining(order);
             return remaining.Count > 0 ? remaining
-                : throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, $"Everything in order #{order.Number} has been refunded already.");
+                : throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Everything in order #{0} has been refunded already.", order.Number);
         }
 
         if (asked.Count == 0 || asked.Count > order.Lines.Count || asked.Select(l => l.LineNumber).Distinct().Count() != asked.Count)
@@ -175,13 +175,13 @@ public sealed class RefundOrder(
         return [.. asked.OrderBy(a => a.LineNumber).Select(a =>
         {
             var line = order.Lines.SingleOrDefault(l => l.LineNumber == a.LineNumber)
-                ?? throw DomainException.Invalid(ProblemCodes.QuantityInvalid, $"Order #{order.Number} has no line {a.LineNumber}.");
+                ?? throw DomainException.Invalid(ProblemCodes.QuantityInvalid, "Order #{0} has no line {1}.", order.Number, a.LineNumber);
             var left = line.Quantity - line.RefundedQuantity;
             return a.Quantity >= 1 && a.Quantity <= left
                 ? new LineUnits(line, a.Quantity)
-                : throw DomainException.Invalid(ProblemCodes.QuantityInvalid, left == 0
-                    ? $"Line {line.LineNumber} (“{line.Name}”) has been refunded in full already."
-                    : $"Refund 1 to {left} of line {line.LineNumber} (“{line.Name}”).");
+                : throw (left == 0
+                    ? DomainException.Invalid(ProblemCodes.QuantityInvalid, "Line {0} (“{1}”) has been refunded in full already.", line.LineNumber, line.Name)
+                    : DomainException.Invalid(ProblemCodes.QuantityInvalid, "Refund 1 to {0} of line {1} (“{2}”).", left, line.LineNumber, line.Name));
         })];
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Security;
@@ -63,25 +64,25 @@ public static class RateLimiting
     public static int Seconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
     /// <summary>The refusal every limit gives, over HTTP (429 + Retry-After) and over the hub (the same code).</summary>
-    public static DomainException TooMany(TimeSpan retryAfter, string? sentence = null)
+    public static DomainException TooMany(TimeSpan retryAfter, Phrase? sentence = null)
     {
         var seconds = Seconds(retryAfter);
-        return DomainException.TooManyRequests(
-            ProblemCodes.RateLimited,
-            (sentence ?? "Too many requests.") + $" Try again in {seconds} second{(seconds == 1 ? "" : "s")}.",
-            retryAfter);
+        var why = sentence ?? "Too many requests.";
+        return seconds == 1
+            ? DomainException.TooManyRequests(ProblemCodes.RateLimited, "{0} Try again in 1 second.", retryAfter, why)
+            : DomainException.TooManyRequests(ProblemCodes.RateLimited, "{0} Try again in {1} seconds.", retryAfter, why, seconds);
     }
 
     /// <summary>
     /// Writes the 429 refusal outside an endpoint (the rate limiter's own refusals, the hub's connection limits):
     /// Retry-After and the same ProblemDetails as <see cref="TooMany"/> thrown from an endpoint.
     /// </summary>
-    public static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, string sentence)
+    public static async ValueTask WriteTooManyAsync(HttpContext context, TimeSpan retryAfter, Phrase sentence)
     {
         var refusal = TooMany(retryAfter, sentence);
         context.Response.StatusCode = refusal.StatusCode;
         context.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
-        var problem = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Message);
+        var problem = ProblemFactory.Create(refusal.StatusCode, refusal.Code, refusal.Localize(context.RequestServices.GetRequiredService<IStringLocalizer<Resources.ServerText>>()));
         foreach (var (name, value) in refusal.Extensions)
         {
             problem.Extensions[name] = value;

@@ -71,7 +71,7 @@ public sealed partial class Setup(IServiceScopeFactory scopes, TimeProvider cloc
 
             if (await db.Shops.AnyAsync(s => s.Slug == settings.Slug, cancellationToken))
             {
-                throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"A shop already has the address “{settings.Slug}”; choose another.");
+                throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, "A shop already has the address “{0}”; choose another.", settings.Slug);
             }
 
             var now = clock.GetUtcNow();

@@ -21,7 +21,7 @@ public sealed class ShopAccess(LiveShopDbContext db)
     /// Refuses: anonymous or guest 401/403, unknown shop 404, not a member 403, role too low 403,
     /// suspended shop 403.
     /// </summary>
-    public async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Func<ShopRole, bool> allowed, string whatFor, CancellationToken cancellationToken)
+    public async Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Func<ShopRole, bool> allowed, Phrase whatFor, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
         if (await db.Users.AnyAsync(u => u.Id == userId && u.SuspendedAt != null, cancellationToken))
@@ -32,10 +32,10 @@ public sealed class ShopAccess(LiveShopDbContext db)
         var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
         var role = await RoleOfAsync(userId, shopId, cancellationToken)
-            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You are not in {shop.Name}'s team.");
+            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, "You are not in {0}'s team.", shop.Name);
         if (!allowed(role))
         {
-            throw DomainException.Forbidden(ProblemCodes.ShopRoleTooLow, $"As {Article(role)} {role.ToString().ToLowerInvariant()} of {shop.Name} you cannot {whatFor}.");
+            throw DomainException.Forbidden(ProblemCodes.ShopRoleTooLow, "As {0} of {1} you cannot {2}.", RoleName(role), shop.Name, whatFor);
         }
 
         RequireActive(shop);
@@ -62,7 +62,7 @@ public sealed class ShopAccess(LiveShopDbContext db)
     {
         if (shop.IsSuspended)
         {
-            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, $"{shop.Name} is suspended by the platform's administrators; contact them to reopen it.");
+            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, "{0} is suspended by the platform's administrators; contact them to reopen it.", shop.Name);
         }
     }
 
@@ -75,5 +75,12 @@ public sealed class ShopAccess(LiveShopDbContext db)
             .Select(x => new MyShopDto(x.Id, x.Name, x.Slug, x.LogoUrl, x.Role, x.SuspendedAt != null))
             .ToListAsync(cancellationToken);
 
-    private static string Article(ShopRole role) => role is ShopRole.Owner ? "an" : "a";
+    /// <summary>"an owner", "a host" …: a phrase ServerText translates.</summary>
+    private static Phrase RoleName(ShopRole role) => role switch
+    {
+        ShopRole.Owner => "an owner",
+        ShopRole.Manager => "a manager",
+        ShopRole.Host => "a host",
+        ShopRole.Moderator => "a moderator",
+    };
 }

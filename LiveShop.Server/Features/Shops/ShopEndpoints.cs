@@ -141,7 +141,7 @@ public static class PlatformEndpoints
     }
 
     private static Common.DomainException MissingBody(string field) =>
-        Common.DomainException.Invalid(ProblemCodes.ValidationFailed, $"Send {{\"{field}\": true}} or false.");
+        Common.DomainException.Invalid(ProblemCodes.ValidationFailed, "Send {{\"{0}\": true}} or false.", field);
 
     private static async Task<Ok<MyShopDto>> CompleteSetupAsync(SetupRequest request, Setup setup, HttpContext http, CancellationToken cancellationToken) =>
         TypedResults.Ok(await setup.CompleteAsync(request, http, cancellationToken));

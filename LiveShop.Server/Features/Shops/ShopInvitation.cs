@@ -82,7 +82,7 @@ public sealed class ShopInvitation
 
         if (now >= ExpiresAt)
         {
-            throw DomainException.Conflict(ProblemCodes.InvitationExpired, $"This invitation expired on {ExpiresAt:yyyy-MM-dd HH:mm} UTC. Ask the shop's owner for a new one.");
+            throw DomainException.Conflict(ProblemCodes.InvitationExpired, "This invitation expired on {0:yyyy-MM-dd HH:mm} UTC. Ask the shop's owner for a new one.", ExpiresAt);
         }
 
         AcceptedAt = now;

@@ -21,30 +21,30 @@ public sealed partial record ShopSettings(string Name, string Slug, string Count
         var name = request.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > Limits.ShopNameMaxLength || name.Any(char.IsControl))
         {
-            throw Invalid($"A shop's name needs 1 to {Limits.ShopNameMaxLength} characters.");
+            throw Invalid("A shop's name needs 1 to {0} characters.", Limits.ShopNameMaxLength);
         }
 
         var slug = request.Slug?.Trim().ToLowerInvariant() ?? "";
         if (slug.Length < Limits.ShopSlugMinLength || slug.Length > Limits.ShopSlugMaxLength || !SlugPattern().IsMatch(slug))
         {
-            throw Invalid($"The shop's address needs {Limits.ShopSlugMinLength} to {Limits.ShopSlugMaxLength} lower-case letters, digits or hyphens (not at the start or end), e.g. “formosa-tea”.");
+            throw Invalid("The shop's address needs {0} to {1} lower-case letters, digits or hyphens (not at the start or end), e.g. “formosa-tea”.", Limits.ShopSlugMinLength, Limits.ShopSlugMaxLength);
         }
 
         if (ReservedSlugs.Contains(slug))
         {
-            throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"“{slug}” is reserved; choose another address.");
+            throw DomainException.Conflict(ProblemCodes.ShopSlugTaken, "“{0}” is reserved; choose another address.", slug);
         }
 
         var country = request.Country?.Trim().ToUpperInvariant() ?? "";
         if (!ShopDefaults.Countries.Contains(country))
         {
-            throw Invalid($"Choose the shop's country from {string.Join(", ", ShopDefaults.Countries)}.");
+            throw Invalid("Choose the shop's country from {0}.", string.Join(", ", ShopDefaults.Countries));
         }
 
         var currency = request.DefaultCurrency?.Trim().ToUpperInvariant() ?? "";
         if (!Currencies.IsSupported(currency))
         {
-            throw Invalid($"Choose the shop's currency from {string.Join(", ", Currencies.Supported)}.");
+            throw Invalid("Choose the shop's currency from {0}.", string.Join(", ", Currencies.Supported));
         }
 
         var email = request.ContactEmail?.Trim() ?? "";
@@ -62,7 +62,7 @@ public sealed partial record ShopSettings(string Name, string Slug, string Count
         return new ShopSettings(name, slug, country, currency, email, zone);
     }
 
-    private static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.ShopSettingsInvalid, message);
+    private static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.ShopSettingsInvalid, message, arguments);
 
     [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")]
     private static partial Regex SlugPattern();

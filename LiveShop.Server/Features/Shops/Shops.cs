@@ -64,7 +64,7 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
         var shop = await db.Shops.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shopId, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.ShopNotFound, "There is no shop with that id.");
         var role = await access.RoleOfAsync(userId, shopId, cancellationToken)
-            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, $"You are not in {shop.Name}'s team.");
+            ?? throw DomainException.Forbidden(ProblemCodes.NotShopMember, "You are not in {0}'s team.", shop.Name);
         return new ShopMembership(userId, shop, role);
     }
 
@@ -82,7 +82,7 @@ public sealed class Shops(LiveShopDbContext db, ShopAccess access, UserManager<A
     }
 
     private static DomainException SlugTaken(string slug) =>
-        DomainException.Conflict(ProblemCodes.ShopSlugTaken, $"Another shop already has the address “{slug}”; choose another.");
+        DomainException.Conflict(ProblemCodes.ShopSlugTaken, "Another shop already has the address “{0}”; choose another.", slug);
 
     private async Task RequireFreeSlugAsync(string slug, Guid? shopId, CancellationToken cancellationToken)
     {

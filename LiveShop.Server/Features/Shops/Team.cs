@@ -127,7 +127,7 @@ public sealed partial class Team(
         var role = ValidRole(request!.Role);
         if (await users.FindByEmailAsync(email) is { } existing && await access.RoleOfAsync(existing.Id, shopId, cancellationToken) is { } current)
         {
-            throw DomainException.Conflict(ProblemCodes.AlreadyMember, $"{email} is already in the team, as {current.ToString().ToLowerInvariant()}: change their role instead.");
+            throw DomainException.Conflict(ProblemCodes.AlreadyMember, "{0} is already in the team, as {1}: change their role instead.", email, current.ToString().ToLowerInvariant());
         }
 
         var now = clock.GetUtcNow();
@@ -204,7 +204,7 @@ public sealed partial class Team(
             : await SignInOrUpAsync(invitation.Email, request!, cancellationToken);
         if (!string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
         {
-            throw DomainException.Forbidden(ProblemCodes.InvitationWrongAccount, $"This invitation is for {invitation.Email}; you are signed in as {user.Email}. Sign out and open the link again.");
+            throw DomainException.Forbidden(ProblemCodes.InvitationWrongAccount, "This invitation is for {0}; you are signed in as {1}. Sign out and open the link again.", invitation.Email, user.Email);
         }
 
         if (user.SuspendedAt is not null)
@@ -214,7 +214,7 @@ public sealed partial class Team(
 
         if (await access.RoleOfAsync(user.Id, invitation.ShopId, cancellationToken) is not null)
         {
-            throw DomainException.Conflict(ProblemCodes.AlreadyMember, $"You are already in {invitation.Shop!.Name}'s team.");
+            throw DomainException.Conflict(ProblemCodes.AlreadyMember, "You are already in {0}'s team.", invitation.Shop!.Name);
         }
 
         // A conditional update: of two accepts at once, or an accept and a withdrawal, exactly one wins.
@@ -261,7 +261,9 @@ public sealed partial class Team(
             var check = await signIn.CheckPasswordSignInAsync(existing, request.Password, lockoutOnFailure: true);
             if (!check.Succeeded)
             {
-                throw DomainException.Invalid(ProblemCodes.SignInFailed, check.IsLockedOut ? "This account is locked for now; try again later." : $"That is not the password of {email}.");
+                throw check.IsLockedOut
+                    ? DomainException.Invalid(ProblemCodes.SignInFailed, "This account is locked for now; try again later.")
+                    : DomainException.Invalid(ProblemCodes.SignInFailed, "That is not the password of {0}.", email);
             }
 
             return existing;
@@ -302,7 +304,7 @@ public sealed partial class Team(
 
         if (invitation.Shop!.IsSuspended)
         {
-            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, $"{invitation.Shop.Name} is suspended; its invitations cannot be accepted now.");
+            throw DomainException.Forbidden(ProblemCodes.ShopSuspended, "{0} is suspended; its invitations cannot be accepted now.", invitation.Shop.Name);
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class CreateShow(LiveShopDbContext db, ShowFormValidator validator
         ShowFormValidator.Schedule(request.ScheduledStart, now);
         if (!Currencies.IsSupported(request.Currency))
         {
-            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, $"Choose the show's currency from {string.Join(", ", Currencies.Supported)}.");
+            throw DomainException.Invalid(ProblemCodes.ShowCurrencyInvalid, "Choose the show's currency from {0}.", string.Join(", ", Currencies.Supported));
         }
 
         var videoUrl = videoSources.Validate(request.VideoKind, request.VideoUrl);

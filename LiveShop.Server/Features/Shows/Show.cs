@@ -158,9 +158,9 @@ public sealed class Show
         switch (Status)
         {
             case ShowStatus.Live:
-                throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, $"“{Title}” is already live; a show can only be edited before it goes live.");
+                throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, "“{0}” is already live; a show can only be edited before it goes live.", Title);
             case ShowStatus.Ended:
-                throw DomainException.Conflict(ProblemCodes.ShowEnded, $"“{Title}” has ended; an ended show can no longer be edited.");
+                throw DomainException.Conflict(ProblemCodes.ShowEnded, "“{0}” has ended; an ended show can no longer be edited.", Title);
             case ShowStatus.Scheduled:
                 break;
         }
@@ -192,9 +192,9 @@ public sealed class Show
         switch (Status)
         {
             case ShowStatus.Live:
-                throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, $"“{Title}” is already live (since {WentLiveAt:HH:mm:ss} UTC).");
+                throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, "“{0}” is already live (since {1:HH:mm:ss} UTC).", Title, WentLiveAt);
             case ShowStatus.Ended:
-                throw DomainException.Conflict(ProblemCodes.ShowEnded, $"“{Title}” has ended; an ended show cannot go live again. Schedule a new show instead.");
+                throw DomainException.Conflict(ProblemCodes.ShowEnded, "“{0}” has ended; an ended show cannot go live again. Schedule a new show instead.", Title);
             case ShowStatus.Scheduled:
                 Status = ShowStatus.Live;
                 WentLiveAt = now;
@@ -209,9 +209,9 @@ public sealed class Show
         switch (Status)
         {
             case ShowStatus.Scheduled:
-                throw DomainException.Conflict(ProblemCodes.ShowNotLive, $"“{Title}” has not gone live yet, so it cannot end.");
+                throw DomainException.Conflict(ProblemCodes.ShowNotLive, "“{0}” has not gone live yet, so it cannot end.", Title);
             case ShowStatus.Ended:
-                throw DomainException.Conflict(ProblemCodes.ShowEnded, $"“{Title}” has already ended.");
+                throw DomainException.Conflict(ProblemCodes.ShowEnded, "“{0}” has already ended.", Title);
             case ShowStatus.Live:
                 Status = ShowStatus.Ended;
                 EndedAt = now;
@@ -236,7 +236,7 @@ public sealed class Show
 
         if (_lineup.Count(l => l.PinOrder is not null) >= Limits.MaxPinnedProducts)
         {
-            throw DomainException.Conflict(ProblemCodes.PinLimitReached, $"At most {Limits.MaxPinnedProducts} products can be pinned at once. Unpin one first.");
+            throw DomainException.Conflict(ProblemCodes.PinLimitReached, "At most {0} products can be pinned at once. Unpin one first.", Limits.MaxPinnedProducts);
         }
 
         item.PinOrder = order;
@@ -264,9 +264,9 @@ public sealed class Show
     {
         if (Status != ShowStatus.Scheduled)
         {
-            throw DomainException.Conflict(ProblemCodes.ShowAlreadyLive, Status == ShowStatus.Live
-                ? "The video source can only change before the show goes live."
-                : "This show has ended; its video source can no longer change.");
+            throw Status == ShowStatus.Live
+                ? DomainException.Conflict(ProblemCodes.ShowAlreadyLive, "The video source can only change before the show goes live.")
+                : DomainException.Conflict(ProblemCodes.ShowAlreadyLive, "This show has ended; its video source can no longer change.");
         }
 
         VideoKind = kind;
@@ -284,7 +284,7 @@ public sealed class Show
     {
         if (seconds < 0 || seconds > Limits.SlowModeMaxSeconds)
         {
-            throw DomainException.Invalid(ProblemCodes.SlowModeInvalid, $"Slow mode is from 0 (off) to {Limits.SlowModeMaxSeconds} seconds.");
+            throw DomainException.Invalid(ProblemCodes.SlowModeInvalid, "Slow mode is from 0 (off) to {0} seconds.", Limits.SlowModeMaxSeconds);
         }
 
         RequireNotEnded("change the chat");
@@ -297,7 +297,7 @@ public sealed class Show
         text = text?.Trim();
         if (text?.Length > Limits.AnnouncementMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.AnnouncementTooLong, $"An announcement can be at most {Limits.AnnouncementMaxLength} characters (this one has {text.Length}).");
+            throw DomainException.Invalid(ProblemCodes.AnnouncementTooLong, "An announcement can be at most {0} characters (this one has {1}).", Limits.AnnouncementMaxLength, text.Length);
         }
 
         RequireNotEnded("change the chat");
@@ -326,11 +326,11 @@ public sealed class Show
 
     public void RecordViewers(int viewersNow) => PeakViewers = Math.Max(PeakViewers, viewersNow);
 
-    private void RequireNotEnded(string what)
+    private void RequireNotEnded(Phrase what)
     {
         if (Status == ShowStatus.Ended)
         {
-            throw DomainException.Conflict(ProblemCodes.ShowEnded, $"This show has ended; you can no longer {what}.");
+            throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; you can no longer {0}.", what);
         }
     }
 }

@@ -24,7 +24,7 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0 || trimmed.Length > Limits.ShowTitleMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.ShowTitleInvalid, $"A show title needs 1 to {Limits.ShowTitleMaxLength} characters (this one has {trimmed.Length}).");
+            throw DomainException.Invalid(ProblemCodes.ShowTitleInvalid, "A show title needs 1 to {0} characters (this one has {1}).", Limits.ShowTitleMaxLength, trimmed.Length);
         }
 
         return trimmed;
@@ -36,7 +36,7 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
         var trimmed = description?.Trim() ?? "";
         if (trimmed.Length > Limits.ShowDescriptionMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.ShowDescriptionTooLong, $"A description can be at most {Limits.ShowDescriptionMaxLength} characters.");
+            throw DomainException.Invalid(ProblemCodes.ShowDescriptionTooLong, "A description can be at most {0} characters.", Limits.ShowDescriptionMaxLength);
         }
 
         return trimmed;
@@ -65,13 +65,13 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
 
         if (productIds.Count > Limits.LineupMaxProducts)
         {
-            throw DomainException.Invalid(ProblemCodes.LineupTooLarge, $"A lineup holds at most {Limits.LineupMaxProducts} products.");
+            throw DomainException.Invalid(ProblemCodes.LineupTooLarge, "A lineup holds at most {0} products.", Limits.LineupMaxProducts);
         }
 
         var duplicate = productIds.GroupBy(id => id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, $"Product {duplicate.Key} appears {duplicate.Count()} times in the lineup; add each product once.");
+            throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, "Product {0} appears {1} times in the lineup; add each product once.", duplicate.Key, duplicate.Count());
         }
 
         var products = await db.Products.AsNoTracking()
@@ -81,20 +81,20 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
         var unknown = productIds.Except(products.Select(p => p.Id)).ToList();
         if (unknown.Count > 0)
         {
-            throw DomainException.Invalid(ProblemCodes.LineupUnknownProduct, $"{shop.Name}'s catalog has no product with id {string.Join(", ", unknown)}.");
+            throw DomainException.Invalid(ProblemCodes.LineupUnknownProduct, "{0}'s catalog has no product with id {1}.", shop.Name, string.Join(", ", unknown));
         }
 
         var archived = products.FirstOrDefault(p => p.ArchivedAt is not null);
         if (archived is not null)
         {
-            throw DomainException.Invalid(ProblemCodes.ProductArchived, $"“{archived.Name}” is archived; restore it in the catalog to sell it in a show.");
+            throw DomainException.Invalid(ProblemCodes.ProductArchived, "“{0}” is archived; restore it in the catalog to sell it in a show.", archived.Name);
         }
 
         // A product sells in its main currency and in each currency it has an extra price in.
         var otherCurrency = products.FirstOrDefault(p => !p.SellsInShow);
         if (otherCurrency is not null)
         {
-            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, $"“{otherCurrency.Name}” is priced in {otherCurrency.Currency} and has no price in {currency}, the currency this show sells in: add a price in {currency} to it in the catalog.");
+            throw DomainException.Invalid(ProblemCodes.LineupCurrencyMismatch, "“{0}” is priced in {1} and has no price in {2}, the currency this show sells in: add a price in {2} to it in the catalog.", otherCurrency.Name, otherCurrency.Currency, currency);
         }
 
         return productIds;
@@ -114,14 +114,14 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || !await access.HasRoleAsync(user.Id, shop.Id, ShopPermissions.CanHost, cancellationToken))
         {
-            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, $"No host of {shop.Name} has the email {email.Trim()}: invite them to the shop's team as a host first.");
+            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, "No host of {0} has the email {1}: invite them to the shop's team as a host first.", shop.Name, email.Trim());
         }
 
         if (user.Id == hostId)
         {
-            throw DomainException.Invalid(ProblemCodes.CoHostInvalid, callerId == hostId
-                ? "You are already the host; name someone else as co-host."
-                : "That is the show's host; name someone else as co-host.");
+            throw callerId == hostId
+                ? DomainException.Invalid(ProblemCodes.CoHostInvalid, "You are already the host; name someone else as co-host.")
+                : DomainException.Invalid(ProblemCodes.CoHostInvalid, "That is the show's host; name someone else as co-host.");
         }
 
         return user.Id;

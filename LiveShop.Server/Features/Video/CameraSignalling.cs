@@ -92,8 +92,11 @@ public sealed class CameraSignalling(
                 throw DomainException.Conflict(ProblemCodes.CameraPeerUnknown, "This window is the show's camera; it cannot watch itself.");
             case CameraSessions.Outcome.CapReached:
                 await hub.Clients.Client(host!).CameraViewers(viewers!);
-                throw DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
-                    $"The host's camera already reaches {viewers!.Cap} {(viewers.Cap == 1 ? "viewer" : "viewers")} directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.");
+                throw viewers!.Cap == 1
+                    ? DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
+                        "The host's camera already reaches 1 viewer directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.")
+                    : DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
+                        "The host's camera already reaches {0} viewers directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.", viewers.Cap);
         }
     }
 
@@ -186,16 +189,16 @@ public sealed class CameraSignalling(
         }
     }
 
-    private static void RequireSdp(string? sdp, string what)
+    private static void RequireSdp(string? sdp, Phrase what)
     {
         if (string.IsNullOrWhiteSpace(sdp) || !sdp.StartsWith("v=0", StringComparison.Ordinal))
         {
-            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The {what} is empty or not a session description.");
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "The {0} is empty or not a session description.", what);
         }
 
         if (sdp.Length > CameraLimits.SdpMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The {what} is longer than {CameraLimits.SdpMaxLength / 1024} KB.");
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "The {0} is longer than {1} KB.", what, CameraLimits.SdpMaxLength / 1024);
         }
     }
 
@@ -208,7 +211,7 @@ public sealed class CameraSignalling(
 
         if (candidate.Candidate.Length > CameraLimits.CandidateMaxLength || candidate.SdpMid?.Length > CameraLimits.SdpMidMaxLength || candidate.SdpMLineIndex is < 0 or > 64)
         {
-            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"The ICE candidate is longer than {CameraLimits.CandidateMaxLength} bytes or malformed.");
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "The ICE candidate is longer than {0} bytes or malformed.", CameraLimits.CandidateMaxLength);
         }
     }
 
@@ -216,7 +219,7 @@ public sealed class CameraSignalling(
     {
         if (!sessions.SpendCandidate(showId, viewerConnectionId))
         {
-            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, $"This camera session has sent its {CameraSessions.CandidateBudget} ICE candidates; ask for the camera again to start over.");
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "This camera session has sent its {0} ICE candidates; ask for the camera again to start over.", CameraSessions.CandidateBudget);
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class ShopWebhooks(
         var (url, description, events) = Check(request);
         if (await db.WebhookEndpoints.CountAsync(e => e.ShopId == shopId, cancellationToken) >= Limits.WebhookEndpointsPerShop)
         {
-            throw DomainException.Conflict(ProblemCodes.WebhookLimitReached, $"A shop can have at most {Limits.WebhookEndpointsPerShop} webhook endpoints; remove one first.");
+            throw DomainException.Conflict(ProblemCodes.WebhookLimitReached, "A shop can have at most {0} webhook endpoints; remove one first.", Limits.WebhookEndpointsPerShop);
         }
 
         var (secret, protectedSecret) = secrets.Create();
@@ -129,7 +129,7 @@ public sealed class ShopWebhooks(
 
     private bool AllowPrivateNetworks => options.Value.AllowPrivateNetworks ?? environment.IsDevelopment();
 
-    private Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, string whatFor, CancellationToken cancellationToken) =>
+    private Task<ShopMembership> RequireAsync(ClaimsPrincipal caller, Guid shopId, Phrase whatFor, CancellationToken cancellationToken) =>
         access.RequireAsync(caller, shopId, WebhookPermissions.CanManage, whatFor, cancellationToken);
 
     private async Task<WebhookEndpoint> FindAsync(Guid shopId, Guid endpointId, CancellationToken cancellationToken) =>
@@ -147,7 +147,7 @@ public sealed class ShopWebhooks(
         var description = request.Description?.Trim() ?? "";
         if (description.Length > Limits.WebhookDescriptionMaxLength)
         {
-            throw DomainException.Invalid(ProblemCodes.WebhookUrlInvalid, $"The description can be at most {Limits.WebhookDescriptionMaxLength} characters.");
+            throw DomainException.Invalid(ProblemCodes.WebhookUrlInvalid, "The description can be at most {0} characters.", Limits.WebhookDescriptionMaxLength);
         }
 
         var events = request.Events ?? [];

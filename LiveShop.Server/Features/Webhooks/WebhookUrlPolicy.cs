@@ -19,7 +19,7 @@ public static class WebhookUrlPolicy
         if (string.IsNullOrEmpty(url) || url.Length > Limits.UrlMaxLength
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw Invalid($"Give the endpoint's full https address (e.g. https://example.com/liveshop/events), at most {Limits.UrlMaxLength} characters.");
+            throw Invalid("Give the endpoint's full https address (e.g. https://example.com/liveshop/events), at most {0} characters.", Limits.UrlMaxLength);
         }
 
         if (uri.UserInfo.Length > 0 || uri.Fragment.Length > 0)
@@ -67,5 +67,5 @@ public static class WebhookUrlPolicy
     private static bool IsLoopbackHost(Uri uri) =>
         uri.IsLoopback || uri.IdnHost.Equals("localhost", StringComparison.OrdinalIgnoreCase) || uri.IdnHost.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
-    private static DomainException Invalid(string message) => DomainException.Invalid(ProblemCodes.WebhookUrlInvalid, message);
+    private static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.WebhookUrlInvalid, message, arguments);
 }

@@ -95,13 +95,55 @@ public partial class ResourceFileTests
         Assert.True(missing.Count == 0, "Refusal sentences not in ServerText.resx:\n" + string.Join("\n", missing.Take(40)));
     }
 
+    [Fact]
+    public void NoRefusalSentence_IsInterpolated()
+    {
+        // $"…{x}…" as a refusal's sentence would be a key no resource file can hold: the holes must be {0}-style.
+        var interpolated = SourceFiles("LiveShop.Server", "*.cs")
+            .SelectMany(file => InterpolatedRefusal().Matches(File.ReadAllText(file)).Select(m => $"{Relative(file)}: {m.Value}"))
+            .ToList();
+
+        Assert.True(interpolated.Count == 0, "Refusals built with $\"…\" instead of a template and arguments:\n" + string.Join("\n", interpolated.Take(40)));
+    }
+
+    [Fact]
+    public void WordsMadeFromNames_AreInTheServersResourceFile()
+    {
+        // Phrase.Of(order.Status) and the role names of RequireRole are keys built from a name, not literals the scan sees.
+        var keys = Read(Path.Combine(RepositoryRoot, "LiveShop.Server", "Resources", "ServerText.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        string[] built = [.. Enum.GetNames<Shared.Orders.OrderStatus>(), .. new[] { Shared.Roles.Host, Shared.Roles.Administrator }.Select(r => r.ToLowerInvariant() + "s")];
+
+        var missing = built.Where(k => !keys.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "Not in ServerText.resx: " + string.Join(" | ", missing));
+    }
+
     // T["Buy now"], T["Only {0} left", n], Text["…"] — the localizer's indexer with a literal.
     [GeneratedRegex("""\b(?:T|Text|L)\["(?<key>(?:[^"\\]|\\.)*)"[,\]]""")]
     private static partial Regex LocalizerUse();
 
     // DomainException.Invalid(ProblemCodes.X, "Sentence {0}.", …) and friends: the sentence literal (not an interpolated $"…").
-    [GeneratedRegex("""DomainException\.(?:Invalid|Forbidden|NotFound|Conflict|TooLarge|Unavailable|TooManyRequests)\(\s*[\w.]+,\s*"(?<key>(?:[^"\\]|\\.)*)"[,)]""")]
+    // Also the helpers that pass a sentence on (ProductInput.Invalid("…"), Refuse("…"), RateLimiting.TooMany(wait, "…")),
+    // new Phrase("…") for words that fill a hole, and the "what for" of the access checks ("pin products").
+    [GeneratedRegex("""
+        (?:DomainException\.(?:Invalid|Forbidden|NotFound|Conflict|TooLarge|Unavailable|TooManyRequests)\(\s*[\w.]+,
+          |new\ DomainException\(\s*RefusalKind\.\w+,\s*[\w.]+,
+          |\bnew\(\s*RefusalKind\.\w+,\s*[\w.]+,
+          |DomainException\.NotSignedIn\(
+          |(?<![\w.])(?:ProductInput\.|CatalogCsvParser\.)?(?:Invalid|Refused|Refuse)\((?:\s*[\w.]+,)?
+          |new\ Phrase\(
+          |new\ RefundFailedException\(
+          |\bRefuseAsync\(\s*context,
+          |\b(?:WriteTooManyAsync|TooMany)\([^;"]*?,
+          |\b(?:RequireAsync|LoadHostedAsync|RequireRole|RequireNotEnded|OpenShowAsync|RequireSdp)\([^;]*?(?=
+              "(?:[^"\\]|\\.)*"\s*(?:,\s*cancellationToken)?\))
+          |\bWhatFor\ =)
+        \s*"(?<key>(?:[^"\\]|\\.)*)"
+        """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex RefusalSentence();
+
+    // A refusal's sentence (or a helper's) written as an interpolated string.
+    [GeneratedRegex("""(?:DomainException\.\w+\(\s*[\w.]+,|new\ DomainException\(\s*RefusalKind\.\w+,\s*[\w.]+,|(?<![\w.])(?:ProductInput\.|CatalogCsvParser\.)?(?:Invalid|Refused|Refuse)\((?:\s*[\w.]+,)?|new\ Phrase\(|new\ RefundFailedException\(|\bTooMany\([^;"]*?,)\s*\$@?"[^\r\n]{0,60}""", RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex InterpolatedRefusal();
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex Hole();

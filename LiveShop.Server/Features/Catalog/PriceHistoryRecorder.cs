@@ -33,7 +33,7 @@ public sealed class PriceHistoryRecorder(TimeProvider clock) : SaveChangesInterc
 
         var now = clock.GetUtcNow();
         var entries = new List<PriceHistoryEntry>();
-        foreach (var entry in db.ChangeTracker.Entries<Product>())
+        foreach (var entry in db.ChangeTracker.Entries<Product>().ToList())
         {
             var product = entry.Entity;
             if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(Product.Price), nameof(Product.Currency))))
@@ -50,7 +50,7 @@ public sealed class PriceHistoryRecorder(TimeProvider clock) : SaveChangesInterc
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<ProductPrice>())
+        foreach (var entry in db.ChangeTracker.Entries<ProductPrice>().ToList())
         {
             if (entry.State == EntityState.Added || (entry.State == EntityState.Modified && Changed(entry, nameof(ProductPrice.Price))))
             {
@@ -59,7 +59,8 @@ public sealed class PriceHistoryRecorder(TimeProvider clock) : SaveChangesInterc
             }
         }
 
-        foreach (var entry in db.ChangeTracker.Entries<ProductVariant>())
+        var products = db.ChangeTracker.Entries<Product>().Select(p => p.Entity).ToList();
+        foreach (var entry in db.ChangeTracker.Entries<ProductVariant>().ToList())
         {
             var variant = entry.Entity;
             if (entry.State != EntityState.Added && !(entry.State == EntityState.Modified && Changed(entry, nameof(ProductVariant.PriceOverride))))
@@ -67,7 +68,7 @@ public sealed class PriceHistoryRecorder(TimeProvider clock) : SaveChangesInterc
                 continue;
             }
 
-            var product = db.ChangeTracker.Entries<Product>().Select(p => p.Entity).FirstOrDefault(p => p.Id == variant.ProductId);
+            var product = products.FirstOrDefault(p => p.Id == variant.ProductId);
             if (product is not null)
             {
                 entries.Add(new PriceHistoryEntry(product.Id, variant.Id, product.Currency, variant.PriceIn(product), now));

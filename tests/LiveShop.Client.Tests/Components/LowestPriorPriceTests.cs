@@ -44,7 +44,8 @@ public sealed class LowestPriorPriceTests : BunitTestBase
 
             var cut = Ctx.Render<ProductCard>(p => p.Add(c => c.Item, Item()).Add(c => c.Sale, Sale(20m)));
 
-            Assert.Equal("Χαμηλότερη τιμή των τελευταίων 30 ημερών: 20,00 €", cut.Find("[data-testid=lowest-price-30d]").TextContent.Trim());
+            // The amount and the euro sign are held together by a no-break space.
+            Assert.Equal("Χαμηλότερη τιμή των τελευταίων 30 ημερών: 20,00\u00A0€", cut.Find("[data-testid=lowest-price-30d]").TextContent.Trim());
         }
         finally
         {

@@ -51,12 +51,13 @@ public static class DataExtensions
 
         builder.Services.AddDbContext<SqliteLiveShopDbContext>((sp, options) =>
             options.UseSqlite(SqliteConnectionString(sp), sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
-                .AddInterceptors(BusyTimeout));
+                .AddInterceptors(BusyTimeout, new Features.Catalog.PriceHistoryRecorder(sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddDbContext<SqlServerLiveShopDbContext>((sp, options) =>
             options.UseSqlServer(
                 sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LiveShop is not set."),
-                sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new Features.Catalog.PriceHistoryRecorder(sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddScoped<LiveShopDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {

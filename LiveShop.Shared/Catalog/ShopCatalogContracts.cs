@@ -27,7 +27,8 @@ public sealed record ShopProductDto(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string>? Options = null,
     IReadOnlyList<ShopVariantDto>? Variants = null,
-    IReadOnlyList<ProductPriceDto>? Prices = null);
+    IReadOnlyList<ProductPriceDto>? Prices = null,
+    decimal? LowestPrice30Days = null);
 
 /// <summary>
 /// A product's price in a currency other than its main one (<see cref="ShopProductDto.Currency"/>): what it

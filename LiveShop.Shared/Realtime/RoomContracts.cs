@@ -123,6 +123,8 @@ public enum FlashSaleEndReason
 /// <summary>
 /// A flash price on one lineup product. Times are the server's. On a product with variants it applies to
 /// <see cref="VariantIds"/> (null or empty: every variant); its units and per-buyer cap count across them.
+/// <see cref="LowestPrice30Days"/>: in a shop under the EU's 30-day rule, the lowest regular price of the 30 days
+/// before it started (of the cheapest variant it is for); null elsewhere or without earlier prices.
 /// </summary>
 public sealed record FlashSaleDto(
     Guid Id,
@@ -135,7 +137,8 @@ public sealed record FlashSaleDto(
     int QuantityCap,
     int PerBuyerCap,
     int Sold,
-    IReadOnlyList<Guid>? VariantIds = null)
+    IReadOnlyList<Guid>? VariantIds = null,
+    decimal? LowestPrice30Days = null)
 {
     public int Remaining => Math.Max(0, QuantityCap - Sold);
 

@@ -44,19 +44,24 @@ public sealed record ShopDto(
     string DefaultCurrency,
     string ContactEmail,
     string TimeZone,
-    bool IsSuspended);
+    bool IsSuspended,
+    bool ShowLowestPrice30Days = false);
 
 /// <summary>One of the caller's shops and the caller's role there.</summary>
 public sealed record MyShopDto(Guid Id, string Name, string Slug, string? LogoUrl, ShopRole Role, bool IsSuspended);
 
-/// <summary>Creates a shop (the caller becomes its owner) or, with <c>PUT</c>, changes its settings.</summary>
+/// <summary>
+/// Creates a shop (the caller becomes its owner) or, with <c>PUT</c>, changes its settings.
+/// <see cref="ShowLowestPrice30Days"/> null: the default for the currency (on for EUR, the EU's 30-day rule).
+/// </summary>
 public sealed record ShopSettingsRequest(
     string Name,
     string Slug,
     string Country,
     string DefaultCurrency,
     string ContactEmail,
-    string TimeZone);
+    string TimeZone,
+    bool? ShowLowestPrice30Days = null);
 
 public sealed record ShopMemberDto(Guid UserId, string DisplayName, string Email, ShopRole Role, DateTimeOffset AddedAt);
 

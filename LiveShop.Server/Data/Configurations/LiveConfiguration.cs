@@ -14,6 +14,7 @@ internal sealed class FlashSaleConfiguration : IEntityTypeConfiguration<FlashSal
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Price).HasPrecision(18, 2);
         builder.Property(s => s.ListPrice).HasPrecision(18, 2);
+        builder.Property(s => s.LowestPrice30Days).HasPrecision(18, 2);
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength().IsRequired();
         builder.Property(s => s.EndReason).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.ShowId, s.ProductId });

@@ -2,9 +2,12 @@ using System.Net;
 using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Email;
+using LiveShop.Server.Features.Localization;
+using LiveShop.Server.Resources;
 using LiveShop.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Accounts;
@@ -23,7 +26,8 @@ public sealed class AccountMailException(string code, string message) : Exceptio
 
 /// <summary>
 /// The mails an account gets (confirm the address, reset the password, confirm a new address), with links to the
-/// client pages that finish each step. Codes are Identity's data-protection tokens, made URL-safe.
+/// client pages that finish each step. Codes are Identity's data-protection tokens, made URL-safe. Written in the
+/// recipient's language: their profile's, else the language of the request that asked for the mail.
 /// </summary>
 public sealed class AccountMail(
     UserManager<AppUser> users,
@@ -31,6 +35,7 @@ public sealed class AccountMail(
     EmailDelivery delivery,
     IOptions<EmailOptions> options,
     IHttpContextAccessor http,
+    IStringLocalizer<MailText> T,
     ILogger<AccountMail> logger)
 {
     public bool CanSend => delivery.CanSend;
@@ -48,11 +53,12 @@ public sealed class AccountMail(
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = Link($"account/confirm-email?userId={user.Id}&code={code}");
-        return Message(user.Email!, "Confirm your e-mail for LiveShop",
-            $"Hi {user.DisplayName},",
-            "Please confirm this is your e-mail address:",
+        using var language = MailLanguage.Use(user.Language);
+        return Message(user.Email!, T["Confirm your e-mail for LiveShop"],
+            T["Hi {0},", user.DisplayName],
+            T["Please confirm this is your e-mail address:"],
             link,
-            "If you did not make a LiveShop account, ignore this mail.");
+            T["If you did not make a LiveShop account, ignore this mail."]);
     }
 
     public async Task<EmailMessage> PasswordResetAsync(AppUser user)
@@ -60,22 +66,24 @@ public sealed class AccountMail(
         var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
         var link = Link($"account/reset-password?userId={user.Id}&code={code}");
         var hours = (int)AccountsExtensions.MailedLinkLifetime.TotalHours;
-        return Message(user.Email!, "Reset your LiveShop password",
-            $"Hi {user.DisplayName},",
-            $"Someone asked to reset your password. To choose a new one, open this link within {hours} hours (it works once):",
+        using var language = MailLanguage.Use(user.Language);
+        return Message(user.Email!, T["Reset your LiveShop password"],
+            T["Hi {0},", user.DisplayName],
+            T["Someone asked to reset your password. To choose a new one, open this link within {0} hours (it works once):", hours],
             link,
-            "If it was not you, ignore this mail: your password stays the same.");
+            T["If it was not you, ignore this mail: your password stays the same."]);
     }
 
     public async Task<EmailMessage> EmailChangeAsync(AppUser user, string newEmail)
     {
         var code = Encode(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         var link = Link($"account/confirm-email-change?userId={user.Id}&email={Uri.EscapeDataString(newEmail)}&code={code}");
-        return Message(newEmail, "Confirm your new e-mail for LiveShop",
-            $"Hi {user.DisplayName},",
-            "To sign in to LiveShop with this address from now on, open this link:",
+        using var language = MailLanguage.Use(user.Language);
+        return Message(newEmail, T["Confirm your new e-mail for LiveShop"],
+            T["Hi {0},", user.DisplayName],
+            T["To sign in to LiveShop with this address from now on, open this link:"],
             link,
-            "Until you do, your account keeps its old address. If you did not ask for this, ignore this mail.");
+            T["Until you do, your account keeps its old address. If you did not ask for this, ignore this mail."]);
     }
 
     /// <summary>Sends now; a failure is logged (without secrets) and becomes a 503 the user can retry.</summary>

@@ -51,8 +51,15 @@ public sealed class ShopCatalog(LiveShopDbContext db, ShopAccess access, StoreIm
     public async Task<ShopProductDto> GetAsync(ClaimsPrincipal caller, Guid shopId, Guid productId, CancellationToken cancellationToken)
     {
         await access.RequireAsync(caller, shopId, _ => true, "see the catalog", cancellationToken);
-        return (await LoadAsync(shopId, productId, cancellationToken)).ToShopDto();
+        var product = await LoadAsync(shopId, productId, cancellationToken);
+        return product.ToShopDto() with { LowestPrice30Days = await LowestBeforeCompareAtAsync(product, cancellationToken) };
     }
+
+    /// <summary>With a compare-at price, in a shop under the EU's 30-day rule: the lowest price of the 30 days before the current one took effect.</summary>
+    private async Task<decimal?> LowestBeforeCompareAtAsync(Product product, CancellationToken cancellationToken) =>
+        product.CompareAtPrice is not null && await db.Shops.AnyAsync(s => s.Id == product.ShopId && s.ShowLowestPrice30Days, cancellationToken)
+            ? await PriceHistory.LowestBeforeCurrentPriceAsync(db, product.Id, product.Currency, clock.GetUtcNow(), cancellationToken)
+            : null;
 
     public async Task<ShopProductDto> CreateAsync(ClaimsPrincipal caller, Guid shopId, SaveProductRequest request, CancellationToken cancellationToken)
     {

@@ -2,67 +2,76 @@ using System.Globalization;
 using System.Net;
 using System.Threading.Channels;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Email;
+using LiveShop.Server.Features.Localization;
+using LiveShop.Server.Resources;
+using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Fulfilment;
 
 /// <summary>
 /// The mail a buyer gets when their order changes: the order number, a sentence saying where it is, the tracking
-/// link when it has shipped, what was refunded, and a link to the order's page.
+/// link when it has shipped, what was refunded, and a link to the order's page. Written in the culture in force
+/// (the caller sets the recipient's, see <see cref="MailLanguage"/>): its words from <see cref="MailText"/>, its money
+/// and dates in that culture; product names, the show's title and the shop's notes stay as written.
 /// </summary>
 public static class OrderMail
 {
     /// <summary>The mail for this state of the order, or null when there is nothing to tell (still waiting for the card's answer).</summary>
+    /// <param name="T">The mail texts, read in the current culture.</param>
     /// <param name="orderLink">The order's page, or null when this server does not know its public address.</param>
-    public static EmailMessage? Compose(string to, OrderDto order, string? orderLink)
+    public static EmailMessage? Compose(IStringLocalizer<MailText> T, string to, OrderDto order, string? orderLink)
     {
         var refundOnly = IsRefundOnly(order);
         var (headline, sentence) = refundOnly
-            ? ("money refunded", $"{Money(order.RefundedAmount, order.Currency)} of your order has been refunded to you.")
-            : Describe(order);
+            ? (T["money refunded"].Value, T["{0} of your order has been refunded to you.", Money(order.RefundedAmount, order.Currency)].Value)
+            : Describe(T, order);
         if (headline is null)
         {
             return null;
         }
 
-        var lines = new List<string> { $"Hi {order.BuyerName},", "", sentence };
+        var lines = new List<string> { T["Hi {0},", order.BuyerName], "", sentence };
         if (!refundOnly && order.Status == OrderStatus.Shipped && order.Shipment is { } shipment)
         {
             lines.Add("");
-            lines.Add($"Carrier: {shipment.Carrier}");
+            lines.Add(T["Carrier: {0}", shipment.Carrier]);
             if (shipment.TrackingNumber.Length > 0)
             {
-                lines.Add($"Tracking number: {shipment.TrackingNumber}");
+                lines.Add(T["Tracking number: {0}", shipment.TrackingNumber]);
             }
 
             if (shipment.TrackingUrl is { } url)
             {
-                lines.Add($"Follow the parcel: {url}");
+                lines.Add(T["Follow the parcel: {0}", url]);
             }
         }
 
         if (order.RefundedAmount > 0 && !refundOnly)
         {
             lines.Add("");
-            lines.Add($"Refunded so far: {Money(order.RefundedAmount, order.Currency)} of {Money(order.Total, order.Currency)}.");
+            lines.Add(T["Refunded so far: {0} of {1}.", Money(order.RefundedAmount, order.Currency), Money(order.Total, order.Currency)]);
         }
 
         lines.Add("");
-        lines.Add($"Order #{order.Number} from “{order.ShowTitle}”: " + string.Join(", ", order.Lines.Select(l => $"{l.Quantity} × {l.Name}{(l.VariantLabel is { } v ? $" ({v})" : "")}")) + ".");
+        var items = string.Join(", ", order.Lines.Select(l => $"{l.Quantity} × {l.Name}{(l.VariantLabel is { } v ? $" ({v})" : "")}"));
+        lines.Add(T["Order #{0} from “{1}”: {2}.", order.Number, order.ShowTitle, items]);
         if (orderLink is not null)
         {
             lines.Add("");
-            lines.Add($"See your order: {orderLink}");
+            lines.Add(T["See your order: {0}", orderLink]);
         }
 
         lines.Add("");
         lines.Add("— LiveShop");
         var text = string.Join("\n", lines) + "\n";
         var html = string.Concat(lines.Where(l => l.Length > 0).Select(l => $"<p>{Linked(l)}</p>"));
-        return new EmailMessage(to, $"Order #{order.Number}: {headline}", text, html);
+        return new EmailMessage(to, T["Order #{0}: {1}", order.Number, headline], text, html);
     }
 
     /// <summary>A refund that did not change the status (part of an order): the last history step is older than the order's last change.</summary>
@@ -70,26 +79,48 @@ public static class OrderMail
         order.RefundedAmount > 0 && order.History is { Count: > 0 } history && history[^1].At < order.UpdatedAt
         && order.Status is not (OrderStatus.Refunded or OrderStatus.Cancelled);
 
-    private static (string? Headline, string Sentence) Describe(OrderDto order) => order.Status switch
+    private static (string? Headline, string Sentence) Describe(IStringLocalizer<MailText> T, OrderDto order)
     {
-        OrderStatus.PendingPayment => (null, ""),
-        OrderStatus.Paid => ("paid", $"We have your payment of {Money(order.Total, order.Currency)}. The shop is getting your order ready."),
-        OrderStatus.CashOnDelivery => ("confirmed", $"Your order is confirmed. You pay {Money(order.Total, order.Currency)} to the courier on delivery."),
-        OrderStatus.AwaitingTransfer => ("waiting for your transfer",
-            $"Your order is reserved. Please transfer {Money(order.Total, order.Currency)}" + (order.PaymentReference is { } reference ? $" with the reference {reference}" : "")
-            + (order.HoldExpiresAt is { } until ? $" by {until.UtcDateTime.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} UTC" : "") + "."
-            + (order.PaymentInstructions is { } instructions ? " " + instructions : "")),
-        OrderStatus.PaymentDeclined => ("payment declined", "Your card was declined, so the order was not placed. Nothing was charged."),
-        OrderStatus.Packed => ("packed", "Your order is packed and waiting for the carrier."),
-        OrderStatus.Shipped => ("shipped", order.Shipment is { } s ? $"Your order is on its way with {s.Carrier}." : "Your order is on its way."),
-        OrderStatus.Delivered => ("delivered", "Your order was delivered. Enjoy it!"),
-        OrderStatus.Cancelled => ("cancelled", "Your order was cancelled." + (order.RefundedAmount > 0 ? $" {Money(order.RefundedAmount, order.Currency)} goes back to you." : "")
-            + (order.History is { Count: > 0 } h && h[^1].Note is { } note ? $" Reason: {note}" : "")),
-        OrderStatus.Refunded => ("refunded", $"Your order was refunded: {Money(order.RefundedAmount, order.Currency)} goes back to you."),
-        OrderStatus.Returned => ("returned", "The shop received your return."),
-    };
+        var total = Money(order.Total, order.Currency);
+        return order.Status switch
+        {
+            OrderStatus.PendingPayment => (null, ""),
+            OrderStatus.Paid => (T["paid"], T["We have your payment of {0}. The shop is getting your order ready.", total]),
+            OrderStatus.CashOnDelivery => (T["confirmed"], T["Your order is confirmed. You pay {0} to the courier on delivery.", total]),
+            OrderStatus.AwaitingTransfer => (T["waiting for your transfer"], Transfer(T, order, total)),
+            OrderStatus.PaymentDeclined => (T["payment declined"], T["Your card was declined, so the order was not placed. Nothing was charged."]),
+            OrderStatus.Packed => (T["packed"], T["Your order is packed and waiting for the carrier."]),
+            OrderStatus.Shipped => (T["shipped"], order.Shipment is { } s ? T["Your order is on its way with {0}.", s.Carrier] : T["Your order is on its way."]),
+            OrderStatus.Delivered => (T["delivered"], T["Your order was delivered. Enjoy it!"]),
+            OrderStatus.Cancelled => (T["cancelled"], Sentences(
+                T["Your order was cancelled."],
+                order.RefundedAmount > 0 ? T["{0} goes back to you.", Money(order.RefundedAmount, order.Currency)].Value : null,
+                order.History is { Count: > 0 } h && h[^1].Note is { } note ? T["Reason: {0}", note].Value : null)),
+            OrderStatus.Refunded => (T["refunded"], T["Your order was refunded: {0} goes back to you.", Money(order.RefundedAmount, order.Currency)]),
+            OrderStatus.Returned => (T["returned"], T["The shop received your return."]),
+        };
+    }
 
-    private static string Money(decimal amount, string currency) => $"{currency} {amount.ToString("#,0.##", CultureInfo.InvariantCulture)}";
+    /// <summary>What to transfer, with the reference and the deadline when there are ones, then the shop's own instructions.</summary>
+    private static string Transfer(IStringLocalizer<MailText> T, OrderDto order, string total)
+    {
+        var until = order.HoldExpiresAt is { } at ? at.UtcDateTime.ToString("g", CultureInfo.CurrentCulture) + " UTC" : null;
+        LocalizedString sentence = (order.PaymentReference, until) switch
+        {
+            ({ } reference, { } by) => T["Your order is reserved. Please transfer {0} with the reference {1} by {2}.", total, reference, by],
+            ({ } reference, null) => T["Your order is reserved. Please transfer {0} with the reference {1}.", total, reference],
+            (null, { } by) => T["Your order is reserved. Please transfer {0} by {1}.", total, by],
+            (null, null) => T["Your order is reserved. Please transfer {0}.", total],
+        };
+        return Sentences(sentence, order.PaymentInstructions);
+    }
+
+    /// <summary>Sentences one after another: a space between them, none in Chinese (its full stop ends the sentence).</summary>
+    private static string Sentences(params string?[] sentences) =>
+        string.Join(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? "" : " ", sentences.Where(x => !string.IsNullOrEmpty(x)));
+
+    /// <summary>In the reader's culture: NT$1,290 · ¥1,290.00 · 1.290,00 €.</summary>
+    private static string Money(decimal amount, string currency) => Currencies.Format(amount, currency);
 
     private static string Linked(string line)
     {
@@ -117,7 +148,7 @@ public sealed class OrderMailQueue(
     IHttpContextAccessor http,
     ILogger<OrderMailQueue> logger) : BackgroundService
 {
-    private readonly Channel<(OrderDto Order, string? Root)> _queue = Channel.CreateBounded<(OrderDto, string?)>(
+    private readonly Channel<(OrderDto Order, string? Root, string? Language)> _queue = Channel.CreateBounded<(OrderDto, string?, string?)>(
         new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private long _dropped;
@@ -130,7 +161,7 @@ public sealed class OrderMailQueue(
             return;
         }
 
-        if (!_queue.Writer.TryWrite((order, LinkRoot())) && Interlocked.Increment(ref _dropped) % 1000 == 1)
+        if (!_queue.Writer.TryWrite((order, LinkRoot(), BuyersRequestLanguage(order))) && Interlocked.Increment(ref _dropped) % 1000 == 1)
         {
             // Once per thousand, so a burst that fills the queue does not flood the log as well.
             logger.LogWarning("The order mail queue is full: {Dropped} mails dropped so far (order #{Number} is one).", _dropped, order.Number);
@@ -139,14 +170,27 @@ public sealed class OrderMailQueue(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var (order, root) in _queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (order, root, requestLanguage) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
-                var to = await db.Users.Where(u => u.Id == order.BuyerId && !u.IsGuest && u.Email != null).Select(u => u.Email).SingleOrDefaultAsync(stoppingToken);
-                if (to is null || OrderMail.Compose(to, order, root is null ? null : $"{root}orders/{order.Id}") is not { } mail)
+                var buyer = await db.Users.Where(u => u.Id == order.BuyerId && !u.IsGuest && u.Email != null)
+                    .Select(u => new { u.Email, u.Language }).SingleOrDefaultAsync(stoppingToken);
+                if (buyer is null)
+                {
+                    continue;
+                }
+
+                // The buyer's profile language; else that of the buyer's own request that changed the order; else English.
+                EmailMessage? mail;
+                using (CultureScope.Use(buyer.Language ?? requestLanguage))
+                {
+                    mail = OrderMail.Compose(scope.ServiceProvider.GetRequiredService<IStringLocalizer<MailText>>(), buyer.Email!, order, root is null ? null : $"{root}orders/{order.Id}");
+                }
+
+                if (mail is null)
                 {
                     continue;
                 }
@@ -159,6 +203,10 @@ public sealed class OrderMailQueue(
             }
         }
     }
+
+    /// <summary>The current request's language when the buyer made it (placing, paying, cancelling); null for the shop's requests and background work.</summary>
+    private string? BuyersRequestLanguage(OrderDto order) =>
+        http.HttpContext?.User.FindUserId() == order.BuyerId ? MailLanguage.OfRequest(http) : null;
 
     /// <summary><c>Email:LinkBaseUrl</c>, else the address the current request came to, else none.</summary>
     private string? LinkRoot()

@@ -15,7 +15,7 @@ public sealed class FlashSale
     {
     }
 
-    public FlashSale(Guid id, Guid showId, Guid productId, decimal price, decimal listPrice, string currency, DateTimeOffset startsAt, DateTimeOffset endsAt, int quantityCap, int perBuyerCap, IEnumerable<Guid>? variantIds = null)
+    public FlashSale(Guid id, Guid showId, Guid productId, decimal price, decimal listPrice, string currency, DateTimeOffset startsAt, DateTimeOffset endsAt, int quantityCap, int perBuyerCap, IEnumerable<Guid>? variantIds = null, decimal? lowestPrice30Days = null)
     {
         VariantIds = [.. variantIds ?? []];
         Id = id;
@@ -28,6 +28,7 @@ public sealed class FlashSale
         EndsAt = endsAt;
         QuantityCap = quantityCap;
         PerBuyerCap = perBuyerCap;
+        LowestPrice30Days = lowestPrice30Days;
     }
 
     public Guid Id { get; private set; }
@@ -42,6 +43,9 @@ public sealed class FlashSale
     public decimal ListPrice { get; private set; }
 
     public string Currency { get; private set; } = "";
+
+    /// <summary>The lowest regular price of the 30 days before <see cref="StartsAt"/> (the EU rule), for a shop that shows it; else null.</summary>
+    public decimal? LowestPrice30Days { get; private set; }
 
     public DateTimeOffset StartsAt { get; private set; }
 
@@ -92,5 +96,5 @@ public sealed class FlashSale
         EndReason = null;
     }
 
-    public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold, VariantIds.Count > 0 ? [.. VariantIds] : null);
+    public FlashSaleDto ToDto() => new(Id, ProductId, Price, ListPrice, Currency, StartsAt, EndsAt, QuantityCap, PerBuyerCap, Sold, VariantIds.Count > 0 ? [.. VariantIds] : null, LowestPrice30Days);
 }

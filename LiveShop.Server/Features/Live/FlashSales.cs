@@ -47,8 +47,9 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             }
 
             var variantIds = request.VariantIds is { Count: > 0 } ? chosen!.Select(v => v.Id) : null;
+            var lowest = await LowestPrice30DaysAsync(product, chosen, show.Currency, room.Now, cancellationToken);
             var sale = new FlashSale(Guid.CreateVersion7(), showId, product.Id, request.Price, listPrice, show.Currency,
-                room.Now, room.Now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap, variantIds);
+                room.Now, room.Now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap, variantIds, lowest);
             db.FlashSales.Add(sale);
             return room.Emit((seq, at) => new FlashSaleStartedEvent(seq, at, sale.ToDto()));
         }, cancellationToken);
@@ -239,6 +240,18 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
     {
         sale.End(reason, at ?? room.Now);
         return room.Emit((seq, now) => new FlashSaleEndedEvent(seq, now, sale.Id, sale.ProductId, reason, sale.Sold));
+    }
+
+    /// <summary>
+    /// For a shop under the EU's 30-day rule: the lowest regular price of the 30 days before the sale starts
+    /// (of the variants it is for); null for other shops.
+    /// </summary>
+    private async Task<decimal?> LowestPrice30DaysAsync(Product product, List<ProductVariant>? chosen, string currency, DateTimeOffset startsAt, CancellationToken cancellationToken)
+    {
+        var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == product.ShopId, cancellationToken);
+        return PriceHistory.Applies(shop)
+            ? await PriceHistory.LowestBeforeAsync(db, product.Id, chosen?.Select(v => v.Id).ToList(), currency, startsAt, cancellationToken)
+            : null;
     }
 
     /// <summary>

@@ -8,12 +8,14 @@ using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shows;
+using LiveShop.Server.Resources;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Server.Features.Orders;
 
 /// <summary>Orders as buyers and hosts read them.</summary>
-public sealed class OrderQueries(LiveShopDbContext db)
+public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportText> T)
 {
     public async Task<OrderDto> ToDtoAsync(Order order, CancellationToken cancellationToken = default)
     {
@@ -65,6 +67,16 @@ public sealed class OrderQueries(LiveShopDbContext db)
     }
 
     /// <summary>
+    /// The orders CSV's columns: the English names are the keys (and what an English caller gets, as before); a caller in
+    /// another language reads them in theirs (<see cref="ReportText"/>). The values stay machine-readable (dates in ISO, amounts with a dot).
+    /// </summary>
+    private static readonly string[] CsvColumns =
+    [
+        "order_number", "placed_at_utc", "status", "buyer", "channel", "affiliate_code", "co_host", "currency", "product_sku_or_id", "product",
+        "quantity", "unit_price", "list_price", "flash_sale", "line_total", "order_total", "refunded_quantity", "line_refunded", "order_refunded", "order_net_total",
+    ];
+
+    /// <summary>
     /// The show's orders as CSV (one row per order line), for spreadsheets: invariant culture, RFC 4180 quoting.
     /// The refund columns say what went back: the line's refunded units and their amount, the order's refunded amount and net total.
     /// </summary>
@@ -72,7 +84,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
     {
         var orders = await ForShowAsync(caller, showId, cancellationToken);
         var csv = new StringBuilder();
-        csv.Append("order_number,placed_at_utc,status,buyer,channel,affiliate_code,co_host,currency,product_sku_or_id,product,quantity,unit_price,list_price,flash_sale,line_total,order_total,refunded_quantity,line_refunded,order_refunded,order_net_total\r\n");
+        csv.AppendJoin(',', CsvColumns.Select(c => Field(T[c]))).Append("\r\n");
         foreach (var order in orders.OrderBy(o => o.PlacedAt))
         {
             foreach (var line in order.Lines)
@@ -91,7 +103,7 @@ public sealed class OrderQueries(LiveShopDbContext db)
                     line.Quantity.ToString(CultureInfo.InvariantCulture),
                     line.UnitPrice.ToString("0.00", CultureInfo.InvariantCulture),
                     line.ListPrice.ToString("0.00", CultureInfo.InvariantCulture),
-                    line.FlashSaleId is null ? "no" : "yes",
+                    Field(line.FlashSaleId is null ? T["no"] : T["yes"]),
                     line.LineTotal.ToString("0.00", CultureInfo.InvariantCulture),
                     order.Total.ToString("0.00", CultureInfo.InvariantCulture),
                     line.RefundedQuantity.ToString(CultureInfo.InvariantCulture),

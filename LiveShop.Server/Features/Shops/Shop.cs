@@ -1,3 +1,4 @@
+using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 
 namespace LiveShop.Server.Features.Shops;
@@ -39,6 +40,9 @@ public sealed class Shop
     /// <summary>IANA time zone id, e.g. <c>Asia/Taipei</c>.</summary>
     public string TimeZone { get; private set; } = "";
 
+    /// <summary>Whether every reduced price shows the lowest price of the 30 days before it (the EU rule; on by default for EUR).</summary>
+    public bool ShowLowestPrice30Days { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SuspendedAt { get; private set; }
@@ -54,6 +58,7 @@ public sealed class Shop
         DefaultCurrency = settings.DefaultCurrency;
         ContactEmail = settings.ContactEmail;
         TimeZone = settings.TimeZone;
+        ShowLowestPrice30Days = settings.ShowLowestPrice30Days ?? settings.DefaultCurrency == Currencies.Eur;
     }
 
     public void SetLogo(string? url) => LogoUrl = url;
@@ -62,5 +67,5 @@ public sealed class Shop
 
     public void Reinstate() => SuspendedAt = null;
 
-    public ShopDto ToDto() => new(Id, Name, Slug, LogoUrl, Country, DefaultCurrency, ContactEmail, TimeZone, IsSuspended);
+    public ShopDto ToDto() => new(Id, Name, Slug, LogoUrl, Country, DefaultCurrency, ContactEmail, TimeZone, IsSuspended, ShowLowestPrice30Days);
 }

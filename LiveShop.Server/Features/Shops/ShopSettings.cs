@@ -7,7 +7,7 @@ using LiveShop.Shared.Shops;
 namespace LiveShop.Server.Features.Shops;
 
 /// <summary>A shop's settings, validated: every refusal names the field and what it needs.</summary>
-public sealed partial record ShopSettings(string Name, string Slug, string Country, string DefaultCurrency, string ContactEmail, string TimeZone)
+public sealed partial record ShopSettings(string Name, string Slug, string Country, string DefaultCurrency, string ContactEmail, string TimeZone, bool? ShowLowestPrice30Days = null)
 {
     private static readonly HashSet<string> ReservedSlugs = ["admin", "api", "setup", "account", "shops", "shows", "media", "dev", "r", "moderate", "host", "orders", "_framework", "_content"];
 
@@ -59,7 +59,7 @@ public sealed partial record ShopSettings(string Name, string Slug, string Count
             throw Invalid("Choose the shop's time zone, e.g. Asia/Taipei or Europe/Athens.");
         }
 
-        return new ShopSettings(name, slug, country, currency, email, zone);
+        return new ShopSettings(name, slug, country, currency, email, zone, request.ShowLowestPrice30Days);
     }
 
     private static DomainException Invalid(string message, params object?[] arguments) => DomainException.Invalid(ProblemCodes.ShopSettingsInvalid, message, arguments);

@@ -112,6 +112,12 @@ public sealed class ShopFieldsModel
         }
     }
 
+    /// <summary>The EU's 30-day rule: the shop's choice; null until made (then on for EUR, see <see cref="ShowsLowestPrice30Days"/>).</summary>
+    public bool? ShowLowestPrice30Days { get; set; }
+
+    /// <summary>What the switch shows: the choice, else the default for the currency.</summary>
+    public bool ShowsLowestPrice30Days => ShowLowestPrice30Days ?? _currency == Currencies.Eur;
+
     /// <summary>The zones to offer: the list, plus the shop's own when it is not in it.</summary>
     public IEnumerable<string> TimeZoneChoices => TimeZones.Contains(_timeZone) || _timeZone.Length == 0 ? TimeZones : [_timeZone, .. TimeZones];
 
@@ -133,9 +139,10 @@ public sealed class ShopFieldsModel
         Currency = shop.DefaultCurrency,
         TimeZone = shop.TimeZone,
         ContactEmail = shop.ContactEmail,
+        ShowLowestPrice30Days = shop.ShowLowestPrice30Days,
     };
 
-    public ShopSettingsRequest ToRequest() => new(Name.Trim(), Slug.Trim(), Country, Currency, ContactEmail.Trim(), TimeZone);
+    public ShopSettingsRequest ToRequest() => new(Name.Trim(), Slug.Trim(), Country, Currency, ContactEmail.Trim(), TimeZone, ShowLowestPrice30Days);
 
     /// <summary>"Formosa Tea &amp; Beauty" → "formosa-tea-beauty". Names without Latin letters or digits suggest nothing.</summary>
     public static string SuggestSlug(string name)

@@ -206,6 +206,37 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("ShareLinks", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("EffectiveFrom")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Currency", "EffectiveFrom");
+
+                    b.ToTable("PriceHistory", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -451,6 +482,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal?>("LowestPrice30Days")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
@@ -1169,6 +1204,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasMaxLength(80)
                         .HasColumnType("nvarchar(80)");
 
+                    b.Property<bool>("ShowLowestPrice30Days")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1792,6 +1830,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -200,6 +200,37 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("ShareLinks", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("EffectiveFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Price")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "Currency", "EffectiveFrom");
+
+                    b.ToTable("PriceHistory", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -445,6 +476,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("LowestPrice30Days")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
@@ -1160,6 +1195,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ShowLowestPrice30Days")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1778,6 +1816,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()
                         .HasForeignKey("ShowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,7 @@ public sealed partial class BottomSheet : IAsyncDisposable
     private ElementReference _sheet;
     private IJSObjectReference? _module;
     private IJSObjectReference? _trap;
+    private DotNetObjectReference<BottomSheet>? _self;
     private bool _trapped;
 
     [Inject] private IStringLocalizer<CommonText> T { get; set; } = default!;
@@ -50,17 +51,19 @@ public sealed partial class BottomSheet : IAsyncDisposable
     {
         if (Open && !_trapped)
         {
-            // Keyboard users land in the sheet (the page does not scroll to it) and stay in it.
+            // Keyboard users land in the sheet (the page does not scroll to it) and stay in it. The trap remembers
+            // what had focus before (the opener), so it must run before anything moves focus.
             _trapped = true;
-            await _sheet.FocusAsync(preventScroll: true);
             try
             {
+                _self ??= DotNetObjectReference.Create(this);
                 _module ??= await JS.InvokeAsync<IJSObjectReference>("import", Module);
-                _trap = await _module.InvokeAsync<IJSObjectReference>("trap", _sheet);
+                _trap = await _module.InvokeAsync<IJSObjectReference>("trap", _sheet, _self);
             }
             catch (JSException)
             {
-                // Without the module the sheet still opens, focused; only the wrap-around is missing.
+                // Without the module the sheet still opens, focused; only the wrap-around and the way back are missing.
+                await _sheet.FocusAsync(preventScroll: true);
             }
         }
         else if (!Open && _trapped)
@@ -90,11 +93,16 @@ public sealed partial class BottomSheet : IAsyncDisposable
 
     private Task CloseAsync() => OnClose.InvokeAsync();
 
+    /// <summary>Escape pressed while focus was outside the open sheet (the sheet is modal: it closes all the same).</summary>
+    [JSInvokable]
+    public Task CloseFromKeyboardAsync() => Open ? CloseAsync() : Task.CompletedTask;
+
     private Task OnKeyDownAsync(KeyboardEventArgs e) => e.Key == "Escape" ? CloseAsync() : Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {
         await ReleaseAsync();
+        _self?.Dispose();
         if (_module is not null)
         {
             try

@@ -1,10 +1,16 @@
 // Keeps the keyboard inside an open bottom sheet (Tab and Shift+Tab wrap around) and gives focus back to
-// whatever opened it when it closes. Escape is the component's own (BottomSheet.razor.cs).
+// whatever opened it when it closes. Escape inside the sheet is the component's own (BottomSheet.razor.cs);
+// Escape while focus is somewhere else on the page (the app bar's theme toggle, say) closes it through `owner`.
 const focusable = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export function trap(sheet) {
+export function trap(sheet, owner) {
   const opener = document.activeElement instanceof HTMLElement && !sheet.contains(document.activeElement) ? document.activeElement : null;
   const onKeyDown = e => {
+    if (e.key === 'Escape' && !sheet.contains(document.activeElement)) {
+      owner?.invokeMethodAsync('CloseFromKeyboardAsync');
+      return;
+    }
+
     if (e.key !== 'Tab') {
       return;
     }

@@ -31,6 +31,12 @@ public static class LiveShopTheme
         {
             Primary = Accent,
             PrimaryContrastText = "#FFFFFF",
+
+            // MudBlazor's defaults (#F44336, #2196F3, #00C853, #FF9800) carry white at 2–3.7:1; Material's 800 shades keep 5:1.
+            Error = "#C62828",
+            Info = "#1565C0",
+            Success = "#2E7D32",
+            Warning = "#B45309",
             Secondary = "#6B4EFF",
             Tertiary = "#FFB020",
             AppbarBackground = "#FFFFFF",
@@ -44,6 +50,16 @@ public static class LiveShopTheme
         {
             Primary = DarkAccent,
             PrimaryContrastText = OnDarkAccent,
+
+            // Light tones with dark text in dark mode (7–10:1), readable as text on the dark surface too.
+            Error = "#FF8A80",
+            ErrorContrastText = OnDarkAccent,
+            Info = "#64B5F6",
+            InfoContrastText = OnDarkAccent,
+            Success = "#66BB6A",
+            SuccessContrastText = OnDarkAccent,
+            Warning = "#FFB74D",
+            WarningContrastText = OnDarkAccent,
             Secondary = "#9C8BFF",
             Tertiary = "#FFC24D",
             AppbarBackground = "#16161B",

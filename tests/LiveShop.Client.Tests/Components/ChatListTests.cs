@@ -125,4 +125,45 @@ public sealed class ChatListTests : BunitTestBase
 
         Assert.Equal("No messages yet. Say hello!", cut.Find("[data-testid=chat-empty]").TextContent.Trim());
     }
+
+    private static string Announced(IRenderedComponent<ChatList> cut) => cut.Find("[data-testid=chat-announcement]").TextContent.Trim();
+
+    [Fact]
+    public void Render_HistoryAndBusyChat_TheListIsNotLiveAPoliteRegionSummarisesAtMostEveryFewSeconds()
+    {
+        List<ChatMessageDto> messages = [Message(Someone, "history 1"), Message(Someone, "history 2")];
+        var cut = RenderList(messages.ToList(), ownUserId: Me);
+        Assert.Null(cut.Find("[data-testid=chat-list]").GetAttribute("aria-live"));
+        Assert.Equal("polite", cut.Find("[data-testid=chat-announcement]").GetAttribute("aria-live"));
+        Assert.Equal("", Announced(cut)); // What was there is not read out.
+
+        // After a quiet spell the first new line is read at once.
+        messages.Add(Message(Someone, "hello", name: "Mei"));
+        cut.Render(p => p.Add(c => c.Messages, messages.ToList()));
+        Assert.Equal("Mei: hello", Announced(cut));
+
+        // Three more within the quiet time: nothing yet, then one summary when it has passed.
+        for (var i = 0; i < 3; i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            messages.Add(Message(Someone, $"line {i}"));
+            cut.Render(p => p.Add(c => c.Messages, messages.ToList()));
+            Assert.Equal("Mei: hello", Announced(cut));
+        }
+
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        cut.WaitForAssertion(() => Assert.Equal("3 new messages", Announced(cut)));
+    }
+
+    [Fact]
+    public void Render_OwnLine_IsNotAnnouncedBack()
+    {
+        List<ChatMessageDto> messages = [Message(Someone, "hi")];
+        var cut = RenderList(messages.ToList(), ownUserId: Me);
+
+        messages.Add(Message(Me, "my own words", name: "Me"));
+        cut.Render(p => p.Add(c => c.Messages, messages.ToList()));
+
+        Assert.Equal("", Announced(cut));
+    }
 }

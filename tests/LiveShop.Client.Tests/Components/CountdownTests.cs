@@ -150,4 +150,70 @@ public sealed class CountdownTests : BunitTestBase
         Assert.Equal(0, elapsed);
         Assert.Equal("1:30", Text(cut));
     }
+
+    private static string Announcement(IRenderedComponent<Countdown> cut) => cut.Find("[data-testid=countdown-announcement]").TextContent.Trim();
+
+    /// <summary>Moves the fake clock to <paramref name="left"/> before the end and waits for the timer's tick to render.</summary>
+    private void AdvanceTo(IRenderedComponent<Countdown> cut, DateTimeOffset endsAt, TimeSpan left)
+    {
+        var renders = cut.RenderCount;
+        Clock.Advance(endsAt - left - Clock.GetUtcNow());
+        cut.WaitForState(() => cut.RenderCount > renders, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Tick_CountingDown_AnnouncesOnlyAtOneMinuteThirtyTenAndTheEnd()
+    {
+        var endsAt = DeviceNow + TimeSpan.FromSeconds(90);
+        var cut = RenderCountdown(TimeSpan.FromSeconds(90));
+        Assert.Equal("polite", cut.Find("[data-testid=countdown-announcement]").GetAttribute("aria-live"));
+        Assert.Equal("off", cut.Find("[data-testid=countdown]").GetAttribute("aria-live"));
+
+        var heard = new List<string>();
+        void Listen()
+        {
+            var said = Announcement(cut);
+            if (said.Length > 0 && (heard.Count == 0 || heard[^1] != said))
+            {
+                heard.Add(said);
+            }
+        }
+
+        // Second by second, as a person would wait.
+        for (var left = 89; left >= 0; left--)
+        {
+            AdvanceTo(cut, endsAt, TimeSpan.FromSeconds(left));
+            Listen();
+            if (left == 61)
+            {
+                Assert.Equal("", Announcement(cut)); // Not a word for the first 29 seconds.
+            }
+        }
+
+        Assert.Equal(["1 minute left", "30 seconds left", "10 seconds left", "Time is up"], heard);
+    }
+
+    [Fact]
+    public void Render_LessThanAMinuteLeftAtFirst_SaysNothingUntilTheNextMoment()
+    {
+        var endsAt = DeviceNow + TimeSpan.FromSeconds(45);
+        var cut = RenderCountdown(TimeSpan.FromSeconds(45));
+
+        AdvanceTo(cut, endsAt, TimeSpan.FromSeconds(40));
+        Assert.Equal("", Announcement(cut));
+
+        AdvanceTo(cut, endsAt, TimeSpan.FromSeconds(30));
+        Assert.Equal("30 seconds left", Announcement(cut));
+    }
+
+    [Fact]
+    public void Tick_ClockJumpsPastSeveralMoments_AnnouncesOnlyTheLatest()
+    {
+        var endsAt = DeviceNow + TimeSpan.FromSeconds(90);
+        var cut = RenderCountdown(TimeSpan.FromSeconds(90));
+
+        AdvanceTo(cut, endsAt, TimeSpan.FromSeconds(8));
+
+        Assert.Equal("10 seconds left", Announcement(cut));
+    }
 }

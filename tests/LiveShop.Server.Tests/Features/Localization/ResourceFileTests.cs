@@ -37,6 +37,10 @@ public partial class ResourceFileTests
             Assert.True(wrongHoles.Count == 0, $"{Relative(path)} changes the {{0}} holes of: {string.Join(" | ", wrongHoles.Take(20))}");
         }
 
+        // Resource names ignore case: "Sold out" and "sold out" in one file collide, and one translation is lost.
+        var sameButCase = english.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(sameButCase.Count == 0, $"{neutral} has keys that differ only in case: {string.Join(" | ", sameButCase)}");
+
         var emptyEnglish = english.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToList();
         Assert.True(emptyEnglish.Count == 0, $"{neutral} has empty English text for: {string.Join(" | ", emptyEnglish)}");
     }

@@ -35,7 +35,7 @@ public static class Languages
         TraditionalChinese => "繁體中文",
         SimplifiedChinese => "简体中文",
         Greek => "Ελληνικά",
-        Pseudo => "[Pseudo]",
+        Pseudo => PseudoOpen + "Pseudo" + PseudoClose,
         _ => language,
     };
 

@@ -1,6 +1,7 @@
 using LiveShop.Client.Components;
 using LiveShop.Client.Components.Sales;
 using LiveShop.Client.Services;
+using LiveShop.Client.State;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
@@ -197,5 +198,25 @@ public sealed partial class HostConsole
         _ticker?.Dispose();
         Live.SalesUpdated -= OnSalesUpdatedAsync;
         await base.DisposeAsync();
+    }
+
+    /// <summary>
+    /// "3 colours" in English (the seller's option name, pluralised in English); other languages say "3 options" in
+    /// their words, since the seller's option name cannot be pluralised for them (as the viewer's lineup does).
+    /// </summary>
+    private string? VariantsLabel(Shared.Shows.LineupItemDto item)
+    {
+        if (!item.HasVariants())
+        {
+            return null;
+        }
+
+        if (System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
+        {
+            return VariantPrices.Summary(item);
+        }
+
+        var count = item.Variants!.Count;
+        return count == 1 ? T["1 option"] : T["{0} options", count];
     }
 }

@@ -41,8 +41,8 @@ public sealed class ViewerLanguageTests : CheckoutTestBase, IDisposable
         Sold: sold);
 
     [Theory]
-    [InlineData("zh-TW", "立即購買", "NT$1,290", "購買Alishan oolong 150g")]
-    [InlineData("zh-CN", "立即购买", "NT$1,290", "购买Alishan oolong 150g")]
+    [InlineData("zh-TW", "立即購買", "NT$1,290", "立即購買：Alishan oolong 150g")]
+    [InlineData("zh-CN", "立即购买", "NT$1,290", "立即购买：Alishan oolong 150g")]
     [InlineData("el", "Αγορά", "1.290\u00A0NT$", "Αγορά: Alishan oolong 150g")]
     public void ProductCard_InTheViewersLanguage_SaysBuyAndWritesThePriceTheirWay(string language, string buy, string price, string buyLabel)
     {

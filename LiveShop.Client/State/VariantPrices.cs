@@ -76,6 +76,16 @@ public static class VariantPrices
             : count == 1 ? "1 option" : $"{count} options";
     }
 
+    /// <summary>
+    /// The variant count in the reader's language: "3 colours" in English (the seller's option name, pluralised in
+    /// English); other languages say "3 options" in their own words (<paramref name="options"/>), since the seller's
+    /// option name cannot be pluralised for them. Null without variants.
+    /// </summary>
+    public static string? Summary(LineupItemDto item, Func<int, string> options) =>
+        !item.HasVariants() ? null
+        : CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? Summary(item)
+        : options(item.Variants!.Count);
+
     private static string Plural(string noun) =>
         noun.EndsWith('s') || noun.EndsWith('x') || noun.EndsWith("ch", StringComparison.Ordinal) ? noun + "es"
         : noun.EndsWith('y') && noun.Length > 1 && !"aeiou".Contains(noun[^2]) ? noun[..^1] + "ies"

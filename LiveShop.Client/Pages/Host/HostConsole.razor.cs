@@ -200,23 +200,6 @@ public sealed partial class HostConsole
         await base.DisposeAsync();
     }
 
-    /// <summary>
-    /// "3 colours" in English (the seller's option name, pluralised in English); other languages say "3 options" in
-    /// their words, since the seller's option name cannot be pluralised for them (as the viewer's lineup does).
-    /// </summary>
-    private string? VariantsLabel(Shared.Shows.LineupItemDto item)
-    {
-        if (!item.HasVariants())
-        {
-            return null;
-        }
-
-        if (System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en")
-        {
-            return VariantPrices.Summary(item);
-        }
-
-        var count = item.Variants!.Count;
-        return count == 1 ? T["1 option"] : T["{0} options", count];
-    }
+    /// <summary>The variant count under a lineup row's name, as the viewer's lineup words it (<see cref="VariantPrices.Summary(Shared.Shows.LineupItemDto, Func{int, string})"/>).</summary>
+    private string? VariantsLabel(Shared.Shows.LineupItemDto item) => VariantPrices.Summary(item, n => n == 1 ? T["1 option"] : T["{0} options", n]);
 }

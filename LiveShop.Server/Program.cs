@@ -71,6 +71,7 @@ app.MapCatalogEndpoints();
 app.MapShopCatalogEndpoints();
 app.MapCatalogCsvEndpoints();
 app.MapShowEndpoints();
+app.MapChatHistoryEndpoints();
 app.MapOrderEndpoints();
 app.MapPaymentsEndpoints();
 app.MapCheckoutEndpoints();

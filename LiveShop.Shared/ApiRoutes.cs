@@ -32,6 +32,9 @@ public static class ApiRoutes
     public static string ShowOrders(Guid id) => $"{Shows}/{id}/orders";
     public static string ShowOrdersCsv(Guid id) => $"{Shows}/{id}/orders.csv";
     public static string ShowLinks(Guid id) => $"{Shows}/{id}/links";
+
+    /// <summary>A show's stored chat, paged back by sequence: <c>?before=SEQ&amp;take=N</c>.</summary>
+    public static string ShowChat(Guid id) => $"{Shows}/{id}/chat";
     public const string HostEarnings = "/api/host/earnings";
     public static string ShowVideo(Guid id) => $"{Shows}/{id}/video";
     public const string VideoOptions = "/api/video/options";

@@ -63,6 +63,9 @@ public static class Limits
     /// <summary>Chat lines in a snapshot (and shown after a restart).</summary>
     public const int RecentChatLines = 50;
 
+    /// <summary>Chat lines per page when scrolling back through a show's stored chat.</summary>
+    public const int ChatHistoryPageMax = 100;
+
     /// <summary>Units of one product in one order.</summary>
     public const int OrderMaxQuantity = 99;
 

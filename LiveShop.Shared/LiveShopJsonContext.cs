@@ -198,6 +198,8 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(ProductStockDto))]
 [JsonSerializable(typeof(JoinResult))]
 [JsonSerializable(typeof(RoomStats))]
+[JsonSerializable(typeof(RoomFrame))]
+[JsonSerializable(typeof(ChatHistoryPage))]
 [JsonSerializable(typeof(StartFlashSaleRequest))]
 [JsonSerializable(typeof(SendChatRequest))]
 // Moderation

@@ -157,7 +157,11 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     }
 
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
-    protected Task ApplyAsync(RoomEvent roomEvent) => OnEventsAsync([roomEvent]);
+    protected Task ApplyAsync(RoomEvent roomEvent)
+    {
+        State.ApplyAnswer(roomEvent);
+        return AfterApplyAsync();
+    }
 
     private async Task OnJoinedRoomAsync(JoinedRoom joined)
     {
@@ -178,9 +182,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
         StateHasChanged();
     });
 
-    private Task OnEventsAsync(IReadOnlyList<RoomEvent> events)
+    private Task OnEventsAsync(RoomFrame frame)
     {
-        State.ApplyEvents(events);
+        State.ApplyFrame(frame);
         return AfterApplyAsync();
     }
 

@@ -18,7 +18,7 @@ public interface ILiveShowConnection : IAsyncDisposable
     event Func<JoinedRoom, Task>? Joined;
 
     /// <summary>A frame of pushed room events.</summary>
-    event Func<IReadOnlyList<RoomEvent>, Task>? EventsReceived;
+    event Func<RoomFrame, Task>? EventsReceived;
 
     event Func<RoomStats, Task>? StatsReceived;
 

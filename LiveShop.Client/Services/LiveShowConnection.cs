@@ -40,7 +40,7 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
     public event Func<JoinedRoom, Task>? Joined;
 
     /// <summary>A frame of pushed room events.</summary>
-    public event Func<IReadOnlyList<RoomEvent>, Task>? EventsReceived;
+    public event Func<RoomFrame, Task>? EventsReceived;
 
     public event Func<RoomStats, Task>? StatsReceived;
 
@@ -111,8 +111,8 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
             // cannot rebuild records whose constructors the trimmer removed. Every hub type is in LiveShopJsonContext.
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolver = LiveShopJsonContext.Default)
             .Build();
-        _connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (showId, events) =>
-            showId == _showId ? RaiseAsync(EventsReceived, events) : Task.CompletedTask);
+        _connection.On<Guid, RoomFrame>(nameof(ILiveShowClient.RoomEvents), (showId, frame) =>
+            showId == _showId ? RaiseAsync(EventsReceived, frame) : Task.CompletedTask);
         _connection.On<RoomStats>(nameof(ILiveShowClient.RoomStats), stats =>
             stats.ShowId == _showId ? RaiseAsync(StatsReceived, stats) : Task.CompletedTask);
         _connection.On<OrderDto>(nameof(ILiveShowClient.OrderUpdated), order => RaiseAsync(OrderUpdated, order));

@@ -18,6 +18,7 @@ public sealed class ShowState
     private static readonly ChatSettingsDto NoChatSettings = new(0, null);
 
     private readonly SortedDictionary<long, RoomEvent> _early = [];
+    private readonly List<RoomFrame> _earlyFrames = [];
     private readonly List<ChatMessageDto> _chat = [];
     private readonly List<PendingChat> _pending = [];
     private readonly RoomCommerce _commerce = new();
@@ -40,7 +41,7 @@ public sealed class ShowState
     public long LastSequence { get; private set; }
 
     /// <summary>True while events after a gap are held back: the page should ask for the missing ones.</summary>
-    public bool NeedsResync => _early.Count > 0;
+    public bool NeedsResync => _early.Count > 0 || _earlyFrames.Count > 0;
 
     public IReadOnlyList<Guid> Pinned => _commerce.Pinned;
 
@@ -129,6 +130,7 @@ public sealed class ShowState
         Stats = null;
         ClockOffset = TimeSpan.Zero;
         _early.Clear();
+        _earlyFrames.Clear();
         _chat.Clear();
         _pending.Clear();
         _commerce.Reset([], []);
@@ -160,7 +162,68 @@ public sealed class ShowState
         }
 
         ApplyEvents(join.Missed, live: false);
+        DrainFrames(live: false);
         Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// Applies the server's answer to this page's own action when it is the very next event; otherwise
+    /// leaves it to the push that carries it (a big room's frames skip other people's chat, so an answer
+    /// ahead of the page is no gap to ask about).
+    /// </summary>
+    public bool ApplyAnswer(RoomEvent roomEvent) =>
+        roomEvent.Sequence == LastSequence + 1 && _earlyFrames.Count == 0 && ApplyEvents([roomEvent], live: true);
+
+    /// <summary>
+    /// Applies a pushed frame (see <see cref="RoomFrame"/>): when it follows on from what the page has, its
+    /// events in order and then the page stands at its <see cref="RoomFrame.Through"/> (chat lines a big room
+    /// left out are not a gap); otherwise it is held back and <see cref="NeedsResync"/> says to ask again.
+    /// Returns false when nothing changed.
+    /// </summary>
+    public bool ApplyFrame(RoomFrame frame)
+    {
+        _earlyFrames.Add(frame);
+        var changed = DrainFrames(live: true);
+        if (changed)
+        {
+            Changed?.Invoke();
+        }
+
+        return changed;
+    }
+
+    private bool DrainFrames(bool live)
+    {
+        var changed = false;
+        while (_earlyFrames.Count > 0)
+        {
+            var next = _earlyFrames.MinBy(f => f.After)!;
+            if (next.After > LastSequence)
+            {
+                break;
+            }
+
+            _earlyFrames.Remove(next);
+            foreach (var roomEvent in next.Events.OrderBy(e => e.Sequence))
+            {
+                if (roomEvent.Sequence <= LastSequence)
+                {
+                    continue;
+                }
+
+                Apply(roomEvent, live);
+                LastSequence = roomEvent.Sequence;
+                changed = true;
+                EventApplied?.Invoke(roomEvent);
+            }
+
+            LastSequence = Math.Max(LastSequence, next.Through);
+
+            // Single events held back after a gap that this frame closed.
+            changed |= ApplyEvents([], live);
+        }
+
+        return changed;
     }
 
     /// <summary>Applies pushed events. Returns false when nothing changed (all duplicates, or held back after a gap).</summary>

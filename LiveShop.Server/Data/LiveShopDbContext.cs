@@ -1,5 +1,6 @@
 using LiveShop.Server.Features.Catalog;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Realtime;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Live.FlashSale> FlashSales => Set<Features.Live.FlashSale>();
 
-    public DbSet<Features.Live.RoomEventRecord> RoomEvents => Set<Features.Live.RoomEventRecord>();
+    public DbSet<RoomEventRecord> RoomEvents => Set<RoomEventRecord>();
 
     public DbSet<Features.Live.FlashSaleClaim> FlashSaleClaims => Set<Features.Live.FlashSaleClaim>();
 

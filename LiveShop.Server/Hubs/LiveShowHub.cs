@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Video;
 using LiveShop.Shared;
@@ -23,24 +25,19 @@ namespace LiveShop.Server.Hubs;
 /// ("[code] sentence", see <see cref="DomainExceptionHubFilter"/>) having changed nothing.
 /// </summary>
 public sealed class LiveShowHub(
-    RoomQueries room,
+    JoinRoom joins,
     RoomPresence presence,
+    RoomMembers members,
     RoomActivity activity,
     ChangeShowStatus changeStatus,
     PinProducts pins,
     FlashSales flashSales,
     Chat chat,
-    ViewerTracker viewers,
-    RoomIdentities identities,
     Questions questions,
     ChatModeration moderation,
-    ShowStaff staff,
     ModerationNotifier notifier,
-    TimeProvider clock,
-    LiveShopDbContext db,
     CameraSignalling camera,
     UserConnections userConnections,
-    KnownShows knownShows,
     KeyedLimiters limiters,
     IOptions<RateLimitOptions> limits) : Microsoft.AspNetCore.SignalR.Hub<ILiveShowClient>, ILiveShowHub
 {
@@ -58,41 +55,31 @@ public sealed class LiveShowHub(
     public async Task<JoinResult> JoinShow(Guid showId, long? afterSequence)
     {
         // Nothing (no group, no presence) for an id that is not a show: checked before anything is created.
-        await knownShows.RequireAsync(db, showId, Context.ConnectionAborted);
+        await joins.RequireShowAsync(showId, Context.ConnectionAborted);
 
         // Into the group first, then read: anything stored meanwhile arrives as a push (see RoomQueries).
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
         // Counted as a person (account, else browser); a connection with neither never loaded a page and is not counted.
         presence.Join(showId, Context.ConnectionId, RoomPresence.PersonKey(Context.User.FindUserId(), VisitorCookie.Read(Context.GetHttpContext())));
+        // Frames go to members: a member before the read, so nothing stored in between is missed.
+        var member = members.Join(showId, Context.ConnectionId, Context.User.FindUserId(), Context.User?.FindFirstValue(LiveShopClaims.DisplayName), seesAllChat: false);
         try
         {
-            var joined = await room.CatchUpAsync(showId, afterSequence, Context.ConnectionAborted);
-            var userId = Context.User.FindUserId();
-            var show = userId is null ? null : await db.Shows.AsNoTracking().SingleAsync(s => s.Id == showId, Context.ConnectionAborted);
-            if (show is not null && show.IsPresentedBy(userId!.Value)
-                && await db.ShopMembers.AnyAsync(m => m.ShopId == show.ShopId && m.UserId == userId, Context.ConnectionAborted))
+            var joined = await joins.JoinAsync(Context.User, Context.GetHttpContext(), showId, afterSequence, Context.ConnectionAborted);
+            // The show's hosts and staff read every chat line, however big the room.
+            member.SeesAllChat = joined.Result.IsStaff || joined.SeesSales;
+            if (joined.SeesSales)
             {
-                // The show's hosts get its sales numbers (they are noted below too, but never counted as its viewers).
                 await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
             }
 
-            // Both the user and the browser: an anonymous browser later seen signed in counts as that user (see SalesQueries).
-            viewers.Seen(showId, userId, Context.GetHttpContext());
-            identities.Seen(showId, Context.User, Context.GetHttpContext());
-
-            // The caller's own timeout or ban, so their page says why it cannot chat, and until when.
-            if (show is null)
-            {
-                return joined;
-            }
-
-            var restriction = await staff.ActiveRestrictionAsync(showId, userId!.Value, clock.GetUtcNow(), Context.ConnectionAborted);
-            return joined with { Restriction = restriction?.ToNotice(), IsStaff = await staff.IsStaffAsync(show, Context.User!, Context.ConnectionAborted) };
+            return joined.Result;
         }
         catch (DomainException)
         {
             // No such show: leave the group it named, and do not count the connection.
             presence.Leave(showId, Context.ConnectionId);
+            members.Leave(showId, Context.ConnectionId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
             throw;
         }
@@ -101,6 +88,7 @@ public sealed class LiveShowHub(
     public async Task LeaveShow(Guid showId)
     {
         presence.Leave(showId, Context.ConnectionId);
+        members.Leave(showId, Context.ConnectionId);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Room(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Hosts(showId), Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
@@ -150,6 +138,7 @@ public sealed class LiveShowHub(
         await moderation.RequireStaffAsync(Context.User!, showId, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, ShowGroups.Staff(showId), Context.ConnectionAborted);
         notifier.DeskOpened(showId, Context.User.FindUserId()!.Value, Context.ConnectionId);
+        members.SeeAllChat(showId, Context.ConnectionId);
         return await moderation.StateAsync(Context.User!, showId, Context.ConnectionAborted);
     }
 
@@ -200,6 +189,7 @@ public sealed class LiveShowHub(
         }
 
         presence.Disconnected(Context.ConnectionId);
+        members.Disconnected(Context.ConnectionId);
         activity.ConnectionClosed(Context.ConnectionId);
         notifier.DeskClosed(Context.ConnectionId);
         await camera.LeftAsync(Context.ConnectionId);

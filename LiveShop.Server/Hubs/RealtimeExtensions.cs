@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,6 +15,9 @@ public static class RealtimeExtensions
         builder.Logging.AddFilter(DomainExceptionHubFilter.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSingleton<UserConnections>();
         builder.Services.AddSingleton<IUserConnections>(sp => sp.GetRequiredService<UserConnections>());
+        builder.Services.AddSingleton<ILiveClients, HubLiveClients>();
+        // SignalR's in-process manager, telling the room engine of each connection so it can write frames to it directly.
+        builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>, RoomTrackingLifetimeManager<LiveShowHub>>();
         builder.Services.AddSignalR(options =>
         {
             options.AddFilter<DomainExceptionHubFilter>();

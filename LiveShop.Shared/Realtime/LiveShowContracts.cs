@@ -130,8 +130,8 @@ public interface ILiveShowHub
 /// <summary>What the server pushes to clients.</summary>
 public interface ILiveShowClient
 {
-    /// <summary>Room events in sequence order, several per frame (sent at most every 100 ms per show).</summary>
-    Task RoomEvents(Guid showId, IReadOnlyList<RoomEvent> events);
+    /// <summary>Room events in sequence order, several per frame: commerce and status at once, chat at most every 50 ms per show (see <see cref="RoomFrame"/>).</summary>
+    Task RoomEvents(Guid showId, RoomFrame frame);
 
     /// <summary>Viewers now and at peak, chat per minute, reactions: at most once a second.</summary>
     Task RoomStats(RoomStats stats);

@@ -184,7 +184,21 @@ public sealed record ProductStockDto(Guid ProductId, int Stock, IReadOnlyList<Ca
 public sealed record JoinResult(Guid ShowId, DateTimeOffset ServerTime, RoomSnapshot? Snapshot, IReadOnlyList<RoomEvent> Missed, RoomStats Stats, RestrictionNoticeDto? Restriction = null, bool IsStaff = false);
 
 /// <summary>Live counters, pushed at most once a second (not sequenced: the latest wins).</summary>
-public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime);
+/// <see cref="ChatSampled"/>: the room is big enough that each viewer is sent a sample of the chat (see <see cref="RoomFrame"/>).
+public sealed record RoomStats(Guid ShowId, int ViewersNow, int PeakViewers, int ChatPerMinute, long ReactionTotal, DateTimeOffset ServerTime, bool ChatSampled = false);
+
+/// <summary>
+/// One push of a show's room events: the events after <see cref="After"/> up to <see cref="Through"/>
+/// that this connection is sent, in sequence order. A page applies it when <see cref="After"/> is at most
+/// the last sequence it has (events it already has are skipped) and then stands at <see cref="Through"/>;
+/// a frame whose <see cref="After"/> is beyond that means the page missed something: it asks again
+/// (JoinShow with its last sequence). Only chat lines are ever left out of a frame (a big room's chat is
+/// sampled; every line is stored and can be read back page by page); everything else is always in it.
+/// </summary>
+public sealed record RoomFrame(long After, long Through, IReadOnlyList<RoomEvent> Events);
+
+/// <summary>A page of a show's stored chat, oldest first; <see cref="Before"/> is the cursor for the page before it (null: this page reaches the start).</summary>
+public sealed record ChatHistoryPage(Guid ShowId, IReadOnlyList<ChatPostedEvent> Lines, long? Before);
 
 /// <summary>Starts a flash price; <see cref="VariantIds"/> chooses variants of a product with variants (null or empty: all of them).</summary>
 public sealed record StartFlashSaleRequest(Guid ProductId, decimal Price, int DurationSeconds, int QuantityCap, int PerBuyerCap, IReadOnlyList<Guid>? VariantIds = null);

@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Moderation;
+using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
@@ -16,7 +18,7 @@ namespace LiveShop.Server.Features.Live;
 /// show's staff (host, co-host, moderators) are exempt from all of that. Stored and numbered like every
 /// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed.
 /// </summary>
-public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
+public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue queue, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
 {
     public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, RoomCaller from, CancellationToken cancellationToken = default)
     {
@@ -32,55 +34,7 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
             throw DomainException.Invalid(ProblemCodes.ChatTooLong, "A message can be at most {0} characters (this one has {1}).", Limits.ChatMessageMaxLength, text.Length);
         }
 
-        var result = await writer.WriteAsync<(SendChatResult, HeldMessageDto?)>(showId, async room =>
-        {
-            var show = await db.Shows.FindAsync([showId], cancellationToken)
-                ?? throw DomainException.ShowNotFound();
-            if (show.Status == ShowStatus.Ended)
-            {
-                throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; its chat is closed.");
-            }
-
-            var presenter = show.IsPresentedBy(userId);
-            var isStaff = presenter || await staff.IsStaffAsync(show, caller, cancellationToken);
-            var role = presenter ? ChatAuthorRole.Host
-                : isStaff ? ChatAuthorRole.Moderator
-                : caller.IsGuest() ? ChatAuthorRole.Guest
-                : ChatAuthorRole.Viewer;
-            if (!isStaff)
-            {
-                await staff.RequireNotRestrictedAsync(showId, userId, room.Now, cancellationToken);
-                if (activity.SlowModeWait(showId, userId, show.SlowModeSeconds) is { } wait)
-                {
-                    throw DomainException.Conflict(
-                        ProblemCodes.ChatSlowMode,
-                        "Slow mode is on: one message every {0}. You can send again in {1}.",
-                        new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds) }, ShowStaff.Describe(TimeSpan.FromSeconds(show.SlowModeSeconds)), ShowStaff.Describe(wait));
-                }
-
-                if (!activity.TryTakeChatToken(showId, userId))
-                {
-                    throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
-                }
-
-                // The room-wide budgets last, so a line refused for the sender's own pace takes nothing from them.
-                limits.RequireMaySpeak(caller, userId, showId, from, question: false);
-
-                // Counted for slow mode here, under the room lock, so two lines sent at once cannot both
-                // pass; held lines count too, so slow mode also slows a flood of blocked words.
-                activity.LineSent(showId, userId, room.Now, show.SlowModeSeconds);
-                if (Blocklist.FirstMatch(text, show.BlocklistWords) is { } word)
-                {
-                    var held = new HeldMessage(Guid.CreateVersion7(), showId, userId, caller.DisplayName(), role, text, word, room.Now);
-                    db.HeldMessages.Add(held);
-                    return (new SendChatResult(null, held.ToDto()), held.ToDto());
-                }
-            }
-
-            var message = new ChatMessageDto(Guid.CreateVersion7(), userId, caller.DisplayName(), role, text, room.Now, request.ClientMessageId);
-            return (new SendChatResult(room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)), null), (HeldMessageDto?)null);
-        }, cancellationToken);
-
+        var result = await queue.EnqueueAsync(showId, new PendingChatLine(caller, userId, text, request.ClientMessageId, from));
         if (result.Item1.Posted is { } posted)
         {
             activity.ChatPosted(showId, posted.At);
@@ -91,6 +45,93 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, RoomActivity a
         var heldForStaff = result.Item2!;
         await notifier.HeldAsync(heldForStaff);
         return new SendChatResult(null, heldForStaff with { MatchedWord = "" });
+    }
+
+    /// <summary>
+    /// Stores a batch of lines as one room change (see <see cref="ChatWriteQueue"/>): each line is checked on
+    /// its own, in order; a refused line is answered with its refusal and takes nothing from the others.
+    /// </summary>
+    internal async Task StoreBatchAsync(Guid showId, IReadOnlyList<PendingChatLine> lines)
+    {
+        List<(PendingChatLine Line, (SendChatResult, HeldMessageDto?)? Outcome, DomainException? Refusal)> outcomes = [];
+        await writer.WriteAsync(showId, async room =>
+        {
+            outcomes.Clear();
+            var show = await db.Shows.FindAsync([showId], CancellationToken.None)
+                ?? throw DomainException.ShowNotFound();
+            foreach (var line in lines)
+            {
+                try
+                {
+                    outcomes.Add((line, await AcceptAsync(room, show, line), null));
+                }
+                catch (DomainException refusal)
+                {
+                    outcomes.Add((line, null, refusal));
+                }
+            }
+
+            return outcomes.Count;
+        });
+
+        foreach (var (line, outcome, refusal) in outcomes)
+        {
+            if (refusal is not null)
+            {
+                line.Outcome.TrySetException(refusal);
+            }
+            else
+            {
+                line.Outcome.TrySetResult(outcome!.Value);
+            }
+        }
+    }
+
+    private async Task<(SendChatResult, HeldMessageDto?)> AcceptAsync(RoomChange room, Show show, PendingChatLine line)
+    {
+        if (show.Status == ShowStatus.Ended)
+        {
+            throw DomainException.Conflict(ProblemCodes.ShowEnded, "This show has ended; its chat is closed.");
+        }
+
+        var presenter = show.IsPresentedBy(line.UserId);
+        var isStaff = presenter || await staff.IsStaffAsync(show, line.Caller, CancellationToken.None);
+        var role = presenter ? ChatAuthorRole.Host
+            : isStaff ? ChatAuthorRole.Moderator
+            : line.Caller.IsGuest() ? ChatAuthorRole.Guest
+            : ChatAuthorRole.Viewer;
+        if (!isStaff)
+        {
+            await staff.RequireNotRestrictedAsync(show.Id, line.UserId, room.Now, CancellationToken.None);
+            if (activity.SlowModeWait(show.Id, line.UserId, show.SlowModeSeconds) is { } wait)
+            {
+                throw DomainException.Conflict(
+                    ProblemCodes.ChatSlowMode,
+                    "Slow mode is on: one message every {0}. You can send again in {1}.",
+                    new Dictionary<string, object?> { ["retryAfterSeconds"] = (int)Math.Ceiling(wait.TotalSeconds) }, ShowStaff.Describe(TimeSpan.FromSeconds(show.SlowModeSeconds)), ShowStaff.Describe(wait));
+            }
+
+            if (!activity.TryTakeChatToken(show.Id, line.UserId))
+            {
+                throw DomainException.Conflict(ProblemCodes.ChatRateLimited, "You're sending messages too fast. Wait a second and try again.");
+            }
+
+            // The room-wide budgets last, so a line refused for the sender's own pace takes nothing from them.
+            limits.RequireMaySpeak(line.Caller, line.UserId, show.Id, line.From, question: false);
+
+            // Counted for slow mode here, under the room lock, so two lines sent at once cannot both
+            // pass; held lines count too, so slow mode also slows a flood of blocked words.
+            activity.LineSent(show.Id, line.UserId, room.Now, show.SlowModeSeconds);
+            if (Blocklist.FirstMatch(line.Text, show.BlocklistWords) is { } word)
+            {
+                var held = new HeldMessage(Guid.CreateVersion7(), show.Id, line.UserId, line.Caller.DisplayName(), role, line.Text, word, room.Now);
+                db.HeldMessages.Add(held);
+                return (new SendChatResult(null, held.ToDto()), held.ToDto());
+            }
+        }
+
+        var message = new ChatMessageDto(Guid.CreateVersion7(), line.UserId, line.Caller.DisplayName(), role, line.Text, room.Now, line.ClientMessageId);
+        return (new SendChatResult(room.Emit((seq, at) => new ChatPostedEvent(seq, at, message)), null), null);
     }
 
     /// <summary>The house rules for typed text: see <see cref="TextInput.Clean"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Security;
+using LiveShop.Server.Realtime;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Live;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Realtime;
 
 namespace LiveShop.Server.Features.Live;
@@ -10,7 +11,7 @@ namespace LiveShop.Server.Features.Live;
 /// that just sold out. It only ever answers "refuse"; anything it does not know (after a restart, a
 /// sale started elsewhere) goes the full, locked way.
 /// </summary>
-public sealed class FlashSaleBook
+public sealed class FlashSaleBook : IRoomObserver
 {
     private readonly ConcurrentDictionary<(Guid Show, Guid Product), FlashSaleDto> _running = new();
     private readonly ConcurrentDictionary<(Guid Show, Guid Product), EndedFlashSale> _ended = new();

@@ -1,30 +1,28 @@
+using LiveShop.Server.Realtime;
+
 namespace LiveShop.Server.Features.Live;
 
 public static class LiveExtensions
 {
-    /// <summary>The live room: sequencing, coalesced fan-out, presence, pins, flash sales, chat, reactions.</summary>
+    /// <summary>The live room's use cases: joining, pins, flash sales, chat, stock fan-out (the engine is in Realtime).</summary>
     public static WebApplicationBuilder AddLiveShopLive(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<RoomSequencer>();
-        builder.Services.AddSingleton<KnownShows>();
+        builder.AddLiveShopRoomEngine();
         builder.Services.AddSingleton<ChatLimits>();
-        builder.Services.AddSingleton<RoomPresence>();
-        builder.Services.AddSingleton<RoomActivity>();
-        builder.Services.AddSingleton<RoomBroadcaster>();
+        builder.Services.AddSingleton<ChatWriteQueue>();
         builder.Services.AddSingleton<FlashSaleBook>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
+        builder.Services.AddSingleton<IRoomObserver>(sp => sp.GetRequiredService<FlashSaleBook>());
         builder.Services.AddSingleton<FlashSaleScheduler>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlashSaleScheduler>());
         builder.Services.AddSingleton<StockFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StockFanout>());
-        builder.Services.AddSingleton<RoomStatsPublisher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomStatsPublisher>());
 
-        builder.Services.AddScoped<RoomWriter>();
-        builder.Services.AddScoped<RoomQueries>();
+        builder.Services.AddScoped<IRoomSnapshotSource, RoomSnapshots>();
+        builder.Services.AddScoped<JoinRoom>();
         builder.Services.AddScoped<PinProducts>();
         builder.Services.AddScoped<FlashSales>();
         builder.Services.AddScoped<Chat>();
+        builder.Services.AddScoped<ChatHistory>();
         return builder;
     }
 }

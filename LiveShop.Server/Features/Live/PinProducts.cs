@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Realtime;
 
 namespace LiveShop.Server.Features.Live;

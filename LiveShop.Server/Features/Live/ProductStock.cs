@@ -1,4 +1,5 @@
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Realtime;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.EntityFrameworkCore;
 

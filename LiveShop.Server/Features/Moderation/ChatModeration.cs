@@ -4,6 +4,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;

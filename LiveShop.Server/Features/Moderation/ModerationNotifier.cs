@@ -1,8 +1,7 @@
+using LiveShop.Server.Realtime;
 using System.Collections.Concurrent;
-using LiveShop.Server.Hubs;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
-using Microsoft.AspNetCore.SignalR;
 
 namespace LiveShop.Server.Features.Moderation;
 
@@ -11,7 +10,7 @@ namespace LiveShop.Server.Features.Moderation;
 /// state) and to the user concerned. Sent after the change is stored; a failed push is logged, never
 /// undoes the change (the desk reloads its state when it reconnects).
 /// </summary>
-public sealed partial class ModerationNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub, ILogger<ModerationNotifier> logger)
+public sealed partial class ModerationNotifier(ILiveClients clients, ILogger<ModerationNotifier> logger)
 {
     /// <summary>The connections in a show's staff group, and whose they are.</summary>
     private readonly ConcurrentDictionary<(string ConnectionId, Guid ShowId), Guid> _desks = new();
@@ -40,25 +39,25 @@ public sealed partial class ModerationNotifier(IHubContext<LiveShowHub, ILiveSho
             if (deskShowId == showId && !await isStaff(userId))
             {
                 _desks.TryRemove((connectionId, showId), out _);
-                await hub.Groups.RemoveFromGroupAsync(connectionId, ShowGroups.Staff(showId));
+                await clients.RemoveFromStaffAsync(connectionId, showId);
             }
         }
     }
 
     /// <summary>To the staff and the author: any change to a question, pending ones included.</summary>
     public Task QuestionAsync(QuestionDto question) =>
-        SendAsync(question.ShowId, () => hub.Clients.Group(ShowGroups.Staff(question.ShowId)).QuestionUpdated(question),
-            () => hub.Clients.User(question.AuthorId.ToString()).QuestionUpdated(question));
+        SendAsync(question.ShowId, () => clients.Staff(question.ShowId).QuestionUpdated(question),
+            () => clients.User(question.AuthorId).QuestionUpdated(question));
 
     public Task HeldAsync(HeldMessageDto held) =>
-        SendAsync(held.ShowId, () => hub.Clients.Group(ShowGroups.Staff(held.ShowId)).HeldMessageUpdated(held));
+        SendAsync(held.ShowId, () => clients.Staff(held.ShowId).HeldMessageUpdated(held));
 
     public Task RestrictionsAsync(Guid showId, IReadOnlyList<RestrictionDto> restrictions, Guid userId, RestrictionNoticeDto notice) =>
-        SendAsync(showId, () => hub.Clients.Group(ShowGroups.Staff(showId)).RestrictionsChanged(showId, restrictions),
-            () => hub.Clients.User(userId.ToString()).Restricted(notice));
+        SendAsync(showId, () => clients.Staff(showId).RestrictionsChanged(showId, restrictions),
+            () => clients.User(userId).Restricted(notice));
 
     public Task BlocklistAsync(Guid showId, IReadOnlyList<string> words) =>
-        SendAsync(showId, () => hub.Clients.Group(ShowGroups.Staff(showId)).BlocklistChanged(showId, words));
+        SendAsync(showId, () => clients.Staff(showId).BlocklistChanged(showId, words));
 
     private async Task SendAsync(Guid showId, params Func<Task>[] sends)
     {

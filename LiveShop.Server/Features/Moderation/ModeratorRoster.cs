@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
 
@@ -7,7 +8,7 @@ namespace LiveShop.Server.Features.Moderation;
 /// <summary>
 /// A viewer's question to a show. Pending (awaiting approval) or Open when asked; Answered and
 /// Dismissed are final. Every change bumps <see cref="Version"/>, so clients keep the newest copy.
-/// Changed only under the show's room lock (see <see cref="Live.RoomWriter"/>).
+/// Changed only under the show's room lock (see <see cref="Realtime.RoomWriter"/>).
 /// </summary>
 public sealed class Question
 {

@@ -1,11 +1,10 @@
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Features.Fulfilment;
 using LiveShop.Server.Features.Sales;
-using LiveShop.Server.Hubs;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Orders;
@@ -15,11 +14,11 @@ namespace LiveShop.Server.Features.Orders;
 /// sales pulse that the show's numbers moved, and offers a "just bought" toast for a new sale when the
 /// buyer allows it. Every change is also mailed to the buyer (<see cref="OrderMailQueue"/>, in the background).
 /// </summary>
-public sealed class OrderNotifier(IHubContext<LiveShowHub, ILiveShowClient> hub, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock, OrderMailQueue mail)
+public sealed class OrderNotifier(ILiveClients clients, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock, OrderMailQueue mail)
 {
     public async Task OrderChangedAsync(OrderDto order, bool isNew)
     {
-        await hub.Clients.User(order.BuyerId.ToString()).OrderUpdated(order);
+        await clients.User(order.BuyerId).OrderUpdated(order);
         mail.Enqueue(order);
         pulse.MarkDirty(order.ShowId);
         if (isNew && order.CountsAsSale && order.Lines.Count > 0)

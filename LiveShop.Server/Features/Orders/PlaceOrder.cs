@@ -8,6 +8,7 @@ using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Webhooks;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;

@@ -1,8 +1,9 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
-using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Webhooks;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;

@@ -5,6 +5,7 @@ using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Webhooks;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;

@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
-using LiveShop.Server.Hubs;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Sales;
@@ -20,7 +19,7 @@ namespace LiveShop.Server.Features.Sales;
 /// </summary>
 public sealed partial class SalesPulse(
     IServiceScopeFactory scopes,
-    IHubContext<LiveShowHub, ILiveShowClient> hub,
+    ILiveClients clients,
     RoomPresence presence,
     ViewerTracker viewers,
     TimeProvider clock,
@@ -77,7 +76,7 @@ public sealed partial class SalesPulse(
 
             _lastSummary[showId] = now;
             var summary = await scope.ServiceProvider.GetRequiredService<SalesQueries>().SummaryAsync(showId, cancellationToken);
-            await hub.Clients.Group(ShowGroups.Hosts(showId)).SalesUpdated(summary);
+            await clients.Hosts(showId).SalesUpdated(summary);
         }
     }
 
@@ -91,7 +90,7 @@ public sealed partial class SalesPulse(
             }
 
             _lastToast[showId] = now;
-            await hub.Clients.Group(ShowGroups.Room(showId)).PurchaseToast(toast with { At = now });
+            await clients.Room(showId).PurchaseToast(toast with { At = now });
         }
     }
 

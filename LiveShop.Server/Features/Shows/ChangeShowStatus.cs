@@ -3,9 +3,10 @@ using System.Text.Json;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Webhooks;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
-using LiveShop.Shared.Shops;
 using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Shops;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Shows;

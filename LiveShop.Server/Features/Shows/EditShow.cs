@@ -4,6 +4,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Media;
 using LiveShop.Server.Features.Shops;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;

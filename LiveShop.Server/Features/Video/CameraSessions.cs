@@ -1,3 +1,4 @@
+using LiveShop.Server.Realtime;
 using LiveShop.Shared.Video;
 
 namespace LiveShop.Server.Features.Video;

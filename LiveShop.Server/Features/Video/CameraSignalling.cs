@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
-using LiveShop.Server.Hubs;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using LiveShop.Shared.Video;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -26,7 +25,7 @@ public sealed class CameraSignalling(
     RoomPresence presence,
     CameraSessions sessions,
     IOptions<VideoOptions> options,
-    IHubContext<LiveShowHub, ILiveShowClient> hub)
+    ILiveClients clients)
 {
     public async Task<CameraViewersDto> StartAsync(ClaimsPrincipal caller, Guid showId, string connectionId, CancellationToken cancellationToken)
     {
@@ -46,11 +45,11 @@ public sealed class CameraSignalling(
         var (replaced, viewers) = sessions.Start(showId, connectionId, options.Value.CameraViewerCap);
         if (replaced is not null)
         {
-            await hub.Clients.Client(replaced).CameraPaused(showId);
+            await clients.Connection(replaced).CameraPaused(showId);
         }
 
         // Viewers of the earlier camera (this host's reloaded page, another window) ask again.
-        await hub.Clients.GroupExcept(ShowGroups.Room(showId), [connectionId]).CameraAvailable(showId);
+        await clients.RoomExcept(showId, connectionId).CameraAvailable(showId);
         return viewers;
     }
 
@@ -60,7 +59,7 @@ public sealed class CameraSignalling(
             ?? throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "This window is not sending the show's camera.");
         if (viewers.Count > 0)
         {
-            await hub.Clients.Clients(viewers).CameraPaused(showId);
+            await clients.Connections(viewers).CameraPaused(showId);
         }
     }
 
@@ -83,15 +82,15 @@ public sealed class CameraSignalling(
         switch (outcome)
         {
             case CameraSessions.Outcome.Accepted:
-                await hub.Clients.Client(host!).CameraViewerRequested(showId, connectionId);
-                await hub.Clients.Client(host!).CameraViewers(viewers!);
+                await clients.Connection(host!).CameraViewerRequested(showId, connectionId);
+                await clients.Connection(host!).CameraViewers(viewers!);
                 return;
             case CameraSessions.Outcome.NotStarted:
                 throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera is not on yet: the video appears here as soon as it starts.");
             case CameraSessions.Outcome.IsTheCamera:
                 throw DomainException.Conflict(ProblemCodes.CameraPeerUnknown, "This window is the show's camera; it cannot watch itself.");
             case CameraSessions.Outcome.CapReached:
-                await hub.Clients.Client(host!).CameraViewers(viewers!);
+                await clients.Connection(host!).CameraViewers(viewers!);
                 throw viewers!.Cap == 1
                     ? DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
                         "The host's camera already reaches 1 viewer directly, as many as it can. Chat and shop meanwhile: the video starts when a place frees up, or when the host switches to a stream URL or Azure Communication Services.")
@@ -113,7 +112,7 @@ public sealed class CameraSignalling(
             throw UnknownViewer();
         }
 
-        await hub.Clients.Client(viewerConnectionId).CameraOffer(showId, sdp!);
+        await clients.Connection(viewerConnectionId).CameraOffer(showId, sdp!);
     }
 
     public async Task AnswerAsync(Guid showId, string connectionId, string? sdp)
@@ -130,7 +129,7 @@ public sealed class CameraSignalling(
             throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera stopped meanwhile; it is asked for again when it restarts.");
         }
 
-        await hub.Clients.Client(host).CameraAnswer(showId, connectionId, sdp!);
+        await clients.Connection(host).CameraAnswer(showId, connectionId, sdp!);
     }
 
     public async Task IceCandidateAsync(Guid showId, string connectionId, string? targetConnectionId, CameraIceCandidateDto? candidate)
@@ -145,7 +144,7 @@ public sealed class CameraSignalling(
             }
 
             RequireBudget(showId, targetConnectionId);
-            await hub.Clients.Client(targetConnectionId).CameraIceCandidate(showId, null, candidate!);
+            await clients.Connection(targetConnectionId).CameraIceCandidate(showId, null, candidate!);
             return;
         }
 
@@ -161,7 +160,7 @@ public sealed class CameraSignalling(
 
         RequireCandidate(candidate);
         RequireBudget(showId, connectionId);
-        await hub.Clients.Client(host).CameraIceCandidate(showId, connectionId, candidate!);
+        await clients.Connection(host).CameraIceCandidate(showId, connectionId, candidate!);
     }
 
     /// <summary>The connection left a show (or all: disconnected): a camera pauses for its viewers, a viewer frees its place.</summary>
@@ -171,12 +170,12 @@ public sealed class CameraSignalling(
         {
             if (departure.Host is { } host)
             {
-                await hub.Clients.Client(host).CameraViewerLeft(departure.ShowId, connectionId);
-                await hub.Clients.Client(host).CameraViewers(departure.Viewers!);
+                await clients.Connection(host).CameraViewerLeft(departure.ShowId, connectionId);
+                await clients.Connection(host).CameraViewers(departure.Viewers!);
             }
             else if (departure.PausedViewers.Count > 0)
             {
-                await hub.Clients.Clients(departure.PausedViewers).CameraPaused(departure.ShowId);
+                await clients.Connections(departure.PausedViewers).CameraPaused(departure.ShowId);
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
 
     public event Func<JoinedRoom, Task>? Joined;
 
-    public event Func<IReadOnlyList<RoomEvent>, Task>? EventsReceived;
+    public event Func<RoomFrame, Task>? EventsReceived;
 
     public event Func<RoomStats, Task>? StatsReceived
     {
@@ -122,7 +122,11 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
         await RaiseAsync(StateChanged, State);
     }
 
-    public Task PushEventsAsync(params RoomEvent[] events) => RaiseAsync(EventsReceived, (IReadOnlyList<RoomEvent>)events);
+    /// <summary>Pushes the events as one frame that follows on from the event before the first (as the server sends them to a small room).</summary>
+    public Task PushEventsAsync(params RoomEvent[] events) =>
+        RaiseAsync(EventsReceived, new RoomFrame(events.Min(e => e.Sequence) - 1, events.Max(e => e.Sequence), events));
+
+    public Task PushFrameAsync(RoomFrame frame) => RaiseAsync(EventsReceived, frame);
 
     public Task PushQuestionAsync(QuestionDto question) => RaiseAsync(QuestionUpdated, question);
 

@@ -25,15 +25,16 @@ public sealed class RoomWatcher : IAsyncDisposable
     {
         Connection = connection;
         State = state;
-        connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (_, events) =>
+        connection.On<Guid, RoomFrame>(nameof(ILiveShowClient.RoomEvents), (_, frame) =>
         {
             lock (State)
             {
-                Frames.Add(events);
-                State.ApplyEvents(events);
+                RoomFrames.Add(frame);
+                Frames.Add(frame.Events);
+                State.ApplyFrame(frame);
             }
 
-            foreach (var roomEvent in events)
+            foreach (var roomEvent in frame.Events)
             {
                 _events.Writer.TryWrite(roomEvent);
             }
@@ -46,8 +47,11 @@ public sealed class RoomWatcher : IAsyncDisposable
     /// <summary>The client's room state, fed with joins and pushes.</summary>
     public ShowState State { get; }
 
-    /// <summary>Every pushed frame, as received.</summary>
+    /// <summary>The events of every pushed frame, as received.</summary>
     public List<IReadOnlyList<RoomEvent>> Frames { get; } = [];
+
+    /// <summary>Every pushed frame, as received.</summary>
+    public List<RoomFrame> RoomFrames { get; } = [];
 
     public JoinResult? LastJoin { get; private set; }
 

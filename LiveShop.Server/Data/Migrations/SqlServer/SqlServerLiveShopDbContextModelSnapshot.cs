@@ -588,7 +588,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         });
                 });
 
-            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1946,7 +1946,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()

@@ -582,7 +582,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1932,7 +1932,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("LiveShop.Server.Features.Live.RoomEventRecord", b =>
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
                         .WithMany()

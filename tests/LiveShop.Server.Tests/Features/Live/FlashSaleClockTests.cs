@@ -1,5 +1,6 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;

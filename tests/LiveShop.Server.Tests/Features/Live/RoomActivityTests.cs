@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,5 @@
 using LiveShop.Server.Features.Live;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Moderation;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using QuestionEntity = LiveShop.Server.Features.Moderation.Question;
-using RoomEventRecord = LiveShop.Server.Features.Live.RoomEventRecord;
+using RoomEventRecord = LiveShop.Server.Realtime.RoomEventRecord;
 using ShowEntity = LiveShop.Server.Features.Shows.Show;
 
 namespace LiveShop.Server.Tests.Features.Moderation;

@@ -4,6 +4,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Sales;
+using LiveShop.Server.Realtime;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;

@@ -2,7 +2,7 @@ using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>
 /// Which show ids exist, checked before the live room creates anything for an id (a group, a presence

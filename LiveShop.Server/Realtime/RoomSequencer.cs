@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using LiveShop.Server.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>
 /// Hands out each show's next sequence number. All changes to one show's room run one at a time

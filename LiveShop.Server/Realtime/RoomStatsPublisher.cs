@@ -1,11 +1,9 @@
 using LiveShop.Server.Data;
-using LiveShop.Server.Hubs;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>
 /// Once a second: writes the hearts counted since the last tick as one <see cref="ReactionsEvent"/>
@@ -16,7 +14,7 @@ public sealed partial class RoomStatsPublisher(
     IServiceScopeFactory scopes,
     RoomPresence presence,
     RoomActivity activity,
-    IHubContext<LiveShowHub, ILiveShowClient> hub,
+    ILiveClients clients,
     ILogger<RoomStatsPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -105,7 +103,7 @@ public sealed partial class RoomStatsPublisher(
             return;
         }
 
-        await hub.Clients.Group(ShowGroups.Room(showId)).RoomStats(stats);
+        await clients.Room(showId).RoomStats(stats);
         _lastPushed[showId] = stats;
         if (viewers == 0)
         {

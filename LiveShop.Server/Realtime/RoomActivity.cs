@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LiveShop.Shared;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>
 /// Counters that move too fast to store one by one: chat lines in the last minute, hearts not yet

@@ -3,7 +3,7 @@ using LiveShop.Server.Features.Common;
 using LiveShop.Shared.Realtime;
 using Microsoft.EntityFrameworkCore;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>The events one change emits, numbered in order, all at the same server time.</summary>
 public sealed class RoomChange(DateTimeOffset now, long firstSequence)
@@ -34,7 +34,7 @@ public sealed class RoomChange(DateTimeOffset now, long firstSequence)
 /// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind; an id
 /// that is not a show is refused (show-not-found) before anything is locked.
 /// </summary>
-public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, FlashSaleBook flashSales, KnownShows shows, TimeProvider clock)
+public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, IEnumerable<IRoomObserver> observers, KnownShows shows, TimeProvider clock)
 {
     /// <param name="showId">The show whose room changes.</param>
     /// <param name="change">Validates and changes the entities, emitting the room events.</param>
@@ -84,7 +84,11 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
         if (room.Events.Count > 0)
         {
             sequencer.Committed(showId, room.Events[^1].Sequence);
-            flashSales.Observe(showId, room.Events);
+            foreach (var observer in observers)
+            {
+                observer.Observe(showId, room.Events);
+            }
+
             broadcaster.Enqueue(showId, room.Events);
         }
 

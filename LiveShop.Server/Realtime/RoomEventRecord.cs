@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveShop.Shared.Realtime;
 
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>A room event as stored: its show, sequence, kind and the event itself as JSON.</summary>
 public sealed class RoomEventRecord

@@ -1,4 +1,4 @@
-namespace LiveShop.Server.Features.Live;
+namespace LiveShop.Server.Realtime;
 
 /// <summary>
 /// Which connections are in which show's room, and whose they are, for "viewers now", "peak" and how

@@ -1,0 +1,312 @@
+using LiveShop.Server.Features.Common;
+using LiveShop.Shared.Moderation;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Realtime;
+
+/// <summary>
+/// Fan-out of stored room events, as <see cref="RoomFrame"/>s written to each connection of the show's
+/// room on this instance (<see cref="RoomMembers"/>):
+/// <list type="bullet">
+/// <item>Commerce first: anything but chat (status, pins, flash prices, stock, answers, moderation) wakes
+/// the loop at once; chat alone is sent at most once per <see cref="RoomOptions.FrameMilliseconds"/>.</item>
+/// <item>Big rooms (<see cref="RoomOptions.BigRoomViewers"/>): each viewer is sent a sample of the chat
+/// (<see cref="ChatSampler"/>) plus, always, their own lines and lines that mention them; the host and staff
+/// get every line. Every line is stored either way and can be read back.</item>
+/// <item>Bounded: a connection that cannot keep up is told to catch up instead of queueing frames
+/// (<see cref="RoomConnection"/>); a frame is serialized once for everyone who gets the same one.</item>
+/// <item>Only the sender gets its line's <c>clientMessageId</c> (it confirms the sender's own copy).</item>
+/// </list>
+/// Events must be queued in sequence order per show (the writer queues under the show's lock).
+/// </summary>
+public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock, ILogger<RoomBroadcaster> logger) : BackgroundService
+{
+    private readonly Lock _gate = new();
+    private readonly WakeSignal _signal = new();
+    private readonly WakeSignal _urgent = new();
+    private readonly Dictionary<Guid, ShowFanout> _shows = [];
+    private Dictionary<Guid, List<RoomEvent>> _pending = [];
+    private bool _hasUrgent;
+
+    /// <summary>Frames each show sent to its common audience (for tests and diagnostics).</summary>
+    internal int FramesSent { get; private set; }
+
+    /// <summary>Queues events (already stored, in sequence order) for the show's room.</summary>
+    public void Enqueue(Guid showId, IReadOnlyList<RoomEvent> events)
+    {
+        var urgent = false;
+        lock (_gate)
+        {
+            if (!_pending.TryGetValue(showId, out var queue))
+            {
+                _pending[showId] = queue = [];
+            }
+
+            queue.AddRange(events);
+            foreach (var roomEvent in events)
+            {
+                urgent |= roomEvent is not ChatPostedEvent;
+            }
+
+            _hasUrgent |= urgent;
+        }
+
+        _signal.Set();
+        if (urgent)
+        {
+            _urgent.Set();
+        }
+    }
+
+    /// <summary>Forgets a show's fan-out state (its room emptied).</summary>
+    public void Forget(Guid showId)
+    {
+        lock (_gate)
+        {
+            if (!_pending.ContainsKey(showId))
+            {
+                _shows.Remove(showId);
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var window = TimeSpan.FromMilliseconds(options.Value.FrameMilliseconds);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _signal.WaitAsync(stoppingToken);
+                Flush();
+
+                // Chat waits out the window; anything else queued meanwhile ends the wait.
+                bool urgentQueued;
+                lock (_gate)
+                {
+                    urgentQueued = _hasUrgent;
+                }
+
+                if (!urgentQueued)
+                {
+                    using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    var delay = Task.Delay(window, clock, wake.Token);
+                    var urgent = _urgent.WaitAsync(wake.Token);
+                    await Task.WhenAny(delay, urgent);
+                    await wake.CancelAsync();
+                    await Task.WhenAll(delay, urgent).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            Flush();
+        }
+    }
+
+    /// <summary>Sends everything queued now (the loop calls it; tests may too).</summary>
+    internal void Flush()
+    {
+        Dictionary<Guid, List<RoomEvent>> batch;
+        lock (_gate)
+        {
+            _hasUrgent = false;
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            batch = _pending;
+            _pending = [];
+        }
+
+        foreach (var (showId, events) in batch)
+        {
+            try
+            {
+                Send(showId, events);
+            }
+            catch (Exception e)
+            {
+                // The events are stored: clients that miss this frame get them when they resync.
+                LogSendFailed(logger, e, showId, events.Count);
+            }
+        }
+    }
+
+    private void Send(Guid showId, List<RoomEvent> events)
+    {
+        var room = members.In(showId);
+        ShowFanout show;
+        lock (_gate)
+        {
+            if (!_shows.TryGetValue(showId, out show!))
+            {
+                // Every page that joined before now holds at least everything before this batch.
+                _shows[showId] = show = new ShowFanout(events[0].Sequence - 1, new ChatSampler(options.Value.ChatLinesPerSecond, clock.GetUtcNow()));
+            }
+        }
+
+        var through = events[^1].Sequence;
+        var big = room.Count >= options.Value.BigRoomViewers;
+        List<RoomEvent> common = [];
+        List<RoomEvent> all = [];
+        List<ChatPostedEvent> candidates = [];
+        var staffLines = 0;
+        Dictionary<Guid, List<ChatPostedEvent>>? own = null;
+        foreach (var roomEvent in events)
+        {
+            if (roomEvent is not ChatPostedEvent chat)
+            {
+                common.Add(roomEvent);
+                all.Add(roomEvent);
+                continue;
+            }
+
+            var shared = chat.Message.ClientMessageId is null ? chat : chat with { Message = chat.Message with { ClientMessageId = null } };
+            all.Add(shared);
+            own ??= [];
+            if (!own.TryGetValue(chat.Message.AuthorId, out var lines))
+            {
+                own[chat.Message.AuthorId] = lines = [];
+            }
+
+            lines.Add(chat);
+            if (!big || chat.Message.AuthorRole is ChatAuthorRole.Host or ChatAuthorRole.Moderator)
+            {
+                common.Add(shared);
+                staffLines++;
+            }
+            else
+            {
+                candidates.Add(shared);
+            }
+        }
+
+        Dictionary<string, List<RoomEvent>>? mentions = null;
+        if (big)
+        {
+            var picked = show.Sampler.Pick(candidates, staffLines, clock.GetUtcNow(), Random.Shared);
+            if (picked.Count > 0)
+            {
+                common.AddRange(picked);
+                common.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            }
+
+            var pickedIds = picked.Select(p => p.Sequence).ToHashSet();
+            foreach (var line in candidates)
+            {
+                if (pickedIds.Contains(line.Sequence))
+                {
+                    continue;
+                }
+
+                foreach (var mentioned in members.MentionedIn(showId, line.Message.Text))
+                {
+                    mentions ??= [];
+                    if (!mentions.TryGetValue(mentioned.ConnectionId, out var list))
+                    {
+                        mentions[mentioned.ConnectionId] = list = [];
+                    }
+
+                    list.Add(line);
+                }
+            }
+        }
+
+        var after = show.After;
+        SerializedHubMessage? commonMessage = null;
+        SerializedHubMessage? allMessage = null;
+        var sentCommon = false;
+        var maxQueued = options.Value.MaxQueuedFramesPerConnection;
+        Func<SerializedHubMessage> catchUp = () => Message(showId, new RoomFrame(show.Through, show.Through, []));
+        foreach (var member in room)
+        {
+            if (member.Connection is not { } connection)
+            {
+                continue;
+            }
+
+            var baseline = member.SeesAllChat ? all : common;
+            List<ChatPostedEvent>? mine = null;
+            if (member.UserId is { } userId && own is not null)
+            {
+                own.TryGetValue(userId, out mine);
+            }
+
+            List<RoomEvent>? mentioned = null;
+            mentions?.TryGetValue(member.ConnectionId, out mentioned);
+            SerializedHubMessage message;
+            if (mine is null && mentioned is null)
+            {
+                if (baseline.Count == 0)
+                {
+                    continue;
+                }
+
+                if (member.SeesAllChat)
+                {
+                    message = allMessage ??= Message(showId, new RoomFrame(after, through, all));
+                }
+                else
+                {
+                    message = commonMessage ??= Message(showId, new RoomFrame(after, through, common));
+                    sentCommon = true;
+                }
+            }
+            else
+            {
+                // Their own lines (with their clientMessageId) and lines that mention them, in order.
+                var personal = new SortedDictionary<long, RoomEvent>();
+                foreach (var roomEvent in baseline)
+                {
+                    personal[roomEvent.Sequence] = roomEvent;
+                }
+
+                foreach (var line in (IEnumerable<RoomEvent>?)mentioned ?? [])
+                {
+                    personal[line.Sequence] = line;
+                }
+
+                foreach (var line in mine ?? [])
+                {
+                    personal[line.Sequence] = line;
+                }
+
+                message = Message(showId, new RoomFrame(after, through, [.. personal.Values]));
+            }
+
+            connection.Send(message, maxQueued, catchUp);
+        }
+
+        // Frames follow on from the last one everyone was sent: a batch everyone skipped (chat nobody was
+        // sent) is covered by the next frame's range, so no page takes it for a gap.
+        if (sentCommon || common.Count > 0)
+        {
+            show.After = through;
+            FramesSent++;
+        }
+
+        show.Through = through;
+    }
+
+    private static SerializedHubMessage Message(Guid showId, RoomFrame frame) =>
+        new(new InvocationMessage(nameof(ILiveShowClient.RoomEvents), [showId, frame]));
+
+    private sealed class ShowFanout(long after, ChatSampler sampler)
+    {
+        /// <summary>The end of the last frame the whole room was sent: the next frame follows on from it.</summary>
+        public long After { get; set; } = after;
+
+        /// <summary>The last sequence any frame covered.</summary>
+        public long Through { get; set; } = after;
+
+        public ChatSampler Sampler { get; } = sampler;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Count} room events of show {ShowId} failed; clients will resync.")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid showId, int count);
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Realtime;
 using LiveShop.Shared.Realtime;
@@ -23,7 +24,9 @@ public static class RealtimeExtensions
             options.AddFilter<DomainExceptionHubFilter>();
             options.MaximumReceiveMessageSize = 32 * 1024;
             options.EnableDetailedErrors = false;
-        });
+        })
+        // Fields that are null are left out: every viewer gets every frame, and most events leave some empty.
+        .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         return builder;
     }
 

@@ -22,8 +22,11 @@ namespace LiveShop.Server.Realtime;
 /// </list>
 /// Events must be queued in sequence order per show (the writer queues under the show's lock).
 /// </summary>
-public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock, ILogger<RoomBroadcaster> logger) : BackgroundService
+public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOptions> options, ILogger<RoomBroadcaster> logger) : BackgroundService
 {
+    /// <summary>Frames and chat budgets run on real time, whatever clock the shop's business runs on (tests fake that one).</summary>
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private readonly Lock _gate = new();
     private readonly WakeSignal _signal = new();
     private readonly WakeSignal _urgent = new();
@@ -93,7 +96,7 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
                 if (!urgentQueued)
                 {
                     using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    var delay = Task.Delay(window, clock, wake.Token);
+                    var delay = Task.Delay(window, wake.Token);
                     var urgent = _urgent.WaitAsync(wake.Token);
                     await Task.WhenAny(delay, urgent);
                     await wake.CancelAsync();
@@ -146,7 +149,7 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
             if (!_shows.TryGetValue(showId, out show!))
             {
                 // Every page that joined before now holds at least everything before this batch.
-                _shows[showId] = show = new ShowFanout(events[0].Sequence - 1, new ChatSampler(options.Value.ChatLinesPerSecond, clock.GetUtcNow()));
+                _shows[showId] = show = new ShowFanout(events[0].Sequence - 1, new ChatSampler(options.Value.ChatLinesPerSecond, Clock.GetUtcNow()));
             }
         }
 
@@ -189,7 +192,7 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
         Dictionary<string, List<RoomEvent>>? mentions = null;
         if (big)
         {
-            var picked = show.Sampler.Pick(candidates, staffLines, clock.GetUtcNow(), Random.Shared);
+            var picked = show.Sampler.Pick(candidates, staffLines, Clock.GetUtcNow(), Random.Shared);
             if (picked.Count > 0)
             {
                 common.AddRange(picked);

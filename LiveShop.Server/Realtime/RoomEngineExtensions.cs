@@ -10,6 +10,7 @@ public static class RoomEngineExtensions
         builder.Services.AddSingleton<RoomConnections>();
         builder.Services.AddSingleton<RoomMembers>();
         builder.Services.AddSingleton<RoomSnapshotCache>();
+        builder.Services.AddSingleton<IRoomObserver>(sp => sp.GetRequiredService<RoomSnapshotCache>());
         builder.Services.AddSingleton<KnownShows>();
         builder.Services.AddSingleton<RoomPresence>();
         builder.Services.AddSingleton<RoomActivity>();

@@ -30,6 +30,15 @@ public sealed class RoomSequencer
         }
     }
 
+    /// <summary>Holders and waiters of one show's lock (for tests and diagnostics).</summary>
+    internal int Users(Guid showId)
+    {
+        lock (_locksGate)
+        {
+            return _locks.TryGetValue(showId, out var gate) ? gate.Users : 0;
+        }
+    }
+
     /// <summary>Shows whose last sequence is cached.</summary>
     internal int CachedShows => _last.Count;
 

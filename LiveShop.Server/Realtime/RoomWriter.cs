@@ -40,11 +40,16 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
     /// <param name="change">Validates and changes the entities, emitting the room events.</param>
     /// <param name="cancellationToken">Cancels the wait for the lock and the database work.</param>
     /// <param name="precheck">Runs first under the lock, before any database work: a cheap refusal (it may throw) for callers that queue by the thousand.</param>
-    public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default, Action? precheck = null)
+    /// <param name="recheckWhen">
+    /// While waiting for the lock: a token that fires when <paramref name="precheck"/> may now refuse (say, the
+    /// flash sale the caller queues for has sold out); the precheck then runs at once, so a refusal is answered
+    /// without waiting for everyone queued ahead. Read before each wait.
+    /// </param>
+    public async Task<TResult> WriteAsync<TResult>(Guid showId, Func<RoomChange, Task<TResult>> change, CancellationToken cancellationToken = default, Action? precheck = null, Func<CancellationToken>? recheckWhen = null)
     {
         // No lock, no cached number for an id that is not a show: a flood of random ids leaves nothing behind.
         await shows.RequireAsync(db, showId, cancellationToken);
-        using var _ = await sequencer.LockAsync(showId, cancellationToken);
+        using var _ = await LockAsync(showId, precheck, recheckWhen, cancellationToken);
         precheck?.Invoke();
         RoomChange room = null!;
         TResult result = default!;
@@ -93,5 +98,28 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
         }
 
         return result;
+    }
+
+    private async Task<IDisposable> LockAsync(Guid showId, Action? precheck, Func<CancellationToken>? recheckWhen, CancellationToken cancellationToken)
+    {
+        if (recheckWhen is null || precheck is null)
+        {
+            return await sequencer.LockAsync(showId, cancellationToken);
+        }
+
+        while (true)
+        {
+            var recheck = recheckWhen();
+            precheck();
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, recheck);
+            try
+            {
+                return await sequencer.LockAsync(showId, wait.Token);
+            }
+            catch (OperationCanceledException) when (recheck.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Something the precheck looks at changed: check again (it throws to refuse), then queue again.
+            }
+        }
     }
 }

@@ -16,6 +16,13 @@ public sealed class FlashSaleBook : IRoomObserver
     private readonly ConcurrentDictionary<(Guid Show, Guid Product), FlashSaleDto> _running = new();
     private readonly ConcurrentDictionary<(Guid Show, Guid Product), EndedFlashSale> _ended = new();
     private readonly ConcurrentDictionary<Guid, FlashSaleDto> _byId = new();
+    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> _endings = new();
+
+    /// <summary>
+    /// Fires when a flash sale of the show ends (sold out, time, host): buyers queued for the show's lock
+    /// check <see cref="EndedAt"/> again at once instead of waiting their turn to be refused.
+    /// </summary>
+    public CancellationToken NextEnding(Guid showId) => _endings.GetOrAdd(showId, _ => new CancellationTokenSource()).Token;
 
     /// <summary>Called with the events of each committed room change, in order.</summary>
     public void Observe(Guid showId, IReadOnlyList<RoomEvent> events)
@@ -37,6 +44,12 @@ public sealed class FlashSaleBook : IRoomObserver
                         && _running.TryRemove(new KeyValuePair<(Guid, Guid), FlashSaleDto>((showId, ended.ProductId), sale)))
                     {
                         _ended[(showId, ended.ProductId)] = new EndedFlashSale(sale.Price, sale.ListPrice, sale.Currency, ended.At, ended.Reason, sale.VariantIds);
+                    }
+
+                    if (_endings.TryRemove(showId, out var waiting))
+                    {
+                        // Off this thread: thousands of waiters may be woken, and the writer still holds the show's lock.
+                        _ = waiting.CancelAsync();
                     }
 
                     break;

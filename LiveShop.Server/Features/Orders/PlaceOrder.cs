@@ -76,7 +76,7 @@ public sealed partial class PlaceOrder(
                 return existing is not null
                     ? (existing, false)
                     : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
-            }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request));
+            }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request), recheckWhen: () => flashSaleBook.NextEnding(request.ShowId));
             if (!created)
             {
                 return await ReplayAsync(stored, cancellationToken);

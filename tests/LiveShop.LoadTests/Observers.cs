@@ -68,6 +68,8 @@ public sealed class ChatObserver : IRoomObserver
     private readonly int[] _deliveredPerMessage;
     private readonly long[] _histogram;
     private readonly int[] _pushedPerViewer;
+    private readonly int[] _pushedReach;
+    private readonly long[] _seen;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, FanoutObserver.Slot> _commerce = new();
     private readonly int _viewers;
     private long _delivered;
@@ -82,6 +84,9 @@ public sealed class ChatObserver : IRoomObserver
         _deliveredPerMessage = new int[messages];
         _histogram = new long[(int)longest.TotalMilliseconds + 2];
         _pushedPerViewer = new int[viewers];
+        _pushedReach = new int[messages];
+        // One bit per (message, viewer): a line counts once per viewer (a resync's answer may repeat one).
+        _seen = new long[(((long)messages * viewers) + 63) / 64];
         _viewers = viewers;
     }
 
@@ -122,6 +127,16 @@ public sealed class ChatObserver : IRoomObserver
                 continue;
             }
 
+            if (viewer < _viewers)
+            {
+                var bit = ((long)message * _viewers) + viewer;
+                var mask = 1L << (int)(bit & 63);
+                if ((Interlocked.Or(ref _seen[bit >> 6], mask) & mask) != 0)
+                {
+                    continue;
+                }
+            }
+
             var sentAt = Volatile.Read(ref _sentAt[message]);
             var ms = sentAt == 0 ? 0 : (long)Stopwatch.GetElapsedTime(sentAt, receivedAt).TotalMilliseconds;
             Interlocked.Increment(ref _histogram[Math.Clamp(ms, 0, _histogram.Length - 1)]);
@@ -134,6 +149,7 @@ public sealed class ChatObserver : IRoomObserver
             else if (viewer < _viewers)
             {
                 Interlocked.Increment(ref _pushedPerViewer[viewer]);
+                Interlocked.Increment(ref _pushedReach[message]);
             }
 
             if (receivedAt > Interlocked.Read(ref _lastDeliveryAt))
@@ -150,8 +166,8 @@ public sealed class ChatObserver : IRoomObserver
     public int MessagesReachingAll(int sent, int viewers) => _deliveredPerMessage.Take(sent).Count(n => n >= viewers);
 
     /// <summary>
-    /// The lines the policy sent: those that reached any viewer, plus <paramref name="alwaysSent"/> (the
-    /// host's, which go to everyone). Every viewer here is anonymous and in the room throughout, so each
+    /// The lines the policy sent: those pushed to any viewer in a frame (a resync's answer carries every
+    /// stored line, sampled or not), plus <paramref name="alwaysSent"/> (the host's, which go to everyone). Every viewer here is anonymous and in the room throughout, so each
     /// of them is owed every such line; <c>Missing</c> counts the deliveries owed that never came.
     /// </summary>
     public (int Lines, long Owed, long Missing) PolicyLines(IEnumerable<int> alwaysSent, int viewers)
@@ -159,7 +175,7 @@ public sealed class ChatObserver : IRoomObserver
         var lines = new HashSet<int>(alwaysSent.Where(i => (uint)i < (uint)_sentAt.Length));
         for (var i = 0; i < _deliveredPerMessage.Length; i++)
         {
-            if (Volatile.Read(ref _deliveredPerMessage[i]) > 0)
+            if (Volatile.Read(ref _pushedReach[i]) > 0)
             {
                 lines.Add(i);
             }

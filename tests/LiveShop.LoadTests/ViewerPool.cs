@@ -125,9 +125,9 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
     private void Receive(int viewer, ViewerState state, HubConnection connection, ScannedFrame frame)
     {
         var at = Stopwatch.GetTimestamp();
-        observer.OnFrame(viewer, frame, at, resync: false);
         if (!resync)
         {
+            observer.OnFrame(viewer, frame, at, resync: false);
             return;
         }
 
@@ -143,9 +143,12 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
         }
         else
         {
+            observer.OnFrame(viewer, frame, at, resync: false);
             state.Advance(frame.Through);
             return;
         }
+
+        // A gap frame is not applied (the page does not either): the resync's answer brings its events.
 
         if (state.TryBeginResync())
         {

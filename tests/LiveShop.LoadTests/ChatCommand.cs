@@ -65,7 +65,9 @@ public static class ChatCommand
         }
 
         var ratio = baseline is { DeliveredPerSecond: > 0 } ? liveShop.DeliveredPerSecond / baseline.DeliveredPerSecond : double.NaN;
-        Console.WriteLine(Goals.Chat(liveShop));
+        // In a big room the host's lines count against each viewer's budget first (ChatSampler); the bucket starts full.
+        var lineBound = big && !options.HostStorm ? options.RoomSetting("ChatLinesPerSecond") * (options.Seconds + 1) : (int?)null;
+        Console.WriteLine(Goals.Chat(liveShop, lineBound));
         Console.WriteLine(
             $"chat viewers={options.Viewers} rate={options.Rate} seconds={options.Seconds} " +
             $"delivered_per_s={liveShop.DeliveredPerSecond:0} host_ack_p99_ms={Report.F(liveShop.HostAckP99Ms)} " +
@@ -249,6 +251,7 @@ public static class ChatCommand
             rssMaxKb / 1024.0,
             policy.Missing,
             maxPushed / (double)options.Seconds,
+            maxPushed,
             received);
 
         Console.WriteLine($"  {storm.Describe()}");
@@ -394,7 +397,7 @@ public static class ChatCommand
 
     public sealed record StormResult(
         double DeliveredPerSecond, long? P99Ms, long? P50Ms, double HostAckP99Ms, double CommerceP99Ms, double? RssMaxMb,
-        long Missing, double MaxLinesPerViewerPerSecond, WireCount Wire)
+        long Missing, double MaxLinesPerViewerPerSecond, int MaxLinesPerViewer, WireCount Wire)
     {
         public string P99Text => P99Ms?.ToString(CultureInfo.InvariantCulture) ?? "inf";
 

@@ -151,11 +151,13 @@ public static class Goals
             $"<= 20 KB per connection {(kb is { } k ? Met(k <= 20) : "n/a")} ({(kb is { } v ? Report.F(v) : "n/a")} KB)";
     }
 
-    public static string Chat(ChatCommand.StormResult run) =>
+    /// <summary><paramref name="lineBound"/>: the most chat lines a viewer of a big room may be pushed in the storm (null: not sampled).</summary>
+    public static string Chat(ChatCommand.StormResult run, int? lineBound) =>
         $"goals: host_ack_p99 <= 100 ms {Met(run.HostAckP99Ms <= 100)} ({Report.F(run.HostAckP99Ms)} ms); " +
         $"commerce_p99 <= 500 ms {Met(run.CommerceP99Ms <= 500)} ({Report.F(run.CommerceP99Ms)} ms); " +
         $"every line the policy sends delivered {(run.Missing == 0 ? "MET" : $"MISSED ({run.Missing} deliveries missing)")}; " +
-        $"rss_max <= 1024 MB {(run.RssMaxMb is { } mb ? Met(mb <= 1024) : "n/a")} ({(run.RssMaxMb is { } m ? Report.F(m, 0) : "n/a")} MB)";
+        $"rss_max <= 1024 MB {(run.RssMaxMb is { } mb ? Met(mb <= 1024) : "n/a")} ({(run.RssMaxMb is { } m ? Report.F(m, 0) : "n/a")} MB)" +
+        (lineBound is { } bound ? $"; each viewer sent <= {bound} lines (the sample and the host's) {Met(run.MaxLinesPerViewer <= bound)} (max {run.MaxLinesPerViewer})" : "");
 
     private static string Met(bool met) => met ? "MET" : "MISSED";
 }

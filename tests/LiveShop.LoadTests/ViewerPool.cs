@@ -293,7 +293,8 @@ internal sealed class ViewerState
 
     public long Last => Interlocked.Read(ref _last);
 
-    public void Joined(long last) => Interlocked.Exchange(ref _last, last);
+    /// <summary>JoinShow answered; a frame (or resync) may have moved it further already.</summary>
+    public void Joined(long last) => Advance(last);
 
     public void Advance(long through)
     {

@@ -34,7 +34,7 @@ public static class Cli
               every order waits PendingPayment, its hold (1 min) runs out and its units go back; reports
               how long until the room shows the flash units and the stock back, and checks the orders
           baseline-server --port P [--parent-pid PID]
-              The plain SignalR hub on 127.0.0.1:P (started by `chat`).
+              The plain SignalR hub on 127.0.0.1:P (started by `fanout` and `chat`).
 
         Common options:
           --url http://127.0.0.1:PORT   use a running LiveShop server (loopback only; needs its demo catalog)
@@ -197,6 +197,11 @@ public sealed class Options
 
         var rate = Int("--rate", 200, 1, 5_000);
         var hostStorm = flags.Contains("--host-storm");
+        if (hostStorm && values.ContainsKey("--guests"))
+        {
+            throw new ArgumentException("--host-storm and --guests exclude each other: the storm comes from the host or from guests.");
+        }
+
         var room = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (option, setting, _) in Cli.RoomSettings)
         {
@@ -222,7 +227,7 @@ public sealed class Options
             WarmupRounds = Int("--warmup-rounds", 1, 0, 10),
             WarmupSeconds = Int("--warmup-s", 3, 0, 60),
             // Each guest may send one line a second (Limits.ChatRefill): R guests carry R lines a second.
-            Guests = hostStorm ? Int("--guests", 0, 0, 0) : Int("--guests", Math.Min(rate, 2_000), 1, 2_000),
+            Guests = hostStorm ? 0 : Int("--guests", Math.Min(rate, 2_000), 1, 2_000),
             HostStorm = hostStorm,
             Room = room,
             GapMs = Int("--gap-ms", 2000, 0, 60_000),

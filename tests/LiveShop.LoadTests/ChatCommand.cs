@@ -259,7 +259,7 @@ public static class ChatCommand
             $"storm: {ackedNow}/{total + hostLines} lines accepted by the server, {failed} refused{(firstError is null ? "" : $" (first: {firstError})")}; " +
             $"host answers (its {hostAcks.Count} lines and {actions.Count(a => a.Sequence is not null)} commerce calls) p50 {Report.F(Report.Percentile(allHostAcks, 0.5))} ms, p99 {Report.F(result.HostAckP99Ms)} ms");
         Console.WriteLine(
-            $"storm: the policy sent {policy.Lines} lines to every viewer{(sampled ? " (a sample, plus the host's)" : "")}: {policy.Owed - policy.Missing}/{policy.Owed} deliveries arrived ({policy.Missing} missing), " +
+            $"storm: the policy sent {policy.Lines} lines to every viewer{(sampled && !options.HostStorm ? " (a sample, plus the host's)" : "")}: {policy.Owed - policy.Missing}/{policy.Owed} deliveries arrived ({policy.Missing} missing), " +
             $"{observer.MessagesReachingAll(total + hostLines, connected)} lines reached all {connected} viewers; {delivered} deliveries within {Report.F(span)} s -> {delivered / span:0} /s " +
             $"({observer.ResyncLines} of them from resyncs); latency p50 {result.P50Text} ms, p99 {result.P99Text} ms");
         Console.WriteLine(

@@ -75,7 +75,12 @@ public static class BaselineServer
     }
 }
 
-/// <summary>The plain hub: JoinShow adds to the group; SendChat sends the message to the group at once.</summary>
+/// <summary>
+/// The plain hub: JoinShow adds to the group; SendChat, PinProduct, UnpinProduct, StartFlashSale and
+/// EndFlashSale each send their event to the group at once, one <c>Clients.Group(g).SendAsync</c> per
+/// event, in LiveShop's wire shape (a <see cref="RoomFrame"/> of one event, numbered per process) so the
+/// same viewers read both. Nothing is stored or checked.
+/// </summary>
 public sealed class BaselineHub : Hub
 {
     private static readonly Guid HostId = Guid.NewGuid();
@@ -93,8 +98,31 @@ public sealed class BaselineHub : Hub
         var now = DateTimeOffset.UtcNow;
         var message = new ChatMessageDto(Guid.CreateVersion7(), HostId, "Load host", ChatAuthorRole.Host, request.Text, now, request.ClientMessageId);
         var posted = new ChatPostedEvent(Interlocked.Increment(ref _sequence), now, message);
-        await Clients.Group(Group(showId)).SendAsync(nameof(ILiveShowClient.RoomEvents), showId, new RoomEvent[] { posted });
+        await SendAsync(showId, posted);
         return new SendChatResult(posted, null);
+    }
+
+    public Task<PinsChangedEvent> PinProduct(Guid showId, Guid productId) =>
+        SendAsync(showId, new PinsChangedEvent(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, productId, true, [productId]));
+
+    public Task<PinsChangedEvent> UnpinProduct(Guid showId, Guid productId) =>
+        SendAsync(showId, new PinsChangedEvent(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, productId, false, []));
+
+    public Task<FlashSaleStartedEvent> StartFlashSale(Guid showId, StartFlashSaleRequest request)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var sale = new FlashSaleDto(Guid.CreateVersion7(), request.ProductId, request.Price, request.Price, "TWD", now, now.AddSeconds(request.DurationSeconds), request.QuantityCap, request.PerBuyerCap, 0, request.VariantIds);
+        return SendAsync(showId, new FlashSaleStartedEvent(Interlocked.Increment(ref _sequence), now, sale));
+    }
+
+    public Task<FlashSaleEndedEvent> EndFlashSale(Guid showId, Guid saleId) =>
+        SendAsync(showId, new FlashSaleEndedEvent(Interlocked.Increment(ref _sequence), DateTimeOffset.UtcNow, saleId, Guid.Empty, FlashSaleEndReason.EndedByHost, 0));
+
+    private async Task<T> SendAsync<T>(Guid showId, T roomEvent)
+        where T : RoomEvent
+    {
+        await Clients.Group(Group(showId)).SendAsync(nameof(ILiveShowClient.RoomEvents), showId, new RoomFrame(roomEvent.Sequence - 1, roomEvent.Sequence, [roomEvent]));
+        return roomEvent;
     }
 
     private static string Group(Guid showId) => $"show:{showId:N}";

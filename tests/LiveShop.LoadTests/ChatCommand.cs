@@ -2,31 +2,38 @@ using System.Diagnostics;
 using System.Globalization;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveShop.LoadTests;
 
 /// <summary>
-/// <c>chat --viewers N --rate R --seconds T</c>: the show's host (exempt from the per-user limit)
-/// sends R chat messages a second, evenly spaced, for T seconds, to a room of N viewers; then the same
-/// storm against the plain SignalR baseline (one group send per message). Delivered messages per
-/// second across all viewers and the p99 delivery latency of each.
+/// <c>chat --viewers N --rate R --seconds T</c>: G guests (default R, each at the per-user pace of one line
+/// a second) send R chat lines a second, evenly spaced, for T seconds, into a room of N viewers, and the
+/// host adds one line a second; during the storm the host pins a product, starts a flash price and ends
+/// it. Then the same storm against the plain SignalR baseline (one group send per message). Per run:
+/// delivered lines per second (the lines the room's policy sends: in a big room a sample), their p99,
+/// whether every one reached every viewer, the host's answers, the commerce events' delivery and the
+/// server's peak memory.
 /// </summary>
 public static class ChatCommand
 {
     public static async Task<int> RunAsync(Options options, CancellationToken cancellationToken)
     {
-        Preflight.Check(options.Viewers);
+        Preflight.Check(options.Viewers + options.Guests);
         await Box.WaitForQuietAsync(options.QuietWaitSeconds, cancellationToken);
-        Console.WriteLine($"== LiveShop: {options.Viewers} viewers, {options.Rate} msg/s for {options.Seconds} s");
+        var big = options.Viewers >= options.RoomSetting("BigRoomViewers");
+        Console.WriteLine($"== LiveShop: {options.Viewers} viewers, {options.Rate} msg/s for {options.Seconds} s " +
+            $"({(big ? $"a big room: each viewer is sent at most {options.RoomSetting("ChatLinesPerSecond")} lines/s besides the host's" : $"not a big room (under {options.RoomSetting("BigRoomViewers")} viewers): every line to everyone")})");
         StormResult liveShop;
         await using (var server = await ServerProcess.StartLiveShopAsync(options, cancellationToken))
         {
             await using var host = await HostSession.StartAsync(server.BaseUrl, cancellationToken);
-            var senders = options.Guests > 0 ? await HostSession.ConnectGuestsAsync(server.BaseUrl, options.Guests, cancellationToken) : [host.Hub];
+            var senders = options.HostStorm ? [host.Hub] : await HostSession.ConnectGuestsAsync(server.BaseUrl, options.Guests, cancellationToken);
+            var products = host.Show.Lineup.Select(p => new LoadProduct(p.ProductId, p.Price, p.Stock)).ToList();
             try
             {
-                liveShop = await StormAsync(server, senders, host.ShowId, options, cancellationToken);
+                liveShop = await StormAsync(server, senders, host.Hub, host.ShowId, products, sampled: big, options, cancellationToken);
             }
             finally
             {
@@ -46,23 +53,29 @@ public static class ChatCommand
                 senders.Add(await HostSession.ConnectAsync(server.BaseUrl, null, cancellationToken));
             }
 
+            var baselineHost = options.HostStorm ? senders[0] : await HostSession.ConnectAsync(server.BaseUrl, null, cancellationToken);
             try
             {
-                baseline = await StormAsync(server, senders, Guid.NewGuid(), options, cancellationToken);
+                baseline = await StormAsync(server, senders, baselineHost, Guid.NewGuid(), LoadProduct.Fake(10), sampled: false, options, cancellationToken);
             }
             finally
             {
-                await DisposeAllAsync(senders);
+                await DisposeAllAsync(senders.Append(baselineHost).Distinct());
             }
         }
 
         var ratio = baseline is { DeliveredPerSecond: > 0 } ? liveShop.DeliveredPerSecond / baseline.DeliveredPerSecond : double.NaN;
-        Console.WriteLine(Goals.Chat(ratio, liveShop.P99Ms));
+        // In a big room the host's lines count against each viewer's budget first (ChatSampler); the bucket starts full.
+        var lineBound = big && !options.HostStorm ? options.RoomSetting("ChatLinesPerSecond") * (options.Seconds + 1) : (int?)null;
+        Console.WriteLine(Goals.Chat(liveShop, lineBound));
         Console.WriteLine(
             $"chat viewers={options.Viewers} rate={options.Rate} seconds={options.Seconds} " +
-            $"delivered_per_s={liveShop.DeliveredPerSecond:0} p99_ms={liveShop.P99Text} " +
+            $"delivered_per_s={liveShop.DeliveredPerSecond:0} host_ack_p99_ms={Report.F(liveShop.HostAckP99Ms)} " +
+            $"commerce_p99_ms={Report.F(liveShop.CommerceP99Ms)} rss_max_mb={(liveShop.RssMaxMb is { } mb ? Report.F(mb, 0) : "nan")} " +
             $"baseline_delivered_per_s={(baseline is null ? "nan" : baseline.DeliveredPerSecond.ToString("0", CultureInfo.InvariantCulture))} " +
-            $"baseline_p99_ms={baseline?.P99Text ?? "nan"} ratio={Report.F(ratio, 2)}");
+            $"baseline_p99_ms={baseline?.P99Text ?? "nan"} ratio={Report.F(ratio, 2)} " +
+            $"p99_ms={liveShop.P99Text} undelivered={liveShop.Missing} max_lines_per_viewer_s={Report.F(liveShop.MaxLinesPerViewerPerSecond)} " +
+            $"{liveShop.Wire.Fields}");
         return 0;
     }
 
@@ -74,25 +87,80 @@ public static class ChatCommand
         }
     }
 
-    private static async Task<StormResult> StormAsync(ServerProcess server, IReadOnlyList<HubConnection> senders, Guid showId, Options options, CancellationToken cancellationToken)
+    private static async Task<StormResult> StormAsync(
+        ServerProcess server, IReadOnlyList<HubConnection> senders, HubConnection host, Guid showId, IReadOnlyList<LoadProduct> products,
+        bool sampled, Options options, CancellationToken cancellationToken)
     {
-        Console.WriteLine(senders.Count == 1 ? "storm: one sender connection (at LiveShop the show's host, exempt from the chat rate limit)" : $"storm: {senders.Count} sender connections, message i from sender i mod {senders.Count} (at LiveShop guests, rate-limited per user)");
+        Console.WriteLine(options.HostStorm
+            ? "storm: the host sends every line (at LiveShop exempt from the chat rate limit; a host's lines go to everyone)"
+            : $"storm: {senders.Count} guest connections, line i from guest i mod {senders.Count} (at LiveShop rate-limited per user), and one host line a second");
         var total = options.Rate * options.Seconds;
-        var observer = new ChatObserver(total, TimeSpan.FromSeconds(options.Seconds + options.DrainSeconds + 10));
+        var hostLines = options.HostStorm ? 0 : options.Seconds;
+        var observer = new ChatObserver(total + hostLines, options.Viewers, TimeSpan.FromSeconds(options.Seconds + options.DrainSeconds + 10));
         await WarmUpAsync(server, senders, showId, options, cancellationToken);
-        await using var pool = new ViewerPool(server.BaseUrl, showId, observer, options.FullParse);
+        await using var pool = new ViewerPool(server.BaseUrl, showId, observer, options.FullParse, resync: server.IsLiveShop);
         await pool.ConnectMeasuringAsync(server, options.Viewers, options.Batch, cancellationToken);
 
         var connected = pool.Connected;
-        var acks = new double[total];
-        var acked = 0;
+        var acked = new bool[total + hostLines];
+        var ackedCount = 0;
         var failed = 0;
         string? firstError = null;
-        var sends = new Task[total];
+        var hostAcks = new List<double>();
+        var sends = new List<Task>(total + hostLines);
         var storm = new CpuMeter(server);
-        var received = LightRoomProtocol.Received;
+        var wire = LightRoomProtocol.Received;
         var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
+        using var stopSampling = new CancellationTokenSource();
+        var rss = SampleRssAsync(server, stopSampling.Token);
         var start = Stopwatch.GetTimestamp();
+
+        Task Send(HubConnection sender, int message, bool fromHost)
+        {
+            var sentAt = Stopwatch.GetTimestamp();
+            observer.Sent(message, sentAt);
+            var request = new SendChatRequest($"{ScannedFrame.ChatMarkerText}{message}# chat storm line from the load tool", Guid.NewGuid());
+            return sender.InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), showId, request, cancellationToken).ContinueWith(t =>
+            {
+                if (t.IsCompletedSuccessfully && t.Result.Posted is not null)
+                {
+                    acked[message] = true;
+                    Interlocked.Increment(ref ackedCount);
+                    if (fromHost)
+                    {
+                        lock (hostAcks)
+                        {
+                            hostAcks.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
+                        }
+                    }
+                }
+                else if (Interlocked.Increment(ref failed) == 1)
+                {
+                    firstError = t.Exception?.GetBaseException().Message ?? (t.IsCanceled ? "canceled" : "held for review");
+                }
+            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        // The host's own line every second (half a second in) and its commerce calls at 1/4, 1/2 and 3/4 of the storm.
+        var hostLoop = Task.Run(async () =>
+        {
+            for (var k = 0; k < hostLines; k++)
+            {
+                var due = TimeSpan.FromSeconds(k + 0.5) - Stopwatch.GetElapsedTime(start);
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken);
+                }
+
+                var send = Send(host, total + k, fromHost: true);
+                lock (sends)
+                {
+                    sends.Add(send);
+                }
+            }
+        }, cancellationToken);
+        var commerce = Task.Run(() => CommerceAsync(host, showId, products, options.Seconds, start, cancellationToken), cancellationToken);
+
         for (var i = 0; i < total; i++)
         {
             var due = interval * i - Stopwatch.GetElapsedTime(start);
@@ -101,34 +169,37 @@ public static class ChatCommand
                 await Task.Delay(due, cancellationToken);
             }
 
-            var message = i;
-            var sentAt = Stopwatch.GetTimestamp();
-            observer.Sent(message, sentAt);
-            var request = new SendChatRequest($"{RoomFrame.ChatMarkerText}{message}# chat storm line from the load tool", Guid.NewGuid());
-            sends[i] = senders[i % senders.Count].InvokeAsync<SendChatResult>(nameof(ILiveShowHub.SendChat), showId, request, cancellationToken).ContinueWith(t =>
+            var send = Send(senders[i % senders.Count], i, fromHost: options.HostStorm);
+            lock (sends)
             {
-                if (t.IsCompletedSuccessfully)
-                {
-                    acks[message] = Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
-                    Interlocked.Increment(ref acked);
-                }
-                else if (Interlocked.Increment(ref failed) == 1)
-                {
-                    firstError = t.Exception?.GetBaseException().Message ?? "canceled";
-                }
-            }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                sends.Add(send);
+            }
         }
 
         var sendSeconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         Console.WriteLine($"storm: {total} sends issued in {Report.F(sendSeconds, 2)} s ({Report.F(total / sendSeconds, 0)} /s)");
+        await hostLoop;
+        var actions = await commerce;
 
-        // Drain: until every accepted message reached every viewer, or the drain time is up.
+        // Lines owed to every viewer: the host's (always sent) and, outside a big room, every stored line.
+        IEnumerable<int> AlwaysSent() => Enumerable.Range(0, total + hostLines).Where(i => acked[i] && (!sampled || i >= total || options.HostStorm));
+
+        // Drain: until every line the policy sent and every commerce event reached every viewer and nothing
+        // new came for a second, or the drain time is up.
         var drainUntil = TimeSpan.FromSeconds(options.Seconds + options.DrainSeconds);
         var nextReport = Stopwatch.GetElapsedTime(start) + TimeSpan.FromSeconds(5);
         while (Stopwatch.GetElapsedTime(start) < drainUntil)
         {
-            var pending = sends.Any(t => !t.IsCompleted);
-            if (!pending && observer.Delivered >= (long)Volatile.Read(ref acked) * connected)
+            bool pending;
+            lock (sends)
+            {
+                pending = sends.Any(t => !t.IsCompleted);
+            }
+
+            var owed = observer.PolicyLines(AlwaysSent(), connected);
+            var commerceDone = actions.All(a => a.Sequence is null || observer.Commerce(a.Sequence.Value).Count >= connected);
+            var quiet = observer.LastDeliveryAt != 0 && Stopwatch.GetElapsedTime(observer.LastDeliveryAt) > TimeSpan.FromSeconds(1);
+            if (!pending && commerceDone && owed.Missing == 0 && quiet)
             {
                 break;
             }
@@ -136,35 +207,66 @@ public static class ChatCommand
             if (Stopwatch.GetElapsedTime(start) > nextReport)
             {
                 nextReport += TimeSpan.FromSeconds(5);
-                Console.WriteLine($"  ... {Report.F(Stopwatch.GetElapsedTime(start).TotalSeconds, 0)} s: {Volatile.Read(ref acked)} acked, {observer.Delivered} delivered");
+                Console.WriteLine($"  ... {Report.F(Stopwatch.GetElapsedTime(start).TotalSeconds, 0)} s: {Volatile.Read(ref ackedCount)} acked, {observer.Delivered} delivered, {owed.Missing} owed deliveries missing");
             }
 
-            await Task.Delay(20, cancellationToken);
+            await Task.Delay(100, cancellationToken);
         }
 
         observer.Close();
-        var (frames, bytes) = (LightRoomProtocol.Received.Frames - received.Frames, LightRoomProtocol.Received.Bytes - received.Bytes);
-        var ackedNow = Volatile.Read(ref acked);
+        await stopSampling.CancelAsync();
+        var rssMaxKb = await rss;
+        var received = LightRoomProtocol.Received - wire;
+        var ackedNow = Volatile.Read(ref ackedCount);
         var delivered = observer.Delivered;
         var span = Math.Max(options.Seconds, Stopwatch.GetElapsedTime(start, observer.LastDeliveryAt == 0 ? start : observer.LastDeliveryAt).TotalSeconds);
-        // Viewers may get a message before its sender got the answer: count those as expected too.
-        var expected = Math.Max((long)ackedNow * connected, delivered);
-        var result = new StormResult(delivered / span, observer.Percentile(0.99, expected), observer.Percentile(0.50, expected));
-        var ackTimes = acks.Where(a => a > 0).Order().ToList();
+        var policy = observer.PolicyLines(AlwaysSent(), connected);
+        var pushed = observer.PushedPerViewer(connected);
+        var maxPushed = pushed.Count > 0 ? pushed.Max() : 0;
+
+        var commerceLatencies = new List<double>();
+        foreach (var action in actions)
+        {
+            if (action.Sequence is not { } sequence)
+            {
+                commerceLatencies.AddRange(Enumerable.Repeat(double.PositiveInfinity, connected));
+                continue;
+            }
+
+            var latencies = observer.Commerce(sequence).LatenciesMs(action.StartedAt);
+            commerceLatencies.AddRange(latencies);
+            commerceLatencies.AddRange(Enumerable.Repeat(double.PositiveInfinity, Math.Max(0, connected - latencies.Count)));
+            latencies.Sort();
+            Console.WriteLine($"commerce: {action.Name,-11} seq={sequence,-5} host_ack_ms={Report.F(action.AckMs)} received={latencies.Count}/{connected} {Report.Summary(latencies)}");
+        }
+
+        commerceLatencies.Sort();
+        var allHostAcks = hostAcks.Concat(actions.Where(a => a.Sequence is not null).Select(a => a.AckMs)).Order().ToList();
+        var result = new StormResult(
+            delivered / span,
+            observer.Percentile(0.99, Math.Max(policy.Owed, delivered)),
+            observer.Percentile(0.50, Math.Max(policy.Owed, delivered)),
+            Report.Percentile(allHostAcks, 0.99),
+            Report.Percentile(commerceLatencies, 0.99),
+            rssMaxKb / 1024.0,
+            policy.Missing,
+            maxPushed / (double)options.Seconds,
+            maxPushed,
+            received);
+
         Console.WriteLine($"  {storm.Describe()}");
         Console.WriteLine(
-            $"storm: {ackedNow}/{total} accepted by the server (host ack p50 {Report.F(Report.Percentile(ackTimes, 0.5))} ms, p99 {Report.F(Report.Percentile(ackTimes, 0.99))} ms), {failed} refused{(firstError is null ? "" : $" (first: {firstError})")}");
+            $"storm: {ackedNow}/{total + hostLines} lines accepted by the server, {failed} refused{(firstError is null ? "" : $" (first: {firstError})")}; " +
+            $"host answers (its {hostAcks.Count} lines and {actions.Count(a => a.Sequence is not null)} commerce calls) p50 {Report.F(Report.Percentile(allHostAcks, 0.5))} ms, p99 {Report.F(result.HostAckP99Ms)} ms");
         Console.WriteLine(
-            $"storm: {delivered}/{expected} deliveries within {Report.F(span)} s -> {delivered / span:0} /s; " +
-            $"{observer.MessagesReachingAll(total, connected)}/{total} messages reached all {connected} viewers; latency p50 {result.P50Text} ms, p99 {result.P99Text} ms; " +
-            $"{pool.Closed} connections closed; server VmRSS now {server.RssKb()} KB");
-
-        if (frames > 0)
-        {
-            Console.WriteLine(
-                $"storm: viewers got {frames} RoomEvents frames ({Report.F(frames / (double)Math.Max(1, connected) / span, 1)} per viewer per s, {Report.F(delivered / (double)frames, 1)} messages per frame), " +
-                $"{Report.F(bytes / 1e6, 0)} MB of JSON ({Report.F(bytes / 1e6 / span, 0)} MB/s, {Report.F(bytes / (double)Math.Max(1, delivered), 0)} bytes per delivered message)");
-        }
+            $"storm: the policy sent {policy.Lines} lines to every viewer{(sampled && !options.HostStorm ? " (a sample, plus the host's)" : "")}: {policy.Owed - policy.Missing}/{policy.Owed} deliveries arrived ({policy.Missing} missing), " +
+            $"{observer.MessagesReachingAll(total + hostLines, connected)} lines reached all {connected} viewers; {delivered} deliveries within {Report.F(span)} s -> {delivered / span:0} /s " +
+            $"({observer.ResyncLines} of them from resyncs); latency p50 {result.P50Text} ms, p99 {result.P99Text} ms");
+        Console.WriteLine(
+            $"storm: lines pushed per viewer: max {maxPushed} ({Report.F(result.MaxLinesPerViewerPerSecond)}/s over {options.Seconds} s), " +
+            $"min {(pushed.Count > 0 ? pushed.Min() : 0)}; {pool.DescribeResyncs()}; {pool.Closed} connections closed");
+        Console.WriteLine($"storm: server VmRSS max {(rssMaxKb is { } kb ? Report.F(kb / 1024.0, 0) : "n/a")} MB (every 250 ms from the storm's start to the end of the drain), now {server.RssKb()} KB");
+        Console.WriteLine($"storm: viewers got {received}");
 
         // Deliveries still queued when the drain ended are not counted (the observer is closed).
         await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
@@ -174,6 +276,75 @@ public static class ChatCommand
         }
 
         return result;
+    }
+
+    /// <summary>The host pins a product at a quarter of the storm, starts a flash price at half and ends it at three quarters.</summary>
+    private static async Task<List<CommerceAction>> CommerceAsync(HubConnection host, Guid showId, IReadOnlyList<LoadProduct> products, int seconds, long start, CancellationToken cancellationToken)
+    {
+        var actions = new List<CommerceAction>();
+        async Task<T?> TimeAsync<T>(string name, double atSecond, Func<Task<T>> call)
+            where T : RoomEvent
+        {
+            var due = TimeSpan.FromSeconds(atSecond) - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+
+            var startedAt = Stopwatch.GetTimestamp();
+            try
+            {
+                var answer = await call();
+                actions.Add(new CommerceAction(name, startedAt, Stopwatch.GetElapsedTime(startedAt).TotalMilliseconds, answer.Sequence));
+                return answer;
+            }
+            catch (Exception e) when (e is HubException or InvalidOperationException or IOException)
+            {
+                Console.WriteLine($"commerce: {name} failed: {e.GetBaseException().Message}");
+                actions.Add(new CommerceAction(name, startedAt, double.PositiveInfinity, null));
+                return null;
+            }
+        }
+
+        var product = products[0];
+        await TimeAsync("pin", seconds * 0.25, () => host.InvokeAsync<PinsChangedEvent>(nameof(ILiveShowHub.PinProduct), showId, product.Id, cancellationToken));
+        var sale = new StartFlashSaleRequest(product.Id, Math.Max(1m, Math.Floor(product.Price * 0.8m)), DurationSeconds: 120, QuantityCap: Math.Max(1, Math.Min(10, product.Stock)), PerBuyerCap: 1);
+        var started = await TimeAsync("flash-start", seconds * 0.5, () => host.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), showId, sale, cancellationToken));
+        if (started is not null)
+        {
+            await TimeAsync("flash-end", seconds * 0.75, () => host.InvokeAsync<FlashSaleEndedEvent>(nameof(ILiveShowHub.EndFlashSale), showId, started.Sale.Id, cancellationToken));
+        }
+
+        return actions;
+    }
+
+    /// <summary>The server's VmRSS every 250 ms until stopped: the highest seen (KB), or null when it is not ours.</summary>
+    private static async Task<long?> SampleRssAsync(ServerProcess server, CancellationToken stop)
+    {
+        long? max = null;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        do
+        {
+            if (server.RssKb() is { } kb && kb > (max ?? 0))
+            {
+                max = kb;
+            }
+        }
+        while (await NextAsync(timer, stop));
+
+        return max;
+
+        static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken stop)
+        {
+            try
+            {
+                return await timer.WaitForNextTickAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
     }
 
     /// <summary>
@@ -189,9 +360,10 @@ public static class ChatCommand
         }
 
         var clock = Stopwatch.StartNew();
-        await using (var pool = new ViewerPool(server.BaseUrl, showId, new ChatObserver(1, TimeSpan.FromSeconds(1)), options.FullParse))
+        var viewers = Math.Min(100, options.Viewers);
+        await using (var pool = new ViewerPool(server.BaseUrl, showId, new ChatObserver(1, viewers, TimeSpan.FromSeconds(1)), options.FullParse, resync: false))
         {
-            await pool.ConnectAsync(Math.Min(100, options.Viewers), options.Batch, cancellationToken);
+            await pool.ConnectAsync(viewers, options.Batch, cancellationToken);
             var sends = new List<Task>(count);
             var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
             for (var i = 0; i < count; i++)
@@ -218,13 +390,25 @@ public static class ChatCommand
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
 
-        Console.WriteLine($"warm-up: {count} messages to {Math.Min(100, options.Viewers)} viewers in {Report.F(clock.Elapsed.TotalSeconds)} s (not measured)");
+        Console.WriteLine($"warm-up: {count} messages to {viewers} viewers in {Report.F(clock.Elapsed.TotalSeconds)} s (not measured)");
     }
 
-    private sealed record StormResult(double DeliveredPerSecond, long? P99Ms, long? P50Ms)
+    private sealed record CommerceAction(string Name, long StartedAt, double AckMs, long? Sequence);
+
+    public sealed record StormResult(
+        double DeliveredPerSecond, long? P99Ms, long? P50Ms, double HostAckP99Ms, double CommerceP99Ms, double? RssMaxMb,
+        long Missing, double MaxLinesPerViewerPerSecond, int MaxLinesPerViewer, WireCount Wire)
     {
         public string P99Text => P99Ms?.ToString(CultureInfo.InvariantCulture) ?? "inf";
 
         public string P50Text => P50Ms?.ToString(CultureInfo.InvariantCulture) ?? "inf";
     }
+}
+
+/// <summary>A lineup product as the host's commerce calls need it.</summary>
+public sealed record LoadProduct(Guid Id, decimal Price, int Stock)
+{
+    /// <summary>Made-up products for the plain SignalR baseline, which checks nothing.</summary>
+    public static IReadOnlyList<LoadProduct> Fake(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new LoadProduct(Guid.NewGuid(), 500m, 100))];
 }

@@ -12,10 +12,16 @@ public static class Cli
           fanout --viewers N [--rounds 5] [--gap-ms 2000] [--warmup-rounds 1]
               Host pins, unpins, starts and ends a flash sale (R rounds); per viewer, the time from just
               before the host's hub call until that viewer got the event; server memory per connection.
-          chat --viewers N --rate R --seconds T [--drain-s 30] [--warmup-s 3] [--guests G] [--skip-baseline]
-              --guests G: G guests send the storm (rate-limited per user: G >= rate), not the host
-              A chat storm of R msg/s for T s sent by the host, against LiveShop, then the same storm
-              against a plain SignalR hub (one Clients.Group(g).SendAsync per message).
+          fanout ... [--skip-baseline]
+              then the same rounds against a plain SignalR hub (one group send per event): join_s,
+              baseline_join_s, baseline_p99_ms and ratio (ours / baseline p99) on the summary line
+          chat --viewers N --rate R --seconds T [--drain-s 30] [--warmup-s 3] [--guests G] [--host-storm] [--skip-baseline]
+              A chat storm of R msg/s for T s sent by G guests (default G = R: each guest sends one line a
+              second, the per-user pace), plus one host line a second; during it the host pins a product,
+              starts a flash price and ends it (host_ack_p99_ms, commerce_p99_ms; server VmRSS every
+              250 ms: rss_max_mb). Then the same storm against a plain SignalR hub (one
+              Clients.Group(g).SendAsync per message).
+              --host-storm: the host sends the storm lines (a host's lines go to everyone: not sampled)
           flashsale --buyers N --units U [--per-buyer 1] [--attempts 1] [--warmup-buyers 100] [--cold-connections]
               N guests each place an order at once (A attempts per buyer, each with its own idempotency key)
               in a flash sale of U units (per-buyer cap P); then every attempt again with the same key.
@@ -28,7 +34,7 @@ public static class Cli
               every order waits PendingPayment, its hold (1 min) runs out and its units go back; reports
               how long until the room shows the flash units and the stock back, and checks the orders
           baseline-server --port P [--parent-pid PID]
-              The plain SignalR hub on 127.0.0.1:P (started by `chat`).
+              The plain SignalR hub on 127.0.0.1:P (started by `fanout` and `chat`).
 
         Common options:
           --url http://127.0.0.1:PORT   use a running LiveShop server (loopback only; needs its demo catalog)
@@ -43,7 +49,21 @@ public static class Cli
           --server-env K=V[,K=V...]     extra environment for the LiveShop server process (experiments,
                                         e.g. DOTNET_gcServer=0); the product is not changed
           --keep                        keep the server's temp folder (database, log)
+          --room-big N, --room-chat-lines N, --room-frame-ms N, --room-max-queued N, --room-snapshot-ms N
+                                        the server's Room settings (Room__BigRoomViewers, __ChatLinesPerSecond,
+                                        __FrameMilliseconds, __MaxQueuedFramesPerConnection,
+                                        __SnapshotMaxAgeMilliseconds); default: the server's (500, 10, 50, 8, 250)
         """;
+
+    /// <summary>The server's Room settings the tool can set (option, setting, the server's default).</summary>
+    public static readonly (string Option, string Setting, int Default)[] RoomSettings =
+    [
+        ("--room-big", "BigRoomViewers", 500),
+        ("--room-chat-lines", "ChatLinesPerSecond", 10),
+        ("--room-frame-ms", "FrameMilliseconds", 50),
+        ("--room-max-queued", "MaxQueuedFramesPerConnection", 8),
+        ("--room-snapshot-ms", "SnapshotMaxAgeMilliseconds", 250),
+    ];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -105,7 +125,15 @@ public sealed class Options
     public int Rounds { get; init; } = 5;
     public int WarmupRounds { get; init; } = 1;
     public int WarmupSeconds { get; init; } = 3;
+    /// <summary>Chat senders (guests); 0 with <see cref="HostStorm"/>.</summary>
     public int Guests { get; init; }
+    public bool HostStorm { get; init; }
+
+    /// <summary>The Room settings the server runs with (given, or the server's defaults).</summary>
+    public IReadOnlyDictionary<string, int> Room { get; init; } = new Dictionary<string, int>();
+
+    public int RoomSetting(string setting) =>
+        Room.TryGetValue(setting, out var value) ? value : Cli.RoomSettings.Single(r => r.Setting == setting).Default;
     public int GapMs { get; init; } = 2000;
     public int Rate { get; init; } = 200;
     public int Seconds { get; init; } = 20;
@@ -134,7 +162,7 @@ public sealed class Options
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var flags = new HashSet<string>(StringComparer.Ordinal);
-        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep", "--cold-connections", "--expire"];
+        string[] flagNames = ["--full-parse", "--skip-baseline", "--keep", "--cold-connections", "--expire", "--host-storm"];
         for (var i = 1; i < args.Length; i++)
         {
             var name = args[i];
@@ -167,6 +195,22 @@ public sealed class Options
             return value;
         }
 
+        var rate = Int("--rate", 200, 1, 5_000);
+        var hostStorm = flags.Contains("--host-storm");
+        if (hostStorm && values.ContainsKey("--guests"))
+        {
+            throw new ArgumentException("--host-storm and --guests exclude each other: the storm comes from the host or from guests.");
+        }
+
+        var room = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (option, setting, _) in Cli.RoomSettings)
+        {
+            if (values.ContainsKey(option))
+            {
+                room[setting] = Int(option, 0, 1, 1_000_000);
+            }
+        }
+
         var options = new Options
         {
             Command = command,
@@ -182,9 +226,12 @@ public sealed class Options
             Rounds = Int("--rounds", 5, 1, 100),
             WarmupRounds = Int("--warmup-rounds", 1, 0, 10),
             WarmupSeconds = Int("--warmup-s", 3, 0, 60),
-            Guests = Int("--guests", 0, 0, 2_000),
+            // Each guest may send one line a second (Limits.ChatRefill): R guests carry R lines a second.
+            Guests = hostStorm ? 0 : Int("--guests", Math.Min(rate, 2_000), 1, 2_000),
+            HostStorm = hostStorm,
+            Room = room,
             GapMs = Int("--gap-ms", 2000, 0, 60_000),
-            Rate = Int("--rate", 200, 1, 5_000),
+            Rate = rate,
             Seconds = Int("--seconds", 20, 1, 600),
             DrainSeconds = Int("--drain-s", 30, 1, 600),
             WaitSeconds = Int("--wait-s", 30, 1, 600),
@@ -205,6 +252,20 @@ public sealed class Options
         if (values.Count > 0)
         {
             throw new ArgumentException($"Unknown option(s): {string.Join(", ", values.Keys)}.");
+        }
+
+        if (room.Count > 0)
+        {
+            if (options.Url is not null)
+            {
+                throw new ArgumentException("--room-* options set the environment of a server this tool starts (not --url).");
+            }
+
+            var environment = (Dictionary<string, string>)options.ServerEnvironment;
+            foreach (var (setting, value) in room)
+            {
+                environment[$"Room__{setting}"] = value.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
         if (options.PerfFile is not null)

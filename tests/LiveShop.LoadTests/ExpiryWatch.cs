@@ -22,12 +22,13 @@ internal static class ExpiryWatch
     public static async Task<bool> RunAsync(DemoHost host, FlashSaleCommand.SaleOutcome sale, LoadFakeStripe stripe, int units, int holdMinutes, CancellationToken cancellationToken)
     {
         var received = new ConcurrentQueue<(RoomEvent Event, DateTimeOffset At)>();
-        using var subscription = host.Hub.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (showId, events) =>
+        // The host sees every event (frames only ever leave out chat); a gap would only be chat, so frames are applied as they come.
+        using var subscription = host.Hub.On<Guid, RoomFrame>(nameof(ILiveShowClient.RoomEvents), (showId, frame) =>
         {
             if (showId == sale.ShowId)
             {
                 var at = DateTimeOffset.UtcNow;
-                foreach (var e in events)
+                foreach (var e in frame.Events)
                 {
                     received.Enqueue((e, at));
                 }

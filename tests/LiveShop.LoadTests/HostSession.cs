@@ -10,9 +10,13 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveShop.LoadTests;
 
-/// <summary>A freshly registered host with a live show and its own hub connection (the cookie signs it in).</summary>
+/// <summary>The demo host (signed in) with a fresh live show and its own hub connection (the cookie signs it in).</summary>
 public sealed class HostSession : IAsyncDisposable
 {
+    // DemoSeeder.HostAccount and DemoSeeder.DemoPassword (internal to LiveShop.Server), as DemoHost.
+    private const string DemoHostEmail = "host@liveshop.test";
+    private const string DemoPassword = "LiveShop-demo1";
+
     private readonly HttpClient _http;
 
     private HostSession(HttpClient http, HubConnection hub, ShowDetailDto show)
@@ -28,7 +32,7 @@ public sealed class HostSession : IAsyncDisposable
 
     public Guid ShowId => Show.Id;
 
-    /// <summary>Registers a host, schedules a show from the TWD demo catalog, connects and goes live over the hub.</summary>
+    /// <summary>Signs in the demo host, schedules a show from the TWD demo catalog, connects and goes live over the hub.</summary>
     public static async Task<HostSession> StartAsync(Uri baseUrl, CancellationToken cancellationToken)
     {
         var cookies = new CookieContainer();
@@ -39,8 +43,8 @@ public sealed class HostSession : IAsyncDisposable
         };
         try
         {
-            var email = $"load-host-{Guid.NewGuid():N}@liveshop.test";
-            await PostAsync(http, ApiRoutes.Register, new RegisterRequest(email, "LoadTest-pass1", "Load host", AsHost: true), cancellationToken);
+            // Shows belong to a shop: a freshly registered host has none, so the demo host (Development seed) runs the show.
+            await PostAsync(http, ApiRoutes.SignIn, new SignInRequest(DemoHostEmail, DemoPassword, RememberMe: false), cancellationToken);
 
             var products = await http.GetFromJsonAsync<List<ProductDto>>($"{ApiRoutes.Products}?currency=TWD", cancellationToken) ?? [];
             var lineup = products.Where(p => p.Stock >= 10 && p.Price >= 2).Take(10).ToList();

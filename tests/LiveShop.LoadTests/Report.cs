@@ -18,7 +18,7 @@ public static class Report
     }
 
     public static string F(double value, int decimals = 1) =>
-        double.IsNaN(value) ? "nan" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        double.IsNaN(value) ? "nan" : double.IsPositiveInfinity(value) ? "inf" : value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static string Summary(IReadOnlyList<double> sorted) =>
         $"p50_ms={F(Percentile(sorted, 0.50))} p95_ms={F(Percentile(sorted, 0.95))} p99_ms={F(Percentile(sorted, 0.99))} max_ms={F(sorted.Count == 0 ? double.NaN : sorted[^1])}";

@@ -31,6 +31,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>LiveShop (started or at <c>--url</c>), not the plain SignalR baseline.</summary>
+    public bool IsLiveShop { get; private set; } = true;
+
     /// <summary>The server's process id, or null for a server given by <c>--url</c>.</summary>
     public int? Pid => _process?.Id;
 
@@ -128,7 +131,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "1";
-        return await LaunchAsync(start, url, BaselineServer.ReadyPath, folder, options.Keep, cancellationToken);
+        var server = await LaunchAsync(start, url, BaselineServer.ReadyPath, folder, options.Keep, cancellationToken);
+        server.IsLiveShop = false;
+        return server;
     }
 
     private static async Task<ServerProcess> LaunchAsync(ProcessStartInfo start, Uri url, string readyPath, string folder, bool keep, CancellationToken cancellationToken)

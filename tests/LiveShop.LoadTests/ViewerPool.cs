@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,31 +11,58 @@ namespace LiveShop.LoadTests;
 /// <summary>Gets every frame a viewer receives, with the receive time (<see cref="Stopwatch.GetTimestamp"/>).</summary>
 public interface IRoomObserver
 {
-    void OnFrame(int viewer, RoomFrame frame, long receivedAt);
+    /// <summary><paramref name="resync"/>: the events a JoinShow resync answered (after a gap or a catch-up frame), not a pushed frame.</summary>
+    void OnFrame(int viewer, ScannedFrame frame, long receivedAt, bool resync);
 }
 
 /// <summary>
 /// N anonymous, cookie-less viewers, each with its own SignalR connection (WebSockets) that calls
-/// JoinShow, connected a batch at a time.
+/// JoinShow, connected a batch at a time. Like the page, each viewer stands at the last sequence it has:
+/// a frame whose <c>after</c> is beyond it (a gap), or an empty catch-up frame (the server dropped the
+/// viewer's queue because it fell behind), makes it call JoinShow again with that sequence, and the events
+/// answered go to the observer as a resync. <paramref name="resync"/> false (the plain SignalR baseline,
+/// which keeps no history): frames are only counted.
 /// </summary>
-public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer, bool fullParse) : IAsyncDisposable
+public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer, bool fullParse, bool resync = true) : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(60);
 
     private readonly List<HubConnection?> _connections = [];
+    private readonly List<ViewerState> _states = [];
     private int _closed;
+    private int _gaps;
+    private int _catchUps;
+    private int _resyncs;
+    private int _resyncFailures;
 
     public int Connected { get; private set; }
+
+    /// <summary>Frames that left a gap (<c>after</c> beyond the viewer's last sequence).</summary>
+    public int Gaps => Volatile.Read(ref _gaps);
+
+    /// <summary>Empty catch-up frames: the server dropped a slow viewer's queue.</summary>
+    public int CatchUps => Volatile.Read(ref _catchUps);
+
+    /// <summary>JoinShow resyncs answered (and failed).</summary>
+    public (int Answered, int Failed) Resyncs => (Volatile.Read(ref _resyncs), Volatile.Read(ref _resyncFailures));
+
+    public string DescribeResyncs() =>
+        $"{Gaps} gap frames, {CatchUps} catch-up frames (queue dropped), {Resyncs.Answered} JoinShow resyncs answered, {Resyncs.Failed} failed";
 
     /// <summary>Connections the server closed (or that failed) after they had joined.</summary>
     public int Closed => Volatile.Read(ref _closed);
 
-    /// <summary>Connects <paramref name="count"/> more viewers (numbered after those already there).</summary>
-    public async Task ConnectAsync(int count, int batch, CancellationToken cancellationToken)
+    /// <summary>Connects <paramref name="count"/> more viewers (numbered after those already there); the seconds it took.</summary>
+    public async Task<double> ConnectAsync(int count, int batch, CancellationToken cancellationToken)
     {
         var hubUrl = new Uri(baseUrl, HubRoutes.Live);
         var first = _connections.Count;
         var connections = new HubConnection?[count];
+        for (var i = 0; i < count; i++)
+        {
+            _states.Add(new ViewerState());
+        }
+
         var failed = 0;
         string? firstError = null;
         var clock = Stopwatch.StartNew();
@@ -43,13 +71,15 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
 
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = batch, CancellationToken = cancellationToken }, async (viewer, token) =>
         {
-            var connection = Build(hubUrl, first + viewer);
+            var state = _states[first + viewer];
+            var connection = Build(hubUrl, first + viewer, state);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
             timeout.CancelAfter(ConnectTimeout);
             try
             {
                 await connection.StartAsync(timeout.Token);
-                await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), showId, null, timeout.Token);
+                var joined = await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), showId, null, timeout.Token);
+                state.Joined(LastSequence(joined));
                 connection.Closed += _ =>
                 {
                     Interlocked.Increment(ref _closed);
@@ -83,10 +113,72 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
 
         _connections.AddRange(connections);
         Connected = _connections.Count(c => c is not null);
-        Console.WriteLine($"viewers: {connections.Count(c => c is not null)}/{count} connected and joined in {clock.Elapsed.TotalSeconds:0.0} s ({connections.Count(c => c is not null) / clock.Elapsed.TotalSeconds:0} /s), {failed} failed{(firstError is null ? "" : $" (first: {firstError})")}");
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"viewers: {connections.Count(c => c is not null)}/{count} connected and joined in {seconds:0.0} s ({connections.Count(c => c is not null) / seconds:0} /s), {failed} failed{(firstError is null ? "" : $" (first: {firstError})")}");
+        return seconds;
     }
 
-    private HubConnection Build(Uri hubUrl, int viewer)
+    private static long LastSequence(JoinResult joined) =>
+        Math.Max(joined.Snapshot?.LastSequence ?? 0, joined.Missed.Count > 0 ? joined.Missed[^1].Sequence : 0);
+
+    /// <summary>A pushed frame: applied, or (gap, catch-up) a resync started, as the page does.</summary>
+    private void Receive(int viewer, ViewerState state, HubConnection connection, ScannedFrame frame)
+    {
+        var at = Stopwatch.GetTimestamp();
+        if (!resync)
+        {
+            observer.OnFrame(viewer, frame, at, resync: false);
+            return;
+        }
+
+        var catchUp = frame.IsCatchUp && frame.Through > state.Last;
+        var gap = frame.After > state.Last;
+        if (catchUp)
+        {
+            Interlocked.Increment(ref _catchUps);
+        }
+        else if (gap)
+        {
+            Interlocked.Increment(ref _gaps);
+        }
+        else
+        {
+            observer.OnFrame(viewer, frame, at, resync: false);
+            state.Advance(frame.Through);
+            return;
+        }
+
+        // A gap frame is not applied (the page does not either): the resync's answer brings its events.
+
+        if (state.TryBeginResync())
+        {
+            // Not awaited here: the client runs one handler at a time per connection, and the answer comes through it.
+            _ = ResyncAsync(viewer, state, connection);
+        }
+    }
+
+    private async Task ResyncAsync(int viewer, ViewerState state, HubConnection connection)
+    {
+        try
+        {
+            var joined = await connection.InvokeAsync<JoinResult>(nameof(ILiveShowHub.JoinShow), showId, state.Last);
+            var at = Stopwatch.GetTimestamp();
+            var from = joined.Snapshot?.LastSequence ?? state.Last;
+            observer.OnFrame(viewer, ScannedFrame.From(from, LastSequence(joined), joined.Missed), at, resync: true);
+            state.Advance(LastSequence(joined));
+            Interlocked.Increment(ref _resyncs);
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or OperationCanceledException or IOException)
+        {
+            Interlocked.Increment(ref _resyncFailures);
+        }
+        finally
+        {
+            state.EndResync();
+        }
+    }
+
+    private HubConnection Build(Uri hubUrl, int viewer, ViewerState state)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(hubUrl, options =>
@@ -106,18 +198,18 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
         connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
         if (fullParse)
         {
-            connection.On<Guid, IReadOnlyList<RoomEvent>>(nameof(ILiveShowClient.RoomEvents), (_, events) =>
+            connection.On<Guid, RoomFrame>(nameof(ILiveShowClient.RoomEvents), (_, frame) =>
             {
-                observer.OnFrame(viewer, RoomFrame.From(events), Stopwatch.GetTimestamp());
+                Receive(viewer, state, connection, ScannedFrame.From(frame));
                 return Task.CompletedTask;
             });
             connection.On<RoomStats>(nameof(ILiveShowClient.RoomStats), _ => Task.CompletedTask);
         }
         else
         {
-            connection.On(nameof(ILiveShowClient.RoomEvents), [typeof(RoomFrame)], (arguments, _) =>
+            connection.On(nameof(ILiveShowClient.RoomEvents), [typeof(ScannedFrame)], (arguments, _) =>
             {
-                observer.OnFrame(viewer, (RoomFrame)arguments[0]!, Stopwatch.GetTimestamp());
+                Receive(viewer, state, connection, (ScannedFrame)arguments[0]!);
                 return Task.CompletedTask;
             }, this);
             connection.On(nameof(ILiveShowClient.RoomStats), [typeof(object)], (_, _) => Task.CompletedTask, this);
@@ -136,15 +228,17 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
         var before = server.RssKb();
         var connecting = new CpuMeter(server);
         var half = count / 2;
+        var joinSeconds = 0.0;
         if (half > 0)
         {
-            await ConnectAsync(half, batch, cancellationToken);
+            joinSeconds += await ConnectAsync(half, batch, cancellationToken);
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         var middle = server.RssKb();
         var connectedAtMiddle = Connected;
-        await ConnectAsync(count - half, batch, cancellationToken);
+        joinSeconds += await ConnectAsync(count - half, batch, cancellationToken);
+        Console.WriteLine($"viewers: all {Connected} joined in {Report.F(joinSeconds)} s of connecting (the two halves, without the pause between them)");
         Console.WriteLine($"  {connecting.Describe()}");
 
         // Let the server settle (stats push, GC) before reading its memory.
@@ -152,7 +246,7 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         var after = server.RssKb();
         Console.WriteLine($"  idle {idle.Describe()}");
-        var figures = new MemoryFigures(before, middle, after, connectedAtMiddle, Connected);
+        var figures = new MemoryFigures(before, middle, after, connectedAtMiddle, Connected, joinSeconds);
         Console.WriteLine(figures);
         return figures;
     }
@@ -177,8 +271,8 @@ public sealed class ViewerPool(Uri baseUrl, Guid showId, IRoomObserver observer,
     }
 }
 
-/// <summary>Server VmRSS (KB) before the viewers, after the first half, after all.</summary>
-public sealed record MemoryFigures(long? Before, long? Middle, long? After, int AtMiddle, int Connected)
+/// <summary>Server VmRSS (KB) before the viewers, after the first half, after all; and the seconds spent connecting and joining them.</summary>
+public sealed record MemoryFigures(long? Before, long? Middle, long? After, int AtMiddle, int Connected, double JoinSeconds)
 {
     /// <summary>(after − before) / connected: the figure of the summary line.</summary>
     public double? KbPerConnection => Before is { } b && After is { } a && Connected > 0 ? (a - b) / (double)Connected : null;
@@ -189,4 +283,35 @@ public sealed record MemoryFigures(long? Before, long? Middle, long? After, int 
     public override string ToString() =>
         $"memory: server VmRSS {Before} KB before, {Middle} KB after {AtMiddle} viewers, {After} KB after {Connected} -> " +
         $"{(KbPerConnection is { } kb ? Report.F(kb) : "n/a")} KB per connection; second half alone {(MarginalKbPerConnection is { } m ? Report.F(m) : "n/a")} KB per connection";
+}
+
+/// <summary>One viewer's position: the last sequence it has, and whether a resync is under way.</summary>
+internal sealed class ViewerState
+{
+    private long _last;
+    private int _resyncing;
+
+    public long Last => Interlocked.Read(ref _last);
+
+    /// <summary>JoinShow answered; a frame (or resync) may have moved it further already.</summary>
+    public void Joined(long last) => Advance(last);
+
+    public void Advance(long through)
+    {
+        var now = Interlocked.Read(ref _last);
+        while (through > now)
+        {
+            var seen = Interlocked.CompareExchange(ref _last, through, now);
+            if (seen == now)
+            {
+                return;
+            }
+
+            now = seen;
+        }
+    }
+
+    public bool TryBeginResync() => Interlocked.CompareExchange(ref _resyncing, 1, 0) == 0;
+
+    public void EndResync() => Volatile.Write(ref _resyncing, 0);
 }

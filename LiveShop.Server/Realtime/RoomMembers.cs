@@ -26,13 +26,27 @@ public sealed class RoomMember(string connectionId, Guid? userId, string? name, 
 public sealed class RoomMembers(RoomConnections connections)
 {
     private readonly ConcurrentDictionary<Guid, Room> _rooms = new();
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> _showsOf = new();
+    // The shows each connection is in (almost always one): a small list, not a dictionary per connection.
+    private readonly Lock _showsGate = new();
+    private readonly Dictionary<string, List<Guid>> _showsOf = [];
 
     public RoomMember Join(Guid showId, string connectionId, Guid? userId, string? name, bool seesAllChat)
     {
         var member = new RoomMember(connectionId, userId, name, connections.Find(connectionId)) { SeesAllChat = seesAllChat };
         _rooms.GetOrAdd(showId, _ => new Room()).Add(member);
-        _showsOf.GetOrAdd(connectionId, _ => new ConcurrentDictionary<Guid, byte>())[showId] = 0;
+        lock (_showsGate)
+        {
+            if (!_showsOf.TryGetValue(connectionId, out var shows))
+            {
+                _showsOf[connectionId] = shows = new List<Guid>(1);
+            }
+
+            if (!shows.Contains(showId))
+            {
+                shows.Add(showId);
+            }
+        }
+
         return member;
     }
 
@@ -56,20 +70,26 @@ public sealed class RoomMembers(RoomConnections connections)
             }
         }
 
-        if (_showsOf.TryGetValue(connectionId, out var shows))
+        lock (_showsGate)
         {
-            shows.TryRemove(showId, out _);
+            if (_showsOf.TryGetValue(connectionId, out var shows) && shows.Remove(showId) && shows.Count == 0)
+            {
+                _showsOf.Remove(connectionId);
+            }
         }
     }
 
     public void Disconnected(string connectionId)
     {
-        if (_showsOf.TryRemove(connectionId, out var shows))
+        List<Guid>? shows;
+        lock (_showsGate)
         {
-            foreach (var showId in shows.Keys)
-            {
-                Leave(showId, connectionId);
-            }
+            _showsOf.Remove(connectionId, out shows);
+        }
+
+        foreach (var showId in shows ?? [])
+        {
+            Leave(showId, connectionId);
         }
     }
 

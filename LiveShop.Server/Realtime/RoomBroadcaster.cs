@@ -37,6 +37,18 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
     /// <summary>Frames each show sent to its common audience (for tests and diagnostics).</summary>
     internal int FramesSent { get; private set; }
 
+    /// <summary>Shows whose fan-out state this instance keeps (for tests and diagnostics): only shows with someone in the room.</summary>
+    internal int ShowsTracked
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _shows.Count;
+            }
+        }
+    }
+
     /// <summary>Queues events (already stored, in sequence order) for the show's room.</summary>
     public void Enqueue(Guid showId, IReadOnlyList<RoomEvent> events)
     {
@@ -146,6 +158,15 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
         ShowFanout show;
         lock (_gate)
         {
+            if (room.Count == 0)
+            {
+                // Nobody to send to: keep nothing for the show, or every show that ever had an event (stock
+                // changes reach live shows nobody watches) stays for the life of the process. A page that joins
+                // later reads these events itself; the next frame starts from them (see below).
+                _shows.Remove(showId);
+                return;
+            }
+
             if (!_shows.TryGetValue(showId, out show!))
             {
                 // Every page that joined before now holds at least everything before this batch.

@@ -68,6 +68,14 @@ public sealed class RoomWatcher : IAsyncDisposable
         return watcher;
     }
 
+    /// <summary>A connected page that has not joined yet (call <see cref="JoinAgainAsync"/>): for bursts of joins that should land together.</summary>
+    public static async Task<RoomWatcher> ConnectAsync(LiveShopFactory factory, ShowDetailDto show, CookieContainer? cookies = null)
+    {
+        var state = new ShowState();
+        state.Load(show);
+        return new RoomWatcher(await factory.ConnectAsync(cookies), state);
+    }
+
     /// <summary>(Re)joins with the last sequence the state applied, as the page does after a reconnect.</summary>
     public async Task<JoinResult> JoinAgainAsync()
     {

@@ -146,8 +146,16 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
             }
             catch (Exception e)
             {
-                // The events are stored: clients that miss this frame get them when they resync.
+                // The events are stored: the next frame starts after them, so every page sees a gap and resyncs.
                 LogSendFailed(logger, e, showId, events.Count);
+                lock (_gate)
+                {
+                    if (_shows.TryGetValue(showId, out var show))
+                    {
+                        show.After = Math.Max(show.After, events[^1].Sequence);
+                        show.Through = Math.Max(show.Through, events[^1].Sequence);
+                    }
+                }
             }
         }
     }

@@ -23,6 +23,8 @@ public partial class ViewerChat
     private bool _loading;
     private bool _failed;
     private string _status = "";
+    private ElementReference _root;
+    private bool _focusChat;
 
     [Inject] private IStringLocalizer<ViewerText> T { get; set; } = default!;
 
@@ -60,6 +62,15 @@ public partial class ViewerChat
         _earlierLines = _earlier.Lines;
     }
 
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusChat)
+        {
+            _focusChat = false;
+            await _root.FocusAsync(preventScroll: true);
+        }
+    }
+
     private async Task LoadEarlierAsync()
     {
         if (_loading)
@@ -86,6 +97,9 @@ public partial class ViewerChat
             }
 
             _earlierLines = earlier.Lines;
+
+            // The button goes away at the start: focus, which was on it, goes to the chat rather than the page's top.
+            _focusChat = earlier.ReachedStart;
             _status = added == 0 ? T["No earlier messages."] : added == 1 ? T["1 earlier message loaded."] : T["{0} earlier messages loaded.", added];
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)

@@ -64,6 +64,9 @@ public sealed class ViewerChatTests : BunitTestBase
         chat.WaitForAssertion(() => Assert.Equal(["line 1", "line 2", "line 3", "line 4", "line 5", "line 6", "line 7"], Texts(chat)));
         Assert.Equal("?before=30&take=50", _api.Sent[^1].Query);
         Assert.Empty(chat.FindAll("[data-testid=chat-earlier]"));
+
+        // Focus was on the button that went away: it goes to the chat, not back to the top of the page.
+        chat.WaitForAssertion(() => Ctx.JSInterop.VerifyFocusAsyncInvoke());
     }
 
     [Fact]

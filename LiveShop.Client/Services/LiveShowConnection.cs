@@ -147,8 +147,10 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
         _connection.Closed += _ => ComingBack ? Task.CompletedTask : SetStateAsync(LiveConnectionState.Disconnected);
 
         await SetStateAsync(LiveConnectionState.Connecting);
-        await _connection.StartAsync();
+
+        // Before the first start: a page opened while the phone is offline still comes back when the network does.
         await WatchNetworkAsync();
+        await _connection.StartAsync();
     }
 
     /// <summary>Asks again for what the page missed (after a gap in the sequence). One request at a time.</summary>

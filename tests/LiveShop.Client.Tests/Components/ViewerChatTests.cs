@@ -151,4 +151,13 @@ public sealed class ViewerChatTests : BunitTestBase
         Assert.Equal("button", button.GetAttribute("type"));
         Assert.Equal("Show earlier messages", button.TextContent.Trim());
     }
+
+    [Fact]
+    public void ShowEarlier_EmptyChat_IsNotOffered()
+    {
+        var chat = Render([], _ => null);
+
+        Assert.Empty(chat.FindAll("[data-testid=chat-earlier]"));
+        Assert.Single(chat.FindAll("[data-testid=chat-empty]"));
+    }
 }

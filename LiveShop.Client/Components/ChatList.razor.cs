@@ -32,6 +32,9 @@ public partial class ChatList : IDisposable
     /// <summary>Confirmed lines, oldest first.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<ChatMessageDto> Messages { get; set; } = [];
 
+    /// <summary>Older lines the viewer scrolled back to, shown above <see cref="Messages"/> and never announced.</summary>
+    [Parameter] public IReadOnlyList<ChatMessageDto> Earlier { get; set; } = [];
+
     /// <summary>The user's own lines on their way.</summary>
     [Parameter] public IReadOnlyList<PendingChat> Pending { get; set; } = [];
 

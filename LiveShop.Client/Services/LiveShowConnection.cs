@@ -6,6 +6,7 @@ using LiveShop.Shared.Sales;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 
 namespace LiveShop.Client.Services;
 
@@ -27,7 +28,7 @@ public enum LiveConnectionState
 /// was missed. Start it only once the component is interactive (never during prerender). Pushes about
 /// another show than the joined one are ignored.
 /// </summary>
-public sealed partial class LiveShowConnection(NavigationManager navigation, TimeProvider clock, Video.CameraChannel? cameras = null) : ILiveShowConnection, IOrderUpdates, Video.ICameraSignalling
+public sealed partial class LiveShowConnection(NavigationManager navigation, TimeProvider clock, Video.CameraChannel? cameras = null, IJSRuntime? js = null) : ILiveShowConnection, IOrderUpdates, Video.ICameraSignalling
 {
     private HubConnection? _connection;
     private Guid _showId;
@@ -106,7 +107,7 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
     {
         _connection = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live))
-            .WithAutomaticReconnect(new ForeverRetryPolicy())
+            .WithAutomaticReconnect(_delays)
             // Source-generated JSON only (no reflection fallback): the published client is trimmed, and reflection
             // cannot rebuild records whose constructors the trimmer removed. Every hub type is in LiveShopJsonContext.
             .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolver = LiveShopJsonContext.Default)
@@ -143,9 +144,12 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
                 await SetStateAsync(LiveConnectionState.Connected);
             }
         };
-        _connection.Closed += _ => SetStateAsync(LiveConnectionState.Disconnected);
+        _connection.Closed += _ => ComingBack ? Task.CompletedTask : SetStateAsync(LiveConnectionState.Disconnected);
 
         await SetStateAsync(LiveConnectionState.Connecting);
+
+        // Before the first start: a page opened while the phone is offline still comes back when the network does.
+        await WatchNetworkAsync();
         await _connection.StartAsync();
     }
 
@@ -259,20 +263,12 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
 
     public async ValueTask DisposeAsync()
     {
+        await UnwatchNetworkAsync();
         await CameraDisposingAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
             _connection = null;
         }
-    }
-
-    /// <summary>0, 1, 2, 5 s, then every 10 s: a phone that lost the network comes back by itself.</summary>
-    private sealed class ForeverRetryPolicy : IRetryPolicy
-    {
-        private static readonly TimeSpan[] Delays = [TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
-
-        public TimeSpan? NextRetryDelay(RetryContext retryContext) =>
-            retryContext.PreviousRetryCount < Delays.Length ? Delays[retryContext.PreviousRetryCount] : TimeSpan.FromSeconds(10);
     }
 }

@@ -20,6 +20,7 @@ public sealed class ShowState
     private readonly SortedDictionary<long, RoomEvent> _early = [];
     private readonly List<RoomFrame> _earlyFrames = [];
     private readonly List<ChatMessageDto> _chat = [];
+    private readonly Dictionary<Guid, long> _chatSequences = [];
     private readonly List<PendingChat> _pending = [];
     private readonly RoomCommerce _commerce = new();
 
@@ -60,6 +61,9 @@ public sealed class ShowState
 
     /// <summary>Slow mode and the pinned announcement, as everyone sees them.</summary>
     public ChatSettingsDto ChatSettings { get; private set; } = NoChatSettings;
+
+    /// <summary>A chat line's sequence when it arrived as an event (null for lines from a snapshot): where scroll-back starts.</summary>
+    public long? ChatSequenceOf(Guid messageId) => _chatSequences.TryGetValue(messageId, out var sequence) ? sequence : null;
 
     /// <summary>The questions the user may see (staff: all of them), and their votes.</summary>
     public QuestionBoard Questions { get; } = new();
@@ -132,6 +136,7 @@ public sealed class ShowState
         _early.Clear();
         _earlyFrames.Clear();
         _chat.Clear();
+        _chatSequences.Clear();
         _pending.Clear();
         _commerce.Reset([], []);
         ChatSettings = NoChatSettings;
@@ -387,6 +392,7 @@ public sealed class ShowState
         }
 
         _chat.Clear();
+        _chatSequences.Clear();
         foreach (var message in snapshot.RecentChat)
         {
             AddChat(message);
@@ -420,6 +426,7 @@ public sealed class ShowState
                 break;
             case ChatPostedEvent chat:
                 AddChat(chat.Message);
+                _chatSequences[chat.Message.Id] = chat.Sequence;
                 break;
             case ReactionsEvent reactions:
                 ReactionTotal = Math.Max(ReactionTotal, reactions.Total);
@@ -521,6 +528,16 @@ public sealed class ShowState
         if (_chat.Count > ChatCapacity)
         {
             _chat.RemoveRange(0, _chat.Count - ChatCapacity);
+        }
+
+        // Kept a while after a line scrolls away (scroll-back may still ask), then only for the lines on the page.
+        if (_chatSequences.Count > 2 * ChatCapacity)
+        {
+            var onPage = _chat.Select(m => m.Id).ToHashSet();
+            foreach (var id in _chatSequences.Keys.Where(id => !onPage.Contains(id)).ToList())
+            {
+                _chatSequences.Remove(id);
+            }
         }
     }
 

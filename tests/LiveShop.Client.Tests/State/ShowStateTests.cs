@@ -365,4 +365,16 @@ public sealed class ShowStateTests
         Assert.Equal(0, state.ReactionTotal);
         Assert.Equal(0, raised);
     }
+
+    [Fact]
+    public void ChatSequenceOf_LineFromAFrame_IsItsSequence_LineFromTheSnapshotIsUnknown()
+    {
+        var state = LoadedState(ShowStatus.Live);
+        state.ApplyJoin(Join(Device, Snapshot(10, chat: [Message(1)])), Device);
+
+        state.ApplyFrame(new RoomFrame(10, 12, [new ChatPostedEvent(12, Device, Message(2))]));
+
+        Assert.Null(state.ChatSequenceOf(Message(1).Id));
+        Assert.Equal(12, state.ChatSequenceOf(Message(2).Id));
+    }
 }

@@ -96,9 +96,9 @@ async function startServer() {
       ...process.env,
       ASPNETCORE_ENVIRONMENT: 'Development',
       Database__DataDirectory: data,
-      Logging__LogLevel__Default: 'Warning',
-      'Logging__LogLevel__Microsoft.AspNetCore': 'Warning',
-      'Logging__LogLevel__Microsoft.EntityFrameworkCore': 'Warning',
+      Logging__LogLevel__Default: 'Error',
+      'Logging__LogLevel__Microsoft.AspNetCore': 'Error',
+      'Logging__LogLevel__Microsoft.EntityFrameworkCore': 'Error',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -50,7 +50,7 @@ try {
   const medianKind = k => [...results.map(r => r.byKind[k] ?? 0)].sort((a, b) => a - b)[Math.floor(results.length / 2)];
   console.log(`by type (median kB): ${kinds.map(k => `${k}=${kb(medianKind(k))}`).join(' ')}`);
   console.log(`first-visit lang=${lang} runs=${runs} kb=${kb(median('bytes'))} requests=${median('requests')} ` +
-    `first_paint_ms=${median('firstPaint')} app_ready_ms=${median('appReady')} buy_ms=${median('buy')} encoding=${results[0].encoding}`);
+    `first_paint_ms=${median('firstPaint')} framework_downloaded_ms=${median('downloaded')} app_ready_ms=${median('appReady')} buy_ms=${median('buy')} encoding=${results[0].encoding}`);
 } finally {
   server?.stop();
 }
@@ -161,6 +161,13 @@ async function measure(base) {
     const encodings = new Set();
     let bytes = 0;
     const byKind = {};
+    // CDP timestamps (seconds, monotonic): the document's request starts the clock; frameworkDone is when the last
+    // _framework file (runtime, assemblies, ICU) arrived, i.e. how long the download alone took.
+    let navigationStart = null;
+    let frameworkDone = 0;
+    cdp.on('Network.requestWillBeSent', e => {
+      if (navigationStart === null && e.type === 'Document') { navigationStart = e.timestamp; }
+    });
     cdp.on('Network.responseReceived', e => {
       const enc = Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1];
       responses.set(e.requestId, { url: e.response.url, mime: e.response.mimeType ?? '', enc: enc ?? '-' });
@@ -172,6 +179,7 @@ async function measure(base) {
       const kind = kindOf(r.url, r.mime);
       byKind[kind] = (byKind[kind] ?? 0) + e.encodedDataLength;
       bytes += e.encodedDataLength;
+      if (new URL(r.url).pathname.startsWith('/_framework/')) { frameworkDone = Math.max(frameworkDone, e.timestamp); }
       if (args.verbose) { console.log(`${kb(e.encodedDataLength).padStart(6)} kB ${r.enc.padEnd(4)} ${kind.padEnd(5)} ${new URL(r.url).pathname}`); }
     });
     await page.goto(`${base}/shows/${demoShow}`, { waitUntil: 'commit' });
@@ -182,7 +190,8 @@ async function measure(base) {
       ...window.__firstVisit,
       firstPaint: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1),
     }));
-    return { bytes, byKind, requests: responses.size, encoding: [...encodings].join('+') || 'none', ...marks };
+    const downloaded = Math.round((frameworkDone - navigationStart) * 1000);
+    return { bytes, byKind, requests: responses.size, encoding: [...encodings].join('+') || 'none', downloaded, ...marks };
   } finally {
     await browser.close();
   }
@@ -192,5 +201,5 @@ function kb(n) { return (n / 1000).toFixed(0); }
 
 function describe(r) {
   const kinds = Object.entries(r.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}=${kb(v)}`).join(' ');
-  return `${kb(r.bytes)} kB in ${r.requests} responses (${kinds}) first_paint=${r.firstPaint} ms app_ready=${r.appReady} ms buy=${r.buy} ms`;
+  return `${kb(r.bytes)} kB in ${r.requests} responses (${kinds}) first_paint=${r.firstPaint} ms framework_downloaded=${r.downloaded} ms app_ready=${r.appReady} ms buy=${r.buy} ms`;
 }

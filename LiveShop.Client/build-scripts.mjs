@@ -3,7 +3,7 @@
 //   --minify     minify (Release builds)
 //   --sourcemap  write linked source maps next to the bundles
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +16,16 @@ const entryPoints = readdirSync(scripts)
     .filter(name => name.endsWith('.js'))
     .map(name => join(scripts, name));
 
+// A dynamic import() becomes a chunk of its own under chunks/ (e.g. hls.js, loaded only for HLS playlists); the old
+// chunks go first, since their names carry a content hash.
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
+
 await build({
     entryPoints,
     outdir,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
     platform: 'browser',
     target: ['es2020'],

@@ -3,8 +3,17 @@
 // from stalls and network drops without a reload (backoff 1 s, 2 s, 4 s … 15 s), and reports to .NET:
 //   OnPlayerState("playing" | "reconnecting" | "paused")
 //   OnPlayingDate(epochMs)   the wall-clock date of the frame on screen (EXT-X-PROGRAM-DATE-TIME), ~2×/s
-// Bundled by esbuild into wwwroot/js/bundles/hls-player.js (see LiveShop.Client.csproj).
-import Hls from 'hls.js/light';
+// Bundled by esbuild into wwwroot/js/bundles/hls-player.js (see LiveShop.Client.csproj). hls.js (~100 kB brotli) is a
+// chunk of its own, imported only when a URL is an HLS playlist: an MP4 show never downloads it.
+
+/** hls.js once loadHls() has imported it. */
+let Hls = null;
+
+/** Imports hls.js (its own chunk) the first time an HLS playlist plays. */
+async function loadHls() {
+    Hls ??= (await import('hls.js/light')).default;
+    return Hls;
+}
 
 const HLS_PATTERN = /\.m3u8($|[?#])/i;
 const MAX_BACKOFF_MS = 15000;
@@ -55,17 +64,33 @@ class StreamPlayer {
         this.on(video, 'ended', () => this.onEnded());
         this.on(window, 'online', () => this.retryNow());
 
-        if (isHls(this.url) && Hls.isSupported()) {
-            this.startHls();
+        if (isHls(this.url)) {
+            loadHls().then(
+                hls => {
+                    if (this.disposed) {
+                        return;
+                    }
+                    if (hls.isSupported()) {
+                        this.startHls();
+                    } else {
+                        this.startNative();
+                    }
+                },
+                () => this.disposed || this.startNative());
         } else {
-            // MP4/WebM, or HLS where the browser plays it itself (Safari/iOS).
-            this.native = true;
-            // The prerendered page may already carry the URL (MP4 starts before WebAssembly): keep it.
-            if (video.getAttribute('src') !== this.url) {
-                video.src = this.url;
-            }
-            this.play();
+            this.startNative();
         }
+    }
+
+    /** MP4/WebM, or HLS where the browser plays it itself (Safari/iOS). */
+    startNative() {
+        const video = this.video;
+        this.native = true;
+        // The prerendered page may already carry the URL (MP4 starts before WebAssembly): keep it.
+        if (video.getAttribute('src') !== this.url) {
+            video.src = this.url;
+        }
+        this.play();
     }
 
     startHls() {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
@@ -26,6 +27,9 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
 {
     /// <summary>Frames and chat budgets run on real time, whatever clock the shop's business runs on (tests fake that one).</summary>
     private static readonly TimeProvider Clock = TimeProvider.System;
+
+    /// <summary>Rooms of this many connections are written to from several threads.</summary>
+    private const int ParallelFanoutFrom = 2048;
 
     private readonly Lock _gate = new();
     private readonly WakeSignal _signal = new();
@@ -138,8 +142,15 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
             _pending = [];
         }
 
+        Dictionary<Guid, List<RoomEvent>>? deferred = null;
         foreach (var (showId, events) in batch)
         {
+            if (WaitsForBigRoomWindow(showId, events))
+            {
+                (deferred ??= [])[showId] = events;
+                continue;
+            }
+
             try
             {
                 Send(showId, events);
@@ -157,6 +168,25 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
                     }
                 }
             }
+        }
+
+        if (deferred is not null)
+        {
+            // Back in front of anything queued meanwhile, in order; the loop comes round again after its window.
+            lock (_gate)
+            {
+                foreach (var (showId, events) in deferred)
+                {
+                    if (_pending.TryGetValue(showId, out var newer))
+                    {
+                        events.AddRange(newer);
+                    }
+
+                    _pending[showId] = events;
+                }
+            }
+
+            _signal.Set();
         }
     }
 
@@ -250,19 +280,19 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
         }
 
         var after = show.After;
-        SerializedHubMessage? commonMessage = null;
-        SerializedHubMessage? allMessage = null;
-        var sentCommon = false;
+        // Built before the writes: everyone who gets the same frame shares one message (one serialization).
+        var commonMessage = common.Count > 0 ? Message(showId, new RoomFrame(after, through, common)) : null;
+        var allMessage = all.Count > 0 ? Message(showId, new RoomFrame(after, through, all)) : null;
         var maxQueued = options.Value.MaxQueuedFramesPerConnection;
         Func<SerializedHubMessage> catchUp = () => Message(showId, new RoomFrame(show.Through, show.Through, []));
-        foreach (var member in room)
+
+        void SendTo(RoomMember member)
         {
             if (member.Connection is not { } connection)
             {
-                continue;
+                return;
             }
 
-            var baseline = member.SeesAllChat ? all : common;
             List<ChatPostedEvent>? mine = null;
             if (member.UserId is { } userId && own is not null)
             {
@@ -271,29 +301,16 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
 
             List<RoomEvent>? mentioned = null;
             mentions?.TryGetValue(member.ConnectionId, out mentioned);
-            SerializedHubMessage message;
+            SerializedHubMessage? message;
             if (mine is null && mentioned is null)
             {
-                if (baseline.Count == 0)
-                {
-                    continue;
-                }
-
-                if (member.SeesAllChat)
-                {
-                    message = allMessage ??= Message(showId, new RoomFrame(after, through, all));
-                }
-                else
-                {
-                    message = commonMessage ??= Message(showId, new RoomFrame(after, through, common));
-                    sentCommon = true;
-                }
+                message = member.SeesAllChat ? allMessage : commonMessage;
             }
             else
             {
                 // Their own lines (with their clientMessageId) and lines that mention them, in order.
                 var personal = new SortedDictionary<long, RoomEvent>();
-                foreach (var roomEvent in baseline)
+                foreach (var roomEvent in member.SeesAllChat ? all : common)
                 {
                     personal[roomEvent.Sequence] = roomEvent;
                 }
@@ -311,18 +328,60 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
                 message = Message(showId, new RoomFrame(after, through, [.. personal.Values]));
             }
 
-            connection.Send(message, maxQueued, catchUp);
+            if (message is not null)
+            {
+                connection.Send(message, maxQueued, catchUp);
+            }
+        }
+
+        if (room.Count >= ParallelFanoutFrom)
+        {
+            // Thousands of writes: spread over the cores (each connection is still written by one thread at a time).
+            Parallel.ForEach(Partitioner.Create(0, room.Count, ParallelFanoutFrom / 2), range =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    SendTo(room[i]);
+                }
+            });
+        }
+        else
+        {
+            foreach (var member in room)
+            {
+                SendTo(member);
+            }
         }
 
         // Frames follow on from the last one everyone was sent: a batch everyone skipped (chat nobody was
         // sent) is covered by the next frame's range, so no page takes it for a gap.
-        if (sentCommon || common.Count > 0)
+        if (common.Count > 0)
         {
             show.After = through;
             FramesSent++;
+            show.LastSentAt = Clock.GetTimestamp();
         }
 
         show.Through = through;
+    }
+
+    /// <summary>
+    /// A big room's chat-only batch waits until <see cref="RoomOptions.BigRoomFrameMilliseconds"/> after the
+    /// room's last frame: ten thousand viewers cost a write each per frame, and a sampled chat reads as well
+    /// in four frames a second as in twenty. Anything but chat never waits.
+    /// </summary>
+    private bool WaitsForBigRoomWindow(Guid showId, List<RoomEvent> events)
+    {
+        if (events.Any(e => e is not ChatPostedEvent) || members.Count(showId) < options.Value.BigRoomViewers)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            return _shows.TryGetValue(showId, out var show)
+                && Clock.GetElapsedTime(show.LastSentAt) < TimeSpan.FromMilliseconds(options.Value.BigRoomFrameMilliseconds);
+        }
     }
 
     private static SerializedHubMessage Message(Guid showId, RoomFrame frame) =>
@@ -330,6 +389,9 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
 
     private sealed class ShowFanout(long after, ChatSampler sampler)
     {
+        /// <summary>When the room was last sent a frame (<see cref="TimeProvider.GetTimestamp"/>).</summary>
+        public long LastSentAt { get; set; }
+
         /// <summary>The end of the last frame the whole room was sent: the next frame follows on from it.</summary>
         public long After { get; set; } = after;
 

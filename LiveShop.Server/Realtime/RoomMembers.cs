@@ -93,6 +93,9 @@ public sealed class RoomMembers(RoomConnections connections)
         }
     }
 
+    /// <summary>The member for a connection in a show's room, or null.</summary>
+    public RoomMember? Find(Guid showId, string connectionId) => _rooms.TryGetValue(showId, out var room) ? room.Find(connectionId) : null;
+
     public int Count(Guid showId) => _rooms.TryGetValue(showId, out var room) ? room.Count : 0;
 
     public IReadOnlyList<RoomMember> In(Guid showId) => _rooms.TryGetValue(showId, out var room) ? room.All() : [];

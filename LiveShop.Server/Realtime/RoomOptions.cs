@@ -14,6 +14,9 @@ public sealed class RoomOptions
     /// <summary>Chat is sent at most once per this many milliseconds per show; everything else leaves at once.</summary>
     public int FrameMilliseconds { get; set; } = 50;
 
+    /// <summary>In a big room, chat alone is sent at most once per this many milliseconds (fewer, fuller frames for thousands of viewers).</summary>
+    public int BigRoomFrameMilliseconds { get; set; } = 250;
+
     /// <summary>Frames queued for one slow connection before it is told to catch up instead.</summary>
     public int MaxQueuedFramesPerConnection { get; set; } = 8;
 

@@ -19,7 +19,7 @@ namespace LiveShop.Server.Features.Live;
 /// show's staff (host, co-host, moderators) are exempt from all of that. Stored and numbered like every
 /// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed.
 /// </summary>
-public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue queue, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
+public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue queue, RoomMembers members, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
 {
     public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, RoomCaller from, CancellationToken cancellationToken = default)
     {
@@ -35,7 +35,9 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue
             throw DomainException.Invalid(ProblemCodes.ChatTooLong, "A message can be at most {0} characters (this one has {1}).", Limits.ChatMessageMaxLength, text.Length);
         }
 
-        var result = await queue.EnqueueAsync(showId, new PendingChatLine(caller, userId, text, request.ClientMessageId, from));
+        // Whether the line comes from the console or the desk decides only its place in the queue; the checks are the line's own.
+        var fromStaff = members.Find(showId, from.ConnectionId)?.SeesAllChat == true;
+        var result = await queue.EnqueueAsync(showId, new PendingChatLine(caller, userId, text, request.ClientMessageId, from, fromStaff));
         if (result.Item1.Posted is { } posted)
         {
             activity.ChatPosted(showId, posted.At);

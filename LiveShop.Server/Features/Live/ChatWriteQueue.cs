@@ -6,8 +6,11 @@ using LiveShop.Shared.Realtime;
 namespace LiveShop.Server.Features.Live;
 
 /// <summary>A chat line waiting to be stored, and what became of it.</summary>
-public sealed class PendingChatLine(ClaimsPrincipal caller, Guid userId, string text, Guid? clientMessageId, RoomCaller from)
+public sealed class PendingChatLine(ClaimsPrincipal caller, Guid userId, string text, Guid? clientMessageId, RoomCaller from, bool fromStaff = false)
 {
+    /// <summary>Sent from a host's or moderator's connection: stored ahead of viewers' lines that wait.</summary>
+    public bool FromStaff { get; } = fromStaff;
+
     public ClaimsPrincipal Caller { get; } = caller;
 
     public Guid UserId { get; } = userId;
@@ -35,7 +38,7 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
     public const int MaxBatch = 64;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, Queue<PendingChatLine>> _queues = [];
+    private readonly Dictionary<Guid, ShowQueue> _queues = [];
 
     /// <summary>Batches stored so far (for tests and diagnostics).</summary>
     internal int Batches;
@@ -47,11 +50,11 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
         {
             if (!_queues.TryGetValue(showId, out var queue))
             {
-                _queues[showId] = queue = new Queue<PendingChatLine>();
+                _queues[showId] = queue = new ShowQueue();
                 start = true;
             }
 
-            queue.Enqueue(line);
+            (line.FromStaff ? queue.Staff : queue.Others).Enqueue(line);
         }
 
         if (start)
@@ -69,8 +72,9 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
             List<PendingChatLine> batch = [];
             lock (_gate)
             {
+                // The host's and moderators' lines first: in a storm they are what the room is waiting for.
                 var queue = _queues[showId];
-                while (batch.Count < MaxBatch && queue.TryDequeue(out var line))
+                while (batch.Count < MaxBatch && (queue.Staff.TryDequeue(out var line) || queue.Others.TryDequeue(out line)))
                 {
                     batch.Add(line);
                 }
@@ -102,6 +106,13 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
                 }
             }
         }
+    }
+
+    private sealed class ShowQueue
+    {
+        public Queue<PendingChatLine> Staff { get; } = new();
+
+        public Queue<PendingChatLine> Others { get; } = new();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Count} chat lines of show {ShowId} failed.")]

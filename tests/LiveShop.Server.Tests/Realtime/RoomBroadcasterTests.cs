@@ -12,7 +12,7 @@ public class RoomBroadcasterTests
     public void Flush_EventsOfShowsNobodyWatches_KeepsNothingForThem()
     {
         var members = new RoomMembers(new RoomConnections());
-        var broadcaster = new RoomBroadcaster(members, Options.Create(new RoomOptions()), TimeProvider.System, NullLogger<RoomBroadcaster>.Instance);
+        var broadcaster = new RoomBroadcaster(members, Options.Create(new RoomOptions()), NullLogger<RoomBroadcaster>.Instance);
         var watched = Guid.NewGuid();
         members.Join(watched, "page-1", null, null, seesAllChat: false);
 

@@ -13,9 +13,6 @@ public sealed class ChatSampler(int linesPerSecond, DateTimeOffset now)
     private double _tokens = linesPerSecond;
     private DateTimeOffset _refilled = now;
 
-    /// <summary>Lines that may still go in this second (for tests).</summary>
-    public double Tokens => _tokens;
-
     /// <summary>
     /// Of <paramref name="candidates"/> (viewers' lines, in sequence order), the ones to send now; <paramref name="alwaysSent"/>
     /// lines (host, staff) were sent anyway and are counted first.

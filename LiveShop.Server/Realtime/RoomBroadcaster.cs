@@ -38,9 +38,6 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
     private Dictionary<Guid, List<RoomEvent>> _pending = [];
     private bool _hasUrgent;
 
-    /// <summary>Frames each show sent to its common audience (for tests and diagnostics).</summary>
-    internal int FramesSent { get; private set; }
-
     /// <summary>Shows whose fan-out state this instance keeps (for tests and diagnostics): only shows with someone in the room.</summary>
     internal int ShowsTracked
     {
@@ -77,18 +74,6 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
         if (urgent)
         {
             _urgent.Set();
-        }
-    }
-
-    /// <summary>Forgets a show's fan-out state (its room emptied).</summary>
-    public void Forget(Guid showId)
-    {
-        lock (_gate)
-        {
-            if (!_pending.ContainsKey(showId))
-            {
-                _shows.Remove(showId);
-            }
         }
     }
 
@@ -358,7 +343,6 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
         if (common.Count > 0)
         {
             show.After = through;
-            FramesSent++;
             show.LastSentAt = Clock.GetTimestamp();
         }
 

@@ -16,8 +16,6 @@ public sealed class RoomConnection(HubConnectionContext context)
     private bool _behind;
     private Func<SerializedHubMessage>? _catchUp;
 
-    public string ConnectionId => context.ConnectionId;
-
     /// <summary>Times this connection fell behind and was sent to catch up (for tests and diagnostics).</summary>
     public int CatchUps { get; private set; }
 

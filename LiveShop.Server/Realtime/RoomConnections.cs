@@ -8,8 +8,6 @@ public sealed class RoomConnections
 {
     private readonly ConcurrentDictionary<string, RoomConnection> _connections = new();
 
-    public int Count => _connections.Count;
-
     public void Add(HubConnectionContext context) => _connections[context.ConnectionId] = new RoomConnection(context);
 
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);

@@ -53,7 +53,7 @@ public sealed class RoomMembers(RoomConnections connections)
     /// <summary>Marks a member as seeing every chat line (it opened the moderation desk).</summary>
     public void SeeAllChat(Guid showId, string connectionId)
     {
-        if (_rooms.TryGetValue(showId, out var room) && room.Find(connectionId) is { } member)
+        if (Find(showId, connectionId) is { } member)
         {
             member.SeesAllChat = true;
         }

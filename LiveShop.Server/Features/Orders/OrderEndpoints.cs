@@ -67,6 +67,7 @@ public static class OrdersExtensions
     public static WebApplicationBuilder AddLiveShopOrders(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<PlaceOrder>();
+        builder.Services.AddSingleton<EndedFlashPriceBuyers>();
         builder.Services.AddScoped<OrderQueries>();
         builder.Services.AddScoped<OrderNotifier>();
         builder.Services.AddScoped<BuyerProfile>();

@@ -42,6 +42,7 @@ public sealed partial class PlaceOrder(
     OrderNotifier notifier,
     OrderQueries queries,
     FlashSaleBook flashSaleBook,
+    EndedFlashPriceBuyers endedFlashPriceBuyers,
     FlashSales flashSales,
     StockFanout stockFanout,
     TimeProvider clock,
@@ -57,64 +58,76 @@ public sealed partial class PlaceOrder(
         Validate(request);
         var hash = Hash(request!);
 
-        if (await FindExistingAsync(buyerId, key, hash, cancellationToken) is { } seen)
-        {
-            return await ReplayAsync(seen, cancellationToken);
-        }
-
+        // Only as many buyers as there are flash units left go on at a time; the rest wait in memory for a unit or the end.
+        var admitted = await flashSaleBook.AdmitAsync(request!.ShowId, request.Lines.Select(l => (l.ProductId, l.VariantId, l.ExpectedUnitPrice, l.Quantity)), cancellationToken);
         CheckoutOffer offer;
         Order order;
         try
         {
-            RefuseEndedFlashPrices(request!);
-            offer = await checkout.ForShowAsync(request!.ShowId, cancellationToken);
-            checkout.RequireTakes(offer, request.Payment);
-            var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
+            // A sell-out stampede is answered here, from memory: only buyers who ordered at that price could be retrying.
+            await RefuseEndedFlashPricesAsync(buyerId, request!);
+            if (await FindExistingAsync(buyerId, key, hash, cancellationToken) is { } seen)
             {
-                // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
-                var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
-                return existing is not null
-                    ? (existing, false)
-                    : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
-            }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request), recheckWhen: () => flashSaleBook.NextEnding(request.ShowId));
-            if (!created)
-            {
-                return await ReplayAsync(stored, cancellationToken);
+                return await ReplayAsync(seen, cancellationToken);
             }
 
-            order = stored;
-
-            // The order's show learned the new stock in its own change; the other shows carrying these products learn it now.
-            stockFanout.Changed(order.ShowId, order.Lines.Select(l => l.ProductId));
-        }
-        catch (DomainException refusal) when (refusal.Code == ProblemCodes.FlashSaleEnded)
-        {
-            // The sale sold out while this request waited for the lock. If an identical request (same key) won it, answer with that order.
-            var won = await FindExistingAsync(buyerId, key, hash, cancellationToken);
-            if (won is null)
+            try
             {
+                RefuseEndedFlashPrices(request!);
+                offer = await checkout.ForShowAsync(request!.ShowId, cancellationToken);
+                checkout.RequireTakes(offer, request.Payment);
+                var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
+                {
+                    // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
+                    var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+                    return existing is not null
+                        ? (existing, false)
+                        : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
+                }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request), recheckWhen: () => flashSaleBook.NextEnding(request.ShowId));
+                if (!created)
+                {
+                    return await ReplayAsync(stored, cancellationToken);
+                }
+
+                order = stored;
+
+                // The order's show learned the new stock in its own change; the other shows carrying these products learn it now.
+                stockFanout.Changed(order.ShowId, order.Lines.Select(l => l.ProductId));
+            }
+            catch (DomainException refusal) when (refusal.Code == ProblemCodes.FlashSaleEnded)
+            {
+                // The sale sold out while this request waited for the lock. If an identical request (same key) won it, answer with that order.
+                var won = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+                if (won is null)
+                {
+                    throw;
+                }
+
+                return await ReplayAsync(won, cancellationToken);
+            }
+            catch (DomainException refusal) when (refusal.Code == ProblemCodes.OutOfStock && refusal.Extensions.GetValueOrDefault("flashSaleId") is Guid saleId)
+            {
+                // Stock is shared with list-price buyers and other shows: when it runs out under a flash sale,
+                // the sale cannot deliver its remaining units, so it ends for everyone now (not "30 left" forever).
+                await flashSales.EndIfStockGoneAsync(request!.ShowId, saleId, CancellationToken.None);
                 throw;
             }
-
-            return await ReplayAsync(won, cancellationToken);
-        }
-        catch (DomainException refusal) when (refusal.Code == ProblemCodes.OutOfStock && refusal.Extensions.GetValueOrDefault("flashSaleId") is Guid saleId)
-        {
-            // Stock is shared with list-price buyers and other shows: when it runs out under a flash sale,
-            // the sale cannot deliver its remaining units, so it ends for everyone now (not "30 left" forever).
-            await flashSales.EndIfStockGoneAsync(request!.ShowId, saleId, CancellationToken.None);
-            throw;
-        }
-        catch (DbUpdateException)
-        {
-            // Another server instance stored the same key first: the unique index kept it to one order.
-            var raced = await FindExistingAsync(buyerId, key, hash, cancellationToken);
-            if (raced is null)
+            catch (DbUpdateException)
             {
-                throw;
-            }
+                // Another server instance stored the same key first: the unique index kept it to one order.
+                var raced = await FindExistingAsync(buyerId, key, hash, cancellationToken);
+                if (raced is null)
+                {
+                    throw;
+                }
 
-            return await ReplayAsync(raced, cancellationToken);
+                return await ReplayAsync(raced, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Stored (the units are counted sold by now) or refused: the next buyer in line may go.
+            admitted.Dispose();
         }
 
         // From here on the stock is held: finish without the request's token, so a buyer closing the tab
@@ -284,6 +297,23 @@ public sealed partial class PlaceOrder(
         }
 
         await FlashSales.TakeUnitsAsync(db, room, sale.ShowId, sale.Id, quantity, productName, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses, before the idempotency lookup, a flash price this server saw end when the buyer has no order
+    /// at a flash price of that product in the show: none of their earlier requests can be replayed with it.
+    /// </summary>
+    private async Task RefuseEndedFlashPricesAsync(Guid buyerId, PlaceOrderRequest request)
+    {
+        foreach (var line in request.Lines)
+        {
+            if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice, line.VariantId) is { } ended
+                && !await endedFlashPriceBuyers.MayHaveOrderedAsync(request.ShowId, line.ProductId, ended, buyerId))
+            {
+                throw FlashPriceEnded(null, ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
+                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
+            }
+        }
     }
 
     /// <summary>

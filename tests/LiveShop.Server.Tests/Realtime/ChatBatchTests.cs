@@ -34,7 +34,17 @@ public class ChatBatchTests(LiveShopFactory factory) : IClassFixture<LiveShopFac
         var sends = connections.Select(async (connection, i) =>
         {
             var clientMessageId = Guid.NewGuid();
-            var posted = await room.ChatAsync(connection, $"batch line {i}", clientMessageId);
+            ChatPostedEvent posted;
+            try
+            {
+                posted = await room.ChatAsync(connection, $"batch line {i}", clientMessageId);
+            }
+            catch (Exception e)
+            {
+                // Named, so a refusal under a busy machine says which line and why rather than only "failed".
+                throw new Xunit.Sdk.XunitException($"“batch line {i}” was refused: {e.Message}");
+            }
+
             var stored = await factory.ReadAsync(db => db.RoomEvents.AnyAsync(e => e.ShowId == room.Show.Id && e.Sequence == posted.Sequence && e.Kind == RoomEventKinds.Chat));
             return (Posted: posted, ClientMessageId: clientMessageId, Text: $"batch line {i}", StoredWhenAcknowledged: stored);
         }).ToList();

@@ -5,6 +5,7 @@ using LiveShop.Server.Features.Live;
 using LiveShop.Server.Realtime;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
+using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -68,5 +69,126 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
         }
 
         Assert.Equal(0, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
+    }
+
+    [Fact]
+    public async Task MoreBuyersThanUnitsLeft_TheRestWaitBeforeTheShowsLock_AndAreRefusedWhenItSellsOut()
+    {
+        var (host, show, hostRoom) = await LiveShowAsync("Door of a flash sale");
+        await using var _ = hostRoom;
+        var sale = (await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id, new StartFlashSaleRequest(Cakes, 350m, 600, 2, 1))).Sale;
+        var buyers = await Task.WhenAll(Enumerable.Range(1, 4).Select(i => factory.GuestAsync($"Door buyer {i}")));
+
+        var sequencer = factory.Services.GetRequiredService<RoomSequencer>();
+        var held = await sequencer.LockAsync(show.Id);
+        List<Task<HttpResponseMessage>> pending;
+        try
+        {
+            // Two units left: two buyers go on to the show's lock; the other two wait in memory, not in the lock's queue.
+            pending = buyers.Select(b => b.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString())).ToList();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (sequencer.Users(show.Id) < 3)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Only {sequencer.Users(show.Id) - 1} orders queued for the show's lock.");
+                await Task.Delay(20);
+            }
+
+            await Task.Delay(300);
+            Assert.Equal(3, sequencer.Users(show.Id));
+            Assert.DoesNotContain(pending, p => p.IsCompleted);
+
+            // The sale ends (as a sell-out committed by another instance's order would tell this one).
+            factory.Services.GetRequiredService<FlashSaleBook>().Observe(show.Id, [new FlashSaleEndedEvent(999, DateTimeOffset.UtcNow, sale.Id, Cakes, FlashSaleEndReason.SoldOut, 2)]);
+            var answers = await Task.WhenAll(pending).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+            foreach (var answer in answers)
+            {
+                Assert.Equal(ProblemCodes.FlashSaleEnded, (await Problem.ReadAsync(answer)).Code);
+            }
+
+            Assert.Equal(1, sequencer.Users(show.Id));
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        Assert.Equal(0, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
+    }
+
+    [Fact]
+    public async Task AnOrderAheadIsRefused_TheBuyerWaitingAtTheDoorIsLetIn_AndBuys()
+    {
+        var (host, show, hostRoom) = await LiveShowAsync("Door lets the next in");
+        await using var _ = hostRoom;
+        await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id, new StartFlashSaleRequest(Cakes, 350m, 600, 2, 1));
+        var greedy = await factory.GuestAsync("Wants two");
+        var next = await factory.GuestAsync("Next at the door");
+
+        var sequencer = factory.Services.GetRequiredService<RoomSequencer>();
+        var held = await sequencer.LockAsync(show.Id);
+        Task<HttpResponseMessage> refused, waiting;
+        try
+        {
+            // Two units left and the first buyer asks for both: it goes on, the next buyer waits at the door.
+            refused = greedy.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m, quantity: 2), Guid.NewGuid().ToString());
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (sequencer.Users(show.Id) < 2)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The first order never queued for the show's lock.");
+                await Task.Delay(20);
+            }
+
+            waiting = next.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString());
+            await Task.Delay(300);
+            Assert.Equal(2, sequencer.Users(show.Id));
+            Assert.False(waiting.IsCompleted);
+        }
+        finally
+        {
+            held.Dispose();
+        }
+
+        // Over the per-buyer cap, the first order is refused and takes nothing: the buyer who waited gets a unit at the flash price.
+        var refusal = await refused.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(ProblemCodes.PerBuyerCapReached, (await Problem.ReadAsync(refusal)).Code);
+        var bought = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpStatusCode.Created, bought.StatusCode);
+        var order = (await bought.Content.ReadFromJsonAsync<OrderDto>())!;
+        Assert.Equal(350m, Assert.Single(order.Lines).UnitPrice);
+    }
+
+    [Fact]
+    public async Task AfterASellOut_TheWinnerRetryingGetsItsOrder_AnyoneElseIsRefused()
+    {
+        var (host, show, hostRoom) = await LiveShowAsync("Retry after a sell-out");
+        await using var _ = hostRoom;
+        await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id, new StartFlashSaleRequest(Cakes, 350m, 600, 1, 1));
+        var winner = await factory.GuestAsync("Winner");
+        var late = await factory.GuestAsync("Too late");
+        var key = Guid.NewGuid().ToString();
+
+        var won = await winner.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), key);
+        Assert.Equal(HttpStatusCode.Created, won.StatusCode);
+        var order = (await won.Content.ReadFromJsonAsync<OrderDto>())!;
+        await hostRoom.NextAsync<FlashSaleEndedEvent>();
+
+        // Sold out: the late buyer is refused; the winner's retry (lost answer, same key) is its order, not a refusal.
+        var refused = await late.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal(ProblemCodes.FlashSaleEnded, (await Problem.ReadAsync(refused)).Code);
+        var retried = await winner.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), key);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(order.Id, (await retried.Content.ReadFromJsonAsync<OrderDto>())!.Id);
+        Assert.Equal(1, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
+    }
+
+    private async Task<(SignedIn Host, ShowDetailDto Show, RoomWatcher HostRoom)> LiveShowAsync(string title)
+    {
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request(title, Cakes));
+        var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
+        (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
+        return (host, show, await RoomWatcher.JoinAsync(factory, show, host.Cookies));
     }
 }

@@ -12,8 +12,10 @@ namespace LiveShop.Server.Realtime;
 /// Fan-out of stored room events, as <see cref="RoomFrame"/>s written to each connection of the show's
 /// room on this instance (<see cref="RoomMembers"/>):
 /// <list type="bullet">
-/// <item>Commerce first: anything but chat (status, pins, flash prices, stock, answers, moderation) wakes
-/// the loop at once; chat alone is sent at most once per <see cref="RoomOptions.FrameMilliseconds"/>.</item>
+/// <item>Commerce first: anything but chat and running counters (status, pins, flash prices starting and
+/// ending, answers, moderation) wakes the loop at once; chat and the counters that change with every order
+/// or tap (stock left, flash units sold, hearts) go at most once per <see cref="RoomOptions.FrameMilliseconds"/>, so
+/// a sell-out of 100 orders is a few frames to the room, not 100.</item>
 /// <item>Big rooms (<see cref="RoomOptions.BigRoomViewers"/>): each viewer is sent a sample of the chat
 /// (<see cref="ChatSampler"/>) plus, always, their own lines and lines that mention them; the host and staff
 /// get every line. Every line is stored either way and can be read back.</item>
@@ -64,7 +66,7 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
             queue.AddRange(events);
             foreach (var roomEvent in events)
             {
-                urgent |= roomEvent is not ChatPostedEvent;
+                urgent |= roomEvent is not (ChatPostedEvent or ProductStockEvent or FlashSaleUpdatedEvent or ReactionsEvent);
             }
 
             _hasUrgent |= urgent;

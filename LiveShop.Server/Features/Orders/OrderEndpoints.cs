@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Security;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
@@ -31,15 +32,28 @@ public static class OrderEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>>> PlaceAsync(
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, EmptyHttpResult>> PlaceAsync(
         [FromHeader(Name = ApiRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
         PlaceOrderRequest? request,
         ClaimsPrincipal user,
         HttpContext context,
         PlaceOrder placeOrder,
+        DomainExceptionHandler refusals,
         CancellationToken cancellationToken)
     {
-        var placed = await placeOrder.ExecuteAsync(user, idempotencyKey, request, VisitorCookie.Read(context), cancellationToken);
+        PlacedOrder placed;
+        try
+        {
+            placed = await placeOrder.ExecuteAsync(user, idempotencyKey, request, VisitorCookie.Read(context), cancellationToken);
+        }
+        catch (DomainException refusal)
+        {
+            // Written here, the same ProblemDetails the pipeline would write: a sell-out refuses thousands at
+            // once, and unwinding each refusal through every middleware was a good part of the server's work.
+            await refusals.WriteAsync(context, refusal);
+            return TypedResults.Empty;
+        }
+
         return placed.Created
             ? TypedResults.Created(ApiRoutes.Order(placed.Order.Id), placed.Order)
             : TypedResults.Ok(placed.Order);

@@ -107,6 +107,7 @@ public static class ChatCommand
         var failed = 0;
         string? firstError = null;
         var hostAcks = new List<double>();
+        var hostAckAt = new List<(double SentAtS, double AckMs)>();
         var sends = new List<Task>(total + hostLines);
         var storm = new CpuMeter(server);
         var wire = LightRoomProtocol.Received;
@@ -131,6 +132,7 @@ public static class ChatCommand
                         lock (hostAcks)
                         {
                             hostAcks.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
+                            hostAckAt.Add((Stopwatch.GetElapsedTime(start, sentAt).TotalSeconds, Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds));
                         }
                     }
                 }
@@ -258,6 +260,7 @@ public static class ChatCommand
         Console.WriteLine(
             $"storm: {ackedNow}/{total + hostLines} lines accepted by the server, {failed} refused{(firstError is null ? "" : $" (first: {firstError})")}; " +
             $"host answers (its {hostAcks.Count} lines and {actions.Count(a => a.Sequence is not null)} commerce calls) p50 {Report.F(Report.Percentile(allHostAcks, 0.5))} ms, p99 {Report.F(result.HostAckP99Ms)} ms");
+        Console.WriteLine($"storm: the host's lines, sent at (s into the storm) → answered (ms): {string.Join(", ", hostAckAt.OrderBy(a => a.SentAtS).Select(a => $"{a.SentAtS:0.0}→{a.AckMs:0}"))}");
         Console.WriteLine(
             $"storm: the policy sent {policy.Lines} lines to every viewer{(sampled && !options.HostStorm ? " (a sample, plus the host's)" : "")}: {policy.Owed - policy.Missing}/{policy.Owed} deliveries arrived ({policy.Missing} missing), " +
             $"{observer.MessagesReachingAll(total + hostLines, connected)} lines reached all {connected} viewers; {delivered} deliveries within {Report.F(span)} s -> {delivered / span:0} /s " +

@@ -30,8 +30,8 @@ public sealed class PendingChatLine(ClaimsPrincipal caller, Guid userId, string 
 /// lines that arrived while the previous batch was being written, at most <see cref="MaxBatch"/>. Lines keep
 /// their arrival order and get consecutive sequence numbers; each line is checked on its own (a refused
 /// line refuses only its sender), and a sender's answer comes only once its batch is committed
-/// ("acknowledged means stored"). A host's pin or flash price waits for at most one batch, not for
-/// every line queued before it. One drain loop per show, only while lines wait.
+/// ("acknowledged means stored"). Staff lines go in batches of their own, ahead of waiting viewers'
+/// lines. A host's pin or flash price waits for at most one batch, not for every line queued before it. One drain loop per show, only while lines wait.
 /// </summary>
 public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<ChatWriteQueue> logger)
 {
@@ -72,9 +72,11 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
             List<PendingChatLine> batch = [];
             lock (_gate)
             {
-                // The host's and moderators' lines first: in a storm they are what the room is waiting for.
+                // The host's and moderators' lines first, in a batch of their own: in a storm they are what the
+                // room is waiting for, and their answer should not wait for 60 viewers' lines to be checked and stored.
                 var queue = _queues[showId];
-                while (batch.Count < MaxBatch && (queue.Staff.TryDequeue(out var line) || queue.Others.TryDequeue(out line)))
+                var from = queue.Staff.Count > 0 ? queue.Staff : queue.Others;
+                while (batch.Count < MaxBatch && from.TryDequeue(out var line))
                 {
                     batch.Add(line);
                 }

@@ -7,18 +7,6 @@ namespace LiveShop.Server.Features.Common;
 /// <summary>Writes a <see cref="DomainException"/> (or an unreadable request) thrown by an endpoint as RFC 7807 ProblemDetails.</summary>
 internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetails, Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText> text) : IExceptionHandler
 {
-    /// <summary>
-    /// Writes a refusal caught by the endpoint itself, exactly as if it had been thrown to the pipeline: for
-    /// the hot paths (thousands of "sold out" at once) where unwinding every middleware's frame is the cost.
-    /// </summary>
-    public async Task WriteAsync(HttpContext httpContext, DomainException refusal)
-    {
-        if (!await TryHandleAsync(httpContext, refusal, httpContext.RequestAborted))
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
-        }
-    }
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (status, code, detail) = exception switch
@@ -39,19 +27,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         }
 
         httpContext.Response.StatusCode = status;
-        if (exception is DomainException { Kind: RefusalKind.TooManyRequests } limited && limited.Extensions.TryGetValue("retryAfterSeconds", out var seconds))
-        {
-            httpContext.Response.Headers.RetryAfter = Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var problem = ProblemFactory.Create(status, code, detail);
-        if (exception is DomainException { Extensions: var extensions })
-        {
-            foreach (var (name, value) in extensions)
-            {
-                problem.Extensions[name] = value;
-            }
-        }
+        var problem = exception is DomainException refused ? ProblemFactory.FromRefusal(httpContext.Response, refused, text) : ProblemFactory.Create(status, code, detail);
 
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
@@ -65,6 +41,26 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
 /// <summary>Builds ProblemDetails with the house conventions: <c>type</c> from the code, <c>code</c> extension.</summary>
 internal static class ProblemFactory
 {
+    /// <summary>
+    /// A refusal as the caller reads it: status, code, the sentence in the request's language and the refusal's
+    /// facts; a too-many-requests refusal also sets <c>Retry-After</c> on <paramref name="response"/>.
+    /// </summary>
+    public static ProblemDetails FromRefusal(HttpResponse response, DomainException refusal, Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText> text)
+    {
+        if (refusal.Kind == RefusalKind.TooManyRequests && refusal.Extensions.TryGetValue("retryAfterSeconds", out var seconds))
+        {
+            response.Headers.RetryAfter = Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var problem = Create(refusal.StatusCode, refusal.Code, refusal.Localize(text));
+        foreach (var (name, value) in refusal.Extensions)
+        {
+            problem.Extensions[name] = value;
+        }
+
+        return problem;
+    }
+
     public static ProblemDetails Create(int status, string code, string detail)
     {
         var problem = new ProblemDetails

@@ -17,8 +17,7 @@ public static class WebExtensions
             .AddAuthenticationStateSerialization(options => options.SerializeAllClaims = true);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemFactory.Customize);
-        builder.Services.AddSingleton<DomainExceptionHandler>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler>(sp => sp.GetRequiredService<DomainExceptionHandler>());
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
 
         // A query value that does not bind (?to=yesterday) throws in every environment, so the exception handler
         // answers with the same ProblemDetails naming the parameter (otherwise Production writes a bare 400).

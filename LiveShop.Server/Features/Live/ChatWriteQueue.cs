@@ -67,6 +67,7 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
 
     private async Task DrainAsync(Guid showId)
     {
+        var staffLast = false;
         while (true)
         {
             List<PendingChatLine> batch = [];
@@ -74,8 +75,10 @@ public sealed partial class ChatWriteQueue(IServiceScopeFactory scopes, ILogger<
             {
                 // The host's and moderators' lines first, in a batch of their own: in a storm they are what the
                 // room is waiting for, and their answer should not wait for 60 viewers' lines to be checked and stored.
+                // Never two staff batches in a row while viewers' lines wait, so a busy desk cannot starve the chat.
                 var queue = _queues[showId];
-                var from = queue.Staff.Count > 0 ? queue.Staff : queue.Others;
+                var from = queue.Staff.Count > 0 && !(staffLast && queue.Others.Count > 0) ? queue.Staff : queue.Others;
+                staffLast = from == queue.Staff;
                 while (batch.Count < MaxBatch && from.TryDequeue(out var line))
                 {
                     batch.Add(line);

@@ -53,11 +53,6 @@ public sealed class FlashSaleBook : IRoomObserver
 
                     break;
                 case FlashSaleEndedEvent ended:
-                    if (_doors.TryRemove(ended.SaleId, out var closed))
-                    {
-                        closed.Close();
-                    }
-
                     // Only the sale that ended: a late end of an older sale must not hide a newer one running on the product.
                     if (_byId.TryRemove(ended.SaleId, out var sale)
                         && _running.TryRemove(new KeyValuePair<(Guid, Guid), FlashSaleDto>((showId, ended.ProductId), sale)))
@@ -69,6 +64,12 @@ public sealed class FlashSaleBook : IRoomObserver
                     {
                         // Off this thread: thousands of waiters may be woken, and the writer still holds the show's lock.
                         _ = waiting.CancelAsync();
+                    }
+
+                    // Last, once the book says the price ended: the buyers it wakes are refused from memory.
+                    if (_doors.TryRemove(ended.SaleId, out var closed))
+                    {
+                        closed.Close();
                     }
 
                     break;
@@ -99,8 +100,10 @@ public sealed class FlashSaleBook : IRoomObserver
     /// <summary>
     /// Waits, in memory, until the order's flash-priced lines may go on to the database: at once while fewer
     /// units are being ordered than are left, otherwise until one comes back (an order refused or cancelled) or
-    /// the sale ends. Dispose the answer once the order is stored or refused. Lines at a price this server does
-    /// not know to be a running flash price pass straight through.
+    /// the sale ends. Dispose the answer once the order is stored or refused (a second dispose does nothing).
+    /// Lines at a price this server does not know to be a running flash price pass straight through. A retry
+    /// of an order that exists waits like anyone else (it cannot be told apart without a database read, which
+    /// is what the door saves); it is let in as soon as a unit is free or the sale ends, and gets its order.
     /// </summary>
     public async Task<IDisposable> AdmitAsync(Guid showId, IEnumerable<(Guid ProductId, Guid? VariantId, decimal ExpectedPrice, int Quantity)> lines, CancellationToken cancellationToken)
     {

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Security;
+using LiveShop.Server.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Server.Features.Orders;
 
@@ -32,13 +34,13 @@ public static class OrderEndpoints
         return app;
     }
 
-    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, EmptyHttpResult>> PlaceAsync(
+    private static async Task<Results<Created<OrderDto>, Ok<OrderDto>, ProblemHttpResult>> PlaceAsync(
         [FromHeader(Name = ApiRoutes.IdempotencyKeyHeader)] string? idempotencyKey,
         PlaceOrderRequest? request,
         ClaimsPrincipal user,
         HttpContext context,
         PlaceOrder placeOrder,
-        DomainExceptionHandler refusals,
+        IStringLocalizer<ServerText> text,
         CancellationToken cancellationToken)
     {
         PlacedOrder placed;
@@ -48,10 +50,9 @@ public static class OrderEndpoints
         }
         catch (DomainException refusal)
         {
-            // Written here, the same ProblemDetails the pipeline would write: a sell-out refuses thousands at
-            // once, and unwinding each refusal through every middleware was a good part of the server's work.
-            await refusals.WriteAsync(context, refusal);
-            return TypedResults.Empty;
+            // Answered here, the same ProblemDetails the exception handler writes: a sell-out refuses thousands
+            // at once, and unwinding each refusal through every middleware was a good part of the server's work.
+            return TypedResults.Problem(ProblemFactory.FromRefusal(context.Response, refusal, text));
         }
 
         return placed.Created

@@ -68,7 +68,7 @@ public sealed partial class PlaceOrder(
             await RefuseEndedFlashPricesAsync(buyerId, request!);
             if (await FindExistingAsync(buyerId, key, hash, cancellationToken) is { } seen)
             {
-                return await ReplayAsync(seen, cancellationToken);
+                return await ReplayOutsideTheDoorAsync(admitted, seen, cancellationToken);
             }
 
             try
@@ -86,7 +86,7 @@ public sealed partial class PlaceOrder(
                 }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request), recheckWhen: () => flashSaleBook.NextEnding(request.ShowId));
                 if (!created)
                 {
-                    return await ReplayAsync(stored, cancellationToken);
+                    return await ReplayOutsideTheDoorAsync(admitted, stored, cancellationToken);
                 }
 
                 order = stored;
@@ -103,7 +103,7 @@ public sealed partial class PlaceOrder(
                     throw;
                 }
 
-                return await ReplayAsync(won, cancellationToken);
+                return await ReplayOutsideTheDoorAsync(admitted, won, cancellationToken);
             }
             catch (DomainException refusal) when (refusal.Code == ProblemCodes.OutOfStock && refusal.Extensions.GetValueOrDefault("flashSaleId") is Guid saleId)
             {
@@ -121,7 +121,7 @@ public sealed partial class PlaceOrder(
                     throw;
                 }
 
-                return await ReplayAsync(raced, cancellationToken);
+                return await ReplayOutsideTheDoorAsync(admitted, raced, cancellationToken);
             }
         }
         finally
@@ -151,6 +151,13 @@ public sealed partial class PlaceOrder(
             PaymentSession = session,
             PaymentInstructions = order.Status == OrderStatus.AwaitingTransfer ? CheckoutMethods.TransferInstructions(offer, order) : null,
         }, Created: true);
+    }
+
+    /// <summary>A retry answered with its order: it takes no unit, so the next buyer at the door goes in first.</summary>
+    private Task<PlacedOrder> ReplayOutsideTheDoorAsync(IDisposable admitted, Order seen, CancellationToken cancellationToken)
+    {
+        admitted.Dispose();
+        return ReplayAsync(seen, cancellationToken);
     }
 
     private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, CheckoutOffer offer, Guid? visitorId, CancellationToken cancellationToken)

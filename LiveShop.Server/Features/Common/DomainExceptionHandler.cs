@@ -9,10 +9,14 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is DomainException refusal)
+        {
+            httpContext.Response.StatusCode = refusal.StatusCode;
+            return await WriteAsync(httpContext, exception, ProblemFactory.FromRefusal(httpContext.Response, refusal, text));
+        }
+
         var (status, code, detail) = exception switch
         {
-            DomainException refusal => (refusal.StatusCode, refusal.Code, refusal.Localize(text)),
-
             // A body over the endpoint's size limit (Kestrel stops reading it): the endpoint says why.
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } when ProblemFactory.TooLargeProblem(httpContext) is { } tooLarge
                 => (StatusCodes.Status413PayloadTooLarge, tooLarge.Code, tooLarge.Refusal.Localize(text)),
@@ -27,15 +31,16 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
         }
 
         httpContext.Response.StatusCode = status;
-        var problem = exception is DomainException refused ? ProblemFactory.FromRefusal(httpContext.Response, refused, text) : ProblemFactory.Create(status, code, detail);
+        return await WriteAsync(httpContext, exception, ProblemFactory.Create(status, code, detail));
+    }
 
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+    private async Task<bool> WriteAsync(HttpContext httpContext, Exception exception, ProblemDetails problem) =>
+        await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
             ProblemDetails = problem,
         });
-    }
 }
 
 /// <summary>Builds ProblemDetails with the house conventions: <c>type</c> from the code, <c>code</c> extension.</summary>

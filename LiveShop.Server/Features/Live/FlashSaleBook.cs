@@ -110,8 +110,7 @@ public sealed class FlashSaleBook : IRoomObserver
         // One door per sale, entered in the sales' id order so two orders never wait on each other's doors.
         var doors = lines
             .Select(l => _running.TryGetValue((showId, l.ProductId), out var sale)
-                && sale.Price == l.ExpectedPrice && sale.ListPrice != l.ExpectedPrice
-                && (sale.VariantIds is not { Count: > 0 } || (l.VariantId is { } v && sale.VariantIds.Contains(v)))
+                && sale.Price == l.ExpectedPrice && sale.ListPrice != l.ExpectedPrice && sale.AppliesTo(l.VariantId)
                 && _doors.TryGetValue(sale.Id, out var door)
                     ? (Sale: sale.Id, Door: door, l.Quantity)
                     : default)

@@ -317,8 +317,7 @@ public sealed partial class PlaceOrder(
             if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice, line.VariantId) is { } ended
                 && !await endedFlashPriceBuyers.MayHaveOrderedAsync(request.ShowId, line.ProductId, ended, buyerId))
             {
-                throw FlashPriceEnded(null, ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
-                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
+                throw Ended(line, ended);
             }
         }
     }
@@ -333,11 +332,15 @@ public sealed partial class PlaceOrder(
         {
             if (flashSaleBook.EndedAt(request.ShowId, line.ProductId, line.ExpectedUnitPrice, line.VariantId) is { } ended)
             {
-                throw FlashPriceEnded(null, ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
-                    ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
+                throw Ended(line, ended);
             }
         }
     }
+
+    /// <summary>The refusal of a line that expects a flash price this server saw end.</summary>
+    private DomainException Ended(PlaceOrderLine line, EndedFlashSale ended) =>
+        FlashPriceEnded(null, ended.Reason == FlashSaleEndReason.SoldOut, ended.EndedAt, clock.GetUtcNow(),
+            ended.ListPrice, ended.Currency, PriceFacts(line.ProductId, line.VariantId, line.ExpectedUnitPrice, ended.ListPrice, ended.Currency));
 
     private async Task<DomainException> PriceChangedAsync(Show show, Guid productId, Guid? variantId, string name, decimal expected, decimal current, DateTimeOffset now, CancellationToken cancellationToken)
     {

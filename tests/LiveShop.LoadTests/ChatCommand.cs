@@ -106,8 +106,7 @@ public static class ChatCommand
         var ackedCount = 0;
         var failed = 0;
         string? firstError = null;
-        var hostAcks = new List<double>();
-        var hostAckAt = new List<(double SentAtS, double AckMs)>();
+        var hostAcks = new List<(double SentAtS, double AckMs)>();
         var sends = new List<Task>(total + hostLines);
         var storm = new CpuMeter(server);
         var wire = LightRoomProtocol.Received;
@@ -131,8 +130,7 @@ public static class ChatCommand
                     {
                         lock (hostAcks)
                         {
-                            hostAcks.Add(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
-                            hostAckAt.Add((Stopwatch.GetElapsedTime(start, sentAt).TotalSeconds, Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds));
+                            hostAcks.Add((Stopwatch.GetElapsedTime(start, sentAt).TotalSeconds, Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds));
                         }
                     }
                 }
@@ -243,7 +241,7 @@ public static class ChatCommand
         }
 
         commerceLatencies.Sort();
-        var allHostAcks = hostAcks.Concat(actions.Where(a => a.Sequence is not null).Select(a => a.AckMs)).Order().ToList();
+        var allHostAcks = hostAcks.Select(a => a.AckMs).Concat(actions.Where(a => a.Sequence is not null).Select(a => a.AckMs)).Order().ToList();
         var result = new StormResult(
             delivered / span,
             observer.Percentile(0.99, Math.Max(policy.Owed, delivered)),
@@ -260,7 +258,7 @@ public static class ChatCommand
         Console.WriteLine(
             $"storm: {ackedNow}/{total + hostLines} lines accepted by the server, {failed} refused{(firstError is null ? "" : $" (first: {firstError})")}; " +
             $"host answers (its {hostAcks.Count} lines and {actions.Count(a => a.Sequence is not null)} commerce calls) p50 {Report.F(Report.Percentile(allHostAcks, 0.5))} ms, p99 {Report.F(result.HostAckP99Ms)} ms");
-        Console.WriteLine($"storm: the host's lines, sent at (s into the storm) → answered (ms): {string.Join(", ", hostAckAt.OrderBy(a => a.SentAtS).Select(a => $"{a.SentAtS:0.0}→{a.AckMs:0}"))}");
+        Console.WriteLine($"storm: the host's lines, sent at (s into the storm) → answered (ms): {string.Join(", ", hostAcks.OrderBy(a => a.SentAtS).Select(a => $"{a.SentAtS:0.0}→{a.AckMs:0}"))}");
         Console.WriteLine(
             $"storm: the policy sent {policy.Lines} lines to every viewer{(sampled && !options.HostStorm ? " (a sample, plus the host's)" : "")}: {policy.Owed - policy.Missing}/{policy.Owed} deliveries arrived ({policy.Missing} missing), " +
             $"{observer.MessagesReachingAll(total + hostLines, connected)} lines reached all {connected} viewers; {delivered} deliveries within {Report.F(span)} s -> {delivered / span:0} /s " +

@@ -26,11 +26,8 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
     [Fact]
     public async Task BuyerWaitingForTheShowsLock_IsRefusedWhenTheSaleEnds_WhileTheLockIsStillHeld()
     {
-        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
-        var created = await host.Http.PostAsJsonAsync(ApiRoutes.Shows, ShowBuilder.Request("Queued buyers", Cakes));
-        var show = (await created.Content.ReadFromJsonAsync<ShowDetailDto>())!;
-        (await host.Http.PostAsync(ApiRoutes.GoLive(show.Id), null)).EnsureSuccessStatusCode();
-        await using var hostRoom = await RoomWatcher.JoinAsync(factory, show, host.Cookies);
+        var (host, show, hostRoom) = await LiveShowAsync("Queued buyers");
+        await using var _ = hostRoom;
         var sale = (await hostRoom.Connection.InvokeAsync<FlashSaleStartedEvent>(nameof(ILiveShowHub.StartFlashSale), show.Id, new StartFlashSaleRequest(Cakes, 350m, 600, 5, 1))).Sale;
         var buyer = await factory.GuestAsync("Queued buyer");
 
@@ -41,18 +38,7 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
         try
         {
             pending = buyer.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString());
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (sequencer.Users(show.Id) < 2)
-            {
-                if (pending.IsCompleted)
-                {
-                    var early = await pending;
-                    Assert.Fail($"The order did not queue: {(int)early.StatusCode} {await early.Content.ReadAsStringAsync()}");
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, "The order never queued for the show's lock.");
-                await Task.Delay(20);
-            }
+            await QueuedForTheLockAsync(sequencer, show.Id, 2, pending);
 
             // The sale sells out (as the order holding the lock would commit it): the book learns it ended.
             factory.Services.GetRequiredService<FlashSaleBook>().Observe(show.Id, [new FlashSaleEndedEvent(999, DateTimeOffset.UtcNow, sale.Id, Cakes, FlashSaleEndReason.SoldOut, 5)]);
@@ -86,12 +72,7 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
         {
             // Two units left: two buyers go on to the show's lock; the other two wait in memory, not in the lock's queue.
             pending = buyers.Select(b => b.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString())).ToList();
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (sequencer.Users(show.Id) < 3)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"Only {sequencer.Users(show.Id) - 1} orders queued for the show's lock.");
-                await Task.Delay(20);
-            }
+            await QueuedForTheLockAsync(sequencer, show.Id, 3, [.. pending]);
 
             await Task.Delay(300);
             Assert.Equal(3, sequencer.Users(show.Id));
@@ -132,12 +113,7 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
         {
             // Two units left and the first buyer asks for both: it goes on, the next buyer waits at the door.
             refused = greedy.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m, quantity: 2), Guid.NewGuid().ToString());
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (sequencer.Users(show.Id) < 2)
-            {
-                Assert.True(DateTime.UtcNow < deadline, "The first order never queued for the show's lock.");
-                await Task.Delay(20);
-            }
+            await QueuedForTheLockAsync(sequencer, show.Id, 2, refused);
 
             waiting = next.Http.PostOrderAsync(Shopping.Request(show.Id, Cakes, 350m), Guid.NewGuid().ToString());
             await Task.Delay(300);
@@ -181,6 +157,26 @@ public class SoldOutWhileQueuedTests(LiveShopFactory factory) : IClassFixture<Li
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(order.Id, (await retried.Content.ReadFromJsonAsync<OrderDto>())!.Id);
         Assert.Equal(1, await factory.ReadAsync(db => db.Orders.CountAsync(o => o.ShowId == show.Id)));
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="users"/> hold or wait for the show's lock (the test's own hold counts); an order
+    /// that is answered before it queues fails the test with its answer.
+    /// </summary>
+    private static async Task QueuedForTheLockAsync(RoomSequencer sequencer, Guid showId, int users, params Task<HttpResponseMessage>[] orders)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (sequencer.Users(showId) < users)
+        {
+            if (orders.FirstOrDefault(o => o.IsCompleted) is { } early)
+            {
+                var answer = await early;
+                Assert.Fail($"An order did not queue: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Only {sequencer.Users(showId) - 1} of {users - 1} orders queued for the show's lock.");
+            await Task.Delay(20);
+        }
     }
 
     private async Task<(SignedIn Host, ShowDetailDto Show, RoomWatcher HostRoom)> LiveShowAsync(string title)

@@ -70,6 +70,37 @@ public sealed partial class FirstVisitTests(BrowserFixture browser) : IClassFixt
         browser.AssertNoBrowserErrors(context);
     }
 
+    [Fact]
+    public async Task BuyTappedBeforeWebAssemblyRuns_OpensTheSheetOnceItDoes()
+    {
+        await using var context = await browser.NewPhoneAsync("en-US");
+        var page = await context.NewPageAsync();
+        // Hold the runtime's download, as a slow phone link would, until the viewer has tapped Buy on the prerendered page.
+        var tapped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(RuntimeWasm(), async route =>
+        {
+            await tapped.Task;
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync(ShowUrl, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        var buy = page.TestId($"lineup-buy-{Teapot}");
+        await buy.ClickAsync();
+
+        // The tap is taken: the button says it is working while WebAssembly is still on its way.
+        await Assertions.Expect(buy).ToHaveAttributeAsync("aria-busy", "true");
+        await Assertions.Expect(page.TestId("app-ready")).ToHaveAttributeAsync("data-ready", "false");
+        await Assertions.Expect(page.TestId("cart-sheet")).Not.ToBeVisibleAsync();
+        tapped.SetResult();
+
+        // Once the app runs, the sheet opens for that tap: no second tap needed.
+        await page.WaitForAppReadyAsync();
+        await Assertions.Expect(page.TestId("cart-sheet")).ToBeVisibleAsync();
+        await Assertions.Expect(page.TestId("cart-sign-in-prompt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.TestId($"lineup-buy-{Teapot}")).Not.ToHaveAttributeAsync("aria-busy", "true");
+        browser.AssertNoBrowserErrors(context);
+    }
+
     private static ILocator TeapotPrice(IPage page) =>
         page.Locator($"[data-testid='lineup-item']:has([data-testid='lineup-buy-{Teapot}']) [data-testid='lineup-price']");
 
@@ -90,6 +121,9 @@ public sealed partial class FirstVisitTests(BrowserFixture browser) : IClassFixt
         };
         return names;
     }
+
+    [GeneratedRegex(@"/_framework/dotnet\.native(?:\.[a-z0-9]+)?\.wasm$")]
+    private static partial Regex RuntimeWasm();
 
     [GeneratedRegex(@"/_framework/(icudt[A-Za-z_]*)(?:\.[a-z0-9]+)?\.dat$")]
     private static partial Regex IcuFile();

@@ -1,4 +1,6 @@
-// Starts Blazor (blazor.web.js is loaded with autostart="false") in the page's language.
+// Starts Blazor (blazor.web.js is loaded with autostart="false") in the page's language, and keeps a tap on Buy
+// that comes before WebAssembly runs.
+//
 // The server prerendered the page in the person's language and wrote it into <html lang>. Handing it to the
 // WebAssembly runtime as its application culture makes the runtime download only the ICU shard that language
 // needs (icudt_EFIGS.dat for English, icudt_no_CJK.dat for Greek, icudt_CJK.dat for Chinese) instead of all of
@@ -9,3 +11,48 @@ Blazor.start({
         applicationCulture: document.documentElement.lang || 'en',
     },
 });
+
+// Early taps (docs/first-visit.md): a phone paints the prerendered show in about a second, but its buttons have no
+// handlers until WebAssembly has booted, seconds later on a first visit. A tap on a button marked data-early-tap in
+// that time is not lost: the button shows that it is working (aria-busy), and once the app runs (the layout's
+// app-ready marker) the same button of the live page is clicked for the viewer. The last such tap wins.
+(() => {
+    const ready = () => document.querySelector("[data-testid='app-ready'][data-ready='true']") !== null;
+    let pending = null;
+    let observer = null;
+
+    const replay = () => {
+        if (pending === null || !ready()) {
+            return;
+        }
+        const button = document.querySelector(`[data-early-tap="${CSS.escape(pending)}"]`);
+        if (button === null || button.liveShopEarlyTap) {
+            return; // not rendered yet by the live page (or still the prerendered one): wait for the next change
+        }
+        pending = null;
+        observer.disconnect();
+        observer = null;
+        if (!button.disabled) {
+            button.click();
+        }
+    };
+
+    document.addEventListener('click', event => {
+        if (ready()) {
+            return;
+        }
+        const button = event.target instanceof Element ? event.target.closest('[data-early-tap]') : null;
+        if (button === null || button.disabled) {
+            return;
+        }
+        event.preventDefault();
+        document.querySelectorAll("[data-early-tap][aria-busy='true']").forEach(b => b.removeAttribute('aria-busy'));
+        button.setAttribute('aria-busy', 'true');
+        button.liveShopEarlyTap = true;
+        pending = button.getAttribute('data-early-tap');
+        if (observer === null) {
+            observer = new MutationObserver(replay);
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+        }
+    }, true);
+})();

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# LiveShop's whole test suite, from a fresh machine: installs what the tests need (Debian's Chromium),
-# builds everything with warnings as errors, runs every test project, and ends with one line:
+# LiveShop's whole test suite, from a fresh machine: installs what the tests need (Debian's Chromium, ffmpeg,
+# PostgreSQL), builds everything with warnings as errors, runs every test project (the server tests twice: on
+# SQLite, then on a throwaway PostgreSQL server), and ends with one line:
 #   tests: N passed, N failed, N skipped
 # Exit code: 0 only when every test ran and passed.
 set -uo pipefail
@@ -46,6 +47,13 @@ if ! fc-list :lang=zh-tw 2>/dev/null | grep -q .; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq fonts-noto-cjk >/dev/null
 fi
 
+# PostgreSQL from Debian: the server tests run a second time on it (.ci/postgres.sh starts a throwaway server).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    say "Installing PostgreSQL from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
+fi
+
 # 2. Build once, warnings are errors (Directory.Build.props), tests included.
 say "Building LiveShop.slnx"
 if ! dotnet build LiveShop.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly; then
@@ -58,16 +66,16 @@ fi
 rm -rf "$results"
 mkdir -p "$results"
 crashed=0
-for project in tests/*/*.csproj; do
-    name=$(basename "$project" .csproj)
-    grep -q "Microsoft.NET.Test.Sdk" "$project" || continue
+# run_tests PROJECT NAME: one test project, its results in $results/NAME.trx.
+run_tests() {
+    local project=$1 name=$2
     say "Running $name"
     if ! dotnet test "$project" -c Debug --no-build -nologo \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
         --results-directory "$results" 2>&1 | grep -E '^\s+(Passed|Failed|Skipped) LiveShop\.|Error Message|^\s{3}[A-Za-z].*Exception|Assert\.|Passed!|Failed!|error'; then
         :
     fi
-    status=${PIPESTATUS[0]}
+    local status=${PIPESTATUS[0]}
     if [ ! -f "$results/$name.trx" ]; then
         echo "$name produced no results (exit $status): counted as a failure."
         crashed=$((crashed + 1))
@@ -75,7 +83,26 @@ for project in tests/*/*.csproj; do
         echo "$name exited $status without a failed test (crash or abort): counted as a failure."
         crashed=$((crashed + 1))
     fi
+}
+
+for project in tests/*/*.csproj; do
+    grep -q "Microsoft.NET.Test.Sdk" "$project" || continue
+    run_tests "$project" "$(basename "$project" .csproj)"
 done
+
+# The integration suite again, on PostgreSQL: a throwaway server on loopback, stopped whatever happens.
+pg_dir=$(mktemp -d)
+pg_port=$((55000 + RANDOM % 1000))
+trap '.ci/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
+say "Starting PostgreSQL on 127.0.0.1:$pg_port"
+if pg_server=$(.ci/postgres.sh start "$pg_dir" "$pg_port"); then
+    LIVESHOP_TEST_DATABASE=PostgreSql LIVESHOP_TEST_POSTGRES="$pg_server" \
+        run_tests tests/LiveShop.Server.Tests/LiveShop.Server.Tests.csproj LiveShop.Server.Tests.PostgreSql
+else
+    echo "PostgreSQL did not start (log: $pg_dir/server.log): the PostgreSQL run counts as a failure."
+    cat "$pg_dir/server.log" 2>/dev/null | tail -20
+    crashed=$((crashed + 1))
+fi
 
 # 4. Sum the TRX counters.
 passed=0; failed=0; skipped=0

@@ -12,6 +12,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Configuration section <c>Database</c>.</summary>
@@ -19,7 +20,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary><c>Sqlite</c> (default, embedded) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (default, embedded), <c>SqlServer</c> or <c>PostgreSql</c> (<c>PostgreSQL</c> also reads: case is ignored).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Folder of the SQLite file when no connection string is given; relative to the content root.</summary>
@@ -40,7 +41,7 @@ public static class DataExtensions
         builder.Services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite or SqlServer.")
+            .Validate(o => Enum.IsDefined(o.Provider), "Database:Provider must be Sqlite, SqlServer or PostgreSql.")
             .ValidateOnStart();
 
         // Keys that protect sign-in cookies live next to the data, so a restart (a deploy during the
@@ -58,11 +59,18 @@ public static class DataExtensions
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LiveShop is not set."),
                 sql => sql.EnableRetryOnFailure().UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(new Features.Catalog.PriceHistoryRecorder(sp.GetRequiredService<TimeProvider>())));
+        builder.Services.AddDbContext<PostgreSqlLiveShopDbContext>((sp, options) =>
+            options.UseNpgsql(
+                sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+                ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:LiveShop is not set."),
+                sql => sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(new Features.Catalog.PriceHistoryRecorder(sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddScoped<LiveShopDbContext>(sp =>
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider switch
             {
                 DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteLiveShopDbContext>(),
                 DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerLiveShopDbContext>(),
+                DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlLiveShopDbContext>(),
             });
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DatabaseInitializer>();

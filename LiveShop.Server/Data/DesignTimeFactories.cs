@@ -16,3 +16,10 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
     public SqlServerLiveShopDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerLiveShopDbContext>().UseSqlServer("Server=localhost;Database=LiveShop;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+/// <summary>Same for PostgreSQL; no server is contacted to add a migration or script one.</summary>
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlLiveShopDbContext>
+{
+    public PostgreSqlLiveShopDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlLiveShopDbContext>().UseNpgsql("Host=localhost;Database=liveshop").Options);
+}

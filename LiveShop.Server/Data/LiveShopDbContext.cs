@@ -10,8 +10,8 @@ namespace LiveShop.Server.Data;
 
 /// <summary>
 /// The application's database: Identity users and roles, the catalog, shows and their lineups.
-/// Each provider has a subclass (<see cref="SqliteLiveShopDbContext"/>, <see cref="SqlServerLiveShopDbContext"/>)
-/// only so that each keeps its own migrations; the model is this class's.
+/// Each provider has a subclass (<see cref="SqliteLiveShopDbContext"/>, <see cref="SqlServerLiveShopDbContext"/>,
+/// <see cref="PostgreSqlLiveShopDbContext"/>) only so that each keeps its own migrations; the model is this class's.
 /// </summary>
 public abstract class LiveShopDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
@@ -95,3 +95,48 @@ public sealed class SqliteLiveShopDbContext(DbContextOptions<SqliteLiveShopDbCon
 
 /// <summary>The production target.</summary>
 public sealed class SqlServerLiveShopDbContext(DbContextOptions<SqlServerLiveShopDbContext> options) : LiveShopDbContext(options);
+
+/// <summary>
+/// A server database beside SQL Server (issue 16). Times are <c>timestamptz</c>, which holds an instant and nothing
+/// else: Npgsql refuses a <see cref="DateTimeOffset"/> whose offset is not zero, so times are turned to UTC on the
+/// way in (a show scheduled at 20:00+08:00 is stored and read back as 12:00+00:00, the same instant). The model's
+/// check constraints are written with SQL Server's brackets, which SQLite also reads; PostgreSQL quotes with double
+/// quotes, so they are rewritten here rather than changing the other providers' migrations.
+/// </summary>
+public sealed class PostgreSqlLiveShopDbContext(DbContextOptions<PostgreSqlLiveShopDbContext> options) : LiveShopDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcDateTimeOffsetConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // Identity sizes its login and token keys from the app's options (Stores.MaxLengthForKeys = 128), which a
+        // context made by `dotnet ef` does not see: said here, so the migrations and the running app agree.
+        builder.Entity<IdentityUserLogin<Guid>>(b =>
+        {
+            b.Property(l => l.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+            b.Property(l => l.ProviderKey).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+        });
+        builder.Entity<IdentityUserToken<Guid>>(b =>
+        {
+            b.Property(t => t.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+            b.Property(t => t.Name).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+        });
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, check.Sql.Replace('[', '"').Replace(']', '"'));
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+}

@@ -22,6 +22,9 @@ public sealed class AccountOptions
 
 public static class AccountsExtensions
 {
+    /// <summary>Identity's login and token key columns (the PostgreSQL model says it too: <see cref="Data.PostgreSqlLiveShopDbContext"/>).</summary>
+    public const int MaxLengthForKeys = 128;
+
     /// <summary>How long a mailed link (password reset, e-mail confirmation or change) works.</summary>
     public static readonly TimeSpan MailedLinkLifetime = TimeSpan.FromHours(2);
 
@@ -45,7 +48,7 @@ public static class AccountsExtensions
                 options.Password.RequireUppercase = false;
                 options.Password.RequiredUniqueChars = 4;
                 options.Lockout.MaxFailedAccessAttempts = 10;
-                options.Stores.MaxLengthForKeys = 128;
+                options.Stores.MaxLengthForKeys = MaxLengthForKeys;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<LiveShopDbContext>()

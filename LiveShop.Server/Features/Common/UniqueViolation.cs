@@ -1,11 +1,13 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LiveShop.Server.Features.Common;
 
 /// <summary>
-/// Recognises a save refused by a unique index (SQLite's UNIQUE constraint, SQL Server's 2601/2627):
+/// Recognises a save refused by a unique index (SQLite's UNIQUE constraint, SQL Server's 2601/2627,
+/// PostgreSQL's 23505):
 /// what two requests racing for the same SKU or shop address meet after both passed the friendly check.
 /// </summary>
 public static class UniqueViolation
@@ -17,6 +19,7 @@ public static class UniqueViolation
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
         SqlException sql => sql.Number is 2601 or 2627,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

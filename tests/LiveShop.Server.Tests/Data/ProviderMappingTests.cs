@@ -18,6 +18,9 @@ public class ProviderMappingTests
             .UseSqlServer("Server=unreachable.invalid;Database=LiveShop;Trusted_Connection=True;TrustServerCertificate=True")
             .Options);
 
+    private static PostgreSqlLiveShopDbContext PostgreSql() =>
+        new(new DbContextOptionsBuilder<PostgreSqlLiveShopDbContext>().UseNpgsql("Host=unreachable.invalid;Database=liveshop").Options);
+
     private static SqliteLiveShopDbContext Sqlite() =>
         new(new DbContextOptionsBuilder<SqliteLiveShopDbContext>().UseSqlite("Data Source=:memory:").Options);
 
@@ -78,5 +81,44 @@ public class ProviderMappingTests
         static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
         Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    [Fact]
+    public void PostgreSqlMigrations_MatchTheModel()
+    {
+        using var db = PostgreSql();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a PostgreSQL migration: run `dotnet ef migrations add <Name> --context PostgreSqlLiveShopDbContext --output-dir Data/Migrations/PostgreSql` (see README).");
+    }
+
+    [Fact]
+    public void PostgreSqlMigrations_ScriptInstantsMoneyAndChecksItsWay()
+    {
+        using var db = PostgreSql();
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("CREATE TABLE \"Shows\"", script, StringComparison.Ordinal);
+        Assert.Contains("\"Price\" numeric(18,2) NOT NULL", script, StringComparison.Ordinal);
+        Assert.Contains("\"ScheduledStart\" timestamp with time zone", script, StringComparison.Ordinal);
+        // The model's checks are written with brackets for SQL Server and SQLite; PostgreSQL gets double quotes.
+        Assert.Contains("CONSTRAINT \"CK_Products_Stock_NonNegative\" CHECK (\"Stock\" >= 0)", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("[Stock]", script, StringComparison.Ordinal);
+        Assert.Contains("\"LoginProvider\" character varying(128) NOT NULL", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSql_StartsAtABaselineAndThenFollowsTheOtherProviders()
+    {
+        using var postgres = PostgreSql();
+        using var sqlite = Sqlite();
+
+        static List<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]).ToList();
+
+        // PostgreSQL joined with one InitialCreate of the whole model (issue 16); every migration after it is added for all three.
+        var pg = Names(postgres);
+        Assert.Equal("InitialCreate", pg[0]);
+        var since = pg.Skip(1).ToList();
+        Assert.Equal(since, Names(sqlite).TakeLast(since.Count));
     }
 }

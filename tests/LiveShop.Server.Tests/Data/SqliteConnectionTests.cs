@@ -6,8 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveShop.Server.Tests.Data;
 
 /// <summary>How the app's SQLite connections are set up: what keeps writers from stalling each other.</summary>
-public class SqliteConnectionTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
+public class SqliteConnectionTests(SqliteConnectionTests.SqliteServer factory) : IClassFixture<SqliteConnectionTests.SqliteServer>
 {
+    /// <summary>On SQLite also when the suite runs on PostgreSQL: these are SQLite's own settings.</summary>
+    public sealed class SqliteServer : LiveShopFactory
+    {
+        protected override DatabaseProvider Database => DatabaseProvider.Sqlite;
+    }
+
     [Fact]
     public async Task EveryConnection_WaitsForTheWriteLockWithSqlitesBusyHandler_AndTheDatabaseIsInWalMode()
     {

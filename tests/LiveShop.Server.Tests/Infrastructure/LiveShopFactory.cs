@@ -76,6 +76,38 @@ public class LiveShopFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "liveshop.db");
 
+    /// <summary>
+    /// The database the integration tests run on: SQLite by default; PostgreSQL when <c>LIVESHOP_TEST_DATABASE</c> is
+    /// <c>PostgreSql</c> and <c>LIVESHOP_TEST_POSTGRES</c> is a connection string to a server (without a database: each
+    /// test server gets one of its own, named after its folder, dropped when the folder is). .ci/test.sh runs the suite
+    /// both ways.
+    /// </summary>
+    public static DatabaseProvider SuiteDatabase { get; } =
+        Enum.TryParse<DatabaseProvider>(System.Environment.GetEnvironmentVariable("LIVESHOP_TEST_DATABASE"), ignoreCase: true, out var provider)
+            ? provider
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>This server's database: the suite's, except for tests of one provider's own settings.</summary>
+    protected virtual DatabaseProvider Database => SuiteDatabase;
+
+    /// <summary>The connection string of this server's database.</summary>
+    public string ConnectionString => Database switch
+    {
+        DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = "liveshop_" + Path.GetFileName(_folder) }.ToString(),
+        _ => $"Data Source={DatabasePath}",
+    };
+
+    private static string PostgresServer =>
+        System.Environment.GetEnvironmentVariable("LIVESHOP_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("LIVESHOP_TEST_DATABASE is PostgreSql but LIVESHOP_TEST_POSTGRES (a connection string to the server) is not set.");
+
+    /// <summary>A context on this server's database, outside the app (what another process would see).</summary>
+    public LiveShopDbContext NewDbContext() => Database switch
+    {
+        DatabaseProvider.PostgreSql => new PostgreSqlLiveShopDbContext(new DbContextOptionsBuilder<PostgreSqlLiveShopDbContext>().UseNpgsql(ConnectionString).Options),
+        _ => new SqliteLiveShopDbContext(new DbContextOptionsBuilder<SqliteLiveShopDbContext>().UseSqlite(ConnectionString).Options),
+    };
+
     /// <summary>Served at <c>/streams/</c> (Video:LocalStreamsDirectory): where tests write live HLS.</summary>
     public string StreamsFolder => Path.Combine(_folder, "streams");
 
@@ -97,7 +129,8 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", Database.ToString());
+        builder.UseSetting("ConnectionStrings:" + DataExtensions.ConnectionStringName, ConnectionString);
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("Video:LocalStreamsDirectory", StreamsFolder);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
@@ -196,6 +229,16 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         return connection;
     }
 
+    private async Task DropPostgresDatabaseAsync()
+    {
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ToString());
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -204,6 +247,11 @@ public class LiveShopFactory : WebApplicationFactory<Program>
         if (!_ownsFolder)
         {
             return;
+        }
+
+        if (Database == DatabaseProvider.PostgreSql)
+        {
+            await DropPostgresDatabaseAsync();
         }
 
         try

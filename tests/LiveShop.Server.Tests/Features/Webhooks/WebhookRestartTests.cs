@@ -21,7 +21,7 @@ public class WebhookRestartTests
         {
             var owner = await first.SignInAsync(DemoSeeder.OwnerAccount.Email);
             await WebhookDeliveryTests.CreateAsync(owner, receiver, [WebhookEventTypes.OrderPaid]);
-            eventId = await CommitOutsideTheAppAsync(first.DatabasePath);
+            eventId = await CommitOutsideTheAppAsync(first);
             await Task.Delay(500);
             Assert.Empty(receiver.Deliveries);
         }
@@ -37,10 +37,9 @@ public class WebhookRestartTests
     /// <summary>
     /// A commit the dying server made just before the end (on its own connection, so nothing in the app wakes the dispatcher).
     /// </summary>
-    private static async Task<Guid> CommitOutsideTheAppAsync(string databasePath)
+    private static async Task<Guid> CommitOutsideTheAppAsync(LiveShopFactory server)
     {
-        var options = new DbContextOptionsBuilder<SqliteLiveShopDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-        await using var db = new SqliteLiveShopDbContext(options);
+        await using var db = server.NewDbContext();
         ShopEvents.Add(db, DemoSeeder.DemoShopId, WebhookEventTypes.OrderPaid, """{"number":"K-1"}""", DateTimeOffset.UtcNow);
         var id = db.ChangeTracker.Entries<OutboxMessage>().Single().Entity.Id;
         await db.SaveChangesAsync();

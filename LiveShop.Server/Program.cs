@@ -8,6 +8,7 @@ using LiveShop.Server.Features.Localization;
 using LiveShop.Server.Features.Media;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Fulfilment;
+using LiveShop.Server.Features.Health;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Refunds;
@@ -55,6 +56,7 @@ builder.AddLiveShopRealtime();
 builder.AddLiveShopRateLimits();
 builder.AddLiveShopWeb();
 builder.AddLiveShopLocalization();
+builder.AddLiveShopHealth();
 
 var app = builder.Build();
 
@@ -62,6 +64,7 @@ await app.InitializeLiveShopDataAsync();
 await app.PrepareLiveShopSetupAsync();
 
 app.UseLiveShopWeb();
+app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapLanguageEndpoints();
 app.MapShopsEndpoints();

@@ -91,7 +91,8 @@ public static class WebExtensions
     /// <summary>A page navigation: a GET that is neither the API, the hub, nor a static file.</summary>
     private static bool IsPage(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) && !IsApi(context) && !Path.HasExtension(context.Request.Path.Value)
-        && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_content");
+        && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_content")
+        && !Health.HealthEndpoints.IsHealthPath(context.Request.Path);
 
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubRoutes.Live);

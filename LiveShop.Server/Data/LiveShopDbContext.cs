@@ -80,6 +80,19 @@ public abstract class LiveShopDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LiveShopDbContext).Assembly);
+
+        // Identity sizes its login and token keys from the app's options (Stores.MaxLengthForKeys = 128), which a
+        // context made by `dotnet ef` does not see: said here, so the migrations and the running app agree.
+        builder.Entity<IdentityUserLogin<Guid>>(b =>
+        {
+            b.Property(l => l.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+            b.Property(l => l.ProviderKey).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+        });
+        builder.Entity<IdentityUserToken<Guid>>(b =>
+        {
+            b.Property(t => t.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+            b.Property(t => t.Name).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
+        });
     }
 }
 
@@ -114,20 +127,6 @@ public sealed class PostgreSqlLiveShopDbContext(DbContextOptions<PostgreSqlLiveS
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-
-        // Identity sizes its login and token keys from the app's options (Stores.MaxLengthForKeys = 128), which a
-        // context made by `dotnet ef` does not see: said here, so the migrations and the running app agree.
-        builder.Entity<IdentityUserLogin<Guid>>(b =>
-        {
-            b.Property(l => l.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
-            b.Property(l => l.ProviderKey).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
-        });
-        builder.Entity<IdentityUserToken<Guid>>(b =>
-        {
-            b.Property(t => t.LoginProvider).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
-            b.Property(t => t.Name).HasMaxLength(Features.Accounts.AccountsExtensions.MaxLengthForKeys);
-        });
-
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             foreach (var check in entity.GetCheckConstraints().ToList())

@@ -582,46 +582,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ShowId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SubjectId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ShowId", "Sequence")
-                        .IsUnique();
-
-                    b.HasIndex("ShowId", "SubjectId");
-
-                    b.HasIndex("ShowId", "Kind", "Sequence");
-
-                    b.ToTable("RoomEvents", (string)null);
-                });
-
             modelBuilder.Entity("LiveShop.Server.Features.Moderation.HeldMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1602,6 +1562,46 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("WebhookEndpoints", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShowId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("ShowId", "SubjectId");
+
+                    b.HasIndex("ShowId", "Kind", "Sequence");
+
+                    b.ToTable("RoomEvents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1676,9 +1676,11 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
@@ -1715,9 +1717,11 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
@@ -1928,15 +1932,6 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasOne("LiveShop.Server.Features.Live.FlashSale", null)
                         .WithMany()
                         .HasForeignKey("SaleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
-                {
-                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
-                        .WithMany()
-                        .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2422,6 +2417,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
                         .WithMany()
                         .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Realtime.RoomEventRecord", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -72,6 +72,8 @@ public static class DataExtensions
                 DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerLiveShopDbContext>(),
                 DatabaseProvider.PostgreSql => sp.GetRequiredService<PostgreSqlLiveShopDbContext>(),
             });
+        builder.Services.AddSingleton<Features.Common.InstanceIdentity>();
+        builder.Services.AddSingleton<Features.Common.Leases>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DatabaseInitializer>();
         return builder;

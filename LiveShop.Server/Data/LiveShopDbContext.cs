@@ -76,6 +76,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Accounts.Sessions.AuthSession> AuthSessions => Set<Features.Accounts.Sessions.AuthSession>();
 
+    public DbSet<Features.Common.Lease> Leases => Set<Features.Common.Lease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

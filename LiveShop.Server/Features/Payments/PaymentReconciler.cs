@@ -46,29 +46,19 @@ public sealed partial class PaymentReconciler(
     IServiceScopeFactory scopes,
     ChargesInFlight inFlight,
     IOptions<PaymentOptions> options,
+    Leases leases,
     TimeProvider clock,
     ILogger<PaymentReconciler> logger) : BackgroundService
 {
     /// <summary>At most this many orders per round (the oldest first); the rest wait for the next.</summary>
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ReconcileEverySeconds), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // Whatever went wrong (a gateway's timeout is a cancellation too), the next round tries again.
-                LogRoundFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    /// <summary>The lease that makes one instance of several run the rounds (<see cref="Leases"/>).</summary>
+    public const string LeaseName = "payments.reconcile";
+
+    // Whatever goes wrong in a round (a gateway's timeout is a cancellation too), the next round tries again.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunLeasedAsync(LeaseName, TimeSpan.FromSeconds(options.Value.ReconcileEverySeconds), RunOnceAsync, e => LogRoundFailed(logger, e), stoppingToken);
 
     /// <summary>One round: returns how many orders were settled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

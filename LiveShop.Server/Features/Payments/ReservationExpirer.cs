@@ -14,35 +14,26 @@ namespace LiveShop.Server.Features.Payments;
 /// (<see cref="ICardPayments.VoidAsync"/>): if it was paid meanwhile the order is recorded paid; otherwise it is
 /// cancelled ("Payment not completed in time") and the stock, the flash units and the buyer's allowance go back
 /// in one room change (<see cref="PaymentRecorder.ExpireAsync"/>), the buyer is told and the shop's outbox gets
-/// order.cancelled. Each move is conditional, so two loops (two server instances) expire an order once.
+/// order.cancelled. Each move is conditional, so two loops would still expire an order once; of several instances only the holder of
+/// the lease <see cref="LeaseName"/> runs the rounds (one processor call per order), and another takes over if it dies.
 /// Runs every <see cref="PaymentOptions.ExpireEverySeconds"/>; an order this server is still charging is left to its request.
 /// </summary>
 public sealed partial class ReservationExpirer(
     IServiceScopeFactory scopes,
     ChargesInFlight inFlight,
     IOptions<PaymentOptions> options,
+    Leases leases,
     TimeProvider clock,
     ILogger<ReservationExpirer> logger) : BackgroundService
 {
     /// <summary>At most this many orders per round (the longest expired first); the rest wait for the next.</summary>
     private const int Batch = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ExpireEverySeconds), clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    /// <summary>The lease that makes one instance of several run the rounds (<see cref="Leases"/>).</summary>
+    public const string LeaseName = "payments.expire-holds";
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leases.RunLeasedAsync(LeaseName, TimeSpan.FromSeconds(options.Value.ExpireEverySeconds), RunOnceAsync, e => LogRoundFailed(logger, e), stoppingToken);
 
     /// <summary>One round: returns how many orders it moved (cancelled, or found paid).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -460,6 +460,27 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.ToTable("StockAdjustments", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Common.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")

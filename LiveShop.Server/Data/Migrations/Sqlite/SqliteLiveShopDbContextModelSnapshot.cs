@@ -454,6 +454,27 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("StockAdjustments", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Common.Lease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")

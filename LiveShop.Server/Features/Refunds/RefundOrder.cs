@@ -50,7 +50,9 @@ public sealed class RefundOrder(
 
         if (key is not null && await AlreadyRefundedAsync(orderId, key, cancellationToken))
         {
-            return await queries.ToDtoAsync(order, cancellationToken);
+            // Read again: the order above may have been read before the refund under this key committed (a race the
+            // PostgreSQL run showed), and the answer must show the refund.
+            return await queries.ToDtoAsync(await db.Orders.AsNoTracking().SingleAsync(o => o.Id == orderId, cancellationToken), cancellationToken);
         }
 
         RefuseUnlessRefundable(order);

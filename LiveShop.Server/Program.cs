@@ -16,6 +16,7 @@ using LiveShop.Server.Features.Sales;
 using LiveShop.Server.Features.Security;
 using LiveShop.Server.Features.Shops;
 using LiveShop.Server.Features.Shows;
+using LiveShop.Server.Features.Telemetry;
 using LiveShop.Server.Features.Video;
 using LiveShop.Server.Features.Video.Acs;
 using LiveShop.Server.Features.Webhooks;
@@ -57,6 +58,7 @@ builder.AddLiveShopRateLimits();
 builder.AddLiveShopWeb();
 builder.AddLiveShopLocalization();
 builder.AddLiveShopHealth();
+builder.AddLiveShopTelemetry();
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ await app.PrepareLiveShopSetupAsync();
 
 app.UseLiveShopWeb();
 app.MapHealthEndpoints();
+app.MapTelemetryEndpoints();
 app.MapAccountEndpoints();
 app.MapLanguageEndpoints();
 app.MapShopsEndpoints();

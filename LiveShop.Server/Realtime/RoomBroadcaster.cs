@@ -25,7 +25,7 @@ namespace LiveShop.Server.Realtime;
 /// </list>
 /// Events must be queued in sequence order per show (the writer queues under the show's lock).
 /// </summary>
-public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOptions> options, ILogger<RoomBroadcaster> logger) : BackgroundService
+public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOptions> options, ILogger<RoomBroadcaster> logger, Features.Common.LiveShopMetrics? metrics = null) : BackgroundService
 {
     /// <summary>Frames and chat budgets run on real time, whatever clock the shop's business runs on (tests fake that one).</summary>
     private static readonly TimeProvider Clock = TimeProvider.System;
@@ -55,6 +55,7 @@ public sealed partial class RoomBroadcaster(RoomMembers members, IOptions<RoomOp
     /// <summary>Queues events (already stored, in sequence order) for the show's room.</summary>
     public void Enqueue(Guid showId, IReadOnlyList<RoomEvent> events)
     {
+        metrics?.RoomEvents(events.Count);
         var urgent = false;
         lock (_gate)
         {

@@ -23,8 +23,20 @@ public sealed class RoomMember(string connectionId, Guid? userId, string? name, 
 }
 
 /// <summary>Who is in each show's room on this instance, as the broadcaster needs it.</summary>
-public sealed class RoomMembers(RoomConnections connections)
+public sealed class RoomMembers
 {
+    private readonly RoomConnections _connections;
+
+    public RoomMembers(RoomConnections connections, Features.Common.LiveShopMetrics? metrics = null)
+    {
+        _connections = connections;
+        metrics?.Meter.CreateObservableGauge(
+            "liveshop.hub.connections",
+            () => _rooms.Select(r => new System.Diagnostics.Metrics.Measurement<int>(r.Value.Count, new KeyValuePair<string, object?>("show.id", r.Key))),
+            "{connection}",
+            "Connections in each show's room on this instance.");
+    }
+
     private readonly ConcurrentDictionary<Guid, Room> _rooms = new();
     // The shows each connection is in (almost always one): a small list, not a dictionary per connection.
     private readonly Lock _showsGate = new();
@@ -32,7 +44,7 @@ public sealed class RoomMembers(RoomConnections connections)
 
     public RoomMember Join(Guid showId, string connectionId, Guid? userId, string? name, bool seesAllChat)
     {
-        var member = new RoomMember(connectionId, userId, name, connections.Find(connectionId)) { SeesAllChat = seesAllChat };
+        var member = new RoomMember(connectionId, userId, name, _connections.Find(connectionId)) { SeesAllChat = seesAllChat };
         _rooms.GetOrAdd(showId, _ => new Room()).Add(member);
         lock (_showsGate)
         {

@@ -92,7 +92,7 @@ public static class WebExtensions
     private static bool IsPage(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) && !IsApi(context) && !Path.HasExtension(context.Request.Path.Value)
         && !context.Request.Path.StartsWithSegments("/_framework") && !context.Request.Path.StartsWithSegments("/_content")
-        && !Health.HealthEndpoints.IsHealthPath(context.Request.Path);
+        && !Health.HealthEndpoints.IsHealthPath(context.Request.Path) && context.Request.Path != Telemetry.TelemetryModule.MetricsPath;
 
     private static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(HubRoutes.Live);

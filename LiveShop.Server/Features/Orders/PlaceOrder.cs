@@ -49,7 +49,8 @@ public sealed partial class PlaceOrder(
     IOptions<AttributionOptions> attribution,
     IOptions<PaymentOptions> paymentOptions,
     IdentityKeys identityKeys,
-    IOptions<IdentityOptions> identityOptions)
+    IOptions<IdentityOptions> identityOptions,
+    LiveShopMetrics metrics)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
     {
@@ -139,6 +140,7 @@ public sealed partial class PlaceOrder(
             (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
         }
 
+        metrics.OrderPlaced(order.Currency);
         var dto = await queries.ToDtoAsync(order, CancellationToken.None);
         await notifier.OrderChangedAsync(dto, isNew: true);
         if (order.Status == OrderStatus.PaymentDeclined)

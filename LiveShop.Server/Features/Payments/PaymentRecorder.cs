@@ -21,7 +21,7 @@ namespace LiveShop.Server.Features.Payments;
 /// Used by <see cref="PlaceOrder"/>, <see cref="PaymentReconciler"/>, <see cref="ReservationExpirer"/> and the
 /// shop marking a transfer paid.
 /// </summary>
-public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, FlashSaleScheduler scheduler, StockFanout stockFanout, OrderQueries queries, TimeProvider clock)
+public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, FlashSaleScheduler scheduler, StockFanout stockFanout, OrderQueries queries, LiveShopMetrics metrics, TimeProvider clock)
 {
     public const string ExpiredNote = "Payment not completed in time";
 
@@ -51,6 +51,11 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+
+        if (paid is not null)
+        {
+            metrics.Payment("paid");
+        }
 
         return paid is not null
             ? new RecordedPayment(paid, true)
@@ -104,6 +109,7 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
         if (released)
         {
             stockFanout.Changed(result.ShowId, result.Lines.Select(l => l.ProductId));
+            metrics.Payment(to == OrderStatus.PaymentDeclined ? "declined" : "expired");
         }
 
         return new RecordedPayment(result, released);

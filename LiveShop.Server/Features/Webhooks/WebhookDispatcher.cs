@@ -27,8 +27,14 @@ public sealed partial class WebhookDispatcher(
     WebhookSecrets secrets,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
+    LiveShopMetrics metrics,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
+    /// <summary>How often the backlog gauge is recounted (a count of pending deliveries, not on every wake).</summary>
+    private static readonly TimeSpan BacklogEvery = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _backlogCountedAt = DateTimeOffset.MinValue;
+
     public const string HttpClientName = "LiveShop.Webhooks";
 
     private const int Batch = 100;
@@ -50,6 +56,7 @@ public sealed partial class WebhookDispatcher(
             var wait = TimeSpan.FromSeconds(options.Value.PollSeconds);
             try
             {
+                await CountBacklogAsync(stoppingToken);
                 await FanOutAsync(stoppingToken);
                 if (await DeliverDueAsync(stoppingToken) is { } nextDue)
                 {
@@ -159,6 +166,21 @@ public sealed partial class WebhookDispatcher(
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.NextAttemptAt)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Sets the <c>liveshop.outbox.backlog</c> gauge: deliveries not sent yet (due or waiting for a retry).</summary>
+    private async Task CountBacklogAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _backlogCountedAt < BacklogEvery)
+        {
+            return;
+        }
+
+        _backlogCountedAt = now;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
+        metrics.OutboxBacklog(await db.WebhookDeliveries.CountAsync(d => d.Status == WebhookDeliveryStatus.Pending, cancellationToken));
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -114,6 +114,10 @@ public static class ProblemCodes
     public const string VideoNotAcs = "video-not-acs";
     public const string AcsUnavailable = "acs-unavailable";
 
+    // Several instances (issue 16): this instance is shutting down and takes no new live connection (503 with
+    // Retry-After); the client tries again, and the load balancer sends it to another instance.
+    public const string ServerStopping = "server-stopping";
+
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Realtime;
+using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Localization;
 
 namespace LiveShop.Server.Hubs;
 
@@ -36,12 +38,29 @@ public static class RealtimeExtensions
         {
             // Before SignalR: connection caps answer 429 at negotiate and at the transport request (see HubConnectionLimits).
             var limits = app.ServiceProvider.GetRequiredService<HubConnectionLimits>();
+            var drain = app.ServiceProvider.GetRequiredService<RoomDrain>();
             pipeline.UseWhen(
                 context => context.Request.Path.StartsWithSegments(HubRoutes.Live, StringComparison.OrdinalIgnoreCase),
-                hub => hub.Use(next => context => limits.InvokeAsync(context, next)));
+                hub => hub.Use(next => context => drain.Stopping ? RefuseStoppingAsync(context) : limits.InvokeAsync(context, next)));
         }
 
         app.MapHub<LiveShowHub>(HubRoutes.Live);
         return app;
+    }
+
+    /// <summary>
+    /// A stopping instance takes no new live connection: 503 <c>server-stopping</c>, Retry-After 1 s. The client's
+    /// reconnect tries again; behind a load balancer that is another instance (nginx: <c>proxy_next_upstream</c>).
+    /// </summary>
+    private static async Task RefuseStoppingAsync(HttpContext context)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<Resources.ServerText>>()["This server is restarting. Reconnecting you in a moment."];
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "1";
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = ProblemFactory.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ServerStopping, text.Value),
+        });
     }
 }

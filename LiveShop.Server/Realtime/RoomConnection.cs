@@ -16,6 +16,9 @@ public sealed class RoomConnection(HubConnectionContext context)
     private bool _behind;
     private Func<SerializedHubMessage>? _catchUp;
 
+    /// <summary>Ends the connection (the instance is stopping); the client sees it close and reconnects.</summary>
+    public void Close() => context.Abort();
+
     /// <summary>Times this connection fell behind and was sent to catch up (for tests and diagnostics).</summary>
     public int CatchUps { get; private set; }
 

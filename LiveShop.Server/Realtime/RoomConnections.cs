@@ -13,6 +13,19 @@ public sealed class RoomConnections
     public void Remove(string connectionId) => _connections.TryRemove(connectionId, out _);
 
     public RoomConnection? Find(string connectionId) => _connections.GetValueOrDefault(connectionId);
+
+    /// <summary>Closes every hub connection of this instance (it is stopping): each client reconnects, through the load balancer to another instance, and catches up by sequence.</summary>
+    public int CloseAll()
+    {
+        var closed = 0;
+        foreach (var connection in _connections.Values)
+        {
+            connection.Close();
+            closed++;
+        }
+
+        return closed;
+    }
 }
 
 /// <summary>SignalR's own in-process lifetime manager, telling <see cref="RoomConnections"/> of every connection that comes and goes.</summary>

@@ -18,6 +18,9 @@ public static class RoomEngineExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
         builder.Services.AddSingleton<RoomStatsPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomStatsPublisher>());
+        builder.Services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<RoomDrain>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomDrain>());
         builder.Services.AddScoped<RoomWriter>();
         builder.Services.AddScoped<RoomQueries>();
         return builder;

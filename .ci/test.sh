@@ -91,16 +91,26 @@ for project in tests/*/*.csproj; do
 done
 
 # The integration suite again, on PostgreSQL: a throwaway server on loopback, stopped whatever happens.
+# The folder becomes the postgres user's: read and delete it as root.
 pg_dir=$(mktemp -d)
-pg_port=$((55000 + RANDOM % 1000))
-trap '.ci/postgres.sh stop "$pg_dir"; rm -rf "$pg_dir"' EXIT
-say "Starting PostgreSQL on 127.0.0.1:$pg_port"
-if pg_server=$(.ci/postgres.sh start "$pg_dir" "$pg_port"); then
+trap '.ci/postgres.sh stop "$pg_dir"; as_root rm -rf "$pg_dir"' EXIT
+pg_server=""
+for attempt in 1 2 3; do
+    pg_port=$((55000 + RANDOM % 1000))
+    say "Starting PostgreSQL on 127.0.0.1:$pg_port"
+    if pg_server=$(.ci/postgres.sh start "$pg_dir" "$pg_port"); then
+        break
+    fi
+    pg_server=""
+    .ci/postgres.sh stop "$pg_dir"
+    as_root rm -rf "$pg_dir/data"    # a port in use: initdb again on another
+done
+if [ -n "$pg_server" ]; then
     LIVESHOP_TEST_DATABASE=PostgreSql LIVESHOP_TEST_POSTGRES="$pg_server" \
         run_tests tests/LiveShop.Server.Tests/LiveShop.Server.Tests.csproj LiveShop.Server.Tests.PostgreSql
 else
     echo "PostgreSQL did not start (log: $pg_dir/server.log): the PostgreSQL run counts as a failure."
-    cat "$pg_dir/server.log" 2>/dev/null | tail -20
+    as_root tail -20 "$pg_dir/server.log" 2>/dev/null
     crashed=$((crashed + 1))
 fi
 

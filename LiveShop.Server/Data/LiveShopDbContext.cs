@@ -118,7 +118,7 @@ public sealed class SqlServerLiveShopDbContext(DbContextOptions<SqlServerLiveSho
 /// check constraints are written with SQL Server's brackets, which SQLite also reads; PostgreSQL quotes with double
 /// quotes, so they are rewritten here rather than changing the other providers' migrations.
 /// </summary>
-public sealed class PostgreSqlLiveShopDbContext(DbContextOptions<PostgreSqlLiveShopDbContext> options) : LiveShopDbContext(options)
+public sealed partial class PostgreSqlLiveShopDbContext(DbContextOptions<PostgreSqlLiveShopDbContext> options) : LiveShopDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -134,10 +134,14 @@ public sealed class PostgreSqlLiveShopDbContext(DbContextOptions<PostgreSqlLiveS
             foreach (var check in entity.GetCheckConstraints().ToList())
             {
                 entity.RemoveCheckConstraint(check.ModelName);
-                entity.AddCheckConstraint(check.ModelName, check.Sql.Replace('[', '"').Replace(']', '"'));
+                entity.AddCheckConstraint(check.ModelName, BracketedName().Replace(check.Sql, "\"$1\""));
             }
         }
     }
+
+    /// <summary>A column name in SQL Server's brackets (<c>[Stock]</c>), not a bracket in a literal.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[(\w+)\]")]
+    private static partial System.Text.RegularExpressions.Regex BracketedName();
 
     private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

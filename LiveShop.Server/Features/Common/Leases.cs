@@ -6,7 +6,8 @@ namespace LiveShop.Server.Features.Common;
 /// <summary>
 /// A named lease in the database: which instance runs a background loop that should run once across all instances
 /// (issue 16), until when. Held by renewing it every round; a holder that dies stops renewing and another instance
-/// takes the loop over when the lease has run out.
+/// takes the loop over when the lease has run out. Each instance judges "run out" by its own clock: keep the
+/// instances' clocks in step (NTP), as any deployment of several machines does.
 /// </summary>
 public sealed class Lease
 {
@@ -30,8 +31,12 @@ public sealed class InstanceIdentity
 /// </summary>
 public sealed partial class Leases(IServiceScopeFactory scopes, InstanceIdentity instance, TimeProvider clock, ILogger<Leases> logger)
 {
-    /// <summary>How long a loop that runs every <paramref name="every"/> holds its lease: three rounds, at least 5 s.</summary>
-    public static TimeSpan For(TimeSpan every) => every * 3 < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : every * 3;
+    /// <summary>
+    /// How long a loop that runs every <paramref name="every"/> holds its lease: three rounds, at least 30 s — longer
+    /// than a round takes, so another instance does not start the same round meanwhile (if one ever does, the
+    /// loops' moves are conditional: nothing happens twice but, at worst, a question to the payment processor).
+    /// </summary>
+    public static TimeSpan For(TimeSpan every) => every * 3 < TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : every * 3;
 
     /// <summary>
     /// Runs <paramref name="round"/> every <paramref name="every"/> on the instance that holds the lease
@@ -59,9 +64,9 @@ public sealed partial class Leases(IServiceScopeFactory scopes, InstanceIdentity
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
-            // Stopping.
+            // Stopping (a database client may say so with its own exception, not a cancellation).
         }
         finally
         {

@@ -9,7 +9,8 @@ namespace LiveShop.Server.Features.Health;
 /// <summary>
 /// What a load balancer or an orchestrator asks an instance (issue 16): <c>/health/live</c> — the process answers
 /// (restart it if not); <c>/health/ready</c> — send it traffic: its database answers and it is not shutting down.
-/// Both are anonymous, never cached, and say nothing a stranger could use (check names and Healthy/Unhealthy).
+/// Both are anonymous, never cached by HTTP, and say nothing a stranger could use (check names and Healthy/Unhealthy);
+/// the database is asked at most once a second however often they are called.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -19,6 +20,7 @@ public static class HealthEndpoints
 
     public static WebApplicationBuilder AddLiveShopHealth(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<StoppingHealthCheck>("accepting", tags: [ReadyTag]);
@@ -49,17 +51,52 @@ public static class HealthEndpoints
     public static bool IsHealthPath(PathString path) => path.StartsWithSegments("/health");
 }
 
-/// <summary>The database answers a query on the app's own schema (a lost or replaced database file fails it too).</summary>
-internal sealed partial class DatabaseHealthCheck(LiveShopDbContext db, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
+/// <summary>
+/// The database answers a query on the app's own schema (a lost or replaced database file fails it too). The answer is
+/// kept for a second: the probe is anonymous, and a flood of it must not become a flood of queries.
+/// </summary>
+internal sealed partial class DatabaseHealthCheck(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(1);
+    private readonly SemaphoreSlim _asking = new(1, 1);
+    private (HealthCheckResult Result, DateTimeOffset At)? _last;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (Fresh() is { } kept)
+        {
+            return kept;
+        }
+
+        await _asking.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh() is { } answered)
+            {
+                return answered; // asked while this caller waited
+            }
+
+            var result = await AskAsync(cancellationToken);
+            _last = (result, clock.GetUtcNow());
+            return result;
+        }
+        finally
+        {
+            _asking.Release();
+        }
+    }
+
+    private HealthCheckResult? Fresh() => _last is { } last && clock.GetUtcNow() - last.At < KeptFor ? last.Result : null;
+
+    private async Task<HealthCheckResult> AskAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
             await db.Shops.AsNoTracking().Select(s => s.Id).FirstOrDefaultAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
@@ -74,9 +111,9 @@ internal sealed partial class DatabaseHealthCheck(LiveShopDbContext db, ILogger<
     private static partial void LogUnreachable(ILogger logger, string error);
 }
 
-/// <summary>Unhealthy from the moment the instance is asked to stop, so the load balancer sends it nothing new.</summary>
-internal sealed class StoppingHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+/// <summary>Unhealthy from the moment the instance is asked to stop (<see cref="Realtime.RoomDrain"/>), so the load balancer sends it nothing new.</summary>
+internal sealed class StoppingHealthCheck(Realtime.RoomDrain drain) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy() : HealthCheckResult.Healthy());
+        Task.FromResult(drain.Stopping ? HealthCheckResult.Unhealthy() : HealthCheckResult.Healthy());
 }

@@ -48,8 +48,10 @@ public static class TelemetryModule
             builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
         }
 
-        var otlp = options.OtlpEndpoint is { Length: > 0 } configured ? configured : builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        var useOtlp = !string.IsNullOrWhiteSpace(otlp);
+        // Telemetry:OtlpEndpoint is OTLP over HTTP/protobuf to that collector; OTEL_EXPORTER_OTLP_* (endpoint, protocol,
+        // headers) are read by the exporter itself when that setting is empty, as every OpenTelemetry SDK does.
+        var otlp = options.OtlpEndpoint is { Length: > 0 } configured ? configured : null;
+        var useOtlp = otlp is not null || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (!useOtlp && !options.Prometheus)
         {
             return builder;
@@ -60,12 +62,13 @@ public static class TelemetryModule
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
-                    .AddMeter(LiveShopMetrics.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel", "Npgsql");
+                    // Not Npgsql's meter: its pool tag is made of the connection string (host, database, user).
+                    .AddMeter(LiveShopMetrics.MeterName, "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Server.Kestrel");
                 if (useOtlp)
                 {
                     metrics.AddOtlpExporter((exporter, reader) =>
                     {
-                        Otlp(exporter, otlp!, "v1/metrics");
+                        Otlp(exporter, otlp, "v1/metrics");
                         reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = options.ExportIntervalSeconds * 1000;
                     });
                 }
@@ -81,7 +84,7 @@ public static class TelemetryModule
                 .AddAspNetCoreInstrumentation(a => a.Filter = context => !Health.HealthEndpoints.IsHealthPath(context.Request.Path) && context.Request.Path != MetricsPath)
                 .AddHttpClientInstrumentation()
                 .AddSource("Microsoft.AspNetCore.SignalR.Server", "Npgsql")
-                .AddOtlpExporter(exporter => Otlp(exporter, otlp!, "v1/traces")));
+                .AddOtlpExporter(exporter => Otlp(exporter, otlp, "v1/traces")));
         }
 
         return builder;
@@ -97,9 +100,14 @@ public static class TelemetryModule
         return app;
     }
 
-    /// <summary>OTLP over HTTP/protobuf to the collector's signal path (what port 4318 of a collector serves).</summary>
-    private static void Otlp(OtlpExporterOptions exporter, string endpoint, string signal)
+    /// <summary>OTLP over HTTP/protobuf to the collector's signal path (what port 4318 of a collector serves), when set by <c>Telemetry:OtlpEndpoint</c>.</summary>
+    private static void Otlp(OtlpExporterOptions exporter, string? endpoint, string signal)
     {
+        if (endpoint is null)
+        {
+            return; // OTEL_EXPORTER_OTLP_* as the exporter reads them
+        }
+
         exporter.Protocol = OtlpExportProtocol.HttpProtobuf;
         exporter.Endpoint = new Uri(new Uri(endpoint.TrimEnd('/') + "/"), signal);
     }

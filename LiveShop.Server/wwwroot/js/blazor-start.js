@@ -13,46 +13,55 @@ Blazor.start({
 });
 
 // Early taps (docs/first-visit.md): a phone paints the prerendered show in about a second, but its buttons have no
-// handlers until WebAssembly has booted, seconds later on a first visit. A tap on a button marked data-early-tap in
-// that time is not lost: the button shows that it is working (aria-busy), and once the app runs (the layout's
-// app-ready marker) the same button of the live page is clicked for the viewer. The last such tap wins.
+// handlers until WebAssembly has booted, seconds later on a first visit. A tap on a prerendered button marked
+// data-early-tap is not lost: the button shows that it is working (aria-busy), and once the app runs (the layout's
+// app-ready marker) the live page's button with the same key is clicked for the viewer. The last such tap wins.
+// Only the buttons prerendered with this page are taken (marked below, as this script runs after them): a button
+// the live app rendered has its own handler, even in the moment before the marker says so.
 (() => {
+    const giveUpAfterReadyMs = 10000;
     const ready = () => document.querySelector("[data-testid='app-ready'][data-ready='true']") !== null;
+    document.querySelectorAll('[data-early-tap]').forEach(b => { b.liveShopPrerendered = true; });
     let pending = null;
     let observer = null;
+    let giveUp = null;
+
+    const stop = () => {
+        pending = null;
+        observer?.disconnect();
+        observer = null;
+        clearTimeout(giveUp);
+        document.querySelectorAll("[data-early-tap][aria-busy='true']").forEach(b => b.removeAttribute('aria-busy'));
+    };
 
     const replay = () => {
         if (pending === null || !ready()) {
             return;
         }
-        const button = document.querySelector(`[data-early-tap="${CSS.escape(pending)}"]`);
-        if (button === null || button.liveShopEarlyTap) {
-            return; // not rendered yet by the live page (or still the prerendered one): wait for the next change
+        giveUp ??= setTimeout(stop, giveUpAfterReadyMs); // the product left the lineup, or never renders
+        const button = [...document.querySelectorAll(`[data-early-tap="${CSS.escape(pending)}"]`)].find(b => !b.liveShopPrerendered);
+        if (button === undefined) {
+            return; // not rendered yet by the live page: wait for the next change
         }
-        pending = null;
-        observer.disconnect();
-        observer = null;
+        stop();
         if (!button.disabled) {
             button.click();
         }
     };
 
     document.addEventListener('click', event => {
-        if (ready()) {
-            return;
-        }
         const button = event.target instanceof Element ? event.target.closest('[data-early-tap]') : null;
-        if (button === null || button.disabled) {
+        if (button === null || !button.liveShopPrerendered || button.disabled) {
             return;
         }
         event.preventDefault();
         document.querySelectorAll("[data-early-tap][aria-busy='true']").forEach(b => b.removeAttribute('aria-busy'));
         button.setAttribute('aria-busy', 'true');
-        button.liveShopEarlyTap = true;
         pending = button.getAttribute('data-early-tap');
         if (observer === null) {
             observer = new MutationObserver(replay);
             observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
         }
+        replay();
     }, true);
 })();

@@ -82,10 +82,12 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     /// test server gets one of its own, named after its folder, dropped when the folder is). .ci/test.sh runs the suite
     /// both ways.
     /// </summary>
-    public static DatabaseProvider SuiteDatabase { get; } =
-        Enum.TryParse<DatabaseProvider>(System.Environment.GetEnvironmentVariable("LIVESHOP_TEST_DATABASE"), ignoreCase: true, out var provider)
-            ? provider
-            : DatabaseProvider.Sqlite;
+    public static DatabaseProvider SuiteDatabase { get; } = System.Environment.GetEnvironmentVariable("LIVESHOP_TEST_DATABASE") switch
+    {
+        null or "" or "Sqlite" => DatabaseProvider.Sqlite,
+        "PostgreSql" => DatabaseProvider.PostgreSql,
+        var other => throw new InvalidOperationException($"LIVESHOP_TEST_DATABASE is {other}: the suite runs on Sqlite or PostgreSql."),
+    };
 
     /// <summary>This server's database: the suite's, except for tests of one provider's own settings.</summary>
     protected virtual DatabaseProvider Database => SuiteDatabase;

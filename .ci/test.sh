@@ -66,11 +66,12 @@ fi
 rm -rf "$results"
 mkdir -p "$results"
 crashed=0
-# run_tests PROJECT NAME: one test project, its results in $results/NAME.trx.
+# run_tests PROJECT NAME [dotnet test options]: one test project, its results in $results/NAME.trx.
 run_tests() {
     local project=$1 name=$2
+    shift 2
     say "Running $name"
-    if ! dotnet test "$project" -c Debug --no-build -nologo \
+    if ! dotnet test "$project" -c Debug --no-build -nologo "$@" \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
         --results-directory "$results" 2>&1 | grep -E '^\s+(Passed|Failed|Skipped) LiveShop\.|Error Message|^\s{3}[A-Za-z].*Exception|Assert\.|Passed!|Failed!|error'; then
         :
@@ -91,6 +92,9 @@ for project in tests/*/*.csproj; do
 done
 
 # The integration suite again, on PostgreSQL: a throwaway server on loopback, stopped whatever happens.
+# Not the three classes whose subject is not the database (the SQLite pass runs them; two of them run alone, so
+# they cost their whole time): the process's managed heap, the telemetry counters, the providers' model mapping.
+no_database="FullyQualifiedName!~Hubs.RoomMemoryTests&FullyQualifiedName!~Telemetry.TelemetryTests&FullyQualifiedName!~Data.ProviderMappingTests"
 # The folder becomes the postgres user's: read and delete it as root.
 pg_dir=$(mktemp -d)
 trap '.ci/postgres.sh stop "$pg_dir"; as_root rm -rf "$pg_dir"' EXIT
@@ -107,7 +111,7 @@ for attempt in 1 2 3; do
 done
 if [ -n "$pg_server" ]; then
     LIVESHOP_TEST_DATABASE=PostgreSql LIVESHOP_TEST_POSTGRES="$pg_server" \
-        run_tests tests/LiveShop.Server.Tests/LiveShop.Server.Tests.csproj LiveShop.Server.Tests.PostgreSql
+        run_tests tests/LiveShop.Server.Tests/LiveShop.Server.Tests.csproj LiveShop.Server.Tests.PostgreSql --filter "$no_database"
 else
     echo "PostgreSQL did not start (log: $pg_dir/server.log): the PostgreSQL run counts as a failure."
     as_root tail -20 "$pg_dir/server.log" 2>/dev/null

@@ -35,7 +35,7 @@ public sealed class LeaseTests : IAsyncLifetime
         // A buyer orders by bank transfer; then the instance holding the lease "dies": its lease is left to a holder
         // that no longer renews it, for a few seconds.
         await using var room = await LiveRoom.StartAsync(_first, "Two instances");
-        await TakeTransfersAsync(room);
+        await BankTransferTests.TakeTransfersAsync(_first, room);
         var buyer = await _second.GuestAsync("Slow Payer");
         var before = await buyer.Http.StockAsync(Teapot);
         var order = await buyer.Http.BuyAsync(Shopping.Request(room.Show.Id, Teapot, 1980m, payment: BankTransferTests.Transfer));
@@ -120,20 +120,6 @@ public sealed class LeaseTests : IAsyncLifetime
             await Task.Delay(100);
         }
     }
-
-    /// <summary>The demo shop takes bank transfers (and still the development cards).</summary>
-    private async Task TakeTransfersAsync(LiveRoom room) =>
-        await _first.ReadAsync(async db =>
-        {
-            var shopId = await db.Shows.Where(s => s.Id == room.Show.Id).Select(s => s.ShopId).SingleAsync();
-            if (!await db.ShopPaymentSettings.AnyAsync(s => s.ShopId == shopId))
-            {
-                db.ShopPaymentSettings.Add(new ShopPaymentSettings(shopId) { CashOnDelivery = false, BankTransfer = true, BankTransferInstructions = BankTransferTests.Instructions, BankTransferDays = 3 });
-                await db.SaveChangesAsync();
-            }
-
-            return shopId;
-        });
 
     public Task InitializeAsync() => Task.CompletedTask;
 

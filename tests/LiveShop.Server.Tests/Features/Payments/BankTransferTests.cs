@@ -36,7 +36,13 @@ public class BankTransferTests : IClassFixture<HeldStockFactory>
     {
         factory.Cards = null;
         var room = await LiveRoom.StartAsync(factory, title);
-        await factory.ReadAsync(async db =>
+        await TakeTransfersAsync(factory, room);
+        return room;
+    }
+
+    /// <summary>The room's shop takes bank transfers (3 days, <see cref="Instructions"/>) and no cash on delivery.</summary>
+    internal static Task TakeTransfersAsync(LiveShopFactory factory, LiveRoom room) =>
+        factory.ReadAsync(async db =>
         {
             var shopId = await db.Shows.Where(s => s.Id == room.Show.Id).Select(s => s.ShopId).SingleAsync();
             if (!await db.ShopPaymentSettings.AnyAsync(s => s.ShopId == shopId))
@@ -47,8 +53,6 @@ public class BankTransferTests : IClassFixture<HeldStockFactory>
 
             return shopId;
         });
-        return room;
-    }
 
     [Fact]
     public async Task Checkout_OffersOnlyWhatTheShopTakes_AndRefusesTheRestWithTheMethodsItTakes()

@@ -54,6 +54,13 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
 fi
 
+# Redis from Debian: the scale-out tests start their own redis-server on a loopback port (tests/…/RedisServer.cs).
+if ! command -v redis-server >/dev/null 2>&1; then
+    say "Installing Redis from Debian's packages"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
+fi
+
 # 2. Build once, warnings are errors (Directory.Build.props), tests included.
 say "Building LiveShop.slnx"
 if ! dotnet build LiveShop.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly; then

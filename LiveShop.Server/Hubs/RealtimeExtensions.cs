@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Realtime;
+using LiveShop.Server.Realtime.Scaleout;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -19,9 +20,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<UserConnections>();
         builder.Services.AddSingleton<IUserConnections>(sp => sp.GetRequiredService<UserConnections>());
         builder.Services.AddSingleton<ILiveClients, HubLiveClients>();
-        // SignalR's in-process manager, telling the room engine of each connection so it can write frames to it directly.
-        builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>, RoomTrackingLifetimeManager<LiveShowHub>>();
-        builder.Services.AddSignalR(options =>
+        var signalR = builder.Services.AddSignalR(options =>
         {
             options.AddFilter<DomainExceptionHubFilter>();
             options.MaximumReceiveMessageSize = 32 * 1024;
@@ -29,6 +28,7 @@ public static class RealtimeExtensions
         })
         // Fields that are null are left out: every viewer gets every frame, and most events leave some empty.
         .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
+        builder.AddLiveShopScaleout(signalR);
         return builder;
     }
 

@@ -108,6 +108,9 @@ public sealed class RoomMembers
     /// <summary>The member for a connection in a show's room, or null.</summary>
     public RoomMember? Find(Guid showId, string connectionId) => _rooms.TryGetValue(showId, out var room) ? room.Find(connectionId) : null;
 
+    /// <summary>Shows with at least one connection in their room on this instance.</summary>
+    public IReadOnlyCollection<Guid> Shows => [.. _rooms.Keys];
+
     public int Count(Guid showId) => _rooms.TryGetValue(showId, out var room) ? room.Count : 0;
 
     public IReadOnlyList<RoomMember> In(Guid showId) => _rooms.TryGetValue(showId, out var room) ? room.All() : [];

@@ -75,7 +75,7 @@ public sealed class RoomPresence(TimeProvider clock)
                 }
             }
 
-            room.Peak = Math.Max(room.Peak, room.People.Count);
+            room.Peak = Math.Max(room.Peak, room.People.Count + room.Elsewhere);
         }
     }
 
@@ -115,12 +115,37 @@ public sealed class RoomPresence(TimeProvider clock)
         }
     }
 
-    /// <summary>People in the room now (see the class summary).</summary>
+    /// <summary>People in the room now (see the class summary), on every instance.</summary>
     public int Count(Guid showId)
     {
         lock (_gate)
         {
+            return _rooms.TryGetValue(showId, out var room) ? room.People.Count + room.Elsewhere : 0;
+        }
+    }
+
+    /// <summary>People in the room on this instance only (what it tells the others).</summary>
+    public int CountHere(Guid showId)
+    {
+        lock (_gate)
+        {
             return _rooms.TryGetValue(showId, out var room) ? room.People.Count : 0;
+        }
+    }
+
+    /// <summary>
+    /// Sets how many people the other instances count in the show's room (<see cref="Scaleout.RoomViewerTotals"/>):
+    /// <see cref="Count"/> and the peak include them. Only for a room this instance holds.
+    /// </summary>
+    public void SetElsewhere(Guid showId, int people)
+    {
+        lock (_gate)
+        {
+            if (_rooms.TryGetValue(showId, out var room))
+            {
+                room.Elsewhere = Math.Max(0, people);
+                room.Peak = Math.Max(room.Peak, room.People.Count + room.Elsewhere);
+            }
         }
     }
 
@@ -205,6 +230,9 @@ public sealed class RoomPresence(TimeProvider clock)
         public Dictionary<string, Stay> People { get; } = [];
 
         public int Peak { get; set; }
+
+        /// <summary>People the other instances count in this room (0 with one instance).</summary>
+        public int Elsewhere { get; set; }
     }
 
     private sealed class Stay(DateTimeOffset since)

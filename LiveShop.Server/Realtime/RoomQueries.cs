@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LiveShop.Server.Realtime;
 
 /// <summary>What a joining or reconnecting client gets: the events it missed, or a snapshot of the room.</summary>
-public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, IRoomSnapshotSource snapshots, RoomSnapshotCache shared, RoomPresence presence, RoomActivity activity, RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock)
+public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, IRoomSnapshotSource snapshots, RoomSnapshotCache shared, RoomPresence presence, RoomActivity activity, RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock, Scaleout.RoomViewerTotals? totals = null)
 {
     /// <summary>
     /// Call after the connection was added to the show's group: anything stored from then on reaches it
@@ -65,7 +65,7 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, I
         showId,
         presence.Count(showId),
         Math.Max(storedPeak, presence.Peak(showId)),
-        activity.ChatPerMinute(showId),
+        activity.ChatPerMinute(showId) + (totals?.ChatElsewhere(showId) ?? 0),
         reactionTotal,
         clock.GetUtcNow(),
         ChatSampled: members.Count(showId) >= options.Value.BigRoomViewers);

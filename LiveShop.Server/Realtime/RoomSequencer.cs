@@ -9,11 +9,15 @@ namespace LiveShop.Server.Realtime;
 /// (<see cref="LockAsync"/>), so numbers are gap-free and in commit order; the last number is
 /// cached and read back from the database after a restart. The unique (ShowId, Sequence) index is
 /// the last line of defence should two instances ever write to one show.
+/// With several instances (<see cref="Scaleout.RoomScaleout.Shared"/>) nothing is cached: the last number is
+/// read from the database each time, the writer having taken the show's row lock first (see <see cref="RoomWriter"/>).
 /// A show's lock exists only while someone holds or waits for it (ref-counted), so ids that are
 /// never written again (or never existed) leave nothing behind.
 /// </summary>
-public sealed class RoomSequencer
+public sealed class RoomSequencer(Scaleout.RoomScaleout? scaleout = null)
 {
+    private readonly bool _shared = scaleout?.Shared ?? false;
+
     private readonly Dictionary<Guid, Gate> _locks = [];
     private readonly Lock _locksGate = new();
     private readonly ConcurrentDictionary<Guid, long> _last = new();
@@ -72,17 +76,23 @@ public sealed class RoomSequencer
     /// <summary>The last sequence stored for the show (0 when none).</summary>
     public async Task<long> LastAsync(LiveShopDbContext db, Guid showId, CancellationToken cancellationToken = default)
     {
-        if (_last.TryGetValue(showId, out var last))
+        if (!_shared && _last.TryGetValue(showId, out var last))
         {
             return last;
         }
 
         last = await db.RoomEvents.Where(e => e.ShowId == showId).MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        return _last.GetOrAdd(showId, last);
+        return _shared ? last : _last.GetOrAdd(showId, last);
     }
 
     /// <summary>Records that events up to <paramref name="sequence"/> are stored. Call with the lock held.</summary>
-    public void Committed(Guid showId, long sequence) => _last[showId] = sequence;
+    public void Committed(Guid showId, long sequence)
+    {
+        if (!_shared)
+        {
+            _last[showId] = sequence;
+        }
+    }
 
     /// <summary>Forgets the cached number (after a failed write, or for a show that does not exist), so the next writer reads it again.</summary>
     public void Forget(Guid showId) => _last.TryRemove(showId, out _);

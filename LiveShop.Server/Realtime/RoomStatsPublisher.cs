@@ -15,7 +15,8 @@ public sealed partial class RoomStatsPublisher(
     RoomPresence presence,
     RoomActivity activity,
     ILiveClients clients,
-    ILogger<RoomStatsPublisher> logger) : BackgroundService
+    ILogger<RoomStatsPublisher> logger,
+    Scaleout.RoomViewerTotals? totals = null) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -53,6 +54,18 @@ public sealed partial class RoomStatsPublisher(
             }
         }
 
+        if (totals is not null)
+        {
+            try
+            {
+                await totals.ExchangeAsync(presence.Shows, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogTickFailed(logger, e);
+            }
+        }
+
         // Each show on its own (its own scope, its own failure): one bad show never stops the others' numbers.
         foreach (var showId in presence.Shows.Concat(_lastPushed.Keys).Distinct().ToList())
         {
@@ -74,7 +87,8 @@ public sealed partial class RoomStatsPublisher(
     {
         var db = services.GetRequiredService<LiveShopDbContext>();
         var queries = services.GetRequiredService<RoomQueries>();
-        var viewers = presence.Count(showId);
+        // Whether anyone is here decides whether the room stays; the pushed numbers count every instance.
+        var viewers = presence.CountHere(showId);
         var peak = presence.Peak(showId);
         if (peak > _storedPeaks.GetValueOrDefault(showId))
         {
@@ -103,8 +117,12 @@ public sealed partial class RoomStatsPublisher(
             return;
         }
 
-        await clients.Room(showId).RoomStats(stats);
-        _lastPushed[showId] = stats;
+        if (totals is null || totals.Pushes(showId))
+        {
+            await clients.Room(showId).RoomStats(stats);
+            _lastPushed[showId] = stats;
+        }
+
         if (viewers == 0)
         {
             // Nobody counted, and the peak is stored: once no connection is left either, the room goes (the next viewer opens it again).
@@ -116,6 +134,7 @@ public sealed partial class RoomStatsPublisher(
     {
         if (presence.Forget(showId))
         {
+            totals?.Forget(showId);
             _lastPushed.Remove(showId);
             _storedPeaks.Remove(showId);
         }

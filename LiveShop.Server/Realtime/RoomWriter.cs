@@ -33,8 +33,12 @@ public sealed class RoomChange(DateTimeOffset now, long firstSequence)
 /// stores them together with the events they emit (one transaction), and only then queues the
 /// events for broadcast. A refusal (DomainException) or a failed save leaves nothing behind; an id
 /// that is not a show is refused (show-not-found) before anything is locked.
+/// With several instances (<paramref name="relay"/> set) the show's lock in this process only queues this
+/// instance's writers; what orders changes across instances is the show's row, bumped first in each
+/// change's transaction (<see cref="Features.Shows.Show.RoomWrites"/>), and the committed events reach the
+/// rooms through the relay, which also sends them to the other instances.
 /// </summary>
-public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, IEnumerable<IRoomObserver> observers, KnownShows shows, TimeProvider clock)
+public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, RoomBroadcaster broadcaster, IEnumerable<IRoomObserver> observers, KnownShows shows, TimeProvider clock, Scaleout.RoomRelay? relay = null)
 {
     /// <param name="showId">The show whose room changes.</param>
     /// <param name="change">Validates and changes the entities, emitting the room events.</param>
@@ -60,9 +64,17 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (relay is not null)
+                {
+                    // The show's row lock, held to the commit: another instance's change to this show waits here, and
+                    // the last sequence read next includes everything committed before.
+                    await db.Shows.Where(s => s.Id == showId)
+                        .ExecuteUpdateAsync(s => s.SetProperty(x => x.RoomWrites, x => x.RoomWrites + 1), cancellationToken);
+                }
+
                 var last = await sequencer.LastAsync(db, showId, cancellationToken);
                 room = new RoomChange(clock.GetUtcNow(), last + 1);
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 result = await change(room);
                 foreach (var roomEvent in room.Events)
                 {
@@ -89,12 +101,19 @@ public sealed class RoomWriter(LiveShopDbContext db, RoomSequencer sequencer, Ro
         if (room.Events.Count > 0)
         {
             sequencer.Committed(showId, room.Events[^1].Sequence);
-            foreach (var observer in observers)
+            if (relay is not null)
             {
-                observer.Observe(showId, room.Events);
+                relay.Committed(showId, room.Events);
             }
+            else
+            {
+                foreach (var observer in observers)
+                {
+                    observer.Observe(showId, room.Events);
+                }
 
-            broadcaster.Enqueue(showId, room.Events);
+                broadcaster.Enqueue(showId, room.Events);
+            }
         }
 
         return result;

@@ -16,7 +16,7 @@ public static class HealthEndpoints
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddLiveShopHealth(this WebApplicationBuilder builder)
     {

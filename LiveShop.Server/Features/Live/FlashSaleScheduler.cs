@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using LiveShop.Server.Data;
+using LiveShop.Server.Realtime;
+using LiveShop.Shared.Realtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Live;
@@ -7,9 +9,11 @@ namespace LiveShop.Server.Features.Live;
 /// <summary>
 /// Ends flash sales at their end time, on the injected clock (a fake one in tests). On start it
 /// picks up the sales that were running before a restart: those already due end at once (at their
-/// own end time), the others get a timer for the time they have left.
+/// own end time), the others get a timer for the time they have left. It also watches the room events
+/// (<see cref="IRoomObserver"/>), so a sale started on another instance has a timer here too: if that
+/// instance dies the sale still ends on time (whichever instance ends it first, the others find it ended).
 /// </summary>
-public sealed partial class FlashSaleScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FlashSaleScheduler> logger) : IHostedService, IDisposable
+public sealed partial class FlashSaleScheduler(IServiceScopeFactory scopes, TimeProvider clock, ILogger<FlashSaleScheduler> logger) : IHostedService, IRoomObserver, IDisposable
 {
     private readonly ConcurrentDictionary<Guid, ITimer> _timers = new();
 
@@ -23,6 +27,25 @@ public sealed partial class FlashSaleScheduler(IServiceScopeFactory scopes, Time
         foreach (var sale in running)
         {
             Schedule(sale.ShowId, sale.Id, sale.EndsAt);
+        }
+    }
+
+    public void Observe(Guid showId, IReadOnlyList<RoomEvent> events)
+    {
+        foreach (var roomEvent in events)
+        {
+            switch (roomEvent)
+            {
+                case FlashSaleStartedEvent started:
+                    Schedule(showId, started.Sale.Id, started.Sale.EndsAt);
+                    break;
+                case FlashSaleReopenedEvent reopened:
+                    Schedule(showId, reopened.Sale.Id, reopened.Sale.EndsAt);
+                    break;
+                case FlashSaleEndedEvent ended when _timers.TryRemove(ended.SaleId, out var timer):
+                    timer.Dispose();
+                    break;
+            }
         }
     }
 

@@ -13,6 +13,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<FlashSaleBook>();
         builder.Services.AddSingleton<IRoomObserver>(sp => sp.GetRequiredService<FlashSaleBook>());
         builder.Services.AddSingleton<FlashSaleScheduler>();
+        builder.Services.AddSingleton<IRoomObserver>(sp => sp.GetRequiredService<FlashSaleScheduler>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FlashSaleScheduler>());
         builder.Services.AddSingleton<StockFanout>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StockFanout>());

@@ -67,6 +67,13 @@ public sealed class Show
     /// <summary>The most viewers watching at once.</summary>
     public int PeakViewers { get; private set; }
 
+    /// <summary>
+    /// Room changes committed. With several instances each change bumps it first in its own transaction
+    /// (a conditional update that takes the show's row lock), so changes from every instance run one at a
+    /// time and read the last sequence after the one before committed (see <see cref="Realtime.RoomWriter"/>).
+    /// </summary>
+    public long RoomWrites { get; private set; }
+
     /// <summary>A second host who presents with the host and shares the commission, if any.</summary>
     public Guid? CoHostId { get; private set; }
 

@@ -1356,6 +1356,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<long>("ReactionTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("RoomWrites")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("ScheduledStart")
                         .HasColumnType("timestamp with time zone");
 

@@ -1357,6 +1357,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<long>("ReactionTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("RoomWrites")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset>("ScheduledStart")
                         .HasColumnType("datetimeoffset");
 

@@ -1350,6 +1350,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long>("ReactionTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RoomWrites")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ScheduledStart")
                         .HasColumnType("INTEGER");
 

@@ -118,6 +118,9 @@ public static class ProblemCodes
     // Retry-After); the client tries again, and the load balancer sends it to another instance.
     public const string ServerStopping = "server-stopping";
 
+    // The database did not answer (restarting, failing over, unreachable): 503 with Retry-After; nothing was changed.
+    public const string DatabaseUnavailable = "database-unavailable";
+
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";

@@ -76,6 +76,10 @@ public sealed class DomainException(RefusalKind kind, string code, string templa
 
     public static DomainException Unavailable(string code, string message, params object?[] arguments) => new(RefusalKind.Unavailable, code, message, null, arguments);
 
+    /// <summary>The database did not answer (see <see cref="DatabaseOutage"/>): 503, try again shortly, nothing changed.</summary>
+    public static DomainException DatabaseUnavailable() =>
+        Unavailable(ProblemCodes.DatabaseUnavailable, "The shop's database is not answering right now. Nothing was changed; please try again in a few seconds.");
+
     /// <summary>429 with <c>retryAfterSeconds</c>; see <see cref="Security.RateLimiting.TooMany"/> for the house sentence.</summary>
     public static DomainException TooManyRequests(string code, string message, TimeSpan retryAfter, params object?[] arguments) =>
         new(RefusalKind.TooManyRequests, code, message, new Dictionary<string, object?> { ["retryAfterSeconds"] = Security.RateLimiting.Seconds(retryAfter) }, arguments);

@@ -15,6 +15,14 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problemDetai
             return await WriteAsync(httpContext, exception, ProblemFactory.FromRefusal(httpContext.Response, refusal, text));
         }
 
+        if (DatabaseOutage.Is(exception))
+        {
+            var outage = DomainException.DatabaseUnavailable();
+            httpContext.Response.StatusCode = outage.StatusCode;
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await WriteAsync(httpContext, exception, ProblemFactory.FromRefusal(httpContext.Response, outage, text));
+        }
+
         var (status, code, detail) = exception switch
         {
             // A body over the endpoint's size limit (Kestrel stops reading it): the endpoint says why.

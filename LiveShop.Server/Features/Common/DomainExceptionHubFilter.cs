@@ -44,6 +44,13 @@ internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHu
             // The caller went away mid-call: nothing went wrong on this side.
             throw;
         }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            // The database is away: nothing was committed; the caller may try again (the client does for its own calls).
+            var outage = DomainException.DatabaseUnavailable();
+            LogDatabaseAway(logger, invocationContext.HubMethodName, e.Message);
+            throw new HubException($"[{outage.Code}] {outage.Localize(text)}");
+        }
         catch (Exception e)
         {
             LogFailed(logger, invocationContext.HubMethodName, e);
@@ -53,6 +60,9 @@ internal sealed partial class DomainExceptionHubFilter(ILogger<DomainExceptionHu
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Hub call {HubMethod} refused: {Code}.")]
     private static partial void LogRefused(ILogger logger, string hubMethod, string code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub call {HubMethod} failed: the database is not answering ({Reason}).")]
+    private static partial void LogDatabaseAway(ILogger logger, string hubMethod, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub call {HubMethod} failed.")]
     private static partial void LogFailed(ILogger logger, string hubMethod, Exception exception);

@@ -54,11 +54,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq postgresql >/dev/null
 fi
 
-# Redis from Debian: the scale-out tests start their own redis-server on a loopback port (tests/…/RedisServer.cs).
-if ! command -v redis-server >/dev/null 2>&1; then
-    say "Installing Redis from Debian's packages"
+# Redis and nginx from Debian: the scale-out tests start their own redis-server, and the cluster tests nginx with
+# deploy/nginx.conf in front of two server processes, on loopback ports (tests/…/Infrastructure/Cluster.cs).
+if ! command -v redis-server >/dev/null 2>&1 || ! command -v nginx >/dev/null 2>&1; then
+    say "Installing Redis and nginx from Debian's packages"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server nginx-light >/dev/null
 fi
 
 # 2. Build once, warnings are errors (Directory.Build.props), tests included.
@@ -100,8 +101,9 @@ done
 
 # The integration suite again, on PostgreSQL: a throwaway server on loopback, stopped whatever happens.
 # Not the three classes whose subject is not the database (the SQLite pass runs them; two of them run alone, so
-# they cost their whole time): the process's managed heap, the telemetry counters, the providers' model mapping.
-no_database="FullyQualifiedName!~Hubs.RoomMemoryTests&FullyQualifiedName!~Telemetry.TelemetryTests&FullyQualifiedName!~Data.ProviderMappingTests"
+# they cost their whole time): the process's managed heap, the telemetry counters, the providers' model mapping;
+# nor the cluster tests, which bring a PostgreSQL server of their own.
+no_database="FullyQualifiedName!~Hubs.RoomMemoryTests&FullyQualifiedName!~Telemetry.TelemetryTests&FullyQualifiedName!~Data.ProviderMappingTests&FullyQualifiedName!~Realtime.ClusterTests"
 # The folder becomes the postgres user's: read and delete it as root.
 pg_dir=$(mktemp -d)
 trap '.ci/postgres.sh stop "$pg_dir"; as_root rm -rf "$pg_dir"' EXIT

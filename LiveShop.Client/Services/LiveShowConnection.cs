@@ -106,7 +106,13 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
     private async Task ConnectAsync()
     {
         _connection = new HubConnectionBuilder()
-            .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live))
+            // WebSockets straight away, without SignalR's negotiate round trip: one request, so a load balancer that
+            // spreads requests round robin (docs/deploy.md) keeps the whole connection on one instance.
+            .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live), o =>
+            {
+                o.SkipNegotiation = true;
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+            })
             .WithAutomaticReconnect(_delays)
             // Source-generated JSON only (no reflection fallback): the published client is trimmed, and reflection
             // cannot rebuild records whose constructors the trimmer removed. Every hub type is in LiveShopJsonContext.

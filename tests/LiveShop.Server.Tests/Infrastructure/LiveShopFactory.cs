@@ -93,7 +93,7 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     protected virtual DatabaseProvider Database => SuiteDatabase;
 
     /// <summary>The connection string of this server's database.</summary>
-    public string ConnectionString => Database switch
+    public virtual string ConnectionString => Database switch
     {
         DatabaseProvider.PostgreSql => new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = "liveshop_" + Path.GetFileName(_folder) }.ToString(),
         _ => $"Data Source={DatabasePath}",
@@ -118,10 +118,21 @@ public class LiveShopFactory : WebApplicationFactory<Program>
     /// <summary>Media:ImagesDirectory: where stored photos go in tests (not the server project's App_Data).</summary>
     public string ImagesFolder => Path.Combine(_folder, "images");
 
+    /// <summary>A server this factory does not host (another process, nginx in front of several): its address, else null.</summary>
+    protected virtual Uri? ExternalAddress => null;
+
+    /// <summary>Whether hub connections go straight to WebSockets without SignalR's negotiate, as the app's own client does.</summary>
+    protected virtual bool SkipNegotiation => false;
+
     public Uri BaseAddress
     {
         get
         {
+            if (ExternalAddress is { } external)
+            {
+                return external;
+            }
+
             StartServer();
             var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
@@ -224,6 +235,12 @@ public class LiveShopFactory : WebApplicationFactory<Program>
                 if (cookies is not null)
                 {
                     options.Cookies = cookies;
+                }
+
+                if (SkipNegotiation)
+                {
+                    options.SkipNegotiation = true;
+                    options.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 }
             })
             .Build();

@@ -54,6 +54,7 @@ builder.AddLiveShopIdentities();
 builder.AddLiveShopVideo();
 builder.AddLiveShopMedia();
 builder.AddLiveShopRealtime();
+builder.AddLiveShopScaleout();
 builder.AddLiveShopRateLimits();
 builder.AddLiveShopWeb();
 builder.AddLiveShopLocalization();

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Realtime;
-using LiveShop.Server.Realtime.Scaleout;
 using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.SignalR;
@@ -20,7 +19,10 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<UserConnections>();
         builder.Services.AddSingleton<IUserConnections>(sp => sp.GetRequiredService<UserConnections>());
         builder.Services.AddSingleton<ILiveClients, HubLiveClients>();
-        var signalR = builder.Services.AddSignalR(options =>
+        // SignalR's in-process manager, telling the room engine of each connection so it can write frames to it directly
+        // (with several instances AddLiveShopScaleout puts Redis's in its place).
+        builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>, RoomTrackingLifetimeManager<LiveShowHub>>();
+        builder.Services.AddSignalR(options =>
         {
             options.AddFilter<DomainExceptionHubFilter>();
             options.MaximumReceiveMessageSize = 32 * 1024;
@@ -28,7 +30,6 @@ public static class RealtimeExtensions
         })
         // Fields that are null are left out: every viewer gets every frame, and most events leave some empty.
         .AddJsonProtocol(o => o.PayloadSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
-        builder.AddLiveShopScaleout(signalR);
         return builder;
     }
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace LiveShop.Server.Realtime;
 
 /// <summary>What a joining or reconnecting client gets: the events it missed, or a snapshot of the room.</summary>
-public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, IRoomSnapshotSource snapshots, RoomSnapshotCache shared, RoomPresence presence, RoomActivity activity, RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock, Scaleout.RoomViewerTotals? totals = null)
+public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, IRoomSnapshotSource snapshots, RoomSnapshotCache shared, RoomPresence presence, RoomActivity activity, RoomMembers members, IOptions<RoomOptions> options, TimeProvider clock, Scaleout.RoomViewerTotals? totals = null, Scaleout.RoomRelay? relay = null)
 {
     /// <summary>
     /// Call after the connection was added to the show's group: anything stored from then on reaches it
@@ -17,6 +17,9 @@ public sealed class RoomQueries(LiveShopDbContext db, RoomSequencer sequencer, I
     public async Task<JoinResult> CatchUpAsync(Guid showId, long? afterSequence, CancellationToken cancellationToken = default)
     {
         var last = await sequencer.LastAsync(db, showId, cancellationToken);
+
+        // Several instances: this instance's relay delivers everything after what this join reads.
+        relay?.Joined(showId, last);
         if (afterSequence is { } after && after >= 0 && after <= last && last - after <= Limits.ResyncMaxEvents)
         {
             var stats = await StatsAsync(showId, cancellationToken);

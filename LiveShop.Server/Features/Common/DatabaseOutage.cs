@@ -1,13 +1,15 @@
 using System.Data.Common;
+using System.Net.Sockets;
 
 namespace LiveShop.Server.Features.Common;
 
 /// <summary>
-/// Tells a database that is away (restarting, failing over, unreachable) from a bug: somewhere in the exception's
-/// chain the database provider says the failure is transient (Npgsql: the server is unreachable or shutting down;
-/// SqlClient: its transient error numbers). Such a request is answered 503
-/// <c>database-unavailable</c> with Retry-After instead of a 500: the transaction did not commit, so nothing changed
-/// and trying again is safe (orders carry their idempotency key).
+/// Tells a database that is away (restarting, failing over, unreachable) from a bug or a slow query: somewhere in the
+/// exception's chain a database exception is about the connection itself — its SQLSTATE is a connection exception
+/// (class 08) or the server shutting down or starting (57P01–57P03), or it was caused by a socket or stream failing.
+/// Such a request is answered 503 <c>database-unavailable</c> with Retry-After instead of a 500. Deadlocks,
+/// serialization failures and command timeouts are not outages and stay what they were. (SQL Server: its connection
+/// failures carry a socket error; its other transient errors are not mapped.)
 /// </summary>
 public static class DatabaseOutage
 {
@@ -18,7 +20,9 @@ public static class DatabaseOutage
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is DbException { IsTransient: true })
+            if (e is DbException database
+                && (database.SqlState is { } state && (state.StartsWith("08", StringComparison.Ordinal) || state is "57P01" or "57P02" or "57P03")
+                    || database.InnerException is SocketException or IOException))
             {
                 return true;
             }

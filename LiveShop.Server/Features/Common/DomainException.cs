@@ -78,7 +78,7 @@ public sealed class DomainException(RefusalKind kind, string code, string templa
 
     /// <summary>The database did not answer (see <see cref="DatabaseOutage"/>): 503, try again shortly, nothing changed.</summary>
     public static DomainException DatabaseUnavailable() =>
-        Unavailable(ProblemCodes.DatabaseUnavailable, "The shop's database is not answering right now. Nothing was changed; please try again in a few seconds.");
+        Unavailable(ProblemCodes.DatabaseUnavailable, "The shop's database is not answering right now. Please try again in a few seconds.");
 
     /// <summary>429 with <c>retryAfterSeconds</c>; see <see cref="Security.RateLimiting.TooMany"/> for the house sentence.</summary>
     public static DomainException TooManyRequests(string code, string message, TimeSpan retryAfter, params object?[] arguments) =>

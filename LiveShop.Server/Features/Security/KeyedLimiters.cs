@@ -7,9 +7,10 @@ namespace LiveShop.Server.Features.Security;
 /// <summary>
 /// Token buckets by key for limits outside the HTTP pipeline (the hub: per address, per show, per guest).
 /// Built on System.Threading.RateLimiting's partitioned limiter, which drops a key's bucket once it has
-/// refilled and sat idle, so a flood of keys costs memory only while it lasts.
+/// refilled and sat idle, so a flood of keys costs memory only while it lasts. With several instances a permit this
+/// instance grants is also counted across them (<see cref="SharedLimits"/>).
 /// </summary>
-public sealed class KeyedLimiters(IOptions<RateLimitOptions> options) : IDisposable
+public sealed class KeyedLimiters(IOptions<RateLimitOptions> options, SharedLimits? shared = null) : IDisposable
 {
     private readonly ConcurrentDictionary<string, PartitionedRateLimiter<string>> _limiters = new();
 
@@ -31,7 +32,7 @@ public sealed class KeyedLimiters(IOptions<RateLimitOptions> options) : IDisposa
         using var lease = limiter.AttemptAcquire(key);
         if (lease.IsAcquired)
         {
-            return true;
+            return shared is null || shared.TryTake(name, limit, key, out retryAfter);
         }
 
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limit.Refill;

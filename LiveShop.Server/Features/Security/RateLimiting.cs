@@ -30,19 +30,24 @@ public static class RateLimiting
             .Validate(o => o.Enabled || !builder.Environment.IsProduction(), "RateLimits:Enabled cannot be false in Production.")
             .ValidateOnStart();
         builder.Services.AddSingleton<KeyedLimiters>();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Realtime.Scaleout.RoomScaleout.RedisConnectionName)))
+        {
+            // Several instances: every limit also counts in Redis (SharedLimits).
+            builder.Services.AddSingleton<SharedLimits>();
+        }
 
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(RateLimitPolicies.Guest, context => ByAddress(context, o => o.Guest));
-            options.AddPolicy(RateLimitPolicies.Register, context => ByAddress(context, o => o.Register));
-            options.AddPolicy(RateLimitPolicies.SignIn, context => ByAddress(context, o => o.SignIn));
-            options.AddPolicy(RateLimitPolicies.ShareLink, context => ByAddress(context, o => o.ShareLink));
-            options.AddPolicy(RateLimitPolicies.Mail, context => ByAddress(context, o => o.Mail));
+            options.AddPolicy(RateLimitPolicies.Guest, context => ByAddress(context, RateLimitPolicies.Guest, o => o.Guest));
+            options.AddPolicy(RateLimitPolicies.Register, context => ByAddress(context, RateLimitPolicies.Register, o => o.Register));
+            options.AddPolicy(RateLimitPolicies.SignIn, context => ByAddress(context, RateLimitPolicies.SignIn, o => o.SignIn));
+            options.AddPolicy(RateLimitPolicies.ShareLink, context => ByAddress(context, RateLimitPolicies.ShareLink, o => o.ShareLink));
+            options.AddPolicy(RateLimitPolicies.Mail, context => ByAddress(context, RateLimitPolicies.Mail, o => o.Mail));
             options.AddPolicy(RateLimitPolicies.PlaceOrder, context =>
             {
                 // A signed-in buyer (a guest too) by account, so a shared address (an office, a venue's Wi-Fi) does not share one budget.
                 var key = context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "u:" + user : "a:" + ClientAddress.Of(context);
-                return Partition(context, key, o => o.PlaceOrder);
+                return Partition(context, RateLimitPolicies.PlaceOrder, key, o => o.PlaceOrder);
             });
             options.OnRejected = (rejected, cancellationToken) =>
             {
@@ -95,10 +100,10 @@ public static class RateLimiting
         });
     }
 
-    private static RateLimitPartition<string> ByAddress(HttpContext context, Func<RateLimitOptions, WindowLimit> limit) =>
-        Partition(context, ClientAddress.Of(context), limit);
+    private static RateLimitPartition<string> ByAddress(HttpContext context, string policy, Func<RateLimitOptions, WindowLimit> limit) =>
+        Partition(context, policy, ClientAddress.Of(context), limit);
 
-    private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitOptions, WindowLimit> pick)
+    private static RateLimitPartition<string> Partition(HttpContext context, string policy, string key, Func<RateLimitOptions, WindowLimit> pick)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         if (!options.Enabled)
@@ -107,6 +112,11 @@ public static class RateLimiting
         }
 
         var limit = pick(options);
+        if (context.RequestServices.GetService<SharedLimits>() is { } shared)
+        {
+            return RateLimitPartition.Get(key, k => new SharedRateLimiter(new TokenBucketRateLimiter(KeyedLimiters.Bucket(limit)), shared, policy, limit, k));
+        }
+
         return RateLimitPartition.GetTokenBucketLimiter(key, _ => KeyedLimiters.Bucket(limit));
     }
 }

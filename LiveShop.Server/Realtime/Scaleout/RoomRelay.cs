@@ -37,6 +37,9 @@ public sealed partial class RoomRelay(
     /// <summary>How often the rooms of this instance are checked against the database.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Events held for a missing one, per show; more, and the show is caught up from the database instead.</summary>
+    private const int MaxWaiting = 2000;
+
     /// <summary>Events read from the database at once while catching a room up.</summary>
     private const int CatchUpPage = 500;
 
@@ -62,6 +65,21 @@ public sealed partial class RoomRelay(
         }
     }
 
+    /// <summary>
+    /// A page joined the show's room here with everything up to <paramref name="through"/> (read from the database):
+    /// a show this instance knew nothing of is delivered from there on, so nothing after the join is skipped.
+    /// </summary>
+    public void Joined(Guid showId, long through)
+    {
+        lock (_gate)
+        {
+            if (!_shows.ContainsKey(showId))
+            {
+                _shows[showId] = new ShowState(through);
+            }
+        }
+    }
+
     /// <summary>Called by the writer after its commit, in sequence order for this instance: delivers here, then tells the others.</summary>
     public void Committed(Guid showId, IReadOnlyList<RoomEvent> events)
     {
@@ -80,7 +98,7 @@ public sealed partial class RoomRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await SubscribeAsync(stoppingToken);
+        await SubscribeAsync();
         using var timer = new PeriodicTimer(CheckInterval / 4);
         var lastCheck = Clock.GetTimestamp();
         try
@@ -98,7 +116,7 @@ public sealed partial class RoomRelay(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    LogCheckFailed(logger, e);
+                    LogCheckFailed(logger, e.GetType().Name, e.Message);
                 }
             }
         }
@@ -107,22 +125,19 @@ public sealed partial class RoomRelay(
         }
     }
 
-    private async Task SubscribeAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Subscribes once. The client keeps the subscription and makes it again whenever it (re)connects, even when this
+    /// first attempt fails because Redis is away; the rooms catch up from the database meanwhile.
+    /// </summary>
+    private async Task SubscribeAsync()
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                // The client subscribes again by itself after a lost connection.
-                var queue = await redis.GetSubscriber().SubscribeAsync(Channel);
-                queue.OnMessage(message => Received(message.Message));
-                return;
-            }
-            catch (RedisException e)
-            {
-                LogSubscribeFailed(logger, e.Message);
-                await Task.Delay(CheckInterval, stoppingToken);
-            }
+            await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Received(message));
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            LogSubscribeFailed(logger, e.Message);
         }
     }
 
@@ -169,6 +184,13 @@ public sealed partial class RoomRelay(
                 {
                     show.Waiting[roomEvent.Sequence] = roomEvent;
                 }
+            }
+
+            if (show.Waiting.Count > MaxWaiting)
+            {
+                // Far ahead of what this instance has (or nonsense): keep nothing, the database has it all.
+                show.Waiting.Clear();
+                show.CatchUpNow = true;
             }
 
             DrainLocked(showId, show);
@@ -218,8 +240,9 @@ public sealed partial class RoomRelay(
         {
             foreach (var (showId, show) in _shows)
             {
-                if (show.GapSince is { } since && Clock.GetElapsedTime(since) >= GapWait)
+                if (show.CatchUpNow || (show.GapSince is { } since && Clock.GetElapsedTime(since) >= GapWait))
                 {
+                    show.CatchUpNow = false;
                     behind.Add(showId);
                 }
             }
@@ -236,16 +259,27 @@ public sealed partial class RoomRelay(
             }
         }
 
-        if (behind.Count == 0 && watched.Count == 0)
+        bool anyState;
+        lock (_gate)
+        {
+            anyState = _shows.Count > 0;
+        }
+
+        if (behind.Count == 0 && watched.Count == 0 && !(full && anyState))
         {
             return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LiveShopDbContext>();
-        if (watched.Count > 0)
+        List<Guid> ids;
+        lock (_gate)
         {
-            var ids = watched.ToList();
+            ids = full ? [.. watched.Union(_shows.Keys)] : [];
+        }
+
+        if (ids.Count > 0)
+        {
             var last = await db.RoomEvents.AsNoTracking()
                 .Where(e => ids.Contains(e.ShowId))
                 .GroupBy(e => e.ShowId)
@@ -257,7 +291,7 @@ public sealed partial class RoomRelay(
                 {
                     if (!_shows.TryGetValue(row.ShowId, out var show))
                     {
-                        // Members joined with the room as stored: deliver from here on.
+                        // Members here but no state (they joined before it was kept): deliver from the stored room on.
                         _shows[row.ShowId] = new ShowState(row.Last);
                     }
                     else if (row.Last > show.Through && !behind.Contains(row.ShowId))
@@ -321,18 +355,21 @@ public sealed partial class RoomRelay(
         /// <summary>Since when events have been waiting for a missing one (<see cref="TimeProvider.GetTimestamp"/>), or null.</summary>
         public long? GapSince { get; set; }
 
+        /// <summary>Too much came ahead of a missing event: read the room from the database at the next check.</summary>
+        public bool CatchUpNow { get; set; }
+
         public long LastEventAt { get; set; } = Clock.GetTimestamp();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing room events of show {ShowId} to the other instances failed ({Reason}); they catch up from the database.")]
     private static partial void LogPublishFailed(ILogger logger, Guid showId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the other instances' room events failed ({Reason}); trying again. Rooms catch up from the database meanwhile.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscribing to the other instances' room events failed ({Reason}); the client subscribes when Redis is back. Rooms catch up from the database meanwhile.")]
     private static partial void LogSubscribeFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A room event message from Redis could not be read ({Reason}); rooms catch up from the database.")]
     private static partial void LogBadMessage(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the rooms against the database failed.")]
-    private static partial void LogCheckFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the rooms against the database failed: {Kind} {Reason}")]
+    private static partial void LogCheckFailed(ILogger logger, string kind, string reason);
 }

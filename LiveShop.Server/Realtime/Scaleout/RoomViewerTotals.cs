@@ -64,8 +64,8 @@ public sealed partial class RoomViewerTotals(IConnectionMultiplexer redis, RoomP
         {
             var key = Key(showId);
             var mine = string.Create(CultureInfo.InvariantCulture, $"{presence.CountHere(showId)}|{activity.ChatPerMinute(showId)}|{staleAt}");
-            _ = batch.HashSetAsync(key, instance.Name, mine);
-            _ = batch.KeyExpireAsync(key, TimeSpan.FromMinutes(1));
+            _ = batch.HashSetAsync(key, instance.Name, mine, flags: CommandFlags.FireAndForget);
+            _ = batch.KeyExpireAsync(key, TimeSpan.FromMinutes(1), flags: CommandFlags.FireAndForget);
             reads.Add((showId, batch.HashGetAllAsync(key)));
         }
 
@@ -94,12 +94,19 @@ public sealed partial class RoomViewerTotals(IConnectionMultiplexer redis, RoomP
         {
             var name = (string)entry.Name!;
             var parts = ((string?)entry.Value ?? "").Split('|');
-            if (name == instance.Name || parts.Length != 3
+            if (name == instance.Name)
+            {
+                continue;
+            }
+
+            if (parts.Length != 3
                 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var theirPeople)
                 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var theirChat)
                 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var staleAt)
                 || DateTimeOffset.FromUnixTimeMilliseconds(staleAt) <= now)
             {
+                // A stopped or killed instance's numbers: gone for good (a restarted process has a new name).
+                _ = redis.GetDatabase().HashDeleteAsync(Key(showId), entry.Name, CommandFlags.FireAndForget);
                 continue;
             }
 

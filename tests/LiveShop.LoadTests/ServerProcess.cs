@@ -17,6 +17,10 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly StreamWriter? _log;
     private readonly Lock _logGate = new();
 
+    /// <summary>With <c>--instances</c>: the LiveShop processes behind nginx, and the servers beside them, stopped on dispose.</summary>
+    private readonly List<ServerProcess> _instances = [];
+    private readonly List<IAsyncDisposable> _services = [];
+
     private ServerProcess(Uri baseUrl, Process? process, string? folder, bool keep)
     {
         BaseUrl = baseUrl;
@@ -29,7 +33,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; private set; }
 
     /// <summary>LiveShop (started or at <c>--url</c>), not the plain SignalR baseline.</summary>
     public bool IsLiveShop { get; private set; } = true;
@@ -48,13 +52,66 @@ public sealed class ServerProcess : IAsyncDisposable
             return new ServerProcess(options.Url, null, null, keep: true);
         }
 
+        if (options.Instances > 0)
+        {
+            return await StartClusterAsync(options, cancellationToken);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("liveshop-load-").FullName;
+        return await StartInstanceAsync(options, folder, [
+            "--ConnectionStrings:LiveShop", $"Data Source={Path.Combine(folder, "liveshop.db")}",
+        ], cancellationToken);
+    }
+
+    /// <summary>
+    /// <c>--instances N</c>: a PostgreSQL server and a Redis (.ci/postgres.sh, redis-server), N LiveShop processes on them
+    /// (the first seeds the demo shop before the others start), and nginx with deploy/nginx.conf in front; the returned
+    /// server is nginx's address, its memory and CPU those of all N processes.
+    /// </summary>
+    private static async Task<ServerProcess> StartClusterAsync(Options options, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("liveshop-cluster-").FullName;
+        var postgres = Testing.PostgresCluster.Start(Path.Combine(folder, "pg"), Repo.Root);
+        var redis = new Testing.RedisServer();
+        var cluster = new ServerProcess(new Uri("http://127.0.0.1"), null, folder, options.Keep);
+        cluster._services.Add(redis);
+        cluster._services.Add(new Stop(() => postgres.Dispose()));
+        try
+        {
+            for (var i = 1; i <= options.Instances; i++)
+            {
+                var instanceFolder = Path.Combine(folder, $"app{i}");
+                Directory.CreateDirectory(instanceFolder);
+                cluster._instances.Add(await StartInstanceAsync(options, instanceFolder, [
+                    "--Database:Provider", "PostgreSql",
+                    "--ConnectionStrings:LiveShop", postgres.ConnectionString("liveshop"),
+                    "--ConnectionStrings:Redis", redis.ConnectionString,
+                    "--DataProtection:KeysDirectory", Path.Combine(folder, "keys"),
+                ], cancellationToken));
+            }
+
+            var nginx = Testing.NginxProcess.Start(Path.Combine(folder, "nginx"), Repo.Root, [.. cluster._instances.Select(i => i.BaseUrl.Port)]);
+            cluster._services.Insert(0, new Stop(nginx.Stop));
+            cluster.BaseUrl = nginx.Address;
+            Console.WriteLine($"server: {options.Instances} instance(s) behind nginx at {nginx.Address}, PostgreSQL on {postgres.Port}, Redis on {redis.Port}");
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>One LiveShop.Server process in Development (demo data), its settings then <paramref name="settings"/>.</summary>
+    private static async Task<ServerProcess> StartInstanceAsync(Options options, string folder, IReadOnlyList<string> settings, CancellationToken cancellationToken)
+    {
         var dll = options.ServerDll ?? Path.Combine(Repo.Root, "LiveShop.Server", "bin", "Release", "net10.0", "LiveShop.Server.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is missing: build it first with `dotnet build -c Release LiveShop.Server` (run.sh does).", dll);
         }
 
-        var folder = Directory.CreateTempSubdirectory("liveshop-load-").FullName;
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
@@ -64,12 +121,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-                 {
-                     dll, "--urls", url.ToString().TrimEnd('/'),
-                     "--ConnectionStrings:LiveShop", $"Data Source={Path.Combine(folder, "liveshop.db")}",
-                     "--Database:SeedDemoData", "true",
-                 })
+        foreach (var arg in new[] { dll, "--urls", url.ToString().TrimEnd('/'), "--Database:SeedDemoData", "true" }.Concat(settings))
         {
             start.ArgumentList.Add(arg);
         }
@@ -195,14 +247,29 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The server's resident memory (VmRSS) in KB, or null when it is not ours.</summary>
-    public long? RssKb() => _process is null ? null : ProcStat.RssKb(_process.Id);
+    /// <summary>The server's resident memory (VmRSS) in KB (all instances together), or null when it is not ours.</summary>
+    public long? RssKb() => _instances.Count > 0 ? _instances.Sum(i => i.RssKb() ?? 0) : _process is null ? null : ProcStat.RssKb(_process.Id);
 
-    /// <summary>CPU seconds (user + system) the server has used so far, or null when it is not ours.</summary>
-    public double? CpuSeconds() => _process is null ? null : ProcStat.CpuSeconds(_process.Id);
+    /// <summary>CPU seconds (user + system) the server has used so far (all instances together), or null when it is not ours.</summary>
+    public double? CpuSeconds() => _instances.Count > 0 ? _instances.Sum(i => i.CpuSeconds() ?? 0) : _process is null ? null : ProcStat.CpuSeconds(_process.Id);
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var service in _services.Take(1))
+        {
+            await service.DisposeAsync();   // nginx first: nothing new reaches the instances
+        }
+
+        foreach (var instance in _instances)
+        {
+            await instance.DisposeAsync();
+        }
+
+        foreach (var service in _services.Skip(1))
+        {
+            await service.DisposeAsync();
+        }
+
         if (_process is not null)
         {
             try
@@ -249,7 +316,7 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 Directory.Delete(_folder, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Best effort: it is a temp folder.
             }
@@ -264,6 +331,16 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+}
+
+/// <summary>An action run on dispose.</summary>
+internal sealed class Stop(Action stop) : IAsyncDisposable
+{
+    public ValueTask DisposeAsync()
+    {
+        stop();
+        return ValueTask.CompletedTask;
     }
 }
 

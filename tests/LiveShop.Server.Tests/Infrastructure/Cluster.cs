@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using LiveShop.Server.Data;
+using LiveShop.Testing;
 
 namespace LiveShop.Server.Tests.Infrastructure;
 
@@ -37,12 +38,7 @@ public sealed class Cluster : IAsyncDisposable
     public static async Task<Cluster> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("liveshop-cluster-").FullName;
-        // The PostgreSQL server runs as the postgres user: it must be able to reach its folder inside this one.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        }
-        var postgres = PostgresCluster.Start(Path.Combine(folder, "pg"));
+        var postgres = PostgresCluster.Start(Path.Combine(folder, "pg"), Repo.Root);
         var redis = new RedisServer();
         var database = postgres.ConnectionString("liveshop");
         var apps = new[] { new AppProcess(folder, 1, database, redis.ConnectionString), new AppProcess(folder, 2, database, redis.ConnectionString) };
@@ -54,7 +50,7 @@ public sealed class Cluster : IAsyncDisposable
             await app.WaitReadyAsync();
         }
 
-        var nginx = NginxProcess.Start(Path.Combine(folder, "nginx"), apps);
+        var nginx = NginxProcess.Start(Path.Combine(folder, "nginx"), Repo.Root, [.. apps.Select(a => a.Port)]);
         return new Cluster(folder, postgres, redis, apps, nginx);
     }
 
@@ -96,15 +92,6 @@ public sealed class Cluster : IAsyncDisposable
         public override string ConnectionString => database;
     }
 
-    internal static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
     internal static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
@@ -142,63 +129,13 @@ public static class Repo
     }
 }
 
-/// <summary>A throwaway PostgreSQL server of its own (.ci/postgres.sh: Debian's packages, loopback, trust).</summary>
-public sealed class PostgresCluster : IDisposable
-{
-    private readonly string _dir;
-
-    private PostgresCluster(string dir, int port)
-    {
-        _dir = dir;
-        Port = port;
-    }
-
-    public int Port { get; }
-
-    public static PostgresCluster Start(string dir)
-    {
-        var cluster = new PostgresCluster(dir, Cluster.FreePort());
-        Script("start", dir, cluster.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return cluster;
-    }
-
-    public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=liveshop;Database={database}";
-
-    /// <summary>Stops the server (fast shutdown: connections are cut).</summary>
-    public void Stop() => Script("stop", _dir);
-
-    /// <summary>Starts it again on the same port with the same data.</summary>
-    public void Up() => Script("up", _dir, Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    public void Dispose() => Stop();
-
-    private static void Script(params string[] args)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(Repo.Root, ".ci", "postgres.sh"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($".ci/postgres.sh {string.Join(' ', args)} failed: {error.Result}");
-        }
-    }
-}
-
 /// <summary>One LiveShop.Server process on a fixed loopback port (so it can be killed and started again behind nginx).</summary>
 public sealed class AppProcess(string folder, int number, string database, string redis)
 {
     private Process? _process;
     private StreamWriter? _log;
 
-    public int Port { get; } = Cluster.FreePort();
+    public int Port { get; } = Ports.Free();
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
@@ -297,76 +234,5 @@ public sealed class AppProcess(string folder, int number, string database, strin
         {
             log.WriteLine(line);
         }
-    }
-}
-
-/// <summary>nginx (Debian's package) with deploy/nginx.conf, its upstreams and port swapped for the test's.</summary>
-public sealed class NginxProcess
-{
-    private readonly Process _process;
-
-    private NginxProcess(Process process, int port)
-    {
-        _process = process;
-        Address = new Uri($"http://127.0.0.1:{port}");
-    }
-
-    public Uri Address { get; }
-
-    public static NginxProcess Start(string dir, IReadOnlyList<AppProcess> apps)
-    {
-        Directory.CreateDirectory(Path.Combine(dir, "logs"));
-        var port = Cluster.FreePort();
-        var lines = File.ReadAllLines(Path.Combine(Repo.Root, "deploy", "nginx.conf"));
-        var upstreams = new Queue<AppProcess>(apps);
-        var config = lines.Select(line =>
-        {
-            if (!line.Contains("# tests replace", StringComparison.Ordinal))
-            {
-                return line;
-            }
-
-            var indent = line[..(line.Length - line.TrimStart().Length)];
-            return line.TrimStart().StartsWith("listen", StringComparison.Ordinal)
-                ? $"{indent}listen 127.0.0.1:{port};"
-                : $"{indent}server 127.0.0.1:{upstreams.Dequeue().Port} max_fails=1 fail_timeout=5s;";
-        });
-        var path = Path.Combine(dir, "nginx.conf");
-        File.WriteAllLines(path, config);
-        var start = new ProcessStartInfo("nginx") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var arg in new[] { "-p", dir, "-c", path, "-g", $"daemon off; pid {Path.Combine(dir, "nginx.pid")}; error_log {Path.Combine(dir, "logs", "error.log")};" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx).");
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        var nginx = new NginxProcess(process, port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return nginx;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                Thread.Sleep(50);
-            }
-        }
-    }
-
-    public void Stop()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LiveShop.Server.Tests.Infrastructure;
+using LiveShop.Testing;
 using LiveShop.Shared.Realtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -102,7 +102,10 @@ public sealed class HostSession : IAsyncDisposable
                     options.Cookies = cookies;
                 }
 
+                // Straight to WebSockets, as the app's client does: behind round robin a negotiate and the connection it
+                // names would reach different instances.
                 options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
             })
             .Build();
         hub.ServerTimeout = TimeSpan.FromSeconds(120);

@@ -11,6 +11,12 @@ namespace LiveShop.Server.Features.Security;
 /// (<c>Permits</c> per <c>WindowSeconds</c>), so a flood spread over several instances by the load balancer gets
 /// one allowance, not one per instance. Keys are hashed (an e-mail address or a client address never reaches Redis
 /// as such) and expire with their window. If Redis does not answer, each instance's own limits still apply.
+/// <para>
+/// Nothing waits on Redis in a synchronous path (a hub call's limit): <see cref="TryTake"/> decides from the count
+/// Redis last returned for the key's window and sends the new permit without waiting, so it may let through one
+/// round trip's worth more than the limit; the HTTP policies ask Redis asynchronously (<see cref="TryTakeAsync"/>).
+/// Blocking request threads on Redis starved the thread pool under a flash-sale burst.
+/// </para>
 /// </summary>
 public sealed partial class SharedLimits(IConnectionMultiplexer redis, ILogger<SharedLimits> logger)
 {
@@ -19,19 +25,40 @@ public sealed partial class SharedLimits(IConnectionMultiplexer redis, ILogger<S
 
     private static readonly TimeProvider Clock = TimeProvider.System;
 
+    /// <summary>Keys whose last count is remembered before the old windows' are swept.</summary>
+    private const int RememberedKeys = 10_000;
+
+    /// <summary>The count Redis last returned for each key's window (for <see cref="TryTake"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RedisKey, long> _counts = new();
+
     public bool TryTake(string name, WindowLimit limit, string key, out TimeSpan retryAfter)
     {
         var (redisKey, windowMs, windowEnds) = Window(name, limit, key);
+        var known = _counts.GetValueOrDefault(redisKey);
+        if (!Allowed(known + 1, limit, windowEnds, out retryAfter))
+        {
+            return false;
+        }
+
+        _ = CountAsync(name, redisKey, windowMs);
+        return true;
+    }
+
+    private async Task CountAsync(string name, RedisKey redisKey, long windowMs)
+    {
         try
         {
-            var count = (long)redis.GetDatabase().ScriptEvaluate(CountScript, [redisKey], [windowMs * 2]);
-            return Allowed(count, limit, windowEnds, out retryAfter);
+            var count = (long)await redis.GetDatabase().ScriptEvaluateAsync(CountScript, [redisKey], [windowMs * 2]);
+            if (_counts.Count >= RememberedKeys)
+            {
+                _counts.Clear();
+            }
+
+            _counts[redisKey] = count;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogAway(logger, name, e.Message);
-            retryAfter = TimeSpan.Zero;
-            return true;
         }
     }
 
@@ -77,21 +104,16 @@ internal sealed class SharedRateLimiter(RateLimiter local, SharedLimits shared, 
 
     public override RateLimiterStatistics? GetStatistics() => local.GetStatistics();
 
-    protected override RateLimitLease AttemptAcquireCore(int permitCount)
-    {
-        var lease = local.AttemptAcquire(permitCount);
-        if (!lease.IsAcquired || permitCount == 0 || shared.TryTake(name, limit, key, out var retryAfter))
-        {
-            return lease;
-        }
-
-        lease.Dispose();
-        return new Refused(retryAfter);
-    }
+    /// <summary>
+    /// Never decides here: a refusal without a reason sends the rate-limiting middleware on to
+    /// <see cref="AcquireAsyncCore"/>, which asks Redis without holding a thread.
+    /// </summary>
+    protected override RateLimitLease AttemptAcquireCore(int permitCount) =>
+        permitCount == 0 ? local.AttemptAcquire(0) : new Refused(null);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
-        var lease = await local.AcquireAsync(permitCount, cancellationToken);
+        var lease = local.AttemptAcquire(permitCount);
         if (!lease.IsAcquired || permitCount == 0)
         {
             return lease;
@@ -117,11 +139,11 @@ internal sealed class SharedRateLimiter(RateLimiter local, SharedLimits shared, 
         base.Dispose(disposing);
     }
 
-    private sealed class Refused(TimeSpan retryAfter) : RateLimitLease
+    private sealed class Refused(TimeSpan? retryAfter) : RateLimitLease
     {
         public override bool IsAcquired => false;
 
-        public override IEnumerable<string> MetadataNames => [MetadataName.RetryAfter.Name];
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
 
         public override bool TryGetMetadata(string metadataName, out object? metadata)
         {

@@ -64,11 +64,17 @@ public static class ScaleoutExtensions
     /// </summary>
     private static void AddAzureSignalR(WebApplicationBuilder builder, string connectionString)
     {
+        var before = builder.Services.Count;
         builder.Services.AddSignalR().AddAzureSignalR(o => o.ConnectionString = connectionString);
 
         // The service's lifetime manager, as the SDK registers it (for every hub), wrapped so the room engine is told of each connection.
-        var manager = builder.Services.Last(d => d.ServiceType == typeof(HubLifetimeManager<>)).ImplementationType!
-            .MakeGenericType(typeof(LiveShowHub));
+        var registered = builder.Services.Skip(before).Where(d => d.ServiceType == typeof(HubLifetimeManager<>) && d.ImplementationType is not null).ToList();
+        if (registered.Count != 1)
+        {
+            throw new InvalidOperationException($"Microsoft.Azure.SignalR registered {registered.Count} hub lifetime managers by type; LiveShop expects one to wrap (check the SDK version).");
+        }
+
+        var manager = registered[0].ImplementationType!.MakeGenericType(typeof(LiveShowHub));
         TrackConnections(builder, sp => (HubLifetimeManager<LiveShowHub>)ActivatorUtilities.CreateInstance(sp, manager));
     }
 

@@ -20,26 +20,34 @@ namespace LiveShop.Server.Features.Security;
 /// </summary>
 public sealed partial class SharedLimits(IConnectionMultiplexer redis, ILogger<SharedLimits> logger)
 {
-    // One round trip: count the permit, and start the window's expiry with its first one.
-    private const string CountScript = "local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return c";
+    // One round trip: count the permit; the window starts with its first permit and ends when the key expires.
+    private const string CountScript = """
+        local c = redis.call('INCR', KEYS[1])
+        if c == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) ttl = tonumber(ARGV[1]) end
+        return {c, ttl}
+        """;
 
     private static readonly TimeProvider Clock = TimeProvider.System;
 
-    /// <summary>Keys whose last count is remembered before the old windows' are swept.</summary>
+    /// <summary>Keys whose last count is remembered before the ended windows are swept.</summary>
     private const int RememberedKeys = 10_000;
 
-    /// <summary>The count Redis last returned for each key's window (for <see cref="TryTake"/>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RedisKey, long> _counts = new();
+    /// <summary>What Redis last said of each key's window (for <see cref="TryTake"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RedisKey, Count> _counts = new();
 
     public bool TryTake(string name, WindowLimit limit, string key, out TimeSpan retryAfter)
     {
-        var (redisKey, windowMs, windowEnds) = Window(name, limit, key);
-        var known = _counts.GetValueOrDefault(redisKey);
-        if (!Allowed(known + 1, limit, windowEnds, out retryAfter))
+        var (redisKey, windowMs) = Window(name, limit, key);
+        var now = Clock.GetUtcNow();
+        if (_counts.TryGetValue(redisKey, out var known) && known.Ends > now && known.Value >= limit.Permits)
         {
+            retryAfter = known.Ends - now;
             return false;
         }
 
+        retryAfter = TimeSpan.Zero;
         _ = CountAsync(name, redisKey, windowMs);
         return true;
     }
@@ -48,15 +56,20 @@ public sealed partial class SharedLimits(IConnectionMultiplexer redis, ILogger<S
     {
         try
         {
-            var count = (long)await redis.GetDatabase().ScriptEvaluateAsync(CountScript, [redisKey], [windowMs * 2]);
+            var count = await CountInRedisAsync(redisKey, windowMs);
             if (_counts.Count >= RememberedKeys)
             {
-                _counts.Clear();
+                var now = Clock.GetUtcNow();
+                foreach (var ended in _counts.Where(c => c.Value.Ends <= now).Select(c => c.Key).ToList())
+                {
+                    _counts.TryRemove(ended, out _);
+                }
             }
 
-            _counts[redisKey] = count;
+            // Answers may come back out of order: within one window the higher count is the newer.
+            _counts.AddOrUpdate(redisKey, count, (_, old) => count.Ends > old.Ends + TimeSpan.FromSeconds(1) || count.Value > old.Value ? count : old);
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             LogAway(logger, name, e.Message);
         }
@@ -64,34 +77,34 @@ public sealed partial class SharedLimits(IConnectionMultiplexer redis, ILogger<S
 
     public async Task<(bool Allowed, TimeSpan RetryAfter)> TryTakeAsync(string name, WindowLimit limit, string key)
     {
-        var (redisKey, windowMs, windowEnds) = Window(name, limit, key);
+        var (redisKey, windowMs) = Window(name, limit, key);
         try
         {
-            var count = (long)await redis.GetDatabase().ScriptEvaluateAsync(CountScript, [redisKey], [windowMs * 2]);
-            var allowed = Allowed(count, limit, windowEnds, out var retryAfter);
-            return (allowed, retryAfter);
+            var count = await CountInRedisAsync(redisKey, windowMs);
+            return count.Value <= limit.Permits ? (true, TimeSpan.Zero) : (false, count.Ends - Clock.GetUtcNow());
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException or TimeoutException or ObjectDisposedException)
         {
             LogAway(logger, name, e.Message);
             return (true, TimeSpan.Zero);
         }
     }
 
-    private static bool Allowed(long count, WindowLimit limit, DateTimeOffset windowEnds, out TimeSpan retryAfter)
+    private async Task<Count> CountInRedisAsync(RedisKey redisKey, long windowMs)
     {
-        retryAfter = count <= limit.Permits ? TimeSpan.Zero : windowEnds - Clock.GetUtcNow();
-        return count <= limit.Permits;
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript, [redisKey], [windowMs]))!;
+        return new Count((long)result[0], Clock.GetUtcNow().AddMilliseconds((long)result[1]));
     }
 
-    private static (RedisKey Key, long WindowMs, DateTimeOffset Ends) Window(string name, WindowLimit limit, string key)
+    private static (RedisKey Key, long WindowMs) Window(string name, WindowLimit limit, string key)
     {
         var windowMs = Math.Max(1000L, (long)limit.Window.TotalMilliseconds);
-        var now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var index = now / windowMs;
         var hashed = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
-        return ($"liveshop:limit:{name}:{windowMs}:{hashed}:{index}", windowMs, DateTimeOffset.FromUnixTimeMilliseconds((index + 1) * windowMs));
+        return ($"liveshop:limit:{name}:{windowMs}:{hashed}", windowMs);
     }
+
+    /// <summary>Permits counted in a key's window, and when the window ends.</summary>
+    private sealed record Count(long Value, DateTimeOffset Ends);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The shared count of limit {Name} is not available ({Reason}); this instance's own limit applies.")]
     private static partial void LogAway(ILogger logger, string name, string reason);

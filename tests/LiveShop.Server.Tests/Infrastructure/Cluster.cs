@@ -42,16 +42,30 @@ public sealed class Cluster : IAsyncDisposable
         var redis = new RedisServer();
         var database = postgres.ConnectionString("liveshop");
         var apps = new[] { new AppProcess(folder, 1, database, redis.ConnectionString), new AppProcess(folder, 2, database, redis.ConnectionString) };
-
-        // One after the other: the first creates the schema and the demo shop, the second finds them.
-        foreach (var app in apps)
+        try
         {
-            app.Start();
-            await app.WaitReadyAsync();
-        }
+            // One after the other: the first creates the schema and the demo shop, the second finds them.
+            foreach (var app in apps)
+            {
+                app.Start();
+                await app.WaitReadyAsync();
+            }
 
-        var nginx = NginxProcess.Start(Path.Combine(folder, "nginx"), Repo.Root, [.. apps.Select(a => a.Port)]);
-        return new Cluster(folder, postgres, redis, apps, nginx);
+            var nginx = NginxProcess.Start(Path.Combine(folder, "nginx"), Repo.Root, [.. apps.Select(a => a.Port)]);
+            return new Cluster(folder, postgres, redis, apps, nginx);
+        }
+        catch
+        {
+            // Nothing left running: the servers of a cluster that did not start.
+            foreach (var app in apps)
+            {
+                app.Kill();
+            }
+
+            await redis.DisposeAsync();
+            postgres.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A client of the whole site through nginx, as a phone sees it.</summary>

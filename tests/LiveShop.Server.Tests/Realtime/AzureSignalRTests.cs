@@ -39,13 +39,13 @@ public sealed class AzureSignalRTests : IClassFixture<AzureSignalRTests.WithAzur
         Assert.Contains("data-hub=\"websockets\"", page, StringComparison.Ordinal);
     }
 
-    /// <summary>An instance configured for a (fictitious, unreachable) Azure SignalR resource.</summary>
+    /// <summary>An instance configured for an Azure SignalR resource that is not there (a closed loopback port: no traffic leaves the machine).</summary>
     public sealed class WithAzure : LiveShopFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting(ScaleoutExtensions.AzureSignalRSetting, "Endpoint=https://liveshop-test.service.signalr.net;AccessKey=" + Convert.ToBase64String(new byte[32]) + ";Version=1.0;");
+            builder.UseSetting(ScaleoutExtensions.AzureSignalRSetting, "Endpoint=http://127.0.0.1;Port=1;AccessKey=" + Convert.ToBase64String(new byte[32]) + ";Version=1.0;");
         }
     }
 }

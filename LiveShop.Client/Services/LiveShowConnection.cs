@@ -105,10 +105,10 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
 
     private async Task ConnectAsync()
     {
-        // The page says how (<html data-hub>): "negotiate" when Azure SignalR Service carries the connections (it hands
+        // The page says how (<body data-hub>): "negotiate" when Azure SignalR Service carries the connections (it hands
         // out its own address); otherwise WebSockets straight away, one request, so a load balancer that spreads
         // requests round robin (docs/deploy.md) keeps the whole connection on one instance.
-        var negotiate = js is not null && await js.InvokeAsync<string?>("document.documentElement.getAttribute", "data-hub") == "negotiate";
+        var negotiate = js is not null && await js.InvokeAsync<string?>("document.body.getAttribute", "data-hub") == "negotiate";
         _connection = new HubConnectionBuilder()
             .WithUrl(navigation.ToAbsoluteUri(HubRoutes.Live), o =>
             {

@@ -19,6 +19,25 @@ public static class Ports
         probe.Stop();
         return port;
     }
+
+    /// <summary>Waits (10 s at most) until <paramref name="server"/> accepts connections on <paramref name="port"/>; throws if it exits first.</summary>
+    public static void WaitListening(int port, Process server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && !server.HasExited)
+            {
+                Thread.Sleep(50);
+            }
+        }
+    }
 }
 
 /// <summary>
@@ -49,20 +68,7 @@ public sealed class RedisServer : IAsyncDisposable
         }) ?? throw new InvalidOperationException("redis-server did not start (apt-get install redis-server).");
         _process.OutputDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(50);
-            }
-        }
+        Ports.WaitListening(Port, _process);
     }
 
     /// <summary>Kills the server at once (nothing is kept): every client loses its connection.</summary>
@@ -194,21 +200,8 @@ public sealed class NginxProcess
         var process = Process.Start(start) ?? throw new InvalidOperationException("nginx did not start (apt-get install nginx).");
         process.ErrorDataReceived += (_, _) => { };
         process.BeginErrorReadLine();
-        var nginx = new NginxProcess(process, port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, port);
-                return nginx;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                Thread.Sleep(50);
-            }
-        }
+        Ports.WaitListening(port, process);
+        return new NginxProcess(process, port);
     }
 
     public void Stop()

@@ -121,6 +121,9 @@ public static class ProblemCodes
     // The database did not answer (restarting, failing over, unreachable): 503 with Retry-After; nothing was changed.
     public const string DatabaseUnavailable = "database-unavailable";
 
+    // The camera's signalling state (Redis, with several instances) did not answer: 503; the pages ask again.
+    public const string CameraRelayUnavailable = "camera-relay-unavailable";
+
     public const string SignInFailed = "sign-in-failed";
     public const string RegistrationFailed = "registration-failed";
     public const string DisplayNameInvalid = "display-name-invalid";

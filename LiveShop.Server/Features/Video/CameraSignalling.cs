@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Realtime;
+using LiveShop.Server.Realtime.Scaleout;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Live;
 using LiveShop.Shared;
@@ -16,14 +17,14 @@ namespace LiveShop.Server.Features.Video;
 /// The hub as the signalling channel of the host's browser camera: relays offers, answers and ICE
 /// candidates only between the show's camera connection (its host's console, after
 /// <see cref="StartAsync"/>) and the viewers of that show who asked for it, within the direct-viewer cap.
-/// Every message is checked against <see cref="CameraSessions"/> before anything is sent or changed;
+/// Every message is checked against <see cref="ICameraSessions"/> before anything is sent or changed;
 /// a refusal is a <see cref="DomainException"/> ("[code] sentence" to the caller). The media never
 /// passes through the server.
 /// </summary>
 public sealed class CameraSignalling(
     LiveShopDbContext db,
     RoomPresence presence,
-    CameraSessions sessions,
+    ICameraSessions sessions,
     IOptions<VideoOptions> options,
     ILiveClients clients)
 {
@@ -42,7 +43,7 @@ public sealed class CameraSignalling(
             throw DomainException.Conflict(ProblemCodes.CameraNotInRoom, "Open the show's console (join its room) before starting the camera.");
         }
 
-        var (replaced, viewers) = sessions.Start(showId, connectionId, options.Value.CameraViewerCap);
+        var (replaced, viewers) = await sessions.StartAsync(showId, connectionId, options.Value.CameraViewerCap);
         if (replaced is not null)
         {
             await clients.Connection(replaced).CameraPaused(showId);
@@ -55,7 +56,7 @@ public sealed class CameraSignalling(
 
     public async Task StopAsync(Guid showId, string connectionId)
     {
-        var viewers = sessions.Stop(showId, connectionId)
+        var viewers = await sessions.StopAsync(showId, connectionId)
             ?? throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "This window is not sending the show's camera.");
         if (viewers.Count > 0)
         {
@@ -78,18 +79,24 @@ public sealed class CameraSignalling(
             throw DomainException.Conflict(ProblemCodes.ShowNotLive, "The host's camera reaches viewers once the show is live.");
         }
 
-        var (outcome, host, viewers) = sessions.Request(showId, connectionId);
+        var (outcome, host, viewers, freed) = await sessions.RequestAsync(showId, connectionId);
+        foreach (var gone in freed)
+        {
+            // Viewers whose instance died: their places were freed; the camera closes their peers.
+            await clients.Connection(host!).CameraViewerLeft(showId, gone);
+        }
+
         switch (outcome)
         {
-            case CameraSessions.Outcome.Accepted:
+            case CameraRequestOutcome.Accepted:
                 await clients.Connection(host!).CameraViewerRequested(showId, connectionId);
                 await clients.Connection(host!).CameraViewers(viewers!);
                 return;
-            case CameraSessions.Outcome.NotStarted:
+            case CameraRequestOutcome.NotStarted:
                 throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera is not on yet: the video appears here as soon as it starts.");
-            case CameraSessions.Outcome.IsTheCamera:
+            case CameraRequestOutcome.IsTheCamera:
                 throw DomainException.Conflict(ProblemCodes.CameraPeerUnknown, "This window is the show's camera; it cannot watch itself.");
-            case CameraSessions.Outcome.CapReached:
+            case CameraRequestOutcome.CapReached:
                 await clients.Connection(host!).CameraViewers(viewers!);
                 throw viewers!.Cap == 1
                     ? DomainException.Conflict(ProblemCodes.CameraViewerCapReached,
@@ -101,13 +108,13 @@ public sealed class CameraSignalling(
 
     public async Task OfferAsync(Guid showId, string connectionId, string? viewerConnectionId, string? sdp)
     {
-        if (sessions.CameraOf(showId) != connectionId)
+        if (await sessions.CameraOfAsync(showId) != connectionId)
         {
             throw DomainException.Forbidden(ProblemCodes.NotShowHost, "Only the show's camera (its host's console, once started) can send an offer.");
         }
 
         RequireSdp(sdp, "offer");
-        if (string.IsNullOrEmpty(viewerConnectionId) || !sessions.Advance(showId, connectionId, viewerConnectionId, CameraSessions.Stage.Offered))
+        if (string.IsNullOrEmpty(viewerConnectionId) || !await sessions.AdvanceAsync(showId, connectionId, viewerConnectionId, CameraStage.Offered))
         {
             throw UnknownViewer();
         }
@@ -117,14 +124,14 @@ public sealed class CameraSignalling(
 
     public async Task AnswerAsync(Guid showId, string connectionId, string? sdp)
     {
-        var host = sessions.CameraOf(showId);
-        if (host is null || sessions.StageOf(showId, connectionId) is not (CameraSessions.Stage.Offered or CameraSessions.Stage.Answered))
+        var host = await sessions.CameraOfAsync(showId);
+        if (host is null || await sessions.StageOfAsync(showId, connectionId) is not (CameraStage.Offered or CameraStage.Answered))
         {
             throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "There is no camera offer for you to answer in this show; ask for the camera first.");
         }
 
         RequireSdp(sdp, "answer");
-        if (!sessions.Advance(showId, host, connectionId, CameraSessions.Stage.Answered))
+        if (!await sessions.AdvanceAsync(showId, host, connectionId, CameraStage.Answered))
         {
             throw DomainException.Conflict(ProblemCodes.CameraNotStarted, "The host's camera stopped meanwhile; it is asked for again when it restarts.");
         }
@@ -134,16 +141,16 @@ public sealed class CameraSignalling(
 
     public async Task IceCandidateAsync(Guid showId, string connectionId, string? targetConnectionId, CameraIceCandidateDto? candidate)
     {
-        var host = sessions.CameraOf(showId);
+        var host = await sessions.CameraOfAsync(showId);
         if (host is not null && host == connectionId)
         {
             RequireCandidate(candidate);
-            if (string.IsNullOrEmpty(targetConnectionId) || sessions.StageOf(showId, targetConnectionId) is null)
+            if (string.IsNullOrEmpty(targetConnectionId) || await sessions.StageOfAsync(showId, targetConnectionId) is null)
             {
                 throw UnknownViewer();
             }
 
-            RequireBudget(showId, targetConnectionId);
+            await RequireBudgetAsync(showId, targetConnectionId);
             await clients.Connection(targetConnectionId).CameraIceCandidate(showId, null, candidate!);
             return;
         }
@@ -153,20 +160,20 @@ public sealed class CameraSignalling(
             throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "Only the show's camera sends candidates to a named viewer; viewers send theirs to the host.");
         }
 
-        if (host is null || sessions.StageOf(showId, connectionId) is null)
+        if (host is null || await sessions.StageOfAsync(showId, connectionId) is null)
         {
             throw DomainException.Forbidden(ProblemCodes.CameraPeerUnknown, "Ask for the host's camera before sending it candidates.");
         }
 
         RequireCandidate(candidate);
-        RequireBudget(showId, connectionId);
+        await RequireBudgetAsync(showId, connectionId);
         await clients.Connection(host).CameraIceCandidate(showId, connectionId, candidate!);
     }
 
     /// <summary>The connection left a show (or all: disconnected): a camera pauses for its viewers, a viewer frees its place.</summary>
     public async Task LeftAsync(string connectionId, Guid? showId = null)
     {
-        foreach (var departure in sessions.Leave(connectionId, showId))
+        foreach (var departure in await sessions.LeaveAsync(connectionId, showId))
         {
             if (departure.Host is { } host)
             {
@@ -214,24 +221,29 @@ public sealed class CameraSignalling(
         }
     }
 
-    private void RequireBudget(Guid showId, string viewerConnectionId)
+    private async Task RequireBudgetAsync(Guid showId, string viewerConnectionId)
     {
-        if (!sessions.SpendCandidate(showId, viewerConnectionId))
+        if (!await sessions.SpendCandidateAsync(showId, viewerConnectionId))
         {
-            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "This camera session has sent its {0} ICE candidates; ask for the camera again to start over.", CameraSessions.CandidateBudget);
+            throw DomainException.Invalid(ProblemCodes.CameraSignalInvalid, "This camera session has sent its {0} ICE candidates; ask for the camera again to start over.", ICameraSessions.CandidateBudget);
         }
     }
 
-        private static DomainException UnknownViewer() =>
+    private static DomainException UnknownViewer() =>
         DomainException.NotFound(ProblemCodes.CameraPeerUnknown, "That connection is not a viewer waiting for this show's camera (it left, or never asked).");
 }
 
 public static class CameraExtensions
 {
-    /// <summary>The camera relay: in-memory sessions (one process) and the signalling use case.</summary>
+    /// <summary>
+    /// The camera relay: its sessions (in memory for one process; in Redis when the rooms are shared across instances,
+    /// <c>ConnectionStrings:Redis</c>) and the signalling use case.
+    /// </summary>
     public static IServiceCollection AddLiveShopCamera(this IServiceCollection services)
     {
-        services.AddSingleton<CameraSessions>();
+        services.AddSingleton<ICameraSessions>(sp => sp.GetRequiredService<RoomScaleout>().Shared
+            ? ActivatorUtilities.CreateInstance<SharedCameraSessions>(sp)
+            : new CameraSessions());
         services.AddScoped<CameraSignalling>();
         return services;
     }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Testing;
+using LiveShop.Shared;
 using LiveShop.Shared.Realtime;
+using LiveShop.Shared.Video;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +80,56 @@ public sealed class ScaleoutTests : IClassFixture<ScaleoutTests.TwoInstances>
         {
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }
+    }
+
+    [Fact]
+    public async Task HostsCameraOnOneInstance_ViewersOnBoth_SignalEachOther_AndLeavingFreesThePlace()
+    {
+        const string offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n";
+        const string answer = "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n";
+        var candidate = new CameraIceCandidateDto("candidate:1 1 udp 2122260223 192.168.1.2 54321 typ host", "0", 0);
+        var (_, show, console) = await CameraPeer.CameraShowAsync(First, "Camera across instances");
+        await using var _console = console;
+        await using var there = await CameraPeer.JoinAsync(Second, show.Id);
+        await using var here = await CameraPeer.JoinAsync(First, show.Id);
+
+        // Before the camera starts, a viewer on either instance is told it is not on; once started, both are told it is.
+        Assert.Contains($"[{ProblemCodes.CameraNotStarted}]", (await Assert.ThrowsAsync<HubException>(there.RequestAsync)).Message, StringComparison.Ordinal);
+        await console.StartCameraAsync();
+        await there.NextAsync(nameof(ILiveShowClient.CameraAvailable));
+
+        // The viewer on the second instance asks; the host's console on the first hears it, and the offer, answer and
+        // candidates travel between them.
+        await there.RequestAsync();
+        Assert.Equal(new object?[] { show.Id, there.Id }, await console.NextAsync(nameof(ILiveShowClient.CameraViewerRequested)));
+        Assert.Equal(1, ((CameraViewersDto)(await console.NextAsync(nameof(ILiveShowClient.CameraViewers)))[0]!).DirectViewers);
+        await console.OfferAsync(there.Id, offer);
+        Assert.Equal(new object?[] { show.Id, offer }, await there.NextAsync(nameof(ILiveShowClient.CameraOffer)));
+        await there.AnswerAsync(answer);
+        Assert.Equal(new object?[] { show.Id, there.Id, answer }, await console.NextAsync(nameof(ILiveShowClient.CameraAnswer)));
+        await console.IceAsync(there.Id, candidate);
+        Assert.Equal(new object?[] { show.Id, null, candidate }, await there.NextAsync(nameof(ILiveShowClient.CameraIceCandidate)));
+        await there.IceAsync(null, candidate);
+        Assert.Equal(new object?[] { show.Id, there.Id, candidate }, await console.NextAsync(nameof(ILiveShowClient.CameraIceCandidate)));
+
+        // The one beside the host counts in the same session: two direct viewers, whichever instance.
+        await here.RequestAsync();
+        Assert.Equal(here.Id, (await console.NextAsync(nameof(ILiveShowClient.CameraViewerRequested)))[1]);
+        Assert.Equal(2, ((CameraViewersDto)(await console.NextAsync(nameof(ILiveShowClient.CameraViewers)))[0]!).DirectViewers);
+
+        // Checks hold across instances: a viewer cannot offer, an answer without an offer is refused.
+        Assert.Contains($"[{ProblemCodes.NotShowHost}]", (await Assert.ThrowsAsync<HubException>(() => there.OfferAsync(here.Id, offer))).Message, StringComparison.Ordinal);
+        Assert.Contains($"[{ProblemCodes.CameraPeerUnknown}]", (await Assert.ThrowsAsync<HubException>(() => here.AnswerAsync(answer))).Message, StringComparison.Ordinal);
+
+        // The viewer on the second instance closes its page: the console on the first closes that peer; one place left taken.
+        var thereId = there.Id;
+        await there.Connection.StopAsync();
+        Assert.Equal(new object?[] { show.Id, thereId }, await console.NextAsync(nameof(ILiveShowClient.CameraViewerLeft)));
+        Assert.Equal(1, ((CameraViewersDto)(await console.NextAsync(nameof(ILiveShowClient.CameraViewers)))[0]!).DirectViewers);
+
+        // The host stops: the viewer still watching is told, on its instance.
+        await console.Connection.InvokeAsync(nameof(ILiveShowHub.StopCamera), show.Id);
+        await here.NextAsync(nameof(ILiveShowClient.CameraPaused));
     }
 
     [Fact]

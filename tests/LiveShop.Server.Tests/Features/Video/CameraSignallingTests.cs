@@ -212,7 +212,7 @@ public class CameraSignallingTests(LiveShopFactory factory) : IClassFixture<Live
         await console.StartCameraAsync();
         await using var viewer = await CameraPeer.JoinAsync(factory, show.Id);
         await viewer.RequestAsync();
-        for (var i = 0; i < CameraSessions.CandidateBudget / 2; i++)
+        for (var i = 0; i < ICameraSessions.CandidateBudget / 2; i++)
         {
             await viewer.IceAsync(null, Candidate);
             await console.IceAsync(viewer.Id, Candidate);

@@ -20,6 +20,9 @@ namespace LiveShop.Client.Components.Video;
 /// </summary>
 public sealed partial class CameraStudio : IAsyncDisposable
 {
+    /// <summary>Tries to become the camera while the relay is away: 2, 4 … 10 s apart, about a minute in all.</summary>
+    private const int RelayAttempts = 8;
+
     private ElementReference _preview;
     private IJSObjectReference? _module;
     private IJSObjectReference? _studio;
@@ -164,8 +167,9 @@ public sealed partial class CameraStudio : IAsyncDisposable
             _micId = _devices.Microphone;
             await _studio.InvokeVoidAsync("setMicMuted", _micMuted);
             await _studio.InvokeVoidAsync("setCameraOff", _cameraOff);
-            _cameraOn = signalling.ConnectionId;
-            _viewers = await signalling.StartCameraAsync();
+            var connection = signalling.ConnectionId;
+            _viewers = await StartOnServerAsync(signalling);
+            _cameraOn = connection;
             _phase = StudioPhase.On;
             await JS.InvokeVoidAsync("sessionStorage.setItem", StorageKey, "on");
         }
@@ -304,8 +308,19 @@ public sealed partial class CameraStudio : IAsyncDisposable
                 case CameraSignalKind.Rejoined when signalling.ConnectionId != _cameraOn:
                     // A new connection after a network drop: become the camera again; viewers are asked to request.
                     await _studio.InvokeVoidAsync("closeAll");
-                    _cameraOn = signalling.ConnectionId;
-                    _viewers = await signalling.StartCameraAsync();
+                    var connection = signalling.ConnectionId;
+                    try
+                    {
+                        _viewers = await StartOnServerAsync(signalling);
+                        _cameraOn = connection;
+                    }
+                    catch (HubException e)
+                    {
+                        // Not the camera any more: say so rather than show "on" to a host whose viewers see nothing.
+                        await FailAsync(HubErrors.Sentence(e));
+                        break;
+                    }
+
                     StateHasChanged();
                     break;
                 default:
@@ -321,6 +336,25 @@ public sealed partial class CameraStudio : IAsyncDisposable
             // A peer that failed to negotiate: the viewer asks again by itself.
         }
     });
+
+    /// <summary>
+    /// Tells the server this window is the show's camera, asking again for about a minute while the camera relay
+    /// (Redis, with several servers) does not answer — after a server died, its replacement may come up first.
+    /// </summary>
+    private static async Task<CameraViewersDto> StartOnServerAsync(ICameraSignalling signalling)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await signalling.StartCameraAsync();
+            }
+            catch (HubException e) when (HubErrors.Code(e) == ProblemCodes.CameraRelayUnavailable && attempt < RelayAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(2 * attempt, 10)));
+            }
+        }
+    }
 
     /// <summary>camera.js: a candidate of the peer for <paramref name="viewerId"/> to send to that viewer.</summary>
     [JSInvokable]

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Realtime.Scaleout;
 using LiveShop.Shared;
@@ -16,26 +15,35 @@ namespace LiveShop.Server.Features.Video;
 /// wherever it is, through SignalR's Redis backplane.
 /// <para>
 /// An instance that dies cannot say goodbye for its connections. Its viewers' places are freed when the cap is
-/// reached and their instance has stopped writing its numbers of the room (<see cref="RoomViewerTotals"/>, stale
-/// after 5 s); a camera whose instance died counts as not started (its console reconnects to another instance and
-/// starts it again).
+/// reached and their instance has not written its numbers of the room (<see cref="RoomViewerTotals"/>, each second)
+/// for <see cref="DeadAfter"/>. A camera whose instance died stays the camera until its console, reconnected to
+/// another instance, starts it again (viewers asking meanwhile wait for an offer; the restart tells them to ask
+/// again). A leave that Redis does not answer is tried again in the background for a minute.
+/// Keys are not hash-tagged: one Redis server (or a primary with replicas), not Redis Cluster.
 /// </para>
 /// </summary>
 public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, InstanceIdentity instance, TimeProvider clock, ILogger<SharedCameraSessions> logger)
     : ICameraSessions
 {
+    /// <summary>
+    /// An instance whose numbers of the room are this much past going stale is taken for dead (its stats tick may run
+    /// late under load; a viewer wrongly freed would lose its video).
+    /// </summary>
+    public static readonly TimeSpan DeadAfter = TimeSpan.FromSeconds(15);
+
     /// <summary>A session outlives a forgotten stop by at most this long.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
-    // Is the instance that wrote the room's numbers as `inst` still alive? Anything younger than the staleness
-    // window counts as alive: its instance may not have written the room's numbers yet.
+    // Is the instance that wrote the room's numbers as `inst` still alive? A session younger than the grace counts
+    // as alive (its instance may not have written the room's numbers yet), and so does an instance whose numbers
+    // went stale less than the grace ago (its stats tick may be late). ARGV[2] is the caller's own instance.
     private const string Alive = """
-        local function alive(room, inst, since, now, stale)
-          if inst == ARGV[2] or since > now - stale then return true end
+        local function alive(room, inst, since, now, grace)
+          if inst == ARGV[2] or since > now - grace then return true end
           local v = redis.call('HGET', room, inst)
           if not v then return false end
           local at = tonumber(string.match(v, '|(%d+)$'))
-          return at ~= nil and at > now
+          return at ~= nil and at > now - grace
         end
         local function viewers(key)
           local found = {}
@@ -63,7 +71,7 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
         return served
         """;
 
-    // KEYS: camera, room. ARGV: viewer, instance, now, stale ms, lifetime s.
+    // KEYS: camera, room. ARGV: viewer, instance, now, grace ms, lifetime s.
     // Returns {outcome, host, viewers, cap, refused, freed...}.
     private const string RequestScript = Alive + "\n" + """
         local host = redis.call('HGET', KEYS[1], 'host')
@@ -71,10 +79,6 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
         if host == ARGV[1] then return {'self', host} end
         local now = tonumber(ARGV[3])
         local stale = tonumber(ARGV[4])
-        if not alive(KEYS[2], redis.call('HGET', KEYS[1], 'hi'), tonumber(redis.call('HGET', KEYS[1], 'since')), now, stale) then
-          redis.call('DEL', KEYS[1])
-          return {'none'}
-        end
         local cap = tonumber(redis.call('HGET', KEYS[1], 'cap'))
         local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
         local freed = {}
@@ -146,8 +150,8 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
 
     public async ValueTask<(string? Replaced, CameraViewersDto Viewers)> StartAsync(Guid showId, string connectionId, int cap)
     {
-        var previous = await RunAsync(StartScript, [Key(showId)], [connectionId, instance.Name, Now(), cap, (long)Lifetime.TotalSeconds]);
         Involve(connectionId, showId);
+        var previous = await RunAsync(StartScript, [Key(showId)], [connectionId, instance.Name, Now(), cap, (long)Lifetime.TotalSeconds]);
         var replaced = previous.IsNull ? null : (string?)previous;
         return (replaced == connectionId ? null : replaced, new CameraViewersDto(showId, 0, cap, 0));
     }
@@ -166,8 +170,10 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
 
     public async ValueTask<CameraRequest> RequestAsync(Guid showId, string viewerConnectionId)
     {
+        // Noted before asking: if the answer is lost (a timeout after the script ran), leaving still clears the place.
+        Involve(viewerConnectionId, showId);
         var reply = (RedisResult[])(await RunAsync(RequestScript, [Key(showId), RoomViewerTotals.Key(showId)],
-            [viewerConnectionId, instance.Name, Now(), (long)RoomViewerTotals.Stale.TotalMilliseconds, (long)Lifetime.TotalSeconds]))!;
+            [viewerConnectionId, instance.Name, Now(), (long)DeadAfter.TotalMilliseconds, (long)Lifetime.TotalSeconds]))!;
         var outcome = (string)reply[0]!;
         if (outcome == "none")
         {
@@ -187,7 +193,6 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
             return new CameraRequest(CameraRequestOutcome.CapReached, host, viewers, freed);
         }
 
-        Involve(viewerConnectionId, showId);
         return new CameraRequest(CameraRequestOutcome.Accepted, host, viewers, freed);
     }
 
@@ -211,8 +216,10 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
 
     public async ValueTask<IReadOnlyList<CameraDeparture>> LeaveAsync(string connectionId, Guid? showId = null)
     {
-        IEnumerable<Guid> shows = showId is { } one ? [one]
-            : _involved.TryGetValue(connectionId, out var all) ? [.. all.Keys] : [];
+        // Only shows in which this connection asked for or started the camera (every leave of a room comes here).
+        IEnumerable<Guid> shows = !_involved.TryGetValue(connectionId, out var all) ? []
+            : showId is { } one ? all.ContainsKey(one) ? [one] : []
+            : [.. all.Keys];
         var departures = new List<CameraDeparture>();
         foreach (var id in shows)
         {
@@ -222,10 +229,11 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
             {
                 reply = (RedisResult[])(await RunAsync(LeaveScript, [Key(id)], [connectionId, instance.Name]))!;
             }
-            catch (DomainException) when (showId is null)
+            catch (DomainException)
             {
-                // Disconnecting while Redis is away: the place is freed once the cap needs it (the instance is alive,
-                // so not by staleness — by the camera restarting); nothing to tell anyone now.
+                // Redis away: leaving never fails the caller; the place is freed when Redis answers again (nobody is
+                // told then: the host's peer to a viewer that left fails by itself).
+                _ = LeaveLaterAsync(connectionId, id);
                 continue;
             }
 
@@ -241,6 +249,28 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
         }
 
         return departures;
+    }
+
+    /// <summary>Tries a lost leave again every few seconds for a minute.</summary>
+    private async Task LeaveLaterAsync(string connectionId, Guid showId)
+    {
+        for (var attempt = 0; attempt < 12; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            try
+            {
+                await redis.GetDatabase().ScriptEvaluateAsync(LeaveScript, [Key(showId)], [connectionId, instance.Name]);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                LogRedisFailed(logger, e.Message);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;   // the server is stopping
+            }
+        }
     }
 
     private void Involve(string connectionId, Guid showId) =>
@@ -266,8 +296,9 @@ public sealed partial class SharedCameraSessions(IConnectionMultiplexer redis, I
         {
             return await call(redis.GetDatabase());
         }
-        catch (Exception e) when (e is RedisException or TimeoutException)
+        catch (Exception e) when (e is RedisException and not RedisServerException or TimeoutException)
         {
+            // (A RedisServerException is a script's or a command's own error: a bug to see, not an outage to retry.)
             LogRedisFailed(logger, e.Message);
             throw DomainException.Unavailable(ProblemCodes.CameraRelayUnavailable,
                 "The host's camera cannot be reached right now. Please try again in a few seconds.");

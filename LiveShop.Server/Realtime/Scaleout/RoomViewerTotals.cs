@@ -19,6 +19,9 @@ public sealed partial class RoomViewerTotals(IConnectionMultiplexer redis, RoomP
     /// <summary>An instance's numbers count this long after it wrote them.</summary>
     public static readonly TimeSpan Stale = TimeSpan.FromSeconds(5);
 
+    /// <summary>A stale instance's numbers are deleted this long after they went stale.</summary>
+    public static readonly TimeSpan Forgotten = TimeSpan.FromMinutes(1);
+
     /// <summary>A Redis round trip that takes longer is given up for this tick (the stats loop runs once a second).</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
@@ -99,14 +102,19 @@ public sealed partial class RoomViewerTotals(IConnectionMultiplexer redis, RoomP
                 continue;
             }
 
-            if (parts.Length != 3
-                || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var theirPeople)
-                || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var theirChat)
-                || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var staleAt)
-                || DateTimeOffset.FromUnixTimeMilliseconds(staleAt) <= now)
+            var valid = parts.Length == 3
+                & int.TryParse(parts.ElementAtOrDefault(0), CultureInfo.InvariantCulture, out var theirPeople)
+                & int.TryParse(parts.ElementAtOrDefault(1), CultureInfo.InvariantCulture, out var theirChat)
+                & long.TryParse(parts.ElementAtOrDefault(2), CultureInfo.InvariantCulture, out var staleAt);
+            if (!valid || DateTimeOffset.FromUnixTimeMilliseconds(staleAt) <= now)
             {
-                // A stopped or killed instance's numbers: gone for good (a restarted process has a new name).
-                _ = redis.GetDatabase().HashDeleteAsync(Key(showId), entry.Name, CommandFlags.FireAndForget);
+                // A stopped or killed instance's numbers: not counted; deleted once well past (a restarted process has
+                // a new name). Kept a while so a late tick is not mistaken for a death (the camera's sessions read them).
+                if (!valid || DateTimeOffset.FromUnixTimeMilliseconds(staleAt) <= now - Forgotten)
+                {
+                    _ = redis.GetDatabase().HashDeleteAsync(Key(showId), entry.Name, CommandFlags.FireAndForget);
+                }
+
                 continue;
             }
 

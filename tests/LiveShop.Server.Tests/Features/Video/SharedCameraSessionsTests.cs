@@ -30,7 +30,7 @@ public sealed class SharedCameraSessionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ViewersOnTwoInstancesAskAtOnce_TheCapHolds_RefusalsCounted()
+    public async Task Request_ViewersOnTwoInstancesAtOnce_TheCapHolds_RefusalsCounted()
     {
         var first = Instance(out _);
         var second = Instance(out _);
@@ -44,16 +44,17 @@ public sealed class SharedCameraSessionsTests : IAsyncLifetime
         Assert.Equal(35, requests.Max(r => r.Viewers!.Refused));
         Assert.All(requests, r => Assert.Equal("camera", r.Host));
 
-        // Asking again keeps one's place; leaving frees it for the next.
-        var accepted = requests.Select((r, i) => (r, i)).Where(x => x.r.Outcome == CameraRequestOutcome.Accepted).Select(x => $"viewer-{x.i}").ToList();
-        Assert.Equal(CameraRequestOutcome.Accepted, (await second.RequestAsync(show, accepted[0])).Outcome);
-        var left = Assert.Single(await first.LeaveAsync(accepted[1], show));
+        // Asking again keeps one's place; leaving (through the instance the viewer is on) frees it for the next.
+        var accepted = requests.Select((r, i) => (r, i)).Where(x => x.r.Outcome == CameraRequestOutcome.Accepted).Select(x => x.i).ToList();
+        SharedCameraSessions On(int viewer) => viewer % 2 == 0 ? first : second;
+        Assert.Equal(CameraRequestOutcome.Accepted, (await On(accepted[0]).RequestAsync(show, $"viewer-{accepted[0]}")).Outcome);
+        var left = Assert.Single(await On(accepted[1]).LeaveAsync($"viewer-{accepted[1]}"));
         Assert.Equal(("camera", 4), (left.Host, left.Viewers!.DirectViewers));
         Assert.Equal(CameraRequestOutcome.Accepted, (await first.RequestAsync(show, "late")).Outcome);
     }
 
     [Fact]
-    public async Task AnInstanceDies_ItsViewersPlacesAreFreedOnceItsNumbersGoStale()
+    public async Task Request_AtTheCap_FreesThePlacesOfADeadInstancesViewers_NotOfALateOnes()
     {
         var first = Instance(out var firstName);
         var second = Instance(out var secondName);
@@ -65,12 +66,17 @@ public sealed class SharedCameraSessionsTests : IAsyncLifetime
         // Full while the second instance lives (it writes its numbers of the room each second).
         _clock.Advance(TimeSpan.FromSeconds(6));
         await WriteNumbersAsync(show, firstName, secondName);
-        var full = await first.RequestAsync(show, "on-first");
-        Assert.Equal(CameraRequestOutcome.CapReached, full.Outcome);
-        Assert.Empty(full.Freed);
+        Assert.Equal(CameraRequestOutcome.CapReached, (await first.RequestAsync(show, "on-first")).Outcome);
 
-        // The second instance is killed: its numbers go stale; the next request frees both places and gets one.
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        // Its numbers went stale 5 s ago (a late tick under load): still alive, still full.
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        await WriteNumbersAsync(show, firstName);
+        var late = await first.RequestAsync(show, "on-first");
+        Assert.Equal(CameraRequestOutcome.CapReached, late.Outcome);
+        Assert.Empty(late.Freed);
+
+        // Killed: nothing written for 30 s. The next request frees both places and gets one.
+        _clock.Advance(TimeSpan.FromSeconds(20));
         await WriteNumbersAsync(show, firstName);
         var freed = await first.RequestAsync(show, "on-first");
         Assert.Equal(CameraRequestOutcome.Accepted, freed.Outcome);
@@ -80,34 +86,39 @@ public sealed class SharedCameraSessionsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheCamerasInstanceDies_ViewersAreToldItIsNotOn_UntilItStartsAgainElsewhere()
+    public async Task TheCamerasInstanceDies_TheConsoleStartsItAgainOnAnother_AndViewersReachTheNewOne()
     {
         var first = Instance(out _);
         var second = Instance(out var secondName);
         var show = Guid.NewGuid();
         await first.StartAsync(show, "camera", cap: 3);
-        _clock.Advance(TimeSpan.FromSeconds(6));
+        _clock.Advance(TimeSpan.FromSeconds(30));
         await WriteNumbersAsync(show, secondName);   // the first (the camera's) stopped writing: killed
 
-        Assert.Equal(CameraRequestOutcome.NotStarted, (await second.RequestAsync(show, "viewer")).Outcome);
-        Assert.Null(await second.CameraOfAsync(show));
-
-        // The host's console reconnects to the second instance and starts the camera there.
-        await second.StartAsync(show, "camera-again", cap: 3);
+        // The host's console reconnects to the second instance and starts the camera there, replacing the dead one.
+        var (replaced, viewers) = await second.StartAsync(show, "camera-again", cap: 3);
+        Assert.Equal("camera", replaced);
+        Assert.Equal(0, viewers.DirectViewers);
         var request = await second.RequestAsync(show, "viewer");
         Assert.Equal((CameraRequestOutcome.Accepted, "camera-again"), (request.Outcome, request.Host));
+        Assert.Equal("camera-again", await first.CameraOfAsync(show));
     }
 
     [Fact]
-    public async Task RedisAway_ACameraCallIsAClear503_NotAFailure()
+    public async Task RedisAway_ACameraCallIsAClear503_AndLeavingDoesNotFail()
     {
         var first = Instance(out _);
+        var show = Guid.NewGuid();
+        await first.StartAsync(show, "camera", cap: 3);
+        await first.RequestAsync(show, "viewer");
         _redis.Stop();
 
-        var refusal = await Assert.ThrowsAsync<DomainException>(() => first.StartAsync(Guid.NewGuid(), "camera", cap: 3).AsTask());
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => first.RequestAsync(show, "another").AsTask());
 
         Assert.Equal(ProblemCodes.CameraRelayUnavailable, refusal.Code);
         Assert.Equal(RefusalKind.Unavailable, refusal.Kind);
+        Assert.Empty(await first.LeaveAsync("viewer"));
+        Assert.Empty(await first.LeaveAsync("camera", show));
     }
 
     private SharedCameraSessions Instance(out string name)
@@ -121,7 +132,6 @@ public sealed class SharedCameraSessionsTests : IAsyncLifetime
     private async Task WriteNumbersAsync(Guid show, params string[] alive)
     {
         var db = _mux.GetDatabase();
-        await db.KeyDeleteAsync(RoomViewerTotals.Key(show));
         var staleAt = (_clock.GetUtcNow() + RoomViewerTotals.Stale).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         foreach (var name in alive)
         {

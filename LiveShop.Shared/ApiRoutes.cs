@@ -64,6 +64,16 @@ public static class ApiRoutes
 
     // Shops, their team and catalog (issue 11). Everything under a shop checks the caller's role in that shop.
     public const string Shops = "/api/shops";
+
+    // Creators selling for brands (issue 17): the creator's own side; the brand's is under its shop.
+    public const string Creator = "/api/creator";
+    public const string CreatorProfile = "/api/creator/profile";
+    public const string CreatorPrograms = "/api/creator/programs";
+    public const string CreatorProducts = "/api/creator/products";
+    public static string CreatorProgramJoin(Guid shopId) => $"{CreatorPrograms}/{shopId}";
+    public static string ShopCreatorProgram(Guid shopId) => $"{Shops}/{shopId}/creator-program";
+    public static string ShopCreators(Guid shopId) => $"{Shops}/{shopId}/creators";
+    public static string ShopCreator(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creators/{creatorId}";
     public static string Shop(Guid shopId) => $"{Shops}/{shopId}";
     public static string ShopMembers(Guid shopId) => $"{Shops}/{shopId}/members";
     public static string ShopMember(Guid shopId, Guid userId) => $"{Shops}/{shopId}/members/{userId}";

@@ -121,6 +121,14 @@ public static class ProblemCodes
     // The database did not answer (restarting, failing over, unreachable): 503 with Retry-After; nothing was changed.
     public const string DatabaseUnavailable = "database-unavailable";
 
+    // Creators (issue 17): the profile, a brand's program and a creator's place in it.
+    public const string CreatorProfileInvalid = "creator-profile-invalid";
+    public const string CreatorHandleTaken = "creator-handle-taken";
+    public const string CreatorProfileMissing = "creator-profile-missing";
+    public const string CreatorProgramInvalid = "creator-program-invalid";
+    public const string CreatorProgramClosed = "creator-program-closed";
+    public const string CreatorNotFound = "creator-not-found";
+
     // The camera's signalling state (Redis, with several instances) did not answer: 503; the pages ask again.
     public const string CameraRelayUnavailable = "camera-relay-unavailable";
 

@@ -78,6 +78,12 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Common.Lease> Leases => Set<Features.Common.Lease>();
 
+    public DbSet<Features.Creators.CreatorProfile> CreatorProfiles => Set<Features.Creators.CreatorProfile>();
+
+    public DbSet<Features.Creators.CreatorProgram> CreatorPrograms => Set<Features.Creators.CreatorProgram>();
+
+    public DbSet<Features.Creators.CreatorEnrollment> CreatorEnrollments => Set<Features.Creators.CreatorEnrollment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

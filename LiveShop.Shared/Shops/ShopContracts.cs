@@ -27,6 +27,9 @@ public static class ShopPermissions
     /// <summary>Connect the shop's Stripe account and choose how buyers pay (cash on delivery, bank transfer).</summary>
     public static bool CanManagePayments(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
 
+    /// <summary>Run the creator program: its terms and opened products; approve, pause or remove creators.</summary>
+    public static bool CanManageCreators(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
+
     /// <summary>Schedule shows and host them.</summary>
     public static bool CanHost(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager or ShopRole.Host;
 

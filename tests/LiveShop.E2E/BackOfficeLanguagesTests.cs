@@ -5,7 +5,7 @@ namespace LiveShop.E2E;
 
 /// <summary>
 /// The shop's owner on a 1366 × 768 laptop whose browser speaks Greek, or Traditional Chinese: the product list, a
-/// product's form, the orders and the team read in that language (from Accept-Language, no picker needed) and no page
+/// product's form, the orders, the team and the creator program read in that language (from Accept-Language, no picker needed) and no page
 /// scrolls sideways with the longer Greek words. Screenshots of each go to artifacts/screenshots/.
 /// </summary>
 public sealed class BackOfficeLanguagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -13,10 +13,10 @@ public sealed class BackOfficeLanguagesTests(BrowserFixture browser) : IClassFix
     private static readonly string Shop = $"/shops/{DemoSeeder.DemoShopId}";
 
     [Theory]
-    [InlineData("el-GR", "el", "Προϊόντα", "Παραγγελίες", "Ομάδα", "Προσθήκη προϊόντος")]
-    [InlineData("zh-TW", "zh-tw", "商品", "訂單", "團隊", "新增商品")]
+    [InlineData("el-GR", "el", "Προϊόντα", "Παραγγελίες", "Ομάδα", "Προσθήκη προϊόντος", "Δημιουργοί")]
+    [InlineData("zh-TW", "zh-tw", "商品", "訂單", "團隊", "新增商品", "創作者")]
     public async Task BackOffice_InTheBrowsersLanguage_ReadsTranslatedAndFitsTheLaptop(
-        string locale, string file, string products, string orders, string team, string addProduct)
+        string locale, string file, string products, string orders, string team, string addProduct, string creators)
     {
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -47,6 +47,11 @@ public sealed class BackOfficeLanguagesTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.TestId("members-table")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = BrowserFixture.Patience });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(team);
         await ShootAsync(page, $"backoffice-team-{file}.png");
+
+        await page.GotoAsync($"{Shop}/creators");
+        await Assertions.Expect(page.TestId("program-form")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = BrowserFixture.Patience });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(creators);
+        await ShootAsync(page, $"backoffice-creators-{file}.png");
 
     }
 

@@ -22,7 +22,7 @@ public sealed partial class BackOfficeNav
     /// <summary>The shop whose back office this is.</summary>
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
 
-    /// <summary>The current section, highlighted: "shows", "products", "orders", "team", "payments", "webhooks" or "settings".</summary>
+    /// <summary>The current section, highlighted: "shows", "products", "orders", "team", "payments", "creators", "webhooks" or "settings".</summary>
     [Parameter] public string? Active { get; set; }
 
     /// <summary>The page, shown beside the navigation.</summary>
@@ -53,6 +53,12 @@ public sealed partial class BackOfficeNav
             if (Current is null || ShopPermissions.CanManagePayments(Current.Role))
             {
                 yield return new NavItem("payments", T["Payments"], $"shops/{ShopId}/payments", Icons.Material.Filled.Payments);
+            }
+
+            // The creator program: owners and managers (ShopPermissions.CanManageCreators).
+            if (Current is null || ShopPermissions.CanManageCreators(Current.Role))
+            {
+                yield return new NavItem("creators", T["Creators"], $"shops/{ShopId}/creators", Icons.Material.Filled.Campaign);
             }
 
             // Webhooks are for owners and managers (WebhookPermissions.CanManage).

@@ -481,6 +481,108 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("RateOverride")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("ShopId", "CreatorId");
+
+                    b.HasIndex("CreatorId");
+
+                    b.ToTable("CreatorEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(30)");
+
+                    b.PrimitiveCollection<List<string>>("Socials")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Handle")
+                        .IsUnique();
+
+                    b.ToTable("CreatorProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllProducts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("DefaultRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("CreatorPrograms", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1931,6 +2033,65 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProgram", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("LiveShop.Server.Features.Creators.ProgramProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("CreatorProgramShopId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Rate")
+                                .HasPrecision(6, 4);
+
+                            b1.HasKey("CreatorProgramShopId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CreatorPrograms");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CreatorProgramShopId");
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>

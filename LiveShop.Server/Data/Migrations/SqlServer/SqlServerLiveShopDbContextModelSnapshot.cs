@@ -481,6 +481,108 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("RateOverride")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("decimal(6,4)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.HasKey("ShopId", "CreatorId");
+
+                    b.HasIndex("CreatorId");
+
+                    b.ToTable("CreatorEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(30)");
+
+                    b.PrimitiveCollection<string>("Socials")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Handle")
+                        .IsUnique();
+
+                    b.ToTable("CreatorProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AllProducts")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<decimal>("DefaultRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("decimal(6,4)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("CreatorPrograms", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1933,6 +2035,65 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProgram", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("LiveShop.Server.Features.Creators.ProgramProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("CreatorProgramShopId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Rate")
+                                .HasPrecision(6, 4);
+
+                            b1.HasKey("CreatorProgramShopId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CreatorPrograms");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CreatorProgramShopId");
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>

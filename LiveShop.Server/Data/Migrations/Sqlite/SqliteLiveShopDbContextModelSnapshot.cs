@@ -475,6 +475,108 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("Leases", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RateOverride")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ShopId", "CreatorId");
+
+                    b.HasIndex("CreatorId");
+
+                    b.ToTable("CreatorEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Socials")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Handle")
+                        .IsUnique();
+
+                    b.ToTable("CreatorProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllProducts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DefaultRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ShopId");
+
+                    b.ToTable("CreatorPrograms", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1919,6 +2021,65 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorEnrollment", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Creators.CreatorProfile", null)
+                        .WithMany()
+                        .HasForeignKey("CreatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
+                {
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProfile", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProgram", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithOne()
+                        .HasForeignKey("LiveShop.Server.Features.Creators.CreatorProgram", "ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("LiveShop.Server.Features.Creators.ProgramProduct", "Products", b1 =>
+                        {
+                            b1.Property<Guid>("CreatorProgramShopId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("ProductId");
+
+                            b1.Property<decimal?>("Rate")
+                                .HasPrecision(6, 4);
+
+                            b1.HasKey("CreatorProgramShopId", "__synthesizedOrdinal");
+
+                            b1.ToTable("CreatorPrograms");
+
+                            b1
+                                .ToJson("Products")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CreatorProgramShopId");
+                        });
+
+                    b.Navigation("Products");
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Live.FlashSale", b =>

@@ -1,0 +1,127 @@
+using LiveShop.Client.Resources;
+using LiveShop.Client.Services;
+using LiveShop.Shared.Creators;
+using LiveShop.Shared.Shops;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.BackOffice.Creators;
+
+/// <summary>
+/// A brand's creator program (owners and managers): open it or not, approve each creator or take anyone, the
+/// commission and the attribution window; the creators who joined or asked, with approve, pause, decline and remove.
+/// Refusals show the server's sentence.
+/// </summary>
+public sealed partial class CreatorProgramPage
+{
+    private ShopRole? _role;
+    private ProgramForm? _form;
+    private List<ProgramCreatorDto>? _creators;
+    private CreatorProgramDto? _program;
+    private bool _busy;
+    private string? _error;
+
+    [Parameter] public Guid ShopId { get; set; }
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
+    private async Task OnShopLoadedAsync(MyShopDto shop)
+    {
+        _role = shop.Role;
+        _form = null;
+        _creators = null;
+        if (ShopPermissions.CanManageCreators(shop.Role))
+        {
+            await RunAsync(async () =>
+            {
+                _program = await Api.ShopCreatorProgramAsync(ShopId);
+                _form = ProgramForm.From(_program);
+                _creators = await Api.ShopCreatorsAsync(ShopId);
+            });
+        }
+    }
+
+    private Task SaveAsync() => RunAsync(async () =>
+    {
+        _program = await Api.SaveShopCreatorProgramAsync(ShopId, new CreatorProgramRequest(
+            _form!.IsOpen, _form.Approval, decimal.Round(_form.RatePercent / 100m, 4), _form.WindowDays, AllProducts: true, Products: []));
+        _form = ProgramForm.From(_program);
+        Snackbar.Add(T["Program saved."], Severity.Success);
+    });
+
+    private Task DecideAsync(ProgramCreatorDto creator, CreatorStatus status) => RunAsync(async () =>
+    {
+        var decided = await Api.DecideShopCreatorAsync(ShopId, creator.CreatorId, new ProgramCreatorRequest(status, creator.RateOverride));
+        _creators = [.. _creators!.Select(c => c.CreatorId == decided.CreatorId ? decided : c)];
+    });
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    /// <summary>What the brand can do next with a creator in each status.</summary>
+    private IEnumerable<(CreatorStatus Status, string Label)> Actions(CreatorStatus status) => status switch
+    {
+        CreatorStatus.Pending => [(CreatorStatus.Approved, T["Approve"]), (CreatorStatus.Declined, T["Decline"])],
+        CreatorStatus.Approved => [(CreatorStatus.Paused, T["Pause"]), (CreatorStatus.Removed, T["Remove"])],
+        CreatorStatus.Paused => [(CreatorStatus.Approved, T["Resume"]), (CreatorStatus.Removed, T["Remove"])],
+        CreatorStatus.Declined or CreatorStatus.Removed => [(CreatorStatus.Approved, T["Approve"])],
+        _ => [],
+    };
+
+    private static Color StatusColor(CreatorStatus status) => status switch
+    {
+        CreatorStatus.Approved => Color.Success,
+        CreatorStatus.Pending => Color.Warning,
+        CreatorStatus.Paused => Color.Info,
+        _ => Color.Default,
+    };
+
+    private string StatusText(CreatorStatus status) => status switch
+    {
+        CreatorStatus.Pending => T["Waiting for you"],
+        CreatorStatus.Approved => T["Approved"],
+        CreatorStatus.Paused => T["Paused"],
+        CreatorStatus.Declined => T["Declined"],
+        CreatorStatus.Removed => T["Removed"],
+        _ => status.ToString(),
+    };
+
+    private sealed class ProgramForm
+    {
+        public bool IsOpen { get; set; }
+
+        public CreatorApproval Approval { get; set; }
+
+        public decimal RatePercent { get; set; }
+
+        public int WindowDays { get; set; }
+
+        public static ProgramForm From(CreatorProgramDto program) => new()
+        {
+            IsOpen = program.IsOpen,
+            Approval = program.Approval,
+            RatePercent = program.DefaultRate * 100m,
+            WindowDays = program.WindowDays,
+        };
+    }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Net;
+using LiveShop.Client.Resources;
+using LiveShop.Client.Services;
+using LiveShop.Shared.Creators;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace LiveShop.Client.Features.Creator;
+
+/// <summary>
+/// A creator's own page: their profile (handle, name, bio, social handles), the brands whose programs are open with
+/// their terms and a Join button (or the creator's status there), and the products they may sell with their
+/// commission on each. Refusals show the server's sentence.
+/// </summary>
+public sealed partial class CreatorPage
+{
+    private readonly ProfileForm _form = new();
+    private CreatorProfileDto? _profile;
+    private List<BrandProgramDto> _programs = [];
+    private List<CreatorProductDto> _products = [];
+    private bool _loading = true;
+    private bool _busy;
+    private string? _error;
+
+    [Inject] private ApiClient Api { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        await RunAsync(async () =>
+        {
+            try
+            {
+                _profile = await Api.CreatorProfileAsync();
+                _form.Fill(_profile);
+            }
+            catch (ApiException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                _profile = null;   // no profile yet: the form creates one
+            }
+
+            await ReloadAsync();
+        });
+        _loading = false;
+    }
+
+    private Task SaveProfileAsync() => RunAsync(async () =>
+    {
+        var created = _profile is null;
+        _profile = await Api.SaveCreatorProfileAsync(new CreatorProfileRequest(_form.Handle, _form.DisplayName, _form.Bio,
+            [.. (_form.Socials ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]));
+        _form.Fill(_profile);
+        Snackbar.Add(created ? T["Profile created: now join brands below."] : T["Profile saved."], Severity.Success);
+    });
+
+    private Task JoinAsync(BrandProgramDto program) => RunAsync(async () =>
+    {
+        var joined = await Api.JoinBrandProgramAsync(program.ShopId);
+        Snackbar.Add(joined.MyStatus == CreatorStatus.Approved ? T["You are in: {0}'s products are yours to sell.", joined.BrandName] : T["Asked: {0} decides.", joined.BrandName], Severity.Success);
+        await ReloadAsync();
+    });
+
+    private async Task ReloadAsync()
+    {
+        _programs = await Api.BrandProgramsAsync();
+        _products = await Api.CreatorProductsAsync();
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %";
+
+    private string Terms(BrandProgramDto program) => program.MaxRate > program.DefaultRate
+        ? T["{0} commission, up to {1} on some products", Percent(program.DefaultRate), Percent(program.MaxRate)]
+        : T["{0} commission", Percent(program.DefaultRate)];
+
+    private string StatusText(CreatorStatus status) => status switch
+    {
+        CreatorStatus.Approved => T["You are in"],
+        CreatorStatus.Pending => T["Waiting for the brand"],
+        CreatorStatus.Paused => T["Paused by the brand"],
+        _ => status.ToString(),
+    };
+
+    private sealed class ProfileForm
+    {
+        public string Handle { get; set; } = "";
+
+        public string DisplayName { get; set; } = "";
+
+        public string? Bio { get; set; }
+
+        public string? Socials { get; set; }
+
+        public void Fill(CreatorProfileDto profile)
+        {
+            Handle = profile.Handle;
+            DisplayName = profile.DisplayName;
+            Bio = profile.Bio;
+            Socials = string.Join('\n', profile.Socials);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using LiveShop.Server.Features.Creators;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LiveShop.Server.Data.Configurations;
+
+internal sealed class CreatorProfileConfiguration : IEntityTypeConfiguration<CreatorProfile>
+{
+    public void Configure(EntityTypeBuilder<CreatorProfile> builder)
+    {
+        builder.ToTable("CreatorProfiles");
+        builder.HasKey(p => p.UserId);
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<CreatorProfile>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Handle).HasMaxLength(Creators.HandleMaxLength).IsUnicode(false);
+        builder.HasIndex(p => p.Handle).IsUnique();
+        builder.Property(p => p.DisplayName).HasMaxLength(Limits.DisplayNameMaxLength);
+        builder.Property(p => p.Bio).HasMaxLength(Creators.BioMaxLength);
+        builder.PrimitiveCollection(p => p.Socials);
+    }
+}
+
+internal sealed class CreatorProgramConfiguration : IEntityTypeConfiguration<CreatorProgram>
+{
+    public void Configure(EntityTypeBuilder<CreatorProgram> builder)
+    {
+        builder.ToTable("CreatorPrograms");
+        builder.HasKey(p => p.ShopId);
+        builder.HasOne<Shop>().WithOne().HasForeignKey<CreatorProgram>(p => p.ShopId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(p => p.Approval).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(p => p.DefaultRate).HasPrecision(6, 4);
+        builder.OwnsMany(p => p.Products, products =>
+        {
+            products.ToJson();
+            products.Property(p => p.Rate).HasPrecision(6, 4);
+        });
+        builder.Navigation(p => p.Products).HasField("_products").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class CreatorEnrollmentConfiguration : IEntityTypeConfiguration<CreatorEnrollment>
+{
+    public void Configure(EntityTypeBuilder<CreatorEnrollment> builder)
+    {
+        builder.ToTable("CreatorEnrollments");
+        builder.HasKey(e => new { e.ShopId, e.CreatorId });
+        builder.HasOne<Shop>().WithMany().HasForeignKey(e => e.ShopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<CreatorProfile>().WithMany().HasForeignKey(e => e.CreatorId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => e.CreatorId);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20).IsUnicode(false);
+        builder.Property(e => e.RateOverride).HasPrecision(6, 4);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.Json;
+using LiveShop.Client.Features.BackOffice.Creators;
+using LiveShop.Client.Tests.TestDoubles;
+using LiveShop.Shared;
+using LiveShop.Shared.Creators;
+using LiveShop.Shared.Shops;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveShop.Client.Tests.BackOffice.Creators;
+
+public sealed class CreatorProgramPageTests : BunitTestBase
+{
+    private static readonly Guid ShopId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    private static readonly Guid ManagerId = Guid.Parse("0193a000-0000-7000-8000-0000000000a1");
+    private static readonly Guid CreatorId = Guid.Parse("0193a000-0000-7000-8000-0000000000c1");
+    private static readonly ProgramCreatorDto Waiting = new(CreatorId, "mei.tea", "Mei Tea", ["@mei.tea"], CreatorStatus.Pending, null, DeviceNow, null);
+
+    private readonly FakeApi _api;
+
+    public CreatorProgramPageTests()
+        : this(new FakeApi())
+    {
+    }
+
+    private CreatorProgramPageTests(FakeApi api)
+        : base(services => services.AddSingleton(api.Client()))
+    {
+        _api = api;
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorProgram(ShopId), FakeApi.Json(HttpStatusCode.OK, new CreatorProgramDto(ShopId, false, CreatorApproval.Approve, 0.1m, 7, true, [])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreators(ShopId), FakeApi.Json(HttpStatusCode.OK, new List<ProgramCreatorDto> { Waiting }));
+    }
+
+    [Fact]
+    public void Save_OpensTheProgramAtTheRateTyped_AsAFraction()
+    {
+        _api.Answer(HttpMethod.Put, ApiRoutes.ShopCreatorProgram(ShopId), FakeApi.Json(HttpStatusCode.OK, new CreatorProgramDto(ShopId, true, CreatorApproval.Anyone, 0.125m, 14, true, [])));
+        var page = RenderAs(ShopRole.Owner);
+        page.WaitForElement("[data-testid=program-form]");
+
+        page.Find("[data-testid=program-open] input, input[data-testid=program-open]").Change(true);
+        page.Find("[data-testid=program-rate] input, input[data-testid=program-rate]").Change("12.5");
+        page.Find("[data-testid=program-window] input, input[data-testid=program-window]").Change("14");
+        page.Find("[data-testid=program-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
+        var sent = JsonSerializer.Deserialize<CreatorProgramRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal((true, 0.125m, 14, true), (sent.IsOpen, sent.DefaultRate, sent.WindowDays, sent.AllProducts));
+    }
+
+    [Fact]
+    public void Approve_AWaitingCreator_SendsTheDecision_AndTheRowSaysApproved()
+    {
+        _api.Answer(HttpMethod.Put, ApiRoutes.ShopCreator(ShopId, CreatorId), FakeApi.Json(HttpStatusCode.OK, Waiting with { Status = CreatorStatus.Approved, DecidedAt = DeviceNow }));
+        var page = RenderAs(ShopRole.Manager);
+        Assert.Contains("Waiting for you", page.WaitForElement("[data-testid=creator-status-mei\\.tea]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=creator-approved-mei\\.tea]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Approved", page.Find("[data-testid=creator-status-mei\\.tea]").TextContent, StringComparison.Ordinal));
+        var sent = JsonSerializer.Deserialize<ProgramCreatorRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal(CreatorStatus.Approved, sent.Status);
+        Assert.NotNull(page.Find("[data-testid=creator-paused-mei\\.tea]"));
+    }
+
+    [Fact]
+    public void Render_AsHost_SaysWhoMay_AndAsksNothing()
+    {
+        var page = RenderAs(ShopRole.Host);
+
+        page.WaitForElement("[data-testid=creators-not-allowed]");
+        Assert.Empty(page.FindAll("[data-testid=bo-nav-creators]"));
+        Assert.DoesNotContain(_api.Sent, s => s.Path == ApiRoutes.ShopCreators(ShopId));
+    }
+
+    private Bunit.IRenderedComponent<CreatorProgramPage> RenderAs(ShopRole role)
+    {
+        _api.Answer(HttpMethod.Get, ApiRoutes.Shops, FakeApi.Json(HttpStatusCode.OK, new List<MyShopDto> { new(ShopId, "Formosa Tea & Beauty", "formosa-tea", null, role, false) }));
+        return Ctx.Render<CreatorProgramPage>(p => p.Add(c => c.ShopId, ShopId).AddCascadingValue(SignedIn.As(ManagerId, "Mei Lin", Roles.Host)));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using LiveShop.Client.Features.Creator;
+using LiveShop.Client.Tests.TestDoubles;
+using LiveShop.Shared;
+using LiveShop.Shared.Creators;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveShop.Client.Tests.Creator;
+
+public sealed class CreatorPageTests : BunitTestBase
+{
+    private static readonly Guid UserId = Guid.Parse("0193a000-0000-7000-8000-0000000000c1");
+    private static readonly Guid BrandId = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    private static readonly BrandProgramDto Formosa = new(BrandId, "Formosa Tea & Beauty", "formosa-tea", null, CreatorApproval.Approve, 0.1m, 0.15m, 7, 12, null);
+
+    private readonly FakeApi _api;
+
+    public CreatorPageTests()
+        : this(new FakeApi())
+    {
+    }
+
+    private CreatorPageTests(FakeApi api)
+        : base(services => services.AddSingleton(api.Client()))
+    {
+        _api = api;
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorPrograms, FakeApi.Json(HttpStatusCode.OK, new List<BrandProgramDto> { Formosa }));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new List<CreatorProductDto>()));
+    }
+
+    [Fact]
+    public void NoProfileYet_CreateIt_ThenAskToJoinABrand_WhichSaysItIsWaiting()
+    {
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Problem(HttpStatusCode.NotFound, ProblemCodes.CreatorProfileMissing, "You have no creator profile yet."));
+        _api.Answer(HttpMethod.Put, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", ["@mei.tea", "line:meitea"])));
+        _api.Answer(HttpMethod.Post, ApiRoutes.CreatorProgramJoin(BrandId), FakeApi.Json(HttpStatusCode.OK, Formosa with { MyStatus = CreatorStatus.Pending }));
+        var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei", Roles.Viewer)));
+
+        // Joining waits for a profile.
+        Assert.True(page.WaitForElement("[data-testid=brand-join-formosa-tea]").HasAttribute("disabled"));
+        Assert.Contains("10 % commission, up to 15 % on some products", page.Find("[data-testid=brand-formosa-tea]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=creator-handle] input, input[data-testid=creator-handle]").Change("mei.tea");
+        page.Find("[data-testid=creator-name] input, input[data-testid=creator-name]").Change("Mei");
+        page.Find("[data-testid=creator-socials] textarea, textarea[data-testid=creator-socials]").Change("@mei.tea\n line:meitea \n");
+        page.Find("[data-testid=creator-profile-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
+        var sent = JsonSerializer.Deserialize<CreatorProfileRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal(("mei.tea", "Mei"), (sent.Handle, sent.DisplayName));
+        Assert.Equal(["@mei.tea", "line:meitea"], sent.Socials!);
+
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorPrograms, FakeApi.Json(HttpStatusCode.OK, new List<BrandProgramDto> { Formosa with { MyStatus = CreatorStatus.Pending } }));
+        page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=brand-join-formosa-tea]").HasAttribute("disabled")));
+        page.Find("[data-testid=brand-join-formosa-tea]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Waiting for the brand", page.Find("[data-testid=brand-status-formosa-tea]").TextContent, StringComparison.Ordinal));
+        Assert.Single(_api.Sent, s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.CreatorProgramJoin(BrandId));
+    }
+
+    [Fact]
+    public void ApprovedBrandsProducts_ShowTheCommissionInMoney()
+    {
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", [])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new List<CreatorProductDto>
+        {
+            new(Guid.NewGuid(), BrandId, "Formosa Tea & Beauty", "Oolong 150 g", null, 1980m, "TWD", 0.15m),
+        }));
+
+        var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei", Roles.Viewer)));
+
+        var row = page.WaitForElement("[data-testid=creator-products]").TextContent;
+        Assert.Contains("Oolong 150 g", row, StringComparison.Ordinal);
+        Assert.Contains("15 %", row, StringComparison.Ordinal);
+        Assert.Contains("297", row, StringComparison.Ordinal);   // NT$1,980 × 15 %
+    }
+}

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Net.Http.Json;
+using LiveShop.Server.Data;
+using LiveShop.Server.Tests.Infrastructure;
+using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Creators;
+
+namespace LiveShop.Server.Tests.Features.Creators;
+
+/// <summary>
+/// Brands open their catalogs to creators (issue 17): a creator makes a profile, joins two brands' programs (one
+/// takes anyone, one approves each), and sells exactly the products each opened, at each product's rate or their
+/// own. A creator sees only the brands' terms and opened products; a brand sees only its own program's creators.
+/// </summary>
+public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
+{
+    [Fact]
+    public async Task Creator_JoinsTwoBrands_SellsWhatEachOpened_AtEachRate()
+    {
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        var (seller, olive) = await factory.RegisterSellerAsync("Olive Creators " + Unique(), Currencies.Eur);
+        var oil = await ProductAsync(seller, olive.Id, "Olive oil", 18.50m);
+        var soap = await ProductAsync(seller, olive.Id, "Olive soap", 6m);
+        var creator = await CreatorAsync("kol");
+
+        // The demo brand opens everything at 12 %, anyone may join; the olive brand opens one product at 15 %, approving each creator.
+        await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.12m, 14, true, []));
+        await SaveProgramAsync(seller, olive.Id, new CreatorProgramRequest(true, CreatorApproval.Approve, 0.10m, 7, false, [new ProgramProductDto(oil, 0.15m)]));
+
+        var programs = await creator.Http.GetFromJsonAsync<List<BrandProgramDto>>(ApiRoutes.CreatorPrograms);
+        Assert.Contains(programs!, p => p.ShopId == olive.Id && p.MyStatus is null && p.OpenProducts == 1 && p.MaxRate == 0.15m);
+
+        Assert.Equal(CreatorStatus.Approved, (await JoinAsync(creator, DemoSeeder.DemoShopId)).MyStatus);
+        Assert.Equal(CreatorStatus.Pending, (await JoinAsync(creator, olive.Id)).MyStatus);
+
+        // Pending: nothing of the olive brand to sell yet.
+        var before = await ProductsAsync(creator);
+        Assert.NotEmpty(before);
+        Assert.All(before, p => Assert.Equal((DemoSeeder.DemoShopId, 0.12m), (p.ShopId, p.Rate)));
+
+        // The olive brand approves: its one opened product joins the list at its rate, not the unopened soap.
+        var waiting = Assert.Single((await seller.Http.GetFromJsonAsync<List<ProgramCreatorDto>>(ApiRoutes.ShopCreators(olive.Id)))!);
+        Assert.Equal((creator.User.Id!.Value, CreatorStatus.Pending), (waiting.CreatorId, waiting.Status));
+        await DecideAsync(seller, olive.Id, creator.User.Id!.Value, new ProgramCreatorRequest(CreatorStatus.Approved, null));
+        var after = await ProductsAsync(creator);
+        var olives = Assert.Single(after, p => p.ShopId == olive.Id);
+        Assert.Equal((oil, "Olive oil", 0.15m, olive.Name), (olives.ProductId, olives.Name, olives.Rate, olives.BrandName));
+        Assert.DoesNotContain(after, p => p.ProductId == soap);
+
+        // A rate of the creator's own overrides the products'; pausing stops the brand's products.
+        await DecideAsync(seller, olive.Id, creator.User.Id!.Value, new ProgramCreatorRequest(CreatorStatus.Approved, 0.2m));
+        Assert.Equal(0.2m, (await ProductsAsync(creator)).Single(p => p.ShopId == olive.Id).Rate);
+        await DecideAsync(seller, olive.Id, creator.User.Id!.Value, new ProgramCreatorRequest(CreatorStatus.Paused, 0.2m));
+        Assert.DoesNotContain(await ProductsAsync(creator), p => p.ShopId == olive.Id);
+
+        // Removed, then asking again: pending (not approved at once even where anyone may join).
+        await DecideAsync(owner, DemoSeeder.DemoShopId, creator.User.Id!.Value, new ProgramCreatorRequest(CreatorStatus.Removed, null));
+        Assert.Equal(CreatorStatus.Pending, (await JoinAsync(creator, DemoSeeder.DemoShopId)).MyStatus);
+        Assert.Empty(await ProductsAsync(creator));
+    }
+
+    [Fact]
+    public async Task Profile_BadInput_RefusedWithItsReason_AndAHandleIsOnePersons()
+    {
+        var first = await factory.RegisterAsync(asHost: false, "First Creator");
+        var second = await factory.RegisterAsync(asHost: false, "Second Creator");
+        var guest = await factory.GuestAsync("Guest Creator");
+        var handle = "mei." + Unique();
+
+        foreach (var bad in new[]
+        {
+            new CreatorProfileRequest("x", "Mei", null, null),
+            new CreatorProfileRequest("-mei", "Mei", null, null),
+            new CreatorProfileRequest("mei tea", "Mei", null, null),
+            new CreatorProfileRequest(handle, "", null, null),
+            new CreatorProfileRequest(handle, "Mei", new string('b', 501), null),
+            new CreatorProfileRequest(handle, "Mei", null, ["a", "b", "c", "d", "e", "f"]),
+            new CreatorProfileRequest(handle, "Mei", null, ["has space"]),
+        })
+        {
+            var refused = await first.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, bad);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal(ProblemCodes.CreatorProfileInvalid, (await Problem.ReadAsync(refused)).Code);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await first.Http.GetAsync(ApiRoutes.CreatorProfile)).StatusCode);
+        var saved = await (await first.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest("@" + handle.ToUpperInvariant(), " Mei ", "Tea every night", ["@mei.tea", "https://instagram.com/mei.tea"]))).Content.ReadFromJsonAsync<CreatorProfileDto>();
+        Assert.Equal((handle, "Mei", 2), (saved!.Handle, saved.DisplayName, saved.Socials.Count));
+
+        var taken = await second.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest(handle, "Copy", null, null));
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        Assert.Equal(ProblemCodes.CreatorHandleTaken, (await Problem.ReadAsync(taken)).Code);
+
+        var asGuest = await guest.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest("guest." + Unique(), "Guest", null, null));
+        Assert.Equal(HttpStatusCode.Forbidden, asGuest.StatusCode);
+
+        // No profile, no joining; a closed program cannot be joined.
+        var noProfile = await second.Http.PostAsync(ApiRoutes.CreatorProgramJoin(DemoSeeder.DemoShopId), null);
+        Assert.Equal(ProblemCodes.CreatorProfileMissing, (await Problem.ReadAsync(noProfile)).Code);
+        var (_, closedShop) = await factory.RegisterSellerAsync("Closed Brand " + Unique());
+        var closed = await first.Http.PostAsync(ApiRoutes.CreatorProgramJoin(closedShop.Id), null);
+        Assert.Equal((HttpStatusCode.NotFound, ProblemCodes.CreatorProgramClosed), (closed.StatusCode, (await Problem.ReadAsync(closed)).Code));
+    }
+
+    [Fact]
+    public async Task ABrandManagesOnlyItsOwnProgram_AndTheTermsAreChecked()
+    {
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        var host = await factory.SignInAsync(DemoSeeder.HostAccount.Email);
+        var (other, otherShop) = await factory.RegisterSellerAsync("Other Brand " + Unique());
+        var creator = await CreatorAsync("brandtest");
+        await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Approve, 0.1m, 7, true, []));
+        await JoinAsync(creator, DemoSeeder.DemoShopId);
+
+        // Another brand's owner, the demo brand's host, and the creator themselves: none may read or decide.
+        foreach (var (who, code) in new[] { (other, ProblemCodes.NotShopMember), (host, ProblemCodes.ShopRoleTooLow), (creator, ProblemCodes.NotShopMember) })
+        {
+            Assert.Equal(code, (await Problem.ReadAsync(await who.Http.GetAsync(ApiRoutes.ShopCreators(DemoSeeder.DemoShopId)))).Code);
+            var decide = await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreator(DemoSeeder.DemoShopId, creator.User.Id!.Value), new ProgramCreatorRequest(CreatorStatus.Approved, null));
+            Assert.Equal(HttpStatusCode.Forbidden, decide.StatusCode);
+        }
+
+        // The other brand knows nothing of this creator.
+        Assert.Empty((await other.Http.GetFromJsonAsync<List<ProgramCreatorDto>>(ApiRoutes.ShopCreators(otherShop.Id)))!);
+        var unknown = await other.Http.PutAsJsonAsync(ApiRoutes.ShopCreator(otherShop.Id, creator.User.Id!.Value), new ProgramCreatorRequest(CreatorStatus.Approved, null));
+        Assert.Equal((HttpStatusCode.NotFound, ProblemCodes.CreatorNotFound), (unknown.StatusCode, (await Problem.ReadAsync(unknown)).Code));
+
+        // Terms: a rate over 50 % or finer than 0.01 %, a window out of range, another shop's product, a product twice.
+        foreach (var (bad, code) in new[]
+        {
+            (new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.51m, 7, true, []), ProblemCodes.CommissionInvalid),
+            (new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.12345m, 7, true, []), ProblemCodes.CommissionInvalid),
+            (new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 0, true, []), ProblemCodes.CreatorProgramInvalid),
+            (new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(DemoSeeder.ProductId(1), -0.1m)]), ProblemCodes.CommissionInvalid),
+            (new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(DemoSeeder.ProductId(1), null), new ProgramProductDto(DemoSeeder.ProductId(1), null)]), ProblemCodes.CreatorProgramInvalid),
+        })
+        {
+            Assert.Equal(code, (await Problem.ReadAsync(await owner.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(DemoSeeder.DemoShopId), bad))).Code);
+        }
+
+        var foreign = await other.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(otherShop.Id), new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(DemoSeeder.ProductId(1), null)]));
+        Assert.Equal((HttpStatusCode.NotFound, ProblemCodes.ProductNotFound), (foreign.StatusCode, (await Problem.ReadAsync(foreign)).Code));
+
+        // Nothing of that changed the demo program.
+        var program = await owner.Http.GetFromJsonAsync<CreatorProgramDto>(ApiRoutes.ShopCreatorProgram(DemoSeeder.DemoShopId));
+        Assert.Equal((true, CreatorApproval.Approve, 0.1m, 7, true), (program!.IsOpen, program.Approval, program.DefaultRate, program.WindowDays, program.AllProducts));
+    }
+
+    private static string Unique() => Guid.NewGuid().ToString("N")[..8];
+
+    private async Task<SignedIn> CreatorAsync(string prefix)
+    {
+        var creator = await factory.RegisterAsync(asHost: false, "Creator " + prefix);
+        var response = await creator.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest($"{prefix}.{Unique()}", "Creator " + prefix, "Live every Friday", ["@" + prefix]));
+        response.EnsureSuccessStatusCode();
+        return creator;
+    }
+
+    private static async Task<Guid> ProductAsync(SignedIn seller, Guid shopId, string name, decimal price)
+    {
+        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.ShopProducts(shopId), new SaveProductRequest("SKU-" + Unique(), name, "", price, null, Currencies.Eur, 0, 10));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ShopProductDto>())!.Id;
+    }
+
+    private static async Task SaveProgramAsync(SignedIn who, Guid shopId, CreatorProgramRequest request) =>
+        (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(shopId), request)).EnsureSuccessStatusCode();
+
+    private static async Task<BrandProgramDto> JoinAsync(SignedIn creator, Guid shopId)
+    {
+        var response = await creator.Http.PostAsync(ApiRoutes.CreatorProgramJoin(shopId), null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<BrandProgramDto>())!;
+    }
+
+    private static async Task DecideAsync(SignedIn who, Guid shopId, Guid creatorId, ProgramCreatorRequest request) =>
+        (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreator(shopId, creatorId), request)).EnsureSuccessStatusCode();
+
+    private static async Task<List<CreatorProductDto>> ProductsAsync(SignedIn creator) =>
+        (await creator.Http.GetFromJsonAsync<List<CreatorProductDto>>(ApiRoutes.CreatorProducts))!;
+}

@@ -95,6 +95,9 @@ public sealed partial class CreatorPage
         ? T["{0} commission, up to {1} on some products", Percent(program.DefaultRate), Percent(program.MaxRate)]
         : T["{0} commission", Percent(program.DefaultRate)];
 
+    private string JoinLabel(BrandProgramDto program) =>
+        program.MyStatus is null ? (program.Approval == CreatorApproval.Anyone ? T["Join"] : T["Ask to join"]) : T["Ask again"];
+
     private string StatusText(CreatorStatus status) => status switch
     {
         CreatorStatus.Approved => T["You are in"],

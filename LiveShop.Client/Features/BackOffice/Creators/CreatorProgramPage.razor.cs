@@ -1,5 +1,6 @@
 using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
+using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shops;
 using Microsoft.AspNetCore.Components;
@@ -19,6 +20,7 @@ public sealed partial class CreatorProgramPage
     private ProgramForm? _form;
     private List<ProgramCreatorDto>? _creators;
     private CreatorProgramDto? _program;
+    private List<ShopProductDto>? _catalog;
     private bool _busy;
     private string? _error;
 
@@ -42,6 +44,10 @@ public sealed partial class CreatorProgramPage
                 _program = await Api.ShopCreatorProgramAsync(ShopId);
                 _form = ProgramForm.From(_program);
                 _creators = await Api.ShopCreatorsAsync(ShopId);
+                if (!_program.AllProducts)
+                {
+                    await LoadCatalogAsync();
+                }
             });
         }
     }
@@ -49,10 +55,40 @@ public sealed partial class CreatorProgramPage
     private Task SaveAsync() => RunAsync(async () =>
     {
         _program = await Api.SaveShopCreatorProgramAsync(ShopId, new CreatorProgramRequest(
-            _form!.IsOpen, _form.Approval, decimal.Round(_form.RatePercent / 100m, 4), _form.WindowDays, AllProducts: true, Products: []));
+            _form!.IsOpen, _form.Approval, Fraction(_form.RatePercent), _form.WindowDays, _form.AllProducts,
+            _form.AllProducts ? [] : [.. _form.Chosen.Where(c => c.Value.Open).Select(c => new ProgramProductDto(c.Key, c.Value.RatePercent is { } own ? Fraction(own) : null))]));
         _form = ProgramForm.From(_program);
         Snackbar.Add(T["Program saved."], Severity.Success);
     });
+
+    /// <summary>Choosing products one by one needs the catalog: its active products, up to the program's limit.</summary>
+    private async Task SetAllProductsAsync(bool all)
+    {
+        _form!.AllProducts = all;
+        if (!all && _catalog is null)
+        {
+            await RunAsync(LoadCatalogAsync);
+        }
+    }
+
+    private async Task LoadCatalogAsync()
+    {
+        List<ShopProductDto> products = [];
+        for (var page = 0; products.Count < 500; page++)
+        {
+            var batch = await Api.ShopProductsAsync(ShopId, new ShopProductQuery(Page: page, PageSize: 100));
+            products.AddRange(batch.Items);
+            if (batch.Items.Count < 100 || products.Count >= batch.Total)
+            {
+                break;
+            }
+        }
+
+        _catalog = products;
+    }
+
+    /// <summary>A percentage typed in the form as the server's fraction, to its 0.01 % step.</summary>
+    private static decimal Fraction(decimal percent) => decimal.Round(percent / 100m, 4, MidpointRounding.AwayFromZero);
 
     private Task DecideAsync(ProgramCreatorDto creator, CreatorStatus status) => RunAsync(async () =>
     {
@@ -116,12 +152,44 @@ public sealed partial class CreatorProgramPage
 
         public int WindowDays { get; set; }
 
-        public static ProgramForm From(CreatorProgramDto program) => new()
+        public bool AllProducts { get; set; }
+
+        /// <summary>Each product shown, whether it is open and its own rate in percent (null: the program's).</summary>
+        public Dictionary<Guid, ProductChoice> Chosen { get; } = [];
+
+        public ProductChoice Choice(Guid productId)
         {
-            IsOpen = program.IsOpen,
-            Approval = program.Approval,
-            RatePercent = program.DefaultRate * 100m,
-            WindowDays = program.WindowDays,
-        };
+            if (!Chosen.TryGetValue(productId, out var choice))
+            {
+                Chosen[productId] = choice = new ProductChoice();
+            }
+
+            return choice;
+        }
+
+        public static ProgramForm From(CreatorProgramDto program)
+        {
+            var form = new ProgramForm
+            {
+                IsOpen = program.IsOpen,
+                Approval = program.Approval,
+                RatePercent = program.DefaultRate * 100m,
+                WindowDays = program.WindowDays,
+                AllProducts = program.AllProducts,
+            };
+            foreach (var product in program.Products)
+            {
+                form.Chosen[product.ProductId] = new ProductChoice { Open = true, RatePercent = product.Rate * 100m };
+            }
+
+            return form;
+        }
+    }
+
+    private sealed class ProductChoice
+    {
+        public bool Open { get; set; }
+
+        public decimal? RatePercent { get; set; }
     }
 }

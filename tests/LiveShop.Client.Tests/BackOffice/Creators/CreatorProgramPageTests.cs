@@ -3,6 +3,7 @@ using System.Text.Json;
 using LiveShop.Client.Features.BackOffice.Creators;
 using LiveShop.Client.Tests.TestDoubles;
 using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shops;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,28 @@ public sealed class CreatorProgramPageTests : BunitTestBase
         page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
         var sent = JsonSerializer.Deserialize<CreatorProgramRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
         Assert.Equal((true, 0.125m, 14, true), (sent.IsOpen, sent.DefaultRate, sent.WindowDays, sent.AllProducts));
+    }
+
+    [Fact]
+    public void ChooseProducts_OneTickedWithItsOwnRate_IsAllThatIsSent()
+    {
+        var tea = new ShopProductDto(Guid.NewGuid(), ShopId, "OOL-150", "Alishan oolong", "", 480m, null, Currencies.Twd, 12, 3, false, false, "", [], DeviceNow, DeviceNow);
+        var roller = new ShopProductDto(Guid.NewGuid(), ShopId, "JADE-01", "Jade roller", "", 690m, null, Currencies.Twd, 30, 3, false, false, "", [], DeviceNow, DeviceNow);
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopProducts(ShopId), FakeApi.Json(HttpStatusCode.OK, new PageDto<ShopProductDto>([tea, roller], 2)));
+        _api.Answer(HttpMethod.Put, ApiRoutes.ShopCreatorProgram(ShopId), FakeApi.Json(HttpStatusCode.OK, new CreatorProgramDto(ShopId, false, CreatorApproval.Approve, 0.1m, 7, false, [new ProgramProductDto(tea.Id, 0.155m)])));
+        var page = RenderAs(ShopRole.Owner);
+        page.WaitForElement("[data-testid=program-form]");
+
+        page.Find("[data-testid=program-all-products] input, input[data-testid=program-all-products]").Change(false);
+        page.WaitForElement("[data-testid=program-product-OOL-150]");
+        page.Find("[data-testid=program-product-open-OOL-150] input, input[data-testid=program-product-open-OOL-150]").Change(true);
+        page.Find("[data-testid=program-product-rate-OOL-150] input, input[data-testid=program-product-rate-OOL-150]").Change("15.5");
+        page.Find("[data-testid=program-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
+        var sent = JsonSerializer.Deserialize<CreatorProgramRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
+        Assert.False(sent.AllProducts);
+        Assert.Equal([new ProgramProductDto(tea.Id, 0.155m)], sent.Products!);
     }
 
     [Fact]

@@ -70,6 +70,9 @@ public sealed class DeleteAccount(
 
         db.ShowModerators.RemoveRange(await db.ShowModerators.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
         db.ShopMembers.RemoveRange(await db.ShopMembers.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
+        // A creator's profile (name, handle, socials) and their places in brands' programs go with the account.
+        db.CreatorEnrollments.RemoveRange(await db.CreatorEnrollments.Where(e => e.CreatorId == user.Id).ToListAsync(cancellationToken));
+        db.CreatorProfiles.RemoveRange(await db.CreatorProfiles.Where(p => p.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserRoles.RemoveRange(await db.UserRoles.Where(r => r.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserClaims.RemoveRange(await db.UserClaims.Where(c => c.UserId == user.Id).ToListAsync(cancellationToken));
         db.UserLogins.RemoveRange(await db.UserLogins.Where(l => l.UserId == user.Id).ToListAsync(cancellationToken));

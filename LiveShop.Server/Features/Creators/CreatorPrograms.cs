@@ -44,12 +44,16 @@ public sealed class CreatorPrograms(LiveShopDbContext db, ShopAccess access, Tim
             throw DomainException.Invalid(ProblemCodes.CreatorProgramInvalid, "A program opens at most {0} products one by one; open all products instead.", CreatorProgram.MaxProducts);
         }
 
+        // The shop's own products only; one archived since it was opened is dropped (the list read back may still hold it).
         var ids = listed.Select(p => p.ProductId).ToList();
-        var known = await db.Products.Where(p => p.ShopId == shopId && p.ArchivedAt == null && ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken);
+        var known = await db.Products.Where(p => p.ShopId == shopId && ids.Contains(p.Id)).Select(p => new { p.Id, p.ArchivedAt }).ToListAsync(cancellationToken);
         if (known.Count != ids.Count)
         {
             throw DomainException.NotFound(ProblemCodes.ProductNotFound, "This shop has no product with that id.");
         }
+
+        var active = known.Where(p => p.ArchivedAt is null).Select(p => p.Id).ToHashSet();
+        listed = [.. listed.Where(p => active.Contains(p.ProductId))];
 
         var program = await db.CreatorPrograms.SingleOrDefaultAsync(p => p.ShopId == shopId, cancellationToken);
         if (program is null)
@@ -60,7 +64,15 @@ public sealed class CreatorPrograms(LiveShopDbContext db, ShopAccess access, Tim
 
         program.Configure(request.IsOpen, request.Approval, request.DefaultRate, request.WindowDays, request.AllProducts,
             [.. listed.Select(p => new ProgramProduct(p.ProductId, p.Rate))], clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw DomainException.Conflict(ProblemCodes.CreatorProgramInvalid, "Someone else saved the program at the same moment; reload it and save again.");
+        }
+
         return ToDto(program);
     }
 
@@ -90,6 +102,11 @@ public sealed class CreatorPrograms(LiveShopDbContext db, ShopAccess access, Tim
         if (request.RateOverride is { } rate)
         {
             CreatorProgram.RequireRate(rate);
+        }
+
+        if (await db.ShopMembers.AnyAsync(m => m.ShopId == shopId && m.UserId == creatorId, cancellationToken))
+        {
+            throw DomainException.Conflict(ProblemCodes.CreatorProgramInvalid, "This creator is in the shop's team: team members host its shows, they do not earn as creators.");
         }
 
         var enrollment = await db.CreatorEnrollments.SingleOrDefaultAsync(e => e.ShopId == shopId && e.CreatorId == creatorId, cancellationToken)

@@ -54,9 +54,9 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            // Two creators took the same handle at once: the unique index keeps one.
+            // Two creators took the same handle at once (or one person saved twice): the unique indexes keep one.
             throw HandleTaken(handle);
         }
 
@@ -80,13 +80,8 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
 
         return [.. programs
-            .Select(p =>
-            {
-                var open = active.Where(a => a.ShopId == p.Program.ShopId).Count(a => p.Program.RateFor(a.Id, null) is not null);
-                var rates = p.Program.Products.Select(x => x.Rate ?? p.Program.DefaultRate).Append(p.Program.DefaultRate);
-                return new BrandProgramDto(p.Program.ShopId, p.Name, p.Slug, p.LogoUrl, p.Program.Approval, p.Program.DefaultRate, rates.Max(),
-                    p.Program.WindowDays, open, mine.TryGetValue(p.Program.ShopId, out var e) ? e.Status : null);
-            })
+            .Select(p => Describe(p.Program, p.Name, p.Slug, p.LogoUrl, [.. active.Where(a => a.ShopId == p.Program.ShopId).Select(a => a.Id)],
+                mine.TryGetValue(p.Program.ShopId, out var e) ? e.Status : null))
             .OrderBy(p => p.MyStatus is null)
             .ThenBy(p => p.BrandName, StringComparer.CurrentCultureIgnoreCase)];
     }
@@ -128,13 +123,16 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Two joins at once: the first one's row stands.
             db.ChangeTracker.Clear();
         }
 
-        return (await ProgramsAsync(caller, cancellationToken)).Single(p => p.ShopId == shopId);
+        var status = await db.CreatorEnrollments.Where(e => e.ShopId == shopId && e.CreatorId == userId).Select(e => e.Status).SingleAsync(cancellationToken);
+        var shop = await db.Shops.AsNoTracking().Where(s => s.Id == shopId).Select(s => new { s.Name, s.Slug, s.LogoUrl }).SingleAsync(cancellationToken);
+        var active = await db.Products.Where(p => p.ShopId == shopId && p.ArchivedAt == null).Select(p => p.Id).ToListAsync(cancellationToken);
+        return Describe(program, shop.Name, shop.Slug, shop.LogoUrl, active, status);
     }
 
     /// <summary>The products the caller may sell: each approved brand's opened, active products at the caller's rate.</summary>
@@ -142,7 +140,7 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
     {
         var userId = caller.RequireUserId();
         var approved = await db.CreatorEnrollments.AsNoTracking()
-            .Where(e => e.CreatorId == userId && e.Status == CreatorStatus.Approved)
+            .Where(e => e.CreatorId == userId && e.Status == CreatorStatus.Approved && !db.ShopMembers.Any(m => m.ShopId == e.ShopId && m.UserId == userId))
             .Join(db.CreatorPrograms, e => e.ShopId, p => p.ShopId, (e, p) => new { Enrollment = e, Program = p })
             .Join(db.Shops.Where(s => s.SuspendedAt == null), x => x.Program.ShopId, s => s.Id, (x, s) => new { x.Enrollment, x.Program, s.Name })
             .ToListAsync(cancellationToken);
@@ -165,6 +163,14 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
             .ThenBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    /// <summary>A program's terms as a creator reads them: products counted and the best rate among the active ones only.</summary>
+    private static BrandProgramDto Describe(CreatorProgram program, string name, string slug, string? logoUrl, IReadOnlyCollection<Guid> activeProducts, CreatorStatus? status)
+    {
+        var rates = activeProducts.Select(id => program.RateFor(id, null)).OfType<decimal>().ToList();
+        return new BrandProgramDto(program.ShopId, name, slug, logoUrl, program.Approval, program.DefaultRate,
+            rates.Count == 0 ? program.DefaultRate : rates.Max(), program.WindowDays, rates.Count, status);
+    }
+
     internal static CreatorProfileDto ToDto(CreatorProfile profile) => new(profile.UserId, profile.Handle, profile.DisplayName, profile.Bio, profile.Socials);
 
     private static (string Handle, string Name, string Bio, List<string> Socials) Parse(CreatorProfileRequest? request)
@@ -180,22 +186,28 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
             throw Invalid("Your handle needs {0} to {1} lower-case letters, digits, dots or underscores, starting with a letter or digit, e.g. “mei.tea”.", HandleMinLength, HandleMaxLength);
         }
 
-        var name = request.DisplayName?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > Limits.DisplayNameMaxLength || name.Any(char.IsControl))
+        if (ReservedHandles.Contains(handle))
+        {
+            throw DomainException.Conflict(ProblemCodes.CreatorHandleTaken, "“{0}” is reserved; choose another handle.", handle);
+        }
+
+        var name = TextInput.Clean(request.DisplayName);
+        if (name.Length == 0 || name.Length > Limits.DisplayNameMaxLength)
         {
             throw Invalid("Your name as a creator needs 1 to {0} characters.", Limits.DisplayNameMaxLength);
         }
 
-        var bio = request.Bio?.Trim() ?? "";
-        if (bio.Length > BioMaxLength || bio.Any(c => char.IsControl(c) && c != '\n'))
+        // Line by line, so a bio keeps its paragraphs (each line cleaned as chat is).
+        var bio = string.Join('\n', (request.Bio ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(TextInput.Clean)).Trim();
+        if (bio.Length > BioMaxLength)
         {
             throw Invalid("Your bio is at most {0} characters.", BioMaxLength);
         }
 
         var socials = (request.Socials ?? []).Select(s => s?.Trim() ?? "").Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (socials.Count > MaxSocials || socials.Any(s => s.Length > SocialMaxLength || s.Any(char.IsControl) || s.Any(char.IsWhiteSpace)))
+        if (socials.Count > MaxSocials || socials.Any(s => s.Length > SocialMaxLength || !IsSocial(s)))
         {
-            throw Invalid("Give at most {0} social handles or profile addresses, each up to {1} characters without spaces.", MaxSocials, SocialMaxLength);
+            throw Invalid("Give at most {0} social handles (@name) or https profile addresses, each up to {1} characters.", MaxSocials, SocialMaxLength);
         }
 
         return (handle, name, bio, socials);
@@ -209,6 +221,17 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
     private static DomainException NoProfile() =>
         DomainException.NotFound(ProblemCodes.CreatorProfileMissing, "You have no creator profile yet: create one to join brands' programs.");
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._]*$")]
+    /// <summary>A handle (<c>@mei.tea</c>, <c>line:meitea</c>) or an absolute https address: never a script or another scheme.</summary>
+    private static bool IsSocial(string social) =>
+        SocialHandlePattern().IsMatch(social)
+        || Uri.TryCreate(social, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !string.IsNullOrEmpty(uri.Host);
+
+    private static readonly HashSet<string> ReservedHandles = ["admin", "administrator", "liveshop", "support", "help", "official", "staff", "moderator", "host", "shop", "shops", "creator", "creators", "api", "root", "system"];
+
+    // Letters and digits with single dots or underscores between them: no leading, trailing or doubled dot.
+    [GeneratedRegex("^[a-z0-9](?:[._]?[a-z0-9])*$")]
     private static partial Regex HandlePattern();
+
+    [GeneratedRegex(@"^(?:@|[a-z]{2,10}:)?[\p{L}\p{N}._-]{1,60}$", RegexOptions.IgnoreCase)]
+    private static partial Regex SocialHandlePattern();
 }

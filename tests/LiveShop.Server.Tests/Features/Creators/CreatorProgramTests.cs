@@ -77,6 +77,9 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
             new CreatorProfileRequest(handle, "Mei", new string('b', 501), null),
             new CreatorProfileRequest(handle, "Mei", null, ["a", "b", "c", "d", "e", "f"]),
             new CreatorProfileRequest(handle, "Mei", null, ["has space"]),
+            new CreatorProfileRequest(handle, "Mei", null, ["javascript:alert(1)"]),
+            new CreatorProfileRequest(handle, "\u200B\u200B", null, null),
+            new CreatorProfileRequest("mei..tea", "Mei", null, null),
         })
         {
             var refused = await first.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, bad);
@@ -91,6 +94,9 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
         var taken = await second.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest(handle, "Copy", null, null));
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
         Assert.Equal(ProblemCodes.CreatorHandleTaken, (await Problem.ReadAsync(taken)).Code);
+
+        var reserved = await second.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest("Admin", "Admin", null, null));
+        Assert.Equal((HttpStatusCode.Conflict, ProblemCodes.CreatorHandleTaken), (reserved.StatusCode, (await Problem.ReadAsync(reserved)).Code));
 
         var asGuest = await guest.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest("guest." + Unique(), "Guest", null, null));
         Assert.Equal(HttpStatusCode.Forbidden, asGuest.StatusCode);
@@ -145,6 +151,53 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
         // Nothing of that changed the demo program.
         var program = await owner.Http.GetFromJsonAsync<CreatorProgramDto>(ApiRoutes.ShopCreatorProgram(DemoSeeder.DemoShopId));
         Assert.Equal((true, CreatorApproval.Approve, 0.1m, 7, true), (program!.IsOpen, program.Approval, program.DefaultRate, program.WindowDays, program.AllProducts));
+    }
+
+    [Fact]
+    public async Task TeamMembers_AreNotCreatorsOfTheirOwnShop_AndAReSavedListReplacesTheOld()
+    {
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        var host = await factory.RegisterAsync(asHost: true, "Host Creator");   // in the demo shop's team
+        (await host.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest("host." + Unique(), "Host Creator", null, null))).EnsureSuccessStatusCode();
+        await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, true, []));
+
+        var join = await host.Http.PostAsync(ApiRoutes.CreatorProgramJoin(DemoSeeder.DemoShopId), null);
+        Assert.Equal((HttpStatusCode.Conflict, ProblemCodes.CreatorProgramInvalid), (join.StatusCode, (await Problem.ReadAsync(join)).Code));
+        var rate = await owner.Http.PutAsJsonAsync(ApiRoutes.ShopCreator(DemoSeeder.DemoShopId, host.User.Id!.Value), new ProgramCreatorRequest(CreatorStatus.Approved, 0.5m));
+        Assert.Equal((HttpStatusCode.Conflict, ProblemCodes.CreatorProgramInvalid), (rate.StatusCode, (await Problem.ReadAsync(rate)).Code));
+        Assert.DoesNotContain((await owner.Http.GetFromJsonAsync<List<ProgramCreatorDto>>(ApiRoutes.ShopCreators(DemoSeeder.DemoShopId)))!, c => c.CreatorId == host.User.Id);
+
+        // The opened list saved again with other products replaces the first (the JSON column is rewritten whole).
+        var (seller, shop) = await factory.RegisterSellerAsync("Relist " + Unique());
+        var first = await ProductAsync(seller, shop.Id, "First", 10m);
+        var second = await ProductAsync(seller, shop.Id, "Second", 20m);
+        await SaveProgramAsync(seller, shop.Id, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(first, 0.2m)]));
+        await SaveProgramAsync(seller, shop.Id, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(second, null), new ProgramProductDto(first, 0.05m)]));
+        var program = await seller.Http.GetFromJsonAsync<CreatorProgramDto>(ApiRoutes.ShopCreatorProgram(shop.Id));
+        Assert.Equal([new ProgramProductDto(second, null), new ProgramProductDto(first, 0.05m)], program!.Products);
+    }
+
+    [Fact]
+    public async Task DeletingTheAccount_DeletesTheCreatorProfile_AndFreesTheHandle()
+    {
+        var creator = await CreatorAsync("leaving");
+        var profile = await creator.Http.GetFromJsonAsync<CreatorProfileDto>(ApiRoutes.CreatorProfile);
+        await JoinOpenDemoAsync(creator);
+
+        (await creator.Http.PostAsJsonAsync(ApiRoutes.DeleteAccount, new LiveShop.Shared.Accounts.DeleteAccountRequest("Passw0rd-test"))).EnsureSuccessStatusCode();
+
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        Assert.DoesNotContain((await owner.Http.GetFromJsonAsync<List<ProgramCreatorDto>>(ApiRoutes.ShopCreators(DemoSeeder.DemoShopId)))!, c => c.CreatorId == creator.User.Id);
+        var next = await factory.RegisterAsync(asHost: false, "Next Creator");
+        var reused = await next.Http.PutAsJsonAsync(ApiRoutes.CreatorProfile, new CreatorProfileRequest(profile!.Handle, "Next", null, null));
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+    }
+
+    private async Task JoinOpenDemoAsync(SignedIn creator)
+    {
+        var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
+        await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.12m, 14, true, []));
+        await JoinAsync(creator, DemoSeeder.DemoShopId);
     }
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];

@@ -75,18 +75,8 @@ public sealed partial class CreatorPage
     {
         _busy = true;
         _error = null;
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
-        {
-            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        _error = await ApiAction.RunAsync(action, T["We could not reach LiveShop. Try again in a moment."]);
+        _busy = false;
     }
 
     private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %";

@@ -100,18 +100,8 @@ public sealed partial class CreatorProgramPage
     {
         _busy = true;
         _error = null;
-        try
-        {
-            await action();
-        }
-        catch (Exception e) when (e is ApiException or HttpRequestException)
-        {
-            _error = e is ApiException api ? api.Message : T["We could not reach LiveShop. Try again in a moment."].Value;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        _error = await ApiAction.RunAsync(action, T["We could not reach LiveShop. Try again in a moment."]);
+        _busy = false;
     }
 
     /// <summary>What the brand can do next with a creator in each status.</summary>

@@ -71,6 +71,11 @@ public static class ApiRoutes
     public const string CreatorPrograms = "/api/creator/programs";
     public const string CreatorProducts = "/api/creator/products";
     public static string CreatorProgramJoin(Guid shopId) => $"{CreatorPrograms}/{shopId}";
+    public const string CreatorShows = "/api/creator/shows";
+    public const string CreatorLinks = "/api/creator/links";
+    public const string CreatorResults = "/api/creator/results";
+    public const string CreatorResultsCsv = "/api/creator/results.csv";
+    public static string ShopCreatorResults(Guid shopId) => $"{Shops}/{shopId}/creator-results";
     public static string ShopCreatorProgram(Guid shopId) => $"{Shops}/{shopId}/creator-program";
     public static string ShopCreators(Guid shopId) => $"{Shops}/{shopId}/creators";
     public static string ShopCreator(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creators/{creatorId}";

@@ -128,6 +128,8 @@ public static class ProblemCodes
     public const string CreatorProgramInvalid = "creator-program-invalid";
     public const string CreatorProgramClosed = "creator-program-closed";
     public const string CreatorNotFound = "creator-not-found";
+    public const string CreatorNotApproved = "creator-not-approved";
+    public const string CreatorLinkInvalid = "creator-link-invalid";
 
     // The camera's signalling state (Redis, with several instances) did not answer: 503; the pages ask again.
     public const string CameraRelayUnavailable = "camera-relay-unavailable";

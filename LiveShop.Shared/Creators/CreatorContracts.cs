@@ -86,3 +86,114 @@ public sealed record BrandProgramDto(
 
 /// <summary>A product a creator may sell for a brand, with the creator's commission rate on it.</summary>
 public sealed record CreatorProductDto(Guid ProductId, Guid ShopId, string BrandName, string Name, string? PhotoUrl, decimal Price, string Currency, decimal Rate);
+
+/// <summary>A brand's show a creator may share (scheduled, live, or ended with its replay), with the products in it opened to them.</summary>
+public sealed record CreatorShowDto(
+    Guid ShowId,
+    string Title,
+    Guid ShopId,
+    string BrandName,
+    LiveShop.Shared.Shows.ShowStatus Status,
+    DateTimeOffset ScheduledStart,
+    string Currency,
+    IReadOnlyList<CreatorShowProductDto> Products);
+
+/// <summary>A product of a show's lineup opened to the creator, at the creator's rate.</summary>
+public sealed record CreatorShowProductDto(Guid ProductId, string Name, decimal Rate);
+
+/// <summary>Makes a creator's share link for a brand's show, or one product in it.</summary>
+public sealed record CreatorLinkRequest(Guid ShowId, Guid? ProductId);
+
+/// <summary>
+/// A creator's results for [<see cref="From"/>, <see cref="To"/>) under the platform's attribution model: per brand,
+/// per show, per link and per product. Amounts are in each row's currency; commission is pending until the order is
+/// delivered and its return period (<see cref="ConfirmAfterDays"/>) has passed, then confirmed.
+/// </summary>
+public sealed record CreatorResultsDto(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    LiveShop.Shared.Sales.AttributionModel Model,
+    int ConfirmAfterDays,
+    IReadOnlyList<CreatorBrandResultDto> Brands,
+    IReadOnlyList<CreatorShowResultDto> Shows,
+    IReadOnlyList<CreatorLinkResultDto> Links,
+    IReadOnlyList<CreatorProductResultDto> Products);
+
+/// <summary>
+/// One brand (in one currency). Clicks: times the creator's links were opened; visitors: distinct browsers; orders: orders
+/// credited to the creator (some GMV under the model); GMV: the part of those orders credited to them, net of refunds.
+/// </summary>
+public sealed record CreatorBrandResultDto(
+    Guid ShopId,
+    string BrandName,
+    string Currency,
+    int Clicks,
+    int Visitors,
+    int Orders,
+    int Units,
+    decimal Gmv,
+    decimal Conversion,
+    decimal CommissionPending,
+    decimal CommissionConfirmed);
+
+public sealed record CreatorShowResultDto(Guid ShowId, string Title, string BrandName, string Currency, int Clicks, int Visitors, int Orders, decimal Gmv, decimal Commission);
+
+/// <summary>One of the creator's links, with its numbers in the period (zero when nothing happened).</summary>
+public sealed record CreatorLinkResultDto(
+    string Code,
+    string Url,
+    Guid ShowId,
+    string ShowTitle,
+    string BrandName,
+    Guid? ProductId,
+    string? ProductName,
+    string Currency,
+    DateTimeOffset CreatedAt,
+    int Clicks,
+    int Visitors,
+    int Orders,
+    decimal Gmv,
+    decimal Commission);
+
+public sealed record CreatorProductResultDto(Guid ProductId, string Name, string BrandName, string Currency, int Units, decimal Gmv, decimal Commission);
+
+/// <summary>
+/// A brand's creators side by side for [<see cref="From"/>, <see cref="To"/>). Each row's four model columns split
+/// the brand's GMV (net of refunds) so that, per currency, the creators' rows plus <see cref="Others"/> (the team's
+/// links and orders with no link) add up to <see cref="Gmv"/> to the cent under every model.
+/// </summary>
+public sealed record BrandCreatorResultsDto(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    LiveShop.Shared.Sales.AttributionModel Model,
+    IReadOnlyList<BrandCurrencyTotalDto> Totals,
+    IReadOnlyList<BrandCreatorResultDto> Creators,
+    IReadOnlyList<BrandCreatorProductDto> Products);
+
+/// <summary>The brand's GMV in one currency and the part no creator is credited with, under each model.</summary>
+public sealed record BrandCurrencyTotalDto(string Currency, decimal Gmv, int Orders, ModelCreditsDto Others);
+
+public sealed record ModelCreditsDto(decimal LastTouch, decimal FirstTouch, decimal Linear, decimal TimeDecay);
+
+/// <summary>
+/// One creator of the brand in one currency: their links' traffic (on one row per creator), the orders and GMV credited
+/// under the model, each model's credit, and the commission. An empty <see cref="Handle"/>: the creator deleted their
+/// account (their credit still counts in the brand's totals).
+/// </summary>
+public sealed record BrandCreatorResultDto(
+    Guid CreatorId,
+    string Handle,
+    string DisplayName,
+    CreatorStatus Status,
+    string Currency,
+    int Clicks,
+    int Visitors,
+    int Orders,
+    int Units,
+    decimal Gmv,
+    ModelCreditsDto Credits,
+    decimal CommissionPending,
+    decimal CommissionConfirmed);
+
+/// <summary>What a creator sold of one product, as credited under the model.</summary>
+public sealed record BrandCreatorProductDto(Guid CreatorId, Guid ProductId, string Name, string Currency, int Units, decimal Gmv);

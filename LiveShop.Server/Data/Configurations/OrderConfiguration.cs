@@ -65,8 +65,18 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             touch.HasKey("OrderId", nameof(OrderTouch.Position));
             touch.Property(t => t.Position).ValueGeneratedNever();
             touch.Property(t => t.Code).HasMaxLength(16).IsRequired();
+            touch.HasIndex(t => t.CreditedToId);   // a creator's orders (docs/creators.md)
         });
         builder.Navigation(o => o.Touches).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(o => o.CreatorRates, rate =>
+        {
+            rate.ToTable("OrderCreatorRates");
+            rate.WithOwner().HasForeignKey("OrderId");
+            rate.HasKey("OrderId", nameof(OrderCreatorRate.CreatorId), nameof(OrderCreatorRate.LineNumber));
+            rate.Property(r => r.Rate).HasPrecision(6, 4);
+            rate.HasIndex(r => r.CreatorId);
+        });
+        builder.Navigation(o => o.CreatorRates).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(o => o.History, change =>
         {
             change.ToTable("OrderStatusChanges");
@@ -119,6 +129,7 @@ internal sealed class LinkTouchConfiguration : IEntityTypeConfiguration<LinkTouc
         builder.HasIndex(t => new { t.ShowId, t.VisitorId, t.At });
         builder.HasIndex(t => new { t.ShowId, t.UserId, t.At });
         builder.HasIndex(t => t.Code);
+        builder.HasIndex(t => new { t.CreditedToId, t.At });   // a creator's clicks in a period
         builder.HasOne<ShareLink>().WithMany().HasForeignKey(t => t.Code).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,14 +1,19 @@
 namespace LiveShop.Server.Features.Attribution;
 
-/// <summary>A host's share link for a show (or one product in it): visitors open <c>/r/{Code}</c>.</summary>
+/// <summary>
+/// A share link for a show (or one product in it): visitors open <c>/r/{Code}</c>. Made by the show's host or
+/// co-host, or by a creator the show's brand approved (<see cref="ByCreator"/>: its orders earn the creator a
+/// commission, within the brand's window, while the creator stays approved).
+/// </summary>
 public sealed class ShareLink
 {
     private ShareLink()
     {
     }
 
-    public ShareLink(string code, Guid showId, Guid? productId, Guid createdById, DateTimeOffset createdAt)
+    public ShareLink(string code, Guid showId, Guid? productId, Guid createdById, DateTimeOffset createdAt, bool byCreator = false)
     {
+        ByCreator = byCreator;
         Code = code;
         ShowId = showId;
         ProductId = productId;
@@ -22,10 +27,13 @@ public sealed class ShareLink
 
     public Guid? ProductId { get; private set; }
 
-    /// <summary>The host or co-host who made it: orders it brings are credited to them.</summary>
+    /// <summary>The host, co-host or creator who made it: orders it brings are credited to them.</summary>
     public Guid CreatedById { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>A creator's link (B2K2C), not the show's team's.</summary>
+    public bool ByCreator { get; private set; }
 }
 
 /// <summary>Someone opened a share link: who (user when signed in, and the browser's visitor id), when, which link.</summary>

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text;
+using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,6 +14,11 @@ public static class CreatorEndpoints
     {
         builder.Services.AddScoped<Creators>();
         builder.Services.AddScoped<CreatorPrograms>();
+        builder.Services.AddScoped<CreatorSales>();
+        builder.Services.AddScoped<BrandCreatorResults>();
+        builder.Services.AddOptions<CreatorOptions>().BindConfiguration(CreatorOptions.Section)
+            .Validate(o => o.ConfirmAfterDays is >= 0 and <= 365 && o.ReplayDays is >= 0 and <= 365, "Creators:ConfirmAfterDays and Creators:ReplayDays are 0 to 365.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -19,7 +26,7 @@ public static class CreatorEndpoints
     {
         var creator = app.MapGroup(ApiRoutes.Creator).WithTags("Creators").RequireAuthorization();
         creator.MapGet("/profile", (ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.ProfileAsync(user, ct)))
-            .WithName("MyCreatorProfile").WithSummary("The caller's creator profile (404 until they make one).").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithName("MyCreatorProfile").WithSummary("The caller's creator profile (null until they make one).");
         creator.MapPut("/profile", (CreatorProfileRequest request, ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.SaveProfileAsync(user, request, ct)))
             .WithName("SaveCreatorProfile").WithSummary("Creates or changes the caller's creator profile.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
@@ -30,6 +37,18 @@ public static class CreatorEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         creator.MapGet("/products", (ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.ProductsAsync(user, ct)))
             .WithName("CreatorProducts").WithSummary("The products the caller may sell, of every brand that approved them, with their rate.");
+        creator.MapGet("/shows", (ClaimsPrincipal user, CreatorSales sales, CancellationToken ct) => Ok(sales.ShowsAsync(user, ct)))
+            .WithName("CreatorShows").WithSummary("The approved brands' shows the caller may share, with the products in them opened to the caller.");
+        creator.MapPost("/links", CreateLinkAsync)
+            .WithName("CreateCreatorLink").WithSummary("Makes the caller's share link for a brand's show, or one product in it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        creator.MapGet("/results", (DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, CreatorSales sales, CancellationToken ct) =>
+                Ok(sales.ResultsAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), ct)))
+            .WithName("CreatorResults").WithSummary("The caller's clicks, visitors, orders, GMV and commission for [from, to) (default: the last 30 days), per brand, show, link and product.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        creator.MapGet("/results.csv", ResultsCsvAsync)
+            .WithName("CreatorResultsCsv").WithSummary("The caller's credited order lines for [from, to) as CSV.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         var brand = app.MapGroup(ApiRoutes.Shops + "/{shopId:guid}").WithTags("Creators").RequireAuthorization();
         brand.MapGet("/creator-program", (Guid shopId, ClaimsPrincipal user, CreatorPrograms programs, CancellationToken ct) => Ok(programs.GetAsync(user, shopId, ct)))
@@ -45,7 +64,24 @@ public static class CreatorEndpoints
                 Ok(programs.DecideAsync(user, shopId, creatorId, request, ct)))
             .WithName("DecideShopCreator").WithSummary("Approves, pauses, declines or removes a creator; sets their own rate.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        brand.MapGet("/creator-results", (Guid shopId, DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, BrandCreatorResults results, CancellationToken ct) =>
+                Ok(results.ResultsAsync(user, shopId, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), ct)))
+            .WithName("ShopCreatorResults").WithSummary("Each creator's results for [from, to) side by side, under every attribution model (owners and managers).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
+    }
+
+    private static async Task<Created<CreatorLinkResultDto>> CreateLinkAsync(CreatorLinkRequest request, ClaimsPrincipal user, CreatorSales sales, CancellationToken cancellationToken)
+    {
+        var link = await sales.CreateLinkAsync(user, request, cancellationToken);
+        return TypedResults.Created(link.Url, link);
+    }
+
+    private static async Task<FileContentHttpResult> ResultsCsvAsync(DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, CreatorSales sales, CancellationToken cancellationToken)
+    {
+        var csv = await sales.CsvAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), cancellationToken);
+        // With a BOM, so spreadsheet apps read the Chinese and Greek names as UTF-8.
+        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "liveshop-creator-results.csv");
     }
 
     private static async Task<Ok<T>> Ok<T>(Task<T> result) => TypedResults.Ok(await result);

@@ -21,11 +21,11 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
     public const int MaxSocials = 5;
     public const int SocialMaxLength = 100;
 
-    public async Task<CreatorProfileDto> ProfileAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    /// <summary>The caller's profile, or null before they make one (an answer, not a refusal: most accounts have none).</summary>
+    public async Task<CreatorProfileDto?> ProfileAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        var profile = await db.CreatorProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == caller.RequireUserId(), cancellationToken)
-            ?? throw NoProfile();
-        return ToDto(profile);
+        var profile = await db.CreatorProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == caller.RequireUserId(), cancellationToken);
+        return profile is null ? null : ToDto(profile);
     }
 
     public async Task<CreatorProfileDto> SaveProfileAsync(ClaimsPrincipal caller, CreatorProfileRequest? request, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class Order
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderTouch> _touches = [];
     private readonly List<OrderStatusChange> _history = [];
+    private readonly List<OrderCreatorRate> _creatorRates = [];
 
     private Order()
     {
@@ -132,6 +133,12 @@ public sealed class Order
     /// <summary>The share links the buyer opened within the window before ordering, oldest first.</summary>
     public IReadOnlyList<OrderTouch> Touches => _touches;
 
+    /// <summary>
+    /// Each creator on the buyer's path and their commission rate on each line, as the brand's program had it when the
+    /// order was placed (a line without a rate is not open to that creator): later rate changes never reach this order.
+    /// </summary>
+    public IReadOnlyList<OrderCreatorRate> CreatorRates => _creatorRates;
+
     public void AddLine(Guid productId, string name, string imageUrl, int quantity, decimal unitPrice, decimal listPrice, Guid? flashSaleId, Guid? variantId = null, string? variantLabel = null)
     {
         _lines.Add(new OrderLine(Id, _lines.Count + 1, productId, name, imageUrl, quantity, unitPrice, listPrice, flashSaleId, variantId, variantLabel));
@@ -150,6 +157,9 @@ public sealed class Order
 
         AffiliateCode = touches.Count > 0 ? touches[^1].Code : null;
     }
+
+    /// <summary>Keeps a creator's commission rate on one line (see <see cref="CreatorRates"/>).</summary>
+    public void RateForCreator(Guid creatorId, int lineNumber, decimal rate) => _creatorRates.Add(new OrderCreatorRate(creatorId, lineNumber, rate));
 
     /// <summary>The shop that sells it; set once, when the order is placed.</summary>
     public void SoldBy(Guid shopId) => ShopId = shopId;
@@ -375,6 +385,9 @@ public sealed class OrderTouch
 
     public DateTimeOffset TouchedAt { get; private set; }
 }
+
+/// <summary>A creator's commission rate on one line of the order, fixed when it was placed.</summary>
+public sealed record OrderCreatorRate(Guid CreatorId, int LineNumber, decimal Rate);
 
 /// <summary>Where the order goes. Copied into the order; the buyer's saved address is a separate copy.</summary>
 public sealed class ShippingAddress

@@ -180,7 +180,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
     }
 
     /// <summary>Quotes a CSV field when needed, and defuses spreadsheet formulas (a leading = + - @ tab or carriage return).</summary>
-    private static string Field(string value)
+    internal static string Field(string value)
     {
         if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal))
         {

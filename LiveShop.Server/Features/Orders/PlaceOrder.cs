@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Creators;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Payments;
 using LiveShop.Server.Features.Security;
@@ -181,7 +182,7 @@ public sealed partial class PlaceOrder(
 
         // Remembered for the next checkout (saved with the order, or not at all).
         buyer.SavedAddress = ShippingAddress.From(request.ShippingAddress);
-        var touches = await TouchesAsync(show.Id, buyerId, visitorId, now, cancellationToken);
+        var (touches, creators) = await CreatorTerms.ReadAsync(db, show.Id, show.ShopId, buyerId, visitorId, now, attribution.Value.Window, cancellationToken);
         if (touches.Count > 0)
         {
             channel = SalesChannel.Link;
@@ -260,6 +261,7 @@ public sealed partial class PlaceOrder(
         }
 
         order.CreditTouches(touches);
+        creators.Rate(order);
         db.Orders.Add(order);
         ShopEvents.Order(db, ShopEventTypes.OrderCreated, OrderQueries.ToDto(order, show.Title, new Dictionary<Guid, string>()), now);
         return order;
@@ -368,20 +370,6 @@ public sealed partial class PlaceOrder(
         await db.Products.AnyAsync(p => p.Id == productId, cancellationToken)
             ? DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.")
             : DomainException.NotFound(ProblemCodes.ProductNotFound, "There is no product with that id.");
-
-    private async Task<IReadOnlyList<OrderTouch>> TouchesAsync(Guid showId, Guid buyerId, Guid? visitorId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var since = now - attribution.Value.Window;
-        var touches = await db.LinkTouches.AsNoTracking()
-            .Where(t => t.ShowId == showId && t.At >= since && t.At <= now && (t.UserId == buyerId || (visitorId != null && t.VisitorId == visitorId)))
-            .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
-            .Take(20)
-            .ToListAsync(cancellationToken);
-
-        // Oldest first; touches at the same millisecond in the order they were recorded (ids are time-ordered).
-        touches.Reverse();
-        return [.. touches.Select(t => new OrderTouch(t.Code, t.CreditedToId, t.At))];
-    }
 
     /// <summary>
     /// Whether the buyer already has an order with this key: a compiled query (no LINQ translation, no

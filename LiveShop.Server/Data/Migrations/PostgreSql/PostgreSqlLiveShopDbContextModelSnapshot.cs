@@ -172,6 +172,8 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
 
                     b.HasIndex("Code");
 
+                    b.HasIndex("CreditedToId", "At");
+
                     b.HasIndex("ShowId", "UserId", "At");
 
                     b.HasIndex("ShowId", "VisitorId", "At");
@@ -184,6 +186,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("ByCreator")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2276,6 +2281,31 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("LiveShop.Server.Features.Orders.OrderCreatorRate", "CreatorRates", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("CreatorId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(6, 4)
+                                .HasColumnType("numeric(6,4)");
+
+                            b1.HasKey("OrderId", "CreatorId", "LineNumber");
+
+                            b1.HasIndex("CreatorId");
+
+                            b1.ToTable("OrderCreatorRates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsMany("LiveShop.Server.Features.Orders.OrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -2392,11 +2422,15 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
 
                             b1.HasKey("OrderId", "Position");
 
+                            b1.HasIndex("CreditedToId");
+
                             b1.ToTable("OrderTouches", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
                         });
+
+                    b.Navigation("CreatorRates");
 
                     b.Navigation("History");
 

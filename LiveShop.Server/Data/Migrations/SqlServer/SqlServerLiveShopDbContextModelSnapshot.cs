@@ -172,6 +172,8 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
                     b.HasIndex("Code");
 
+                    b.HasIndex("CreditedToId", "At");
+
                     b.HasIndex("ShowId", "UserId", "At");
 
                     b.HasIndex("ShowId", "VisitorId", "At");
@@ -184,6 +186,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("ByCreator")
+                        .HasColumnType("bit");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
@@ -2278,6 +2283,31 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("LiveShop.Server.Features.Orders.OrderCreatorRate", "CreatorRates", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("CreatorId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(6, 4)
+                                .HasColumnType("decimal(6,4)");
+
+                            b1.HasKey("OrderId", "CreatorId", "LineNumber");
+
+                            b1.HasIndex("CreatorId");
+
+                            b1.ToTable("OrderCreatorRates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsMany("LiveShop.Server.Features.Orders.OrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -2394,11 +2424,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
                             b1.HasKey("OrderId", "Position");
 
+                            b1.HasIndex("CreditedToId");
+
                             b1.ToTable("OrderTouches", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
                         });
+
+                    b.Navigation("CreatorRates");
 
                     b.Navigation("History");
 

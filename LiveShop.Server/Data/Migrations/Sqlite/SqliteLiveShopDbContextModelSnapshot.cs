@@ -166,6 +166,8 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                     b.HasIndex("Code");
 
+                    b.HasIndex("CreditedToId", "At");
+
                     b.HasIndex("ShowId", "UserId", "At");
 
                     b.HasIndex("ShowId", "VisitorId", "At");
@@ -178,6 +180,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByCreator")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -2264,6 +2269,31 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("LiveShop.Server.Features.Orders.OrderCreatorRate", "CreatorRates", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CreatorId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("LineNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Rate")
+                                .HasPrecision(6, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("OrderId", "CreatorId", "LineNumber");
+
+                            b1.HasIndex("CreatorId");
+
+                            b1.ToTable("OrderCreatorRates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsMany("LiveShop.Server.Features.Orders.OrderLine", "Lines", b1 =>
                         {
                             b1.Property<Guid>("OrderId")
@@ -2378,11 +2408,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
 
                             b1.HasKey("OrderId", "Position");
 
+                            b1.HasIndex("CreditedToId");
+
                             b1.ToTable("OrderTouches", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("OrderId");
                         });
+
+                    b.Navigation("CreatorRates");
 
                     b.Navigation("History");
 

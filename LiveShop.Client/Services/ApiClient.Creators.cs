@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
 
@@ -6,7 +7,16 @@ namespace LiveShop.Client.Services;
 // Creators selling for brands (issue 17): the creator's profile, programs and products; the brand's program and creators.
 public sealed partial class ApiClient
 {
-    public Task<CreatorProfileDto> CreatorProfileAsync() => GetAsync(ApiRoutes.CreatorProfile, Json.CreatorProfileDto);
+    /// <summary>The caller's creator profile, or null before they make one.</summary>
+    public async Task<CreatorProfileDto?> CreatorProfileAsync()
+    {
+        var response = await http.GetAsync(ApiRoutes.CreatorProfile);
+        await EnsureAsync(response);
+
+        // "null", or (from some hosts) an empty body.
+        var text = await response.Content.ReadAsStringAsync();
+        return string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, Json.CreatorProfileDto);
+    }
 
     public Task<CreatorProfileDto> SaveCreatorProfileAsync(CreatorProfileRequest request) =>
         PutAsync(ApiRoutes.CreatorProfile, request, Json.CreatorProfileRequest, Json.CreatorProfileDto);
@@ -17,6 +27,23 @@ public sealed partial class ApiClient
         await ReadAsync(await http.PostAsync(ApiRoutes.CreatorProgramJoin(shopId), content: null), Json.BrandProgramDto);
 
     public Task<List<CreatorProductDto>> CreatorProductsAsync() => GetAsync(ApiRoutes.CreatorProducts, Json.ListCreatorProductDto);
+
+    public Task<List<CreatorShowDto>> CreatorShowsAsync() => GetAsync(ApiRoutes.CreatorShows, Json.ListCreatorShowDto);
+
+    public Task<CreatorLinkResultDto> CreateCreatorLinkAsync(CreatorLinkRequest request) =>
+        PostAsync(ApiRoutes.CreatorLinks, request, Json.CreatorLinkRequest, Json.CreatorLinkResultDto);
+
+    public Task<CreatorResultsDto> CreatorResultsAsync(DateTimeOffset from, DateTimeOffset to) =>
+        GetAsync($"{ApiRoutes.CreatorResults}?{Period(from, to)}", Json.CreatorResultsDto);
+
+    /// <summary>The address of the creator's CSV for the period (opened by the browser, which sends the session cookie).</summary>
+    public static string CreatorResultsCsvUrl(DateTimeOffset from, DateTimeOffset to) => $"{ApiRoutes.CreatorResultsCsv}?{Period(from, to)}";
+
+    public Task<BrandCreatorResultsDto> ShopCreatorResultsAsync(Guid shopId, DateTimeOffset from, DateTimeOffset to) =>
+        GetAsync($"{ApiRoutes.ShopCreatorResults(shopId)}?{Period(from, to)}", Json.BrandCreatorResultsDto);
+
+    private static string Period(DateTimeOffset from, DateTimeOffset to) =>
+        $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
 
     public Task<CreatorProgramDto> ShopCreatorProgramAsync(Guid shopId) => GetAsync(ApiRoutes.ShopCreatorProgram(shopId), Json.CreatorProgramDto);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Creators;
@@ -21,6 +20,7 @@ public sealed partial class CreatorPage
     private List<BrandProgramDto> _programs = [];
     private List<CreatorProductDto> _products = [];
     private bool _loading = true;
+    private int _brandsVersion;
     private bool _busy;
     private string? _error;
 
@@ -34,14 +34,10 @@ public sealed partial class CreatorPage
     {
         await RunAsync(async () =>
         {
-            try
+            _profile = await Api.CreatorProfileAsync();   // null: no profile yet, the form creates one
+            if (_profile is not null)
             {
-                _profile = await Api.CreatorProfileAsync();
                 _form.Fill(_profile);
-            }
-            catch (ApiException e) when (e.Status == HttpStatusCode.NotFound)
-            {
-                _profile = null;   // no profile yet: the form creates one
             }
 
             await ReloadAsync();
@@ -69,6 +65,7 @@ public sealed partial class CreatorPage
     {
         _programs = await Api.BrandProgramsAsync();
         _products = await Api.CreatorProductsAsync();
+        _brandsVersion++;
     }
 
     private async Task RunAsync(Func<Task> action)
@@ -77,6 +74,14 @@ public sealed partial class CreatorPage
         _error = null;
         _error = await ApiAction.RunAsync(action, T["We could not reach LiveShop. Try again in a moment."]);
         _busy = false;
+    }
+
+    /// <summary>The panel's calls, run the page's way; true when nothing was refused.</summary>
+    private async Task<bool> TryAsync(Func<Task> action)
+    {
+        await RunAsync(action);
+        StateHasChanged();
+        return _error is null;
     }
 
     private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %";

@@ -4,6 +4,8 @@ using LiveShop.Client.Features.Creator;
 using LiveShop.Client.Tests.TestDoubles;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
+using LiveShop.Shared.Sales;
+using LiveShop.Shared.Shows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Client.Tests.Creator;
@@ -27,12 +29,16 @@ public sealed class CreatorPageTests : BunitTestBase
         _api = api;
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorPrograms, FakeApi.Json(HttpStatusCode.OK, new List<BrandProgramDto> { Formosa }));
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new List<CreatorProductDto>()));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorShows, FakeApi.Json(HttpStatusCode.OK, new List<CreatorShowDto>()));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorResults, FakeApi.Json(HttpStatusCode.OK, NoResults));
     }
+
+    private static readonly CreatorResultsDto NoResults = new(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, 7, [], [], [], []);
 
     [Fact]
     public void NoProfileYet_CreateIt_ThenAskToJoinABrand_WhichSaysItIsWaiting()
     {
-        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Problem(HttpStatusCode.NotFound, ProblemCodes.CreatorProfileMissing, "You have no creator profile yet."));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json<CreatorProfileDto?>(HttpStatusCode.OK, null));
         _api.Answer(HttpMethod.Put, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", ["@mei.tea", "line:meitea"])));
         _api.Answer(HttpMethod.Post, ApiRoutes.CreatorProgramJoin(BrandId), FakeApi.Json(HttpStatusCode.OK, Formosa with { MyStatus = CreatorStatus.Pending }));
         var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei", Roles.Viewer)));
@@ -74,5 +80,38 @@ public sealed class CreatorPageTests : BunitTestBase
         Assert.Contains("Oolong 150 g", row, StringComparison.Ordinal);
         Assert.Contains("15 %", row, StringComparison.Ordinal);
         Assert.Contains("297", row, StringComparison.Ordinal);   // NT$1,980 × 15 %
+    }
+
+    [Fact]
+    public void MakeALinkForOneProductOfALiveShow_ThenTheResultsShowTheCommissionPerBrand()
+    {
+        var showId = Guid.NewGuid();
+        var oolong = Guid.NewGuid();
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", [])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorShows, FakeApi.Json(HttpStatusCode.OK, new List<CreatorShowDto>
+        {
+            new(showId, "Tea night", BrandId, "Formosa Tea & Beauty", ShowStatus.Live, DeviceNow, "TWD", [new(oolong, "Oolong 150 g", 0.2m)]),
+        }));
+        var link = new CreatorLinkResultDto("K7TEA", "/r/K7TEA", showId, "Tea night", "Formosa Tea & Beauty", oolong, "Oolong 150 g", "TWD", DeviceNow, 0, 0, 0, 0, 0);
+        _api.Answer(HttpMethod.Post, ApiRoutes.CreatorLinks, FakeApi.Json(HttpStatusCode.Created, link));
+        var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei", Roles.Viewer)));
+        page.WaitForElement("[data-testid=creator-share]");
+        Assert.Contains("Nothing yet", page.Find("[data-testid=creator-no-results]").TextContent, StringComparison.Ordinal);
+
+        // The live show is chosen; the product is picked from those opened to the creator.
+        var productSelect = page.FindComponents<MudBlazor.MudSelect<Guid>>()[1];
+        productSelect.InvokeAsync(() => productSelect.Instance.ValueChanged.InvokeAsync(oolong));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorResults, FakeApi.Json(HttpStatusCode.OK, NoResults with
+        {
+            Brands = [new(BrandId, "Formosa Tea & Beauty", "TWD", 3, 2, 1, 2, 1780m, 0.5m, 356m, 0m)],
+            Links = [link with { Clicks = 3, Visitors = 2, Orders = 1, Gmv = 1780m, Commission = 356m }],
+        }));
+        page.Find("[data-testid=creator-share-create]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("356", page.Find("[data-testid=creator-results-brands]").TextContent, StringComparison.Ordinal));
+        var sent = JsonSerializer.Deserialize<CreatorLinkRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.CreatorLinks).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal((showId, oolong), (sent.ShowId, sent.ProductId));
+        Assert.Contains("/r/K7TEA", page.Find("[data-testid=creator-link-K7TEA]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("from=", _api.Sent.Last(s => s.Path == ApiRoutes.CreatorResults).Query, StringComparison.Ordinal);
     }
 }

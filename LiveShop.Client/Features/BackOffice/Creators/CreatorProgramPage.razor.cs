@@ -104,6 +104,27 @@ public sealed partial class CreatorProgramPage
         _busy = false;
     }
 
+    /// <summary>The creators list again, quietly (the results panel refreshed): a creator who joined since shows up.</summary>
+    private async Task ReloadCreatorsAsync()
+    {
+        try
+        {
+            _creators = await Api.ShopCreatorsAsync(ShopId);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // The list on screen stays; the next refresh tries again.
+        }
+    }
+
+    /// <summary>The results panel's calls, run the page's way; true when nothing was refused.</summary>
+    private async Task<bool> TryAsync(Func<Task> action)
+    {
+        await RunAsync(action);
+        StateHasChanged();
+        return _error is null;
+    }
+
     /// <summary>What the brand can do next with a creator in each status.</summary>
     private IEnumerable<(CreatorStatus Status, string Label)> Actions(CreatorStatus status) => status switch
     {

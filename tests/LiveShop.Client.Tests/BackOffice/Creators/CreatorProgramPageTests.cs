@@ -5,6 +5,7 @@ using LiveShop.Client.Tests.TestDoubles;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Creators;
+using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shops;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,6 +31,7 @@ public sealed class CreatorProgramPageTests : BunitTestBase
         _api = api;
         _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorProgram(ShopId), FakeApi.Json(HttpStatusCode.OK, new CreatorProgramDto(ShopId, false, CreatorApproval.Approve, 0.1m, 7, true, [])));
         _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreators(ShopId), FakeApi.Json(HttpStatusCode.OK, new List<ProgramCreatorDto> { Waiting }));
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorResults(ShopId), FakeApi.Json(HttpStatusCode.OK, new BrandCreatorResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, [], [], [])));
     }
 
     [Fact]
@@ -94,6 +96,28 @@ public sealed class CreatorProgramPageTests : BunitTestBase
         page.WaitForElement("[data-testid=creators-not-allowed]");
         Assert.Empty(page.FindAll("[data-testid=bo-nav-creators]"));
         Assert.DoesNotContain(_api.Sent, s => s.Path == ApiRoutes.ShopCreators(ShopId));
+    }
+
+    [Fact]
+    public void Results_ShowEachCreatorsSales_AndWhatEachModelCredits()
+    {
+        var zero = new ModelCreditsDto(0, 0, 0, 0);
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorResults(ShopId), FakeApi.Json(HttpStatusCode.OK, new BrandCreatorResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch,
+            [new BrandCurrencyTotalDto("TWD", 5000m, 4, new ModelCreditsDto(2730m, 3000m, 2900m, 2800m))],
+            [new BrandCreatorResultDto(CreatorId, "mei.tea", "Mei Tea", CreatorStatus.Approved, "TWD", 12, 9, 2, 3, 2270m, new ModelCreditsDto(2270m, 2000m, 2100m, 2200m), 343.6m, 0m)],
+            [new BrandCreatorProductDto(CreatorId, Guid.NewGuid(), "Oolong 150 g", "TWD", 1, 890m)])));
+        var page = RenderAs(ShopRole.Manager);
+
+        var row = page.WaitForElement("[data-testid=brand-results]").TextContent;
+        Assert.Contains("mei.tea", row, StringComparison.Ordinal);
+        Assert.Contains("2,270", page.Find($"[data-testid=brand-gmv-{CreatorId}]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("343.60", row, StringComparison.Ordinal);
+        Assert.Contains("2,100", page.Find("[data-testid=brand-models]").TextContent, StringComparison.Ordinal);   // linear
+        Assert.Contains("Oolong 150 g", page.Find("[data-testid=brand-products]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("2,270", page.Find("[data-testid=brand-total-TWD]").TextContent, StringComparison.Ordinal);
+
+        page.Find("[data-testid=brand-period-7]").Click();
+        page.WaitForAssertion(() => Assert.Equal(2, _api.Sent.Count(s => s.Path == ApiRoutes.ShopCreatorResults(ShopId))));
     }
 
     private Bunit.IRenderedComponent<CreatorProgramPage> RenderAs(ShopRole role)

@@ -65,13 +65,7 @@ public sealed class BuyInStreamTests(BrowserFixture browser, ITestOutputHelper o
         Assert.True(await VideoUncoveredAboveTheSheetAsync(viewer), "The upper part of the video must stay uncovered above the sheet.");
         await viewer.TestId("checkout-next").ClickAsync();
 
-        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "delivery");
-        await viewer.Field("address-name").FillAsync("Xiao Wang");
-        await viewer.Field("address-line1").FillAsync("No. 7, Lane 3, Yongkang St.");
-        await viewer.Field("address-city").FillAsync("Taipei");
-        await viewer.Field("address-postal-code").FillAsync("106");
-        await viewer.Field("address-country").FillAsync("Taiwan");
-        await viewer.Field("address-phone").FillAsync("+886 912 345 678");
+        await viewer.FillAddressAsync();
         await viewer.TestId("checkout-next").ClickAsync();
 
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "payment");

@@ -40,13 +40,7 @@ public sealed class FulfilmentJourneyTests(BrowserFixture browser) : IClassFixtu
         var sheet = viewer.TestId("cart-sheet");
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "cart");
         await viewer.TestId("checkout-next").ClickAsync();
-        await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "delivery");
-        await viewer.Field("address-name").FillAsync("Xiao Wang");
-        await viewer.Field("address-line1").FillAsync("No. 7, Lane 3, Yongkang St.");
-        await viewer.Field("address-city").FillAsync("Taipei");
-        await viewer.Field("address-postal-code").FillAsync("106");
-        await viewer.Field("address-country").FillAsync("Taiwan");
-        await viewer.Field("address-phone").FillAsync("+886 912 345 678");
+        await viewer.FillAddressAsync();
         await viewer.TestId("checkout-next").ClickAsync();
         await Assertions.Expect(sheet).ToHaveAttributeAsync("data-step", "payment");
         await viewer.TestId("pay-card-ok").CheckAsync();

@@ -32,6 +32,18 @@ public static class Pages
         page.Locator($"[data-testid='{submitTestId}']:not([disabled])")
             .WaitForAsync(new LocatorWaitForOptions { Timeout = BrowserFixture.Patience });
 
+    /// <summary>Fills the checkout's delivery step with a Taipei address (the sheet must be on that step).</summary>
+    public static async Task FillAddressAsync(this IPage page)
+    {
+        await Assertions.Expect(page.TestId("cart-sheet")).ToHaveAttributeAsync("data-step", "delivery");
+        await page.Field("address-name").FillAsync("Xiao Wang");
+        await page.Field("address-line1").FillAsync("No. 7, Lane 3, Yongkang St.");
+        await page.Field("address-city").FillAsync("Taipei");
+        await page.Field("address-postal-code").FillAsync("106");
+        await page.Field("address-country").FillAsync("Taiwan");
+        await page.Field("address-phone").FillAsync("+886 912 345 678");
+    }
+
     /// <summary>Signs in through the sign-in page and lands on <paramref name="returnUrl"/>.</summary>
     public static async Task SignInAsync(this IPage page, string email, string returnUrl, string password = DemoSeeder.DemoPassword)
     {

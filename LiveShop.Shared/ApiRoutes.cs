@@ -76,6 +76,9 @@ public static class ApiRoutes
     public const string CreatorResults = "/api/creator/results";
     public const string CreatorResultsCsv = "/api/creator/results.csv";
     public static string ShopCreatorResults(Guid shopId) => $"{Shops}/{shopId}/creator-results";
+    public const string CreatorStatements = "/api/creator/statements";
+    public static string ShopCreatorStatements(Guid shopId) => $"{Shops}/{shopId}/creator-statements";
+    public static string ShopCreatorStatementPaid(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creator-statements/{creatorId}/paid";
     public static string ShopCreatorProgram(Guid shopId) => $"{Shops}/{shopId}/creator-program";
     public static string ShopCreators(Guid shopId) => $"{Shops}/{shopId}/creators";
     public static string ShopCreator(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creators/{creatorId}";

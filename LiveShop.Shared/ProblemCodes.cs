@@ -130,6 +130,8 @@ public static class ProblemCodes
     public const string CreatorNotFound = "creator-not-found";
     public const string CreatorNotApproved = "creator-not-approved";
     public const string CreatorLinkInvalid = "creator-link-invalid";
+    public const string MonthInvalid = "month-invalid";
+    public const string NothingDue = "nothing-due";
 
     // The camera's signalling state (Redis, with several instances) did not answer: 503; the pages ask again.
     public const string CameraRelayUnavailable = "camera-relay-unavailable";

@@ -42,6 +42,15 @@ public sealed partial class ApiClient
     public Task<BrandCreatorResultsDto> ShopCreatorResultsAsync(Guid shopId, DateTimeOffset from, DateTimeOffset to) =>
         GetAsync($"{ApiRoutes.ShopCreatorResults(shopId)}?{Period(from, to)}", Json.BrandCreatorResultsDto);
 
+    public Task<List<CreatorStatementDto>> CreatorStatementsAsync(string month) =>
+        GetAsync($"{ApiRoutes.CreatorStatements}?month={Uri.EscapeDataString(month)}", Json.ListCreatorStatementDto);
+
+    public Task<List<CreatorStatementDto>> ShopCreatorStatementsAsync(Guid shopId, string month) =>
+        GetAsync($"{ApiRoutes.ShopCreatorStatements(shopId)}?month={Uri.EscapeDataString(month)}", Json.ListCreatorStatementDto);
+
+    public Task<CreatorStatementDto> MarkCreatorStatementPaidAsync(Guid shopId, Guid creatorId, MarkStatementPaidRequest request) =>
+        PostAsync(ApiRoutes.ShopCreatorStatementPaid(shopId, creatorId), request, Json.MarkStatementPaidRequest, Json.CreatorStatementDto);
+
     private static string Period(DateTimeOffset from, DateTimeOffset to) =>
         $"from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}";
 

@@ -84,6 +84,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Creators.CreatorEnrollment> CreatorEnrollments => Set<Features.Creators.CreatorEnrollment>();
 
+    public DbSet<Features.Creators.CreatorPayout> CreatorPayouts => Set<Features.Creators.CreatorPayout>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -197,3 +197,28 @@ public sealed record BrandCreatorResultDto(
 
 /// <summary>What a creator sold of one product, as credited under the model.</summary>
 public sealed record BrandCreatorProductDto(Guid CreatorId, Guid ProductId, string Name, string Currency, int Units, decimal Gmv);
+
+/// <summary>
+/// One creator's statement for one month (the orders placed in it, in the shop's time zone) and currency: the orders
+/// credited to them, how many of those had refunds, the credited GMV net of refunds, the commission pending and
+/// confirmed, what the brand marked paid, and what is due (confirmed less paid). Under the platform's model.
+/// </summary>
+public sealed record CreatorStatementDto(
+    Guid ShopId,
+    string BrandName,
+    Guid CreatorId,
+    string Handle,
+    string DisplayName,
+    string Month,
+    string Currency,
+    int Orders,
+    int RefundedOrders,
+    decimal Gmv,
+    decimal CommissionPending,
+    decimal CommissionConfirmed,
+    decimal Paid,
+    decimal Due,
+    DateTimeOffset? LastPaidAt);
+
+/// <summary>The brand marks what is due on a creator's statement as paid.</summary>
+public sealed record MarkStatementPaidRequest(string Month, string Currency);

@@ -29,6 +29,10 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
     private Guid _productId;
     private int _days = 30;
     private bool _creating;
+    private List<CreatorStatementDto>? _statements;
+    private string _month = Months.First();
+
+    private static IReadOnlyList<string> Months => StatementMonths.Recent();
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
@@ -61,6 +65,7 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
             _shows = await Api.CreatorShowsAsync();
             _showId = _shows.FirstOrDefault(s => s.Status == ShowStatus.Live)?.ShowId ?? _shows.FirstOrDefault()?.ShowId ?? Guid.Empty;
             await LoadResultsAsync();
+            _statements = await Api.CreatorStatementsAsync(_month);
         });
         _ = RefreshAsync(_stop.Token);
     }
@@ -99,6 +104,12 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
         {
             (_from, _to, _results, _updated) = (to.AddDays(-days), to, results, to);
         }
+    }
+
+    private Task ChooseMonthAsync(string month)
+    {
+        _month = month;
+        return Run(async () => _statements = await Api.CreatorStatementsAsync(month));
     }
 
     private void ChooseShow(Guid showId)

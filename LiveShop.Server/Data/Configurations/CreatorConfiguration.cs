@@ -52,3 +52,19 @@ internal sealed class CreatorEnrollmentConfiguration : IEntityTypeConfiguration<
         builder.Property(e => e.RateOverride).HasPrecision(6, 4);
     }
 }
+
+internal sealed class CreatorPayoutConfiguration : IEntityTypeConfiguration<CreatorPayout>
+{
+    public void Configure(EntityTypeBuilder<CreatorPayout> builder)
+    {
+        builder.ToTable("CreatorPayouts");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Month).HasMaxLength(7).IsUnicode(false);
+        builder.Property(p => p.Currency).HasMaxLength(3).IsUnicode(false);
+        builder.Property(p => p.Amount).HasPrecision(18, 2);
+        builder.HasIndex(p => new { p.ShopId, p.Month });
+        builder.HasIndex(p => new { p.CreatorId, p.Month });
+        builder.HasOne<Shop>().WithMany().HasForeignKey(p => p.ShopId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -16,6 +16,7 @@ public static class CreatorEndpoints
         builder.Services.AddScoped<CreatorPrograms>();
         builder.Services.AddScoped<CreatorSales>();
         builder.Services.AddScoped<BrandCreatorResults>();
+        builder.Services.AddScoped<CreatorStatements>();
         builder.Services.AddOptions<CreatorOptions>().BindConfiguration(CreatorOptions.Section)
             .Validate(o => o.ConfirmAfterDays is >= 0 and <= 365 && o.ReplayDays is >= 0 and <= 365, "Creators:ConfirmAfterDays and Creators:ReplayDays are 0 to 365.")
             .ValidateOnStart();
@@ -46,6 +47,9 @@ public static class CreatorEndpoints
                 Ok(sales.ResultsAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), ct)))
             .WithName("CreatorResults").WithSummary("The caller's clicks, visitors, orders, GMV and commission for [from, to) (default: the last 30 days), per brand, show, link and product.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        creator.MapGet("/statements", (string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) => Ok(statements.CreatorAsync(user, month, ct)))
+            .WithName("CreatorStatements").WithSummary("The caller's monthly statements (month = yyyy-MM, default this month) from every brand, with what was paid and what is due.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         creator.MapGet("/results.csv", ResultsCsvAsync)
             .WithName("CreatorResultsCsv").WithSummary("The caller's credited order lines for [from, to) as CSV.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -68,6 +72,13 @@ public static class CreatorEndpoints
                 Ok(results.ResultsAsync(user, shopId, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), ct)))
             .WithName("ShopCreatorResults").WithSummary("Each creator's results for [from, to) side by side, under every attribution model (owners and managers).")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        brand.MapGet("/creator-statements", (Guid shopId, string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) => Ok(statements.BrandAsync(user, shopId, month, ct)))
+            .WithName("ShopCreatorStatements").WithSummary("Each creator's statement for a month (yyyy-MM in the shop's time zone; default this month): orders, GMV, commission, paid, due.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        brand.MapPost("/creator-statements/{creatorId:guid}/paid", (Guid shopId, Guid creatorId, MarkStatementPaidRequest request, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) =>
+                Ok(statements.MarkPaidAsync(user, shopId, creatorId, request, ct)))
+            .WithName("MarkCreatorStatementPaid").WithSummary("Marks what is due on a creator's statement (the confirmed commission not yet paid) as paid now.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

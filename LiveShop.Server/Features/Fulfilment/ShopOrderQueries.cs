@@ -165,7 +165,7 @@ public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, Or
         return skus;
     }
 
-    private static TimeZoneInfo ZoneOf(Shop shop)
+    internal static TimeZoneInfo ZoneOf(Shop shop)
     {
         try
         {
@@ -177,7 +177,7 @@ public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, Or
         }
     }
 
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
+    internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         while (zone.IsInvalidTime(local))

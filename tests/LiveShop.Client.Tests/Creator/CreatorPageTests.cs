@@ -31,6 +31,7 @@ public sealed class CreatorPageTests : BunitTestBase
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new List<CreatorProductDto>()));
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorShows, FakeApi.Json(HttpStatusCode.OK, new List<CreatorShowDto>()));
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorResults, FakeApi.Json(HttpStatusCode.OK, NoResults));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorStatements, FakeApi.Json(HttpStatusCode.OK, new List<CreatorStatementDto>()));
     }
 
     private static readonly CreatorResultsDto NoResults = new(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, 7, [], [], [], []);

@@ -520,6 +520,48 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.ToTable("CreatorEnrollments", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("PaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorId", "Month");
+
+                    b.HasIndex("ShopId", "Month");
+
+                    b.ToTable("CreatorPayouts", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2048,6 +2090,15 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorPayout", b =>
+                {
                     b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
                         .WithMany()
                         .HasForeignKey("ShopId")

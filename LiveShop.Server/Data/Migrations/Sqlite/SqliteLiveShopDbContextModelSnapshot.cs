@@ -514,6 +514,48 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("CreatorEnrollments", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PaidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PaidById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatorId", "Month");
+
+                    b.HasIndex("ShopId", "Month");
+
+                    b.ToTable("CreatorPayouts", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorProfile", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2036,6 +2078,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Creators.CreatorPayout", b =>
+                {
                     b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
                         .WithMany()
                         .HasForeignKey("ShopId")

@@ -32,6 +32,7 @@ public sealed class CreatorProgramPageTests : BunitTestBase
         _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorProgram(ShopId), FakeApi.Json(HttpStatusCode.OK, new CreatorProgramDto(ShopId, false, CreatorApproval.Approve, 0.1m, 7, true, [])));
         _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreators(ShopId), FakeApi.Json(HttpStatusCode.OK, new List<ProgramCreatorDto> { Waiting }));
         _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorResults(ShopId), FakeApi.Json(HttpStatusCode.OK, new BrandCreatorResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, [], [], [])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorStatements(ShopId), FakeApi.Json(HttpStatusCode.OK, new List<CreatorStatementDto>()));
     }
 
     [Fact]
@@ -118,6 +119,25 @@ public sealed class CreatorProgramPageTests : BunitTestBase
 
         page.Find("[data-testid=brand-period-7]").Click();
         page.WaitForAssertion(() => Assert.Equal(2, _api.Sent.Count(s => s.Path == ApiRoutes.ShopCreatorResults(ShopId))));
+    }
+
+    [Fact]
+    public void Statements_MarkWhatIsDuePaid_ForTheMonthAndCurrencyShown()
+    {
+        var due = new CreatorStatementDto(ShopId, "Formosa Tea & Beauty", CreatorId, "mei.tea", "Mei Tea", "2026-11", "TWD", 3, 1, 4100m, 0m, 492m, 0m, 492m, null);
+        _api.Answer(HttpMethod.Get, ApiRoutes.ShopCreatorStatements(ShopId),
+            FakeApi.Json(HttpStatusCode.OK, new List<CreatorStatementDto> { due }),
+            FakeApi.Json(HttpStatusCode.OK, new List<CreatorStatementDto> { due with { Paid = 492m, Due = 0m, LastPaidAt = DeviceNow } }));
+        _api.Answer(HttpMethod.Post, ApiRoutes.ShopCreatorStatementPaid(ShopId, CreatorId), FakeApi.Json(HttpStatusCode.OK, due with { Paid = 492m, Due = 0m, LastPaidAt = DeviceNow }));
+        var page = RenderAs(ShopRole.Owner);
+
+        Assert.Contains("492", page.WaitForElement($"[data-testid=statement-due-{CreatorId}]").TextContent, StringComparison.Ordinal);
+        page.Find($"[data-testid=statement-pay-{CreatorId}]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-testid=statement-pay-{CreatorId}]")));
+        var sent = JsonSerializer.Deserialize<MarkStatementPaidRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.ShopCreatorStatementPaid(ShopId, CreatorId)).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal(("2026-11", "TWD"), (sent.Month, sent.Currency));
+        Assert.Contains("month=", _api.Sent.First(s => s.Path == ApiRoutes.ShopCreatorStatements(ShopId)).Query, StringComparison.Ordinal);
     }
 
     private Bunit.IRenderedComponent<CreatorProgramPage> RenderAs(ShopRole role)

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Fulfilment;
+using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared;
+using LiveShop.Shared.Creators;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Shops;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LiveShop.Server.Features.Creators;
+
+/// <summary>
+/// Monthly statements: per brand, creator and currency, the orders placed in a month (in the brand's time zone) that
+/// credit the creator, their GMV and commission — pending and confirmed — what the brand marked paid and what is due.
+/// A brand marks what is due paid (the confirmed commission not yet paid); it may do so again later in the month's
+/// life, as more orders are confirmed. A creator sees their statements from every brand; a brand only its own.
+/// </summary>
+public sealed class CreatorStatements(
+    LiveShopDbContext db,
+    ShopAccess access,
+    IOptions<AttributionOptions> attribution,
+    IOptions<CreatorOptions> options,
+    TimeProvider clock)
+{
+    private const string WhatFor = "manage the creator program";
+
+    public async Task<List<CreatorStatementDto>> BrandAsync(ClaimsPrincipal caller, Guid shopId, string? month, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, ShopPermissions.CanManageCreators, WhatFor, cancellationToken);
+        var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId, cancellationToken);
+        return await StatementsAsync(shop, MonthOf(month, shop), null, cancellationToken);
+    }
+
+    /// <summary>The caller's statements for the month from every brand they earned from.</summary>
+    public async Task<List<CreatorStatementDto>> CreatorAsync(ClaimsPrincipal caller, string? month, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var shopIds = await db.ShareLinks.Where(l => l.CreatedById == userId && l.ByCreator)
+            .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => s.ShopId).Distinct().ToListAsync(cancellationToken);
+        var shops = await db.Shops.AsNoTracking().Where(s => shopIds.Contains(s.Id)).ToListAsync(cancellationToken);
+        var rows = new List<CreatorStatementDto>();
+        foreach (var shop in shops)
+        {
+            rows.AddRange(await StatementsAsync(shop, MonthOf(month, shop), userId, cancellationToken));
+        }
+
+        return [.. rows.OrderBy(r => r.BrandName, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Currency, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Records the confirmed commission not yet paid as paid now; 409 <c>nothing-due</c> when none is.</summary>
+    public async Task<CreatorStatementDto> MarkPaidAsync(ClaimsPrincipal caller, Guid shopId, Guid creatorId, MarkStatementPaidRequest? request, CancellationToken cancellationToken)
+    {
+        var membership = await access.RequireAsync(caller, shopId, ShopPermissions.CanManageCreators, WhatFor, cancellationToken);
+        var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId, cancellationToken);
+        var month = MonthOf(request?.Month, shop);
+        var statement = (await StatementsAsync(shop, month, creatorId, cancellationToken)).SingleOrDefault(s => s.Currency == request?.Currency)
+            ?? throw DomainException.NotFound(ProblemCodes.CreatorNotFound, "This creator has no statement for {0} in {1}.", month.Key, request?.Currency ?? "");
+        if (statement.Due <= 0)
+        {
+            throw DomainException.Conflict(ProblemCodes.NothingDue, "Nothing is due to this creator for {0}: the confirmed commission is paid.", month.Key);
+        }
+
+        db.CreatorPayouts.Add(new CreatorPayout(Guid.CreateVersion7(), shopId, creatorId, month.Key, statement.Currency, statement.Due, clock.GetUtcNow().ToMilliseconds(), membership.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return (await StatementsAsync(shop, month, creatorId, cancellationToken)).Single(s => s.Currency == statement.Currency);
+    }
+
+    private sealed record Month(string Key, DateTimeOffset Start, DateTimeOffset End);
+
+    /// <summary><c>yyyy-MM</c> (default: this month) as the shop's local month, in UTC bounds; 400 <c>month-invalid</c> otherwise.</summary>
+    private Month MonthOf(string? month, Shop shop)
+    {
+        var zone = ShopOrderQueries.ZoneOf(shop);
+        DateOnly first;
+        if (string.IsNullOrWhiteSpace(month))
+        {
+            var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+            first = new DateOnly(local.Year, local.Month, 1);
+        }
+        else if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || first.Year < 2000 || first.Year > 2100)
+        {
+            throw DomainException.Invalid(ProblemCodes.MonthInvalid, "Give the month as year and month, e.g. 2026-12.");
+        }
+
+        return new Month(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), ShopOrderQueries.StartOfDay(first, zone), ShopOrderQueries.StartOfDay(first.AddMonths(1), zone));
+    }
+
+    /// <summary>The month's statements of one brand: every creator credited (or only <paramref name="creatorId"/>), per currency.</summary>
+    private async Task<List<CreatorStatementDto>> StatementsAsync(Shop shop, Month month, Guid? creatorId, CancellationToken cancellationToken)
+    {
+        var codes = (await db.ShareLinks
+            .Where(l => l.ByCreator && (creatorId == null || l.CreatedById == creatorId) && db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shop.Id))
+            .Select(l => l.Code)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var codeList = codes.ToList();
+        var orders = codeList.Count == 0 ? [] : await db.Orders.AsNoTracking()
+            .Where(o => o.ShopId == shop.Id && o.PlacedAt >= month.Start && o.PlacedAt < month.End && OrderStatuses.CountedAsSale.Contains(o.Status)
+                && o.Touches.Any(t => codeList.Contains(t.Code)))
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var shares = orders
+            .SelectMany(o => CreatorLedger.Shares(o, attribution.Value.Model, attribution.Value.HalfLife, codes).Select(s => (Order: o, Share: s)))
+            .Where(x => creatorId == null || x.Share.CreatorId == creatorId)
+            .ToList();
+        var payouts = await db.CreatorPayouts.AsNoTracking()
+            .Where(p => p.ShopId == shop.Id && p.Month == month.Key && (creatorId == null || p.CreatorId == creatorId))
+            .ToListAsync(cancellationToken);
+
+        var keys = shares.Select(s => (s.Share.CreatorId, s.Order.Currency)).Concat(payouts.Select(p => (p.CreatorId, p.Currency))).Distinct().ToList();
+        var ids = keys.Select(k => k.CreatorId).Distinct().ToList();
+        var people = await db.CreatorProfiles.AsNoTracking().Where(p => ids.Contains(p.UserId)).ToDictionaryAsync(p => p.UserId, cancellationToken);
+        return [.. keys
+            .Select(k =>
+            {
+                var mine = shares.Where(s => s.Share.CreatorId == k.CreatorId && s.Order.Currency == k.Currency).ToList();
+                var confirmed = mine.Where(s => CreatorLedger.IsConfirmed(s.Order, now, options.Value.ConfirmAfter)).Sum(s => s.Share.Commission);
+                var paid = payouts.Where(p => p.CreatorId == k.CreatorId && p.Currency == k.Currency).ToList();
+                var person = people.GetValueOrDefault(k.CreatorId);
+                return new CreatorStatementDto(shop.Id, shop.Name, k.CreatorId, person?.Handle ?? "", person?.DisplayName ?? "", month.Key, k.Currency,
+                    mine.Count, mine.Count(s => s.Order.RefundedAmount > 0), mine.Sum(s => s.Share.Gmv),
+                    mine.Sum(s => s.Share.Commission) - confirmed, confirmed, paid.Sum(p => p.Amount), Math.Max(0, confirmed - paid.Sum(p => p.Amount)),
+                    paid.Count == 0 ? null : paid.Max(p => p.PaidAt));
+            })
+            .OrderByDescending(s => s.Due).ThenBy(s => s.Handle, StringComparer.Ordinal)];
+    }
+}

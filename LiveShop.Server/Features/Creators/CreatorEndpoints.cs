@@ -26,7 +26,7 @@ public static class CreatorEndpoints
     public static IEndpointRouteBuilder MapCreatorEndpoints(this IEndpointRouteBuilder app)
     {
         var creator = app.MapGroup(ApiRoutes.Creator).WithTags("Creators").RequireAuthorization();
-        creator.MapGet("/profile", (ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.ProfileAsync(user, ct)))
+        creator.MapGet("/profile", ProfileAsync)
             .WithName("MyCreatorProfile").WithSummary("The caller's creator profile (null until they make one).");
         creator.MapPut("/profile", (CreatorProfileRequest request, ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.SaveProfileAsync(user, request, ct)))
             .WithName("SaveCreatorProfile").WithSummary("Creates or changes the caller's creator profile.")
@@ -81,6 +81,12 @@ public static class CreatorEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    /// <summary>The profile, or a JSON <c>null</c> body before there is one (written out: an empty body is not JSON).</summary>
+    private static async Task<IResult> ProfileAsync(ClaimsPrincipal user, Creators creators, CancellationToken cancellationToken) =>
+        await creators.ProfileAsync(user, cancellationToken) is { } profile
+            ? TypedResults.Ok(profile)
+            : TypedResults.Content("null", "application/json");
 
     private static async Task<Created<CreatorLinkResultDto>> CreateLinkAsync(CreatorLinkRequest request, ClaimsPrincipal user, CreatorSales sales, CancellationToken cancellationToken)
     {

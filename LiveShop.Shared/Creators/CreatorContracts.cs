@@ -220,5 +220,8 @@ public sealed record CreatorStatementDto(
     decimal Due,
     DateTimeOffset? LastPaidAt);
 
-/// <summary>The brand marks what is due on a creator's statement as paid.</summary>
-public sealed record MarkStatementPaidRequest(string Month, string Currency);
+/// <summary>
+/// The brand marks what is due on a creator's statement as paid. <see cref="Amount"/>: the due amount the brand saw
+/// (refused when it changed since, e.g. an order refunded meanwhile); null pays whatever is due now.
+/// </summary>
+public sealed record MarkStatementPaidRequest(string Month, string Currency, decimal? Amount = null);

@@ -49,6 +49,7 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
     /// <summary>Runs a call the page's way (busy flag, the refusal shown at the top); returns whether it succeeded.</summary>
     [Parameter, EditorRequired] public Func<Func<Task>, Task<bool>> Run { get; set; } = default!;
 
+    /// <summary>A call of the page is running: Make my link waits.</summary>
     [Parameter] public bool Busy { get; set; }
 
     private CreatorShowDto? Chosen => _shows.FirstOrDefault(s => s.ShowId == _showId);

@@ -63,6 +63,8 @@ internal sealed class CreatorPayoutConfiguration : IEntityTypeConfiguration<Crea
         builder.Property(p => p.Month).HasMaxLength(7).IsUnicode(false);
         builder.Property(p => p.Currency).HasMaxLength(3).IsUnicode(false);
         builder.Property(p => p.Amount).HasPrecision(18, 2);
+        builder.Property(p => p.PaidBefore).HasPrecision(18, 2);
+        builder.HasIndex(p => new { p.ShopId, p.CreatorId, p.Month, p.Currency, p.PaidBefore }).IsUnique();
         builder.HasIndex(p => new { p.ShopId, p.Month });
         builder.HasIndex(p => new { p.CreatorId, p.Month });
         builder.HasOne<Shop>().WithMany().HasForeignKey(p => p.ShopId).OnDelete(DeleteBehavior.Cascade);

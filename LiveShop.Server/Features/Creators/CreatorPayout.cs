@@ -11,8 +11,9 @@ public sealed class CreatorPayout
     {
     }
 
-    public CreatorPayout(Guid id, Guid shopId, Guid creatorId, string month, string currency, decimal amount, DateTimeOffset paidAt, Guid paidById)
+    public CreatorPayout(Guid id, Guid shopId, Guid creatorId, string month, string currency, decimal amount, decimal paidBefore, DateTimeOffset paidAt, Guid paidById)
     {
+        PaidBefore = paidBefore;
         Id = id;
         ShopId = shopId;
         CreatorId = creatorId;
@@ -35,6 +36,12 @@ public sealed class CreatorPayout
     public string Currency { get; private set; } = "";
 
     public decimal Amount { get; private set; }
+
+    /// <summary>
+    /// What had been paid for the month before this payout: unique per creator, month and currency, so two "mark paid"
+    /// made at once (a double click, two managers) record one payout, not two.
+    /// </summary>
+    public decimal PaidBefore { get; private set; }
 
     public DateTimeOffset PaidAt { get; private set; }
 

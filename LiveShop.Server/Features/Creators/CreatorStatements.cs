@@ -47,7 +47,7 @@ public sealed class CreatorStatements(
         var rows = new List<CreatorStatementDto>();
         foreach (var shop in shops)
         {
-            rows.AddRange(await StatementsAsync(shop, MonthOf(month, shop), userId, cancellationToken));
+            rows.AddRange(await StatementsAsync(shop, MonthOf(month, shop), userId, cancellationToken, openedOnly: true));
         }
 
         return [.. rows.OrderBy(r => r.BrandName, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Currency, StringComparer.Ordinal)];
@@ -66,8 +66,22 @@ public sealed class CreatorStatements(
             throw DomainException.Conflict(ProblemCodes.NothingDue, "Nothing is due to this creator for {0}: the confirmed commission is paid.", month.Key);
         }
 
-        db.CreatorPayouts.Add(new CreatorPayout(Guid.CreateVersion7(), shopId, creatorId, month.Key, statement.Currency, statement.Due, clock.GetUtcNow().ToMilliseconds(), membership.UserId));
-        await db.SaveChangesAsync(cancellationToken);
+        if (request!.Amount is { } seen && seen != statement.Due)
+        {
+            throw DomainException.Conflict(ProblemCodes.NothingDue, "What is due to this creator for {0} changed to {1}: check it and mark it paid again.", month.Key, statement.Due);
+        }
+
+        db.CreatorPayouts.Add(new CreatorPayout(Guid.CreateVersion7(), shopId, creatorId, month.Key, statement.Currency, statement.Due, statement.Paid, clock.GetUtcNow().ToMilliseconds(), membership.UserId));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // Marked paid by another request at the same moment: that one payout stands.
+            throw DomainException.Conflict(ProblemCodes.NothingDue, "Nothing is due to this creator for {0}: the confirmed commission is paid.", month.Key);
+        }
+
         return (await StatementsAsync(shop, month, creatorId, cancellationToken)).Single(s => s.Currency == statement.Currency);
     }
 
@@ -91,8 +105,12 @@ public sealed class CreatorStatements(
         return new Month(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), ShopOrderQueries.StartOfDay(first, zone), ShopOrderQueries.StartOfDay(first.AddMonths(1), zone));
     }
 
-    /// <summary>The month's statements of one brand: every creator credited (or only <paramref name="creatorId"/>), per currency.</summary>
-    private async Task<List<CreatorStatementDto>> StatementsAsync(Shop shop, Month month, Guid? creatorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The month's statements of one brand: every creator credited (or only <paramref name="creatorId"/>), per currency.
+    /// <paramref name="openedOnly"/>: as the creator reads it — only orders and GMV of lines opened to them, never the
+    /// rest of the buyer's basket (the commission is the same: other lines earn nothing).
+    /// </summary>
+    private async Task<List<CreatorStatementDto>> StatementsAsync(Shop shop, Month month, Guid? creatorId, CancellationToken cancellationToken, bool openedOnly = false)
     {
         var codes = (await db.ShareLinks
             .Where(l => l.ByCreator && (creatorId == null || l.CreatedById == creatorId) && db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shop.Id))
@@ -106,7 +124,7 @@ public sealed class CreatorStatements(
         var now = clock.GetUtcNow();
         var shares = orders
             .SelectMany(o => CreatorLedger.Shares(o, attribution.Value.Model, attribution.Value.HalfLife, codes).Select(s => (Order: o, Share: s)))
-            .Where(x => creatorId == null || x.Share.CreatorId == creatorId)
+            .Where(x => (creatorId == null || x.Share.CreatorId == creatorId) && (!openedOnly || x.Share.Opened.Count > 0))
             .ToList();
         var payouts = await db.CreatorPayouts.AsNoTracking()
             .Where(p => p.ShopId == shop.Id && p.Month == month.Key && (creatorId == null || p.CreatorId == creatorId))
@@ -123,7 +141,9 @@ public sealed class CreatorStatements(
                 var paid = payouts.Where(p => p.CreatorId == k.CreatorId && p.Currency == k.Currency).ToList();
                 var person = people.GetValueOrDefault(k.CreatorId);
                 return new CreatorStatementDto(shop.Id, shop.Name, k.CreatorId, person?.Handle ?? "", person?.DisplayName ?? "", month.Key, k.Currency,
-                    mine.Count, mine.Count(s => s.Order.RefundedAmount > 0), mine.Sum(s => s.Share.Gmv),
+                    mine.Count,
+                    openedOnly ? mine.Count(s => s.Share.Opened.Any(l => l.Line.RefundedQuantity > 0)) : mine.Count(s => s.Order.RefundedAmount > 0),
+                    openedOnly ? mine.Sum(s => s.Share.OpenedGmv) : mine.Sum(s => s.Share.Gmv),
                     mine.Sum(s => s.Share.Commission) - confirmed, confirmed, paid.Sum(p => p.Amount), Math.Max(0, confirmed - paid.Sum(p => p.Amount)),
                     paid.Count == 0 ? null : paid.Max(p => p.PaidAt));
             })

@@ -23,6 +23,9 @@ public sealed partial class CreatorStatementsPanel
     /// <summary>Runs a call the page's way (busy flag, the refusal shown at the top).</summary>
     [Parameter, EditorRequired] public Func<Func<Task>, Task<bool>> Run { get; set; } = default!;
 
+    /// <summary>A call of the page is running: Mark paid waits (no double payout from a double click).</summary>
+    [Parameter] public bool Busy { get; set; }
+
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -47,7 +50,7 @@ public sealed partial class CreatorStatementsPanel
 
     private Task MarkPaidAsync(CreatorStatementDto statement) => Run(async () =>
     {
-        var paid = await Api.MarkCreatorStatementPaidAsync(ShopId, statement.CreatorId, new MarkStatementPaidRequest(statement.Month, statement.Currency));
+        var paid = await Api.MarkCreatorStatementPaidAsync(ShopId, statement.CreatorId, new MarkStatementPaidRequest(statement.Month, statement.Currency, statement.Due));
         Snackbar.Add(T["Marked {0} paid.", Money.Format(paid.Paid - statement.Paid, paid.Currency)], Severity.Success);
         await LoadAsync();
     });

@@ -547,6 +547,10 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal>("PaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<Guid>("PaidById")
                         .HasColumnType("uuid");
 
@@ -558,6 +562,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.HasIndex("CreatorId", "Month");
 
                     b.HasIndex("ShopId", "Month");
+
+                    b.HasIndex("ShopId", "CreatorId", "Month", "Currency", "PaidBefore")
+                        .IsUnique();
 
                     b.ToTable("CreatorPayouts", (string)null);
                 });

@@ -547,6 +547,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("PaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<Guid>("PaidById")
                         .HasColumnType("uniqueidentifier");
 
@@ -558,6 +562,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasIndex("CreatorId", "Month");
 
                     b.HasIndex("ShopId", "Month");
+
+                    b.HasIndex("ShopId", "CreatorId", "Month", "Currency", "PaidBefore")
+                        .IsUnique();
 
                     b.ToTable("CreatorPayouts", (string)null);
                 });

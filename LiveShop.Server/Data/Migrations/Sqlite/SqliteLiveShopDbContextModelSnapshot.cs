@@ -541,6 +541,10 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long>("PaidAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("PaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PaidById")
                         .HasColumnType("TEXT");
 
@@ -552,6 +556,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasIndex("CreatorId", "Month");
 
                     b.HasIndex("ShopId", "Month");
+
+                    b.HasIndex("ShopId", "CreatorId", "Month", "Currency", "PaidBefore")
+                        .IsUnique();
 
                     b.ToTable("CreatorPayouts", (string)null);
                 });

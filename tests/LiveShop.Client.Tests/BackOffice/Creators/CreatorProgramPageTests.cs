@@ -136,7 +136,7 @@ public sealed class CreatorProgramPageTests : BunitTestBase
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll($"[data-testid=statement-pay-{CreatorId}]")));
         var sent = JsonSerializer.Deserialize<MarkStatementPaidRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.ShopCreatorStatementPaid(ShopId, CreatorId)).Body!, JsonSerializerOptions.Web)!;
-        Assert.Equal(("2026-11", "TWD"), (sent.Month, sent.Currency));
+        Assert.Equal(("2026-11", "TWD", 492m), (sent.Month, sent.Currency, sent.Amount));
         Assert.Contains("month=", _api.Sent.First(s => s.Path == ApiRoutes.ShopCreatorStatements(ShopId)).Query, StringComparison.Ordinal);
     }
 

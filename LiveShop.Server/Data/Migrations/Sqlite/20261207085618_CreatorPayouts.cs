@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LiveShop.Server.Data.Migrations.PostgreSql
+namespace LiveShop.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CreatorPayouts : Migration
@@ -15,14 +15,15 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                 name: "CreatorPayouts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ShopId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Month = table.Column<string>(type: "character varying(7)", unicode: false, maxLength: 7, nullable: false),
-                    Currency = table.Column<string>(type: "character varying(3)", unicode: false, maxLength: 3, nullable: false),
-                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
-                    PaidAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    PaidById = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ShopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidBefore = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    PaidAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidById = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,6 +40,12 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                 name: "IX_CreatorPayouts_CreatorId_Month",
                 table: "CreatorPayouts",
                 columns: new[] { "CreatorId", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreatorPayouts_ShopId_CreatorId_Month_Currency_PaidBefore",
+                table: "CreatorPayouts",
+                columns: new[] { "ShopId", "CreatorId", "Month", "Currency", "PaidBefore" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CreatorPayouts_ShopId_Month",

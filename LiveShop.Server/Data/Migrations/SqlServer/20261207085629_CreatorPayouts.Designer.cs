@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLiveShopDbContext))]
-    [Migration("20261207081533_CreatorPayouts")]
+    [Migration("20261207085629_CreatorPayouts")]
     partial class CreatorPayouts
     {
         /// <inheritdoc />
@@ -550,6 +550,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset>("PaidAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<decimal>("PaidBefore")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
                     b.Property<Guid>("PaidById")
                         .HasColumnType("uniqueidentifier");
 
@@ -561,6 +565,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasIndex("CreatorId", "Month");
 
                     b.HasIndex("ShopId", "Month");
+
+                    b.HasIndex("ShopId", "CreatorId", "Month", "Currency", "PaidBefore")
+                        .IsUnique();
 
                     b.ToTable("CreatorPayouts", (string)null);
                 });

@@ -82,6 +82,17 @@ public static class ApiRoutes
     public static string ShopCreatorProgram(Guid shopId) => $"{Shops}/{shopId}/creator-program";
     public static string ShopCreators(Guid shopId) => $"{Shops}/{shopId}/creators";
     public static string ShopCreator(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creators/{creatorId}";
+
+    // Stores and their staff (issue 17): the shop's side, and a staff member's own.
+    public static string ShopStores(Guid shopId) => $"{Shops}/{shopId}/stores";
+    public static string ShopStore(Guid shopId, Guid storeId) => $"{Shops}/{shopId}/stores/{storeId}";
+    public static string ShopStoreStaff(Guid shopId, Guid storeId) => $"{Shops}/{shopId}/stores/{storeId}/staff";
+    public static string ShopStoreStaffMember(Guid shopId, Guid storeId, Guid userId) => $"{Shops}/{shopId}/stores/{storeId}/staff/{userId}";
+    public static string ShopStoreLeaderboard(Guid shopId) => $"{Shops}/{shopId}/store-leaderboard";
+    public const string Staff = "/api/staff";
+    public const string StaffLinks = "/api/staff/links";
+    public const string StaffResults = "/api/staff/results";
+    public static string StaffLinkQr(string code) => $"{StaffLinks}/{code}/qr.svg";
     public static string Shop(Guid shopId) => $"{Shops}/{shopId}";
     public static string ShopMembers(Guid shopId) => $"{Shops}/{shopId}/members";
     public static string ShopMember(Guid shopId, Guid userId) => $"{Shops}/{shopId}/members/{userId}";

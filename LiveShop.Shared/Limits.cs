@@ -139,4 +139,9 @@ public static class Limits
     /// <summary>Webhooks: endpoints per shop, and the note on one.</summary>
     public const int WebhookEndpointsPerShop = 10;
     public const int WebhookDescriptionMaxLength = 200;
+
+    /// <summary>Stores (issue 17): a store's name; stores per shop; staff per store.</summary>
+    public const int StoreNameMaxLength = 80;
+    public const int StoresPerShop = 500;
+    public const int StaffPerStore = 200;
 }

@@ -132,6 +132,16 @@ public static class ProblemCodes
     public const string CreatorLinkInvalid = "creator-link-invalid";
     public const string MonthInvalid = "month-invalid";
     public const string NothingDue = "nothing-due";
+    // Stores and staff (issue 17): a store name empty, too long or taken (400/409); a store or staff member not in
+    // this shop (404); an e-mail with no account (404); the caller not on the store's staff (403); a link for a show of
+    // another shop, an unknown product or an old show (400/404/409).
+    public const string StoreInvalid = "store-invalid";
+    public const string StoreNameTaken = "store-name-taken";
+    public const string StoreNotFound = "store-not-found";
+    public const string StaffNotFound = "staff-not-found";
+    public const string NotStoreStaff = "not-store-staff";
+    public const string StaffLinkInvalid = "staff-link-invalid";
+    public const string StoreLimitReached = "store-limit-reached";
 
     // The camera's signalling state (Redis, with several instances) did not answer: 503; the pages ask again.
     public const string CameraRelayUnavailable = "camera-relay-unavailable";

@@ -86,6 +86,10 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Creators.CreatorPayout> CreatorPayouts => Set<Features.Creators.CreatorPayout>();
 
+    public DbSet<Features.Stores.Store> Stores => Set<Features.Stores.Store>();
+
+    public DbSet<Features.Stores.StoreStaffMember> StoreStaff => Set<Features.Stores.StoreStaffMember>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,6 +30,9 @@ public static class ShopPermissions
     /// <summary>Run the creator program: its terms and opened products; approve, pause or remove creators.</summary>
     public static bool CanManageCreators(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
 
+    /// <summary>Define the shop's stores and their staff; see the store leaderboard.</summary>
+    public static bool CanManageStores(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager;
+
     /// <summary>Schedule shows and host them.</summary>
     public static bool CanHost(ShopRole role) => role is ShopRole.Owner or ShopRole.Manager or ShopRole.Host;
 

@@ -115,6 +115,10 @@ internal sealed class ShareLinkConfiguration : IEntityTypeConfiguration<ShareLin
         builder.HasIndex(l => l.ShowId);
         builder.HasOne<Features.Shows.Show>().WithMany().HasForeignKey(l => l.ShowId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(l => l.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        // Stores are never deleted (only renamed), so a store's links keep their credit; NoAction avoids a second
+        // cascade path from the shop (through its shows and through its stores) that SQL Server refuses.
+        builder.HasIndex(l => l.StoreId);
+        builder.HasOne<Features.Stores.Store>().WithMany().HasForeignKey(l => l.StoreId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 

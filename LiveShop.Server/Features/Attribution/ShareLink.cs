@@ -11,9 +11,10 @@ public sealed class ShareLink
     {
     }
 
-    public ShareLink(string code, Guid showId, Guid? productId, Guid createdById, DateTimeOffset createdAt, bool byCreator = false)
+    public ShareLink(string code, Guid showId, Guid? productId, Guid createdById, DateTimeOffset createdAt, bool byCreator = false, Guid? storeId = null)
     {
         ByCreator = byCreator;
+        StoreId = storeId;
         Code = code;
         ShowId = showId;
         ProductId = productId;
@@ -27,13 +28,16 @@ public sealed class ShareLink
 
     public Guid? ProductId { get; private set; }
 
-    /// <summary>The host, co-host or creator who made it: orders it brings are credited to them.</summary>
+    /// <summary>The host, co-host, creator or store staff member who made it: orders it brings are credited to them.</summary>
     public Guid CreatedById { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>A creator's link (B2K2C), not the show's team's.</summary>
     public bool ByCreator { get; private set; }
+
+    /// <summary>A store staff member's link: its orders count for them and for this store (issue 17).</summary>
+    public Guid? StoreId { get; private set; }
 }
 
 /// <summary>Someone opened a share link: who (user when signed in, and the browser's visitor id), when, which link.</summary>

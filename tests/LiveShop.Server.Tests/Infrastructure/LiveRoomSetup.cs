@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
 using LiveShop.Shared;
+using LiveShop.Shared.Catalog;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -28,6 +29,26 @@ public sealed record LiveRoom(SignedIn Host, ShowDetailDto Show, RoomWatcher Hos
         }
 
         return new LiveRoom(host, show, hostRoom);
+    }
+
+    /// <summary>A live show of a seller's own shop (in euros), its owner in the room.</summary>
+    public static async Task<LiveRoom> StartForSellerAsync(LiveShopFactory factory, SignedIn seller, Guid shopId, string title, params Guid[] lineup)
+    {
+        var request = ShowBuilder.Request(title, lineup) with { Currency = Currencies.Eur, ShopId = shopId };
+        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.Shows, request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var show = (await response.Content.ReadFromJsonAsync<ShowDetailDto>())!;
+        var room = await RoomWatcher.JoinAsync(factory, show, seller.Cookies);
+        await room.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
+        return new LiveRoom(seller, show, room);
+    }
+
+    /// <summary>Adds a product (euros, 50 in stock) to a seller's catalog.</summary>
+    public static async Task<Guid> AddProductAsync(SignedIn seller, Guid shopId, string name, decimal price)
+    {
+        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.ShopProducts(shopId), new SaveProductRequest("SKU-" + Guid.NewGuid().ToString("N")[..8], name, "", price, null, Currencies.Eur, 0, 50));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<ShopProductDto>())!.Id;
     }
 
     public Task<PinsChangedEvent> PinAsync(Guid productId) =>

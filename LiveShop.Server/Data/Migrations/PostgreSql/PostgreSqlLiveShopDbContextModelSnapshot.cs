@@ -202,11 +202,16 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<Guid>("ShowId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Code");
 
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ShowId");
+
+                    b.HasIndex("StoreId");
 
                     b.ToTable("ShareLinks", (string)null);
                 });
@@ -1587,6 +1592,48 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.ToTable("ShowProducts", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Stores", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("StoreId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StoreStaff", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsIdentity", b =>
                 {
                     b.Property<string>("Subject")
@@ -2014,6 +2061,11 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                         .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
@@ -2645,6 +2697,30 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
@@ -2782,6 +2858,11 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>
                 {
                     b.Navigation("Lineup");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Navigation("Staff");
                 });
 #pragma warning restore 612, 618
         }

@@ -202,11 +202,16 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("ShowId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Code");
 
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ShowId");
+
+                    b.HasIndex("StoreId");
 
                     b.ToTable("ShareLinks", (string)null);
                 });
@@ -1588,6 +1593,48 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.ToTable("ShowProducts", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Stores", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("StoreId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StoreStaff", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsIdentity", b =>
                 {
                     b.Property<string>("Subject")
@@ -2016,6 +2063,11 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
@@ -2647,6 +2699,30 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
@@ -2784,6 +2860,11 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>
                 {
                     b.Navigation("Lineup");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Navigation("Staff");
                 });
 #pragma warning restore 612, 618
         }

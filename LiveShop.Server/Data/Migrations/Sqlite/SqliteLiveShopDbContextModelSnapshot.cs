@@ -196,11 +196,16 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<Guid>("ShowId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("StoreId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
 
                     b.HasIndex("CreatedById");
 
                     b.HasIndex("ShowId");
+
+                    b.HasIndex("StoreId");
 
                     b.ToTable("ShareLinks", (string)null);
                 });
@@ -1581,6 +1586,48 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.ToTable("ShowProducts", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShopId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Stores", (string)null);
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.Property<Guid>("StoreId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StoreId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StoreStaff", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsIdentity", b =>
                 {
                     b.Property<string>("Subject")
@@ -2002,6 +2049,11 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany()
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.NoAction);
                 });
 
             modelBuilder.Entity("LiveShop.Server.Features.Catalog.PriceHistoryEntry", b =>
@@ -2631,6 +2683,30 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Shops.Shop", null)
+                        .WithMany()
+                        .HasForeignKey("ShopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.StoreStaffMember", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Stores.Store", null)
+                        .WithMany("Staff")
+                        .HasForeignKey("StoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Video.Acs.AcsRoom", b =>
                 {
                     b.HasOne("LiveShop.Server.Features.Shows.Show", null)
@@ -2768,6 +2844,11 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("LiveShop.Server.Features.Shows.Show", b =>
                 {
                     b.Navigation("Lineup");
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Stores.Store", b =>
+                {
+                    b.Navigation("Staff");
                 });
 #pragma warning restore 612, 618
         }

@@ -20,8 +20,8 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
     {
         var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
         var (seller, olive) = await factory.RegisterSellerAsync("Olive Creators " + Unique(), Currencies.Eur);
-        var oil = await ProductAsync(seller, olive.Id, "Olive oil", 18.50m);
-        var soap = await ProductAsync(seller, olive.Id, "Olive soap", 6m);
+        var oil = await LiveRoom.AddProductAsync(seller, olive.Id, "Olive oil", 18.50m);
+        var soap = await LiveRoom.AddProductAsync(seller, olive.Id, "Olive soap", 6m);
         var creator = await CreatorAsync("kol");
 
         // The demo brand opens everything at 12 %, anyone may join; the olive brand opens one product at 15 %, approving each creator.
@@ -170,8 +170,8 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
 
         // The opened list saved again with other products replaces the first (the JSON column is rewritten whole).
         var (seller, shop) = await factory.RegisterSellerAsync("Relist " + Unique());
-        var first = await ProductAsync(seller, shop.Id, "First", 10m);
-        var second = await ProductAsync(seller, shop.Id, "Second", 20m);
+        var first = await LiveRoom.AddProductAsync(seller, shop.Id, "First", 10m);
+        var second = await LiveRoom.AddProductAsync(seller, shop.Id, "Second", 20m);
         await SaveProgramAsync(seller, shop.Id, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(first, 0.2m)]));
         await SaveProgramAsync(seller, shop.Id, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.1m, 7, false, [new ProgramProductDto(second, null), new ProgramProductDto(first, 0.05m)]));
         var program = await seller.Http.GetFromJsonAsync<CreatorProgramDto>(ApiRoutes.ShopCreatorProgram(shop.Id));
@@ -211,12 +211,6 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
         return creator;
     }
 
-    private static async Task<Guid> ProductAsync(SignedIn seller, Guid shopId, string name, decimal price)
-    {
-        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.ShopProducts(shopId), new SaveProductRequest("SKU-" + Unique(), name, "", price, null, Currencies.Eur, 0, 10));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ShopProductDto>())!.Id;
-    }
 
     private static async Task SaveProgramAsync(SignedIn who, Guid shopId, CreatorProgramRequest request) =>
         (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(shopId), request)).EnsureSuccessStatusCode();

@@ -24,13 +24,13 @@ public class CreatorSalesTests(LiveShopFactory factory) : IClassFixture<LiveShop
         // The demo brand (TWD) opens everything at 12 %, the oolong at 20 %; the olive brand (EUR) opens only its oil, at 15 %.
         var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
         var (seller, olive) = await factory.RegisterSellerAsync("Olive Sales " + Unique(), Currencies.Eur);
-        var oil = await ProductAsync(seller, olive.Id, "Olive oil", 18.50m);
-        var soap = await ProductAsync(seller, olive.Id, "Olive soap", 6m);
+        var oil = await LiveRoom.AddProductAsync(seller, olive.Id, "Olive oil", 18.50m);
+        var soap = await LiveRoom.AddProductAsync(seller, olive.Id, "Olive soap", 6m);
         await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.12m, 14, true, [new ProgramProductDto(DemoSeeder.ProductId(2), 0.2m)]));
         await SaveProgramAsync(seller, olive.Id, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.10m, 7, false, [new ProgramProductDto(oil, 0.15m)]));
 
         await using var demoRoom = await LiveRoom.StartAsync(factory, "Tea night " + Unique());
-        var oliveShow = await LiveShowAsync(seller, olive.Id, "Olive harvest " + Unique(), oil, soap);
+        var oliveShow = await LiveRoom.StartForSellerAsync(factory, seller, olive.Id, "Olive harvest " + Unique(), oil, soap);
         var creator = await CreatorAsync("mei");
         await JoinAsync(creator, DemoSeeder.DemoShopId);
         await JoinAsync(creator, olive.Id);
@@ -156,24 +156,7 @@ public class CreatorSalesTests(LiveShopFactory factory) : IClassFixture<LiveShop
         return creator;
     }
 
-    private static async Task<Guid> ProductAsync(SignedIn seller, Guid shopId, string name, decimal price)
-    {
-        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.ShopProducts(shopId), new SaveProductRequest("SKU-" + Unique(), name, "", price, null, Currencies.Eur, 0, 50));
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<ShopProductDto>())!.Id;
-    }
 
-    /// <summary>A live show of the seller's own shop, its owner in the room.</summary>
-    private async Task<LiveRoom> LiveShowAsync(SignedIn seller, Guid shopId, string title, params Guid[] products)
-    {
-        var request = ShowBuilder.Request(title, products) with { Currency = Currencies.Eur, ShopId = shopId };
-        var response = await seller.Http.PostAsJsonAsync(ApiRoutes.Shows, request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var show = (await response.Content.ReadFromJsonAsync<ShowDetailDto>())!;
-        var room = await RoomWatcher.JoinAsync(factory, show, seller.Cookies);
-        await room.Connection.InvokeAsync<ShowStatusEvent>(nameof(ILiveShowHub.GoLive), show.Id);
-        return new LiveRoom(seller, show, room);
-    }
 
     private static async Task SaveProgramAsync(SignedIn who, Guid shopId, CreatorProgramRequest request) =>
         (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(shopId), request)).EnsureSuccessStatusCode();

@@ -1,0 +1,183 @@
+using System.Security.Claims;
+using LiveShop.Server.Data;
+using LiveShop.Server.Features.Attribution;
+using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Creators;
+using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Shops;
+using LiveShop.Shared;
+using LiveShop.Shared.Orders;
+using LiveShop.Shared.Shops;
+using LiveShop.Shared.Shows;
+using LiveShop.Shared.Stores;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace LiveShop.Server.Features.Stores;
+
+/// <summary>
+/// A store staff member's side: the stores they work at, the shows of those shops they may share, their personal links
+/// (a show, or one product in it, per store) with a printable QR code, and their own numbers. Orders from the links are
+/// the shop's orders; they count for the staff member and the store under the platform's models and window (they are
+/// not creators' links: no commission is fixed into the order).
+/// </summary>
+public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions<AttributionOptions> attribution, IOptions<CreatorOptions> creators, TimeProvider clock)
+{
+    public async Task<StaffHomeDto> HomeAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var stores = await MyStoresAsync(caller.RequireUserId(), cancellationToken);
+        var shopIds = stores.Select(s => s.ShopId).Distinct().ToList();
+        var since = clock.GetUtcNow() - TimeSpan.FromDays(creators.Value.ReplayDays);
+        var shows = await db.Shows.AsNoTracking()
+            .Include(s => s.Lineup).ThenInclude(l => l.Product)
+            .Where(s => shopIds.Contains(s.ShopId)
+                && (s.Status == ShowStatus.Live || (s.Status == ShowStatus.Scheduled && s.ScheduledStart >= since) || (s.Status == ShowStatus.Ended && s.EndedAt >= since)))
+            .OrderBy(s => s.Status == ShowStatus.Live ? 0 : 1).ThenByDescending(s => s.ScheduledStart)
+            .Take(CreatorSales.MaxShows)
+            .ToListAsync(cancellationToken);
+        return new StaffHomeDto(stores, [.. shows
+            .OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, _ => 2 })
+            .ThenBy(s => s.Status == ShowStatus.Ended ? -s.ScheduledStart.UtcTicks : s.ScheduledStart.UtcTicks)
+            .Select(s => new StaffShowDto(s.Id, s.Title, s.ShopId, s.Status, s.ScheduledStart, s.Currency, [.. s.Lineup
+                .OrderBy(l => l.Position)
+                .Where(l => l.Product!.ArchivedAt is null)
+                .Select(l => new StaffShowProductDto(l.ProductId, l.Product!.Name))]))]);
+    }
+
+    /// <summary>
+    /// Makes the caller's link for a show of the store's shop (or one product in its lineup). Only the store's staff may;
+    /// a show of another shop, a product not in the show, or a show ended longer ago than the replay days is refused.
+    /// </summary>
+    public async Task<StaffLinkDto> CreateLinkAsync(ClaimsPrincipal caller, StaffLinkRequest? request, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        if (request is null)
+        {
+            throw DomainException.Invalid(ProblemCodes.StaffLinkInvalid, "Choose the store and the show, and the product if the link is for one.");
+        }
+
+        var store = (await MyStoresAsync(userId, cancellationToken)).SingleOrDefault(s => s.StoreId == request.StoreId)
+            ?? throw DomainException.Forbidden(ProblemCodes.NotStoreStaff, "You are not on the staff of that store.");
+        var show = await db.Shows.AsNoTracking().Include(s => s.Lineup).ThenInclude(l => l.Product)
+            .SingleOrDefaultAsync(s => s.Id == request.ShowId, cancellationToken);
+        if (show is null || show.ShopId != store.ShopId)
+        {
+            throw DomainException.NotFound(ProblemCodes.StaffLinkInvalid, "{0} has no show with that id.", store.ShopName);
+        }
+
+        if (request.ProductId is { } productId && !show.Lineup.Any(l => l.ProductId == productId && l.Product!.ArchivedAt is null))
+        {
+            throw DomainException.Invalid(ProblemCodes.StaffLinkInvalid, "That product is not in this show's lineup.");
+        }
+
+        if (show.Status == ShowStatus.Ended && show.EndedAt < clock.GetUtcNow() - TimeSpan.FromDays(creators.Value.ReplayDays))
+        {
+            throw DomainException.Conflict(ProblemCodes.StaffLinkInvalid, "This show ended more than {0} days ago.", creators.Value.ReplayDays);
+        }
+
+        var link = new ShareLink(OrderNumbers.Next(), show.Id, request.ProductId, userId, clock.GetUtcNow().ToMilliseconds(), storeId: store.StoreId);
+        db.ShareLinks.Add(link);
+        await db.SaveChangesAsync(cancellationToken);
+        var product = request.ProductId is { } id ? show.Lineup.Single(l => l.ProductId == id).Product!.Name : null;
+        return new StaffLinkDto(link.Code, ApiRoutes.ShareLink(link.Code), ApiRoutes.StaffLinkQr(link.Code), store.StoreId, store.Name, store.ShopName,
+            show.Id, show.Title, link.ProductId, product, show.Currency, link.CreatedAt, 0, 0, 0);
+    }
+
+    /// <summary>The caller's store links (also of stores they have left) and their numbers for [from, to).</summary>
+    public async Task<StaffResultsDto> ResultsAsync(ClaimsPrincipal caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var (start, end) = CreatorPeriod.Of(from, to, clock);
+        var links = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.CreatedById == userId && l.StoreId != null)
+            .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => new { l.Code, l.ShowId, s.Title, s.Currency, l.ProductId, l.CreatedAt, StoreId = l.StoreId!.Value })
+            .Join(db.Stores, l => l.StoreId, s => s.Id, (l, s) => new { Link = l, Store = s.Name, s.ShopId })
+            .Join(db.Shops, l => l.ShopId, s => s.Id, (l, s) => new { l.Link, l.Store, Shop = s.Name })
+            .ToListAsync(cancellationToken);
+        var codes = links.Select(l => l.Link.Code).ToList();
+        var productIds = links.Where(l => l.Link.ProductId != null).Select(l => l.Link.ProductId!.Value).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var clicks = codes.Count == 0 ? [] : await db.LinkTouches.AsNoTracking()
+            .Where(t => t.CreditedToId == userId && t.At >= start && t.At < end && codes.Contains(t.Code))
+            .GroupBy(t => t.Code)
+            .Select(g => new { g.Key, Visitors = g.Select(t => t.VisitorId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Visitors, StringComparer.Ordinal, cancellationToken);
+        var orders = codes.Count == 0 ? [] : await db.Orders.AsNoTracking()
+            .Where(o => o.Touches.Any(t => t.CreditedToId == userId && codes.Contains(t.Code)) && OrderStatuses.CountedAsSale.Contains(o.Status) && o.PlacedAt >= start && o.PlacedAt < end)
+            .ToListAsync(cancellationToken);
+
+        var mine = codes.ToHashSet(StringComparer.Ordinal);
+        var touched = new Dictionary<string, int>(StringComparer.Ordinal);
+        var credited = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var order in orders.Where(o => o.NetTotal > 0))
+        {
+            foreach (var (code, amount) in order.Credits(attribution.Value.Model, attribution.Value.HalfLife).Where(c => mine.Contains(c.Code)))
+            {
+                credited[code] = credited.GetValueOrDefault(code) + amount;
+            }
+
+            foreach (var code in order.Touches.Select(t => t.Code).Where(mine.Contains).Distinct())
+            {
+                touched[code] = touched.GetValueOrDefault(code) + 1;
+            }
+        }
+
+        var rows = links
+            .Select(l => new StaffLinkDto(l.Link.Code, ApiRoutes.ShareLink(l.Link.Code), ApiRoutes.StaffLinkQr(l.Link.Code), l.Link.StoreId, l.Store, l.Shop,
+                l.Link.ShowId, l.Link.Title, l.Link.ProductId, l.Link.ProductId is { } p ? products.GetValueOrDefault(p) : null, l.Link.Currency, l.Link.CreatedAt,
+                clicks.GetValueOrDefault(l.Link.Code), touched.GetValueOrDefault(l.Link.Code), credited.GetValueOrDefault(l.Link.Code)))
+            .OrderByDescending(l => l.CreatedAt)
+            .ToList();
+        // An order touched by two of the caller's links of one store counts once for that store.
+        var stores = rows
+            .GroupBy(r => (r.StoreId, r.Currency))
+            .Select(g => new StaffStoreResultDto(g.Key.StoreId, g.First().StoreName, g.First().ShopName, g.Key.Currency, g.Sum(r => r.Clicks),
+                orders.Count(o => o.NetTotal > 0 && o.Currency == g.Key.Currency && o.Touches.Any(t => g.Any(r => r.Code == t.Code))), g.Sum(r => r.Gmv)))
+            .OrderByDescending(s => s.Gmv)
+            .ToList();
+        return new StaffResultsDto(start, end, attribution.Value.Model, stores, rows);
+    }
+
+    /// <summary>
+    /// The link's QR code as SVG (for printing at the till): the caller's own store link, or any store link of a shop the
+    /// caller manages the stores of. It encodes <paramref name="siteBase"/> + <c>/r/{code}</c>.
+    /// </summary>
+    public async Task<string> QrSvgAsync(ClaimsPrincipal caller, string code, string siteBase, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var link = code.Length <= 16 ? await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code.ToUpperInvariant() && l.StoreId != null, cancellationToken) : null;
+        if (link is null)
+        {
+            throw DomainException.NotFound(ProblemCodes.StaffLinkInvalid, "There is no store link with that code.");
+        }
+
+        if (link.CreatedById != userId)
+        {
+            var shopId = await db.Stores.Where(s => s.Id == link.StoreId).Select(s => s.ShopId).SingleAsync(cancellationToken);
+            await access.RequireAsync(caller, shopId, ShopPermissions.CanManageStores, new("print another staff member's QR code"), cancellationToken);
+        }
+
+        return Qr(siteBase.TrimEnd('/') + ApiRoutes.ShareLink(link.Code));
+    }
+
+    /// <summary>An SVG QR code of <paramref name="url"/>, error correction M (readable with a smudge or a crease), with its quiet zone.</summary>
+    internal static string Qr(string url)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(8);
+    }
+
+    /// <summary>The stores the user is on the staff of, in shops that are not suspended.</summary>
+    private async Task<List<StaffStoreDto>> MyStoresAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var stores = await db.StoreStaff.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Stores, m => m.StoreId, s => s.Id, (m, s) => s)
+            .Join(db.Shops.Where(s => s.SuspendedAt == null), s => s.ShopId, shop => shop.Id, (s, shop) => new { s.Id, s.Name, ShopId = shop.Id, ShopName = shop.Name })
+            .ToListAsync(cancellationToken);
+        return [.. stores
+            .OrderBy(s => s.ShopName, StringComparer.CurrentCulture).ThenBy(s => s.Name, StringComparer.CurrentCulture)
+            .Select(s => new StaffStoreDto(s.Id, s.Name, s.ShopId, s.ShopName))];
+    }
+}

@@ -13,10 +13,10 @@ public sealed class BackOfficeLanguagesTests(BrowserFixture browser) : IClassFix
     private static readonly string Shop = $"/shops/{DemoSeeder.DemoShopId}";
 
     [Theory]
-    [InlineData("el-GR", "el", "Προϊόντα", "Παραγγελίες", "Ομάδα", "Προσθήκη προϊόντος", "Δημιουργοί")]
-    [InlineData("zh-TW", "zh-tw", "商品", "訂單", "團隊", "新增商品", "創作者")]
+    [InlineData("el-GR", "el", "Προϊόντα", "Παραγγελίες", "Ομάδα", "Προσθήκη προϊόντος", "Δημιουργοί", "Καταστήματα")]
+    [InlineData("zh-TW", "zh-tw", "商品", "訂單", "團隊", "新增商品", "創作者", "門市")]
     public async Task BackOffice_InTheBrowsersLanguage_ReadsTranslatedAndFitsTheLaptop(
-        string locale, string file, string products, string orders, string team, string addProduct, string creators)
+        string locale, string file, string products, string orders, string team, string addProduct, string creators, string stores)
     {
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -53,6 +53,10 @@ public sealed class BackOfficeLanguagesTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(creators);
         await ShootAsync(page, $"backoffice-creators-{file}.png");
 
+        await page.GotoAsync($"{Shop}/stores");
+        await Assertions.Expect(page.TestId("stores-empty")).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = BrowserFixture.Patience });
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(stores);
+        await ShootAsync(page, $"backoffice-stores-{file}.png");
     }
 
     /// <summary>Fails when the page is wider than the window (something did not wrap), then saves the screenshot.</summary>

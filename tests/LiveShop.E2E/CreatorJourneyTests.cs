@@ -47,7 +47,7 @@ public sealed class CreatorJourneyTests(BrowserFixture browser) : IClassFixture<
 
         // The live show is offered first; a link to the jade roller in it, at the creator's 10 %.
         await Assertions.Expect(creator.TestId("creator-share")).ToBeVisibleAsync();
-        await ChooseAsync(creator, "creator-share-product", "Jade Face Roller · 10 %");
+        await creator.ChooseAsync("creator-share-product", "Jade Face Roller · 10 %");
         await creator.TestId("creator-share-create").ClickAsync();
         var link = creator.Locator("[data-testid^='creator-link-']").First;
         await Assertions.Expect(link).ToContainTextAsync("/r/");
@@ -80,24 +80,5 @@ public sealed class CreatorJourneyTests(BrowserFixture browser) : IClassFixture<
         await brand.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("backoffice-creator-results.png"), FullPage = true });
 
         browser.AssertNoBrowserErrors(brandContext, creatorContext, viewerContext);
-    }
-
-    /// <summary>Picks an option of a MudSelect (its popover can swallow a click made while it opens: tried again then).</summary>
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        var select = page.TestId(testId);
-        for (var attempt = 1; ; attempt++)
-        {
-            await select.ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = option }).ClickAsync();
-            try
-            {
-                await Assertions.Expect(select).ToHaveTextAsync(option, new LocatorAssertionsToHaveTextOptions { Timeout = 3_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3)
-            {
-            }
-        }
     }
 }

@@ -44,6 +44,25 @@ public static class Pages
         await page.Field("address-phone").FillAsync("+886 912 345 678");
     }
 
+    /// <summary>Picks an option of a MudSelect (its popover can swallow a click made while it opens: tried again then).</summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string option)
+    {
+        var select = page.TestId(testId);
+        for (var attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new LocatorFilterOptions { HasText = option }).ClickAsync();
+            try
+            {
+                await Assertions.Expect(select).ToHaveTextAsync(option, new LocatorAssertionsToHaveTextOptions { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     /// <summary>Signs in through the sign-in page and lands on <paramref name="returnUrl"/>.</summary>
     public static async Task SignInAsync(this IPage page, string email, string returnUrl, string password = DemoSeeder.DemoPassword)
     {

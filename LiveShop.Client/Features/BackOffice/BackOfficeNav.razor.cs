@@ -22,7 +22,7 @@ public sealed partial class BackOfficeNav
     /// <summary>The shop whose back office this is.</summary>
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
 
-    /// <summary>The current section, highlighted: "shows", "products", "orders", "team", "payments", "creators", "webhooks" or "settings".</summary>
+    /// <summary>The current section, highlighted: "shows", "products", "orders", "team", "payments", "creators", "stores", "webhooks" or "settings".</summary>
     [Parameter] public string? Active { get; set; }
 
     /// <summary>The page, shown beside the navigation.</summary>
@@ -59,6 +59,12 @@ public sealed partial class BackOfficeNav
             if (Current is null || ShopPermissions.CanManageCreators(Current.Role))
             {
                 yield return new NavItem("creators", T["Creators"], $"shops/{ShopId}/creators", Icons.Material.Filled.Campaign);
+            }
+
+            // Stores and their staff: owners and managers (ShopPermissions.CanManageStores).
+            if (Current is null || ShopPermissions.CanManageStores(Current.Role))
+            {
+                yield return new NavItem("stores", T["Stores"], $"shops/{ShopId}/stores", Icons.Material.Filled.Store);
             }
 
             // Webhooks are for owners and managers (WebhookPermissions.CanManage).

@@ -78,6 +78,8 @@ public static class ApiRoutes
     public static string ShopCreatorResults(Guid shopId) => $"{Shops}/{shopId}/creator-results";
     public const string CreatorStatements = "/api/creator/statements";
     public static string ShopCreatorStatements(Guid shopId) => $"{Shops}/{shopId}/creator-statements";
+    public const string CreatorStatementsCsv = "/api/creator/statements.csv";
+    public static string ShopCreatorStatementsCsv(Guid shopId) => $"{Shops}/{shopId}/creator-statements.csv";
     public static string ShopCreatorStatementPaid(Guid shopId, Guid creatorId) => $"{Shops}/{shopId}/creator-statements/{creatorId}/paid";
     public static string ShopCreatorProgram(Guid shopId) => $"{Shops}/{shopId}/creator-program";
     public static string ShopCreators(Guid shopId) => $"{Shops}/{shopId}/creators";

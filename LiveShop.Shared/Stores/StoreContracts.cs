@@ -52,8 +52,8 @@ public sealed record StaffShowProductDto(Guid ProductId, string Name);
 public sealed record StaffLinkRequest(Guid StoreId, Guid ShowId, Guid? ProductId);
 
 /// <summary>
-/// One of the caller's store links and its numbers in the period: openings (browsers), orders it touched, GMV credited
-/// to it under the platform's model. <see cref="QrUrl"/>: the printable QR code (SVG) of <see cref="Url"/>.
+/// One of the caller's store links and its numbers in the period: openings, the browsers they came from, orders it
+/// touched, GMV credited to it under the platform's model (counted as on the store leaderboard). <see cref="QrUrl"/>: the printable QR code (SVG) of <see cref="Url"/>.
 /// </summary>
 public sealed record StaffLinkDto(
     string Code,
@@ -69,10 +69,11 @@ public sealed record StaffLinkDto(
     string Currency,
     DateTimeOffset CreatedAt,
     int Clicks,
+    int Visitors,
     int Orders,
     decimal Gmv);
 
 /// <summary>The caller's own numbers for [From, To): per store and currency, and per link.</summary>
 public sealed record StaffResultsDto(DateTimeOffset From, DateTimeOffset To, AttributionModel Model, IReadOnlyList<StaffStoreResultDto> Stores, IReadOnlyList<StaffLinkDto> Links);
 
-public sealed record StaffStoreResultDto(Guid StoreId, string StoreName, string ShopName, string Currency, int Clicks, int Orders, decimal Gmv);
+public sealed record StaffStoreResultDto(Guid StoreId, string StoreName, string ShopName, string Currency, int Clicks, int Visitors, int Orders, decimal Gmv);

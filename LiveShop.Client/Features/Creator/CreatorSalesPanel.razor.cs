@@ -19,8 +19,6 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(20);
 
-    private static readonly int[] Periods = [7, 30, 90];
-
     private readonly CancellationTokenSource _stop = new();
     private List<CreatorShowDto> _shows = [];
     private CreatorResultsDto? _results;

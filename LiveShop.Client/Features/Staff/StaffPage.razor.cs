@@ -15,8 +15,6 @@ namespace LiveShop.Client.Features.Staff;
 /// </summary>
 public sealed partial class StaffPage
 {
-    private static readonly int[] Periods = [7, 30, 90];
-
     private StaffHomeDto? _home;
     private StaffResultsDto? _results;
     private Guid _storeId;

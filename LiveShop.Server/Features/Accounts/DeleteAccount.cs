@@ -70,6 +70,8 @@ public sealed class DeleteAccount(
 
         db.ShowModerators.RemoveRange(await db.ShowModerators.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
         db.ShopMembers.RemoveRange(await db.ShopMembers.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
+        // Off every store's staff (the links they made keep crediting the store, as when a manager takes them off).
+        db.StoreStaff.RemoveRange(await db.StoreStaff.Where(m => m.UserId == user.Id).ToListAsync(cancellationToken));
         // A creator's profile (name, handle, socials) and their places in brands' programs go with the account.
         db.CreatorEnrollments.RemoveRange(await db.CreatorEnrollments.Where(e => e.CreatorId == user.Id).ToListAsync(cancellationToken));
         db.CreatorProfiles.RemoveRange(await db.CreatorProfiles.Where(p => p.UserId == user.Id).ToListAsync(cancellationToken));

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using LiveShop.Server.Features.Common;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
@@ -50,6 +49,10 @@ public static class CreatorEndpoints
         creator.MapGet("/statements", (string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) => Ok(statements.CreatorAsync(user, month, ct)))
             .WithName("CreatorStatements").WithSummary("The caller's monthly statements (month = yyyy-MM, default this month) from every brand, with what was paid and what is due.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        creator.MapGet("/statements.csv", async (string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) =>
+                await StatementsCsvAsync(statements.CreatorCsvAsync(user, month, ct)))
+            .WithName("CreatorStatementsCsv").WithSummary("The caller's monthly statements (month = yyyy-MM) from every brand, as CSV.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         creator.MapGet("/results.csv", ResultsCsvAsync)
             .WithName("CreatorResultsCsv").WithSummary("The caller's credited order lines for [from, to) as CSV.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -75,6 +78,10 @@ public static class CreatorEndpoints
         brand.MapGet("/creator-statements", (Guid shopId, string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) => Ok(statements.BrandAsync(user, shopId, month, ct)))
             .WithName("ShopCreatorStatements").WithSummary("Each creator's statement for a month (yyyy-MM in the shop's time zone; default this month): orders, GMV, commission, paid, due.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        brand.MapGet("/creator-statements.csv", async (Guid shopId, string? month, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) =>
+                await StatementsCsvAsync(statements.BrandCsvAsync(user, shopId, month, ct)))
+            .WithName("ShopCreatorStatementsCsv").WithSummary("Each creator's statement for a month as CSV (owners and managers).")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         brand.MapPost("/creator-statements/{creatorId:guid}/paid", (Guid shopId, Guid creatorId, MarkStatementPaidRequest request, ClaimsPrincipal user, CreatorStatements statements, CancellationToken ct) =>
                 Ok(statements.MarkPaidAsync(user, shopId, creatorId, request, ct)))
             .WithName("MarkCreatorStatementPaid").WithSummary("Marks what is due on a creator's statement (the confirmed commission not yet paid) as paid now.")
@@ -97,8 +104,13 @@ public static class CreatorEndpoints
     private static async Task<FileContentHttpResult> ResultsCsvAsync(DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, CreatorSales sales, CancellationToken cancellationToken)
     {
         var csv = await sales.CsvAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), cancellationToken);
-        // With a BOM, so spreadsheet apps read the Chinese and Greek names as UTF-8.
-        return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "liveshop-creator-results.csv");
+        return CsvFile.Result(csv, "liveshop-creator-results.csv");
+    }
+
+    private static async Task<FileContentHttpResult> StatementsCsvAsync(Task<(string Csv, string Month)> statements)
+    {
+        var (csv, month) = await statements;
+        return CsvFile.Result(csv, $"liveshop-creator-statements-{month}.csv");
     }
 
     private static async Task<Ok<T>> Ok<T>(Task<T> result) => TypedResults.Ok(await result);

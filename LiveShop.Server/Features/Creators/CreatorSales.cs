@@ -29,9 +29,6 @@ public sealed class CreatorSales(
     IStringLocalizer<ReportText> T,
     TimeProvider clock)
 {
-    /// <summary>The most shows the creator's list holds (live ones first).</summary>
-    public const int MaxShows = 200;
-
     /// <summary>
     /// The approved brands' shows — live, scheduled (not left unstarted for longer than the replay days), or ended
     /// within the replay days — with the products in them opened to the caller.
@@ -41,18 +38,8 @@ public sealed class CreatorSales(
         var brands = await ApprovedAsync(caller.RequireUserId(), null, cancellationToken);
         var shopIds = brands.Keys.ToList();
         var since = clock.GetUtcNow() - TimeSpan.FromDays(options.Value.ReplayDays);
-        var shows = await db.Shows.AsNoTracking()
-            .Include(s => s.Lineup).ThenInclude(l => l.Product)
-            .Where(s => shopIds.Contains(s.ShopId)
-                && (s.Status == ShowStatus.Live || (s.Status == ShowStatus.Scheduled && s.ScheduledStart >= since) || (s.Status == ShowStatus.Ended && s.EndedAt >= since)))
-            .OrderBy(s => s.Status == ShowStatus.Live ? 0 : 1).ThenByDescending(s => s.ScheduledStart)
-            .Take(MaxShows)
-            .ToListAsync(cancellationToken);
-
-        // Live first, then the coming ones soonest first, then the replays latest first.
+        var shows = await ShareableShows.ListAsync(db, shopIds, since, cancellationToken);
         return [.. shows
-            .OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, _ => 2 })
-            .ThenBy(s => s.Status == ShowStatus.Ended ? -s.ScheduledStart.UtcTicks : s.ScheduledStart.UtcTicks)
             .Select(s =>
             {
                 var brand = brands[s.ShopId];

@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Fulfilment;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Shops;
+using LiveShop.Server.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Shops;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Creators;
@@ -26,6 +29,7 @@ public sealed class CreatorStatements(
     ShopAccess access,
     IOptions<AttributionOptions> attribution,
     IOptions<CreatorOptions> options,
+    IStringLocalizer<ReportText> T,
     TimeProvider clock)
 {
     private const string WhatFor = "manage the creator program";
@@ -41,6 +45,7 @@ public sealed class CreatorStatements(
     public async Task<List<CreatorStatementDto>> CreatorAsync(ClaimsPrincipal caller, string? month, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
+        ParseMonth(month);   // refused even when the creator has no brand yet
         var shopIds = await db.ShareLinks.Where(l => l.CreatedById == userId && l.ByCreator)
             .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => s.ShopId).Distinct().ToListAsync(cancellationToken);
         var shops = await db.Shops.AsNoTracking().Where(s => shopIds.Contains(s.Id)).ToListAsync(cancellationToken);
@@ -52,6 +57,58 @@ public sealed class CreatorStatements(
 
         return [.. rows.OrderBy(r => r.BrandName, StringComparer.CurrentCultureIgnoreCase).ThenBy(r => r.Currency, StringComparer.Ordinal)];
     }
+
+    /// <summary>The CSV's columns (English keys; a caller in another language reads them in theirs).</summary>
+    private static readonly string[] CsvColumns =
+    [
+        "brand", "creator_handle", "creator_name", "month", "currency", "orders", "refunded_orders", "gmv", "commission_pending", "commission_confirmed", "paid", "due", "last_paid_at_utc",
+    ];
+
+    /// <summary>The brand's statements for the month as CSV, with the month they are for.</summary>
+    public async Task<(string Csv, string Month)> BrandCsvAsync(ClaimsPrincipal caller, Guid shopId, string? month, CancellationToken cancellationToken)
+    {
+        await access.RequireAsync(caller, shopId, ShopPermissions.CanManageCreators, WhatFor, cancellationToken);
+        var shop = await db.Shops.AsNoTracking().SingleAsync(s => s.Id == shopId, cancellationToken);
+        var key = MonthOf(month, shop);
+        return (Csv(await StatementsAsync(shop, key, null, cancellationToken)), key.Key);
+    }
+
+    /// <summary>The caller's statements for the month from every brand as CSV, with the month they are for.</summary>
+    public async Task<(string Csv, string Month)> CreatorCsvAsync(ClaimsPrincipal caller, string? month, CancellationToken cancellationToken)
+    {
+        var rows = await CreatorAsync(caller, month, cancellationToken);
+        var key = (ParseMonth(month) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        return (Csv(rows), key);
+    }
+
+    /// <summary>One row per creator, brand and currency: what the screen shows, amounts with a dot and two decimals.</summary>
+    private string Csv(IEnumerable<CreatorStatementDto> rows)
+    {
+        var csv = new StringBuilder();
+        csv.AppendJoin(',', CsvColumns.Select(c => OrderQueries.Field(T[c]))).Append("\r\n");
+        foreach (var row in rows)
+        {
+            csv.AppendJoin(',',
+                OrderQueries.Field(row.BrandName),
+                OrderQueries.Field(row.Handle),
+                OrderQueries.Field(row.DisplayName),
+                row.Month,
+                row.Currency,
+                row.Orders.ToString(CultureInfo.InvariantCulture),
+                row.RefundedOrders.ToString(CultureInfo.InvariantCulture),
+                Amount(row.Gmv),
+                Amount(row.CommissionPending),
+                Amount(row.CommissionConfirmed),
+                Amount(row.Paid),
+                Amount(row.Due),
+                row.LastPaidAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "");
+            csv.Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>Records the confirmed commission not yet paid as paid now; 409 <c>nothing-due</c> when none is.</summary>
     public async Task<CreatorStatementDto> MarkPaidAsync(ClaimsPrincipal caller, Guid shopId, Guid creatorId, MarkStatementPaidRequest? request, CancellationToken cancellationToken)
@@ -91,18 +148,25 @@ public sealed class CreatorStatements(
     private Month MonthOf(string? month, Shop shop)
     {
         var zone = ShopOrderQueries.ZoneOf(shop);
-        DateOnly first;
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        var first = ParseMonth(month) ?? new DateOnly(local.Year, local.Month, 1);
+        return new Month(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), ShopOrderQueries.StartOfDay(first, zone), ShopOrderQueries.StartOfDay(first.AddMonths(1), zone));
+    }
+
+    /// <summary>The first day of <c>yyyy-MM</c>, or null for none; 400 <c>month-invalid</c> for anything else.</summary>
+    private static DateOnly? ParseMonth(string? month)
+    {
         if (string.IsNullOrWhiteSpace(month))
         {
-            var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-            first = new DateOnly(local.Year, local.Month, 1);
+            return null;
         }
-        else if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first) || first.Year < 2000 || first.Year > 2100)
+
+        if (!DateOnly.TryParseExact(month.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || first.Year < 2000 || first.Year > 2100)
         {
             throw DomainException.Invalid(ProblemCodes.MonthInvalid, "Give the month as year and month, e.g. 2026-12.");
         }
 
-        return new Month(first.ToString("yyyy-MM", CultureInfo.InvariantCulture), ShopOrderQueries.StartOfDay(first, zone), ShopOrderQueries.StartOfDay(first.AddMonths(1), zone));
+        return first;
     }
 
     /// <summary>

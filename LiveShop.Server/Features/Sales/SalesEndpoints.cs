@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using LiveShop.Server.Features.Attribution;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Orders;
@@ -39,11 +38,7 @@ public static class SalesEndpoints
 
     private static async Task<FileContentHttpResult> CsvAsync(Guid id, ClaimsPrincipal user, OrderQueries queries, CancellationToken cancellationToken)
     {
-        var csv = await queries.CsvAsync(user, id, cancellationToken);
-
-        // With a BOM, so spreadsheet apps read the Chinese and Greek names as UTF-8.
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"liveshop-orders-{id:N}.csv");
+        return CsvFile.Result(await queries.CsvAsync(user, id, cancellationToken), $"liveshop-orders-{id:N}.csv");
     }
 
     private static async Task<Ok<IReadOnlyList<ShareLinkDto>>> LinksAsync(Guid id, ClaimsPrincipal user, ShareLinks links, CancellationToken cancellationToken) =>

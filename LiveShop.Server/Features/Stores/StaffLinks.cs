@@ -29,16 +29,8 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
         var stores = await MyStoresAsync(caller.RequireUserId(), cancellationToken);
         var shopIds = stores.Select(s => s.ShopId).Distinct().ToList();
         var since = clock.GetUtcNow() - TimeSpan.FromDays(creators.Value.ReplayDays);
-        var shows = await db.Shows.AsNoTracking()
-            .Include(s => s.Lineup).ThenInclude(l => l.Product)
-            .Where(s => shopIds.Contains(s.ShopId)
-                && (s.Status == ShowStatus.Live || (s.Status == ShowStatus.Scheduled && s.ScheduledStart >= since) || (s.Status == ShowStatus.Ended && s.EndedAt >= since)))
-            .OrderBy(s => s.Status == ShowStatus.Live ? 0 : 1).ThenByDescending(s => s.ScheduledStart)
-            .Take(CreatorSales.MaxShows)
-            .ToListAsync(cancellationToken);
+        var shows = await ShareableShows.ListAsync(db, shopIds, since, cancellationToken);
         return new StaffHomeDto(stores, [.. shows
-            .OrderBy(s => s.Status switch { ShowStatus.Live => 0, ShowStatus.Scheduled => 1, _ => 2 })
-            .ThenBy(s => s.Status == ShowStatus.Ended ? -s.ScheduledStart.UtcTicks : s.ScheduledStart.UtcTicks)
             .Select(s => new StaffShowDto(s.Id, s.Title, s.ShopId, s.Status, s.ScheduledStart, s.Currency, [.. s.Lineup
                 .OrderBy(l => l.Position)
                 .Where(l => l.Product!.ArchivedAt is null)
@@ -76,12 +68,19 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
             throw DomainException.Conflict(ProblemCodes.StaffLinkInvalid, "This show ended more than {0} days ago.", creators.Value.ReplayDays);
         }
 
-        var link = new ShareLink(OrderNumbers.Next(), show.Id, request.ProductId, userId, clock.GetUtcNow().ToMilliseconds(), storeId: store.StoreId);
-        db.ShareLinks.Add(link);
-        await db.SaveChangesAsync(cancellationToken);
+        // The same store, show and product give the same link again: one QR code on the counter, one set of numbers.
+        var link = await db.ShareLinks.AsNoTracking().FirstOrDefaultAsync(
+            l => l.CreatedById == userId && l.StoreId == store.StoreId && l.ShowId == show.Id && l.ProductId == request.ProductId, cancellationToken);
+        if (link is null)
+        {
+            link = new ShareLink(OrderNumbers.Next(), show.Id, request.ProductId, userId, clock.GetUtcNow().ToMilliseconds(), storeId: store.StoreId);
+            db.ShareLinks.Add(link);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var product = request.ProductId is { } id ? show.Lineup.Single(l => l.ProductId == id).Product!.Name : null;
         return new StaffLinkDto(link.Code, ApiRoutes.ShareLink(link.Code), ApiRoutes.StaffLinkQr(link.Code), store.StoreId, store.Name, store.ShopName,
-            show.Id, show.Title, link.ProductId, product, show.Currency, link.CreatedAt, 0, 0, 0);
+            show.Id, show.Title, link.ProductId, product, show.Currency, link.CreatedAt, 0, 0, 0, 0);
     }
 
     /// <summary>The caller's store links (also of stores they have left) and their numbers for [from, to).</summary>
@@ -98,11 +97,11 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
         var codes = links.Select(l => l.Link.Code).ToList();
         var productIds = links.Where(l => l.Link.ProductId != null).Select(l => l.Link.ProductId!.Value).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var clicks = codes.Count == 0 ? [] : await db.LinkTouches.AsNoTracking()
+        // Openings and the browsers they came from, counted as the store leaderboard counts them.
+        var touches = codes.Count == 0 ? [] : await db.LinkTouches.AsNoTracking()
             .Where(t => t.CreditedToId == userId && t.At >= start && t.At < end && codes.Contains(t.Code))
-            .GroupBy(t => t.Code)
-            .Select(g => new { g.Key, Visitors = g.Select(t => t.VisitorId).Distinct().Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Visitors, StringComparer.Ordinal, cancellationToken);
+            .Select(t => new { t.Code, t.VisitorId })
+            .ToListAsync(cancellationToken);
         var orders = codes.Count == 0 ? [] : await db.Orders.AsNoTracking()
             .Where(o => o.Touches.Any(t => t.CreditedToId == userId && codes.Contains(t.Code)) && OrderStatuses.CountedAsSale.Contains(o.Status) && o.PlacedAt >= start && o.PlacedAt < end)
             .ToListAsync(cancellationToken);
@@ -126,14 +125,20 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
         var rows = links
             .Select(l => new StaffLinkDto(l.Link.Code, ApiRoutes.ShareLink(l.Link.Code), ApiRoutes.StaffLinkQr(l.Link.Code), l.Link.StoreId, l.Store, l.Shop,
                 l.Link.ShowId, l.Link.Title, l.Link.ProductId, l.Link.ProductId is { } p ? products.GetValueOrDefault(p) : null, l.Link.Currency, l.Link.CreatedAt,
-                clicks.GetValueOrDefault(l.Link.Code), touched.GetValueOrDefault(l.Link.Code), credited.GetValueOrDefault(l.Link.Code)))
+                touches.Count(t => t.Code == l.Link.Code), touches.Where(t => t.Code == l.Link.Code).Select(t => t.VisitorId).Distinct().Count(),
+                touched.GetValueOrDefault(l.Link.Code), credited.GetValueOrDefault(l.Link.Code)))
             .OrderByDescending(l => l.CreatedAt)
             .ToList();
         // An order touched by two of the caller's links of one store counts once for that store.
         var stores = rows
             .GroupBy(r => (r.StoreId, r.Currency))
-            .Select(g => new StaffStoreResultDto(g.Key.StoreId, g.First().StoreName, g.First().ShopName, g.Key.Currency, g.Sum(r => r.Clicks),
-                orders.Count(o => o.NetTotal > 0 && o.Currency == g.Key.Currency && o.Touches.Any(t => g.Any(r => r.Code == t.Code))), g.Sum(r => r.Gmv)))
+            .Select(g =>
+            {
+                var storeCodes = g.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
+                return new StaffStoreResultDto(g.Key.StoreId, g.First().StoreName, g.First().ShopName, g.Key.Currency, g.Sum(r => r.Clicks),
+                    touches.Where(t => storeCodes.Contains(t.Code)).Select(t => t.VisitorId).Distinct().Count(),
+                    orders.Count(o => o.NetTotal > 0 && o.Currency == g.Key.Currency && o.Touches.Any(t => storeCodes.Contains(t.Code))), g.Sum(r => r.Gmv));
+            })
             .OrderByDescending(s => s.Gmv)
             .ToList();
         return new StaffResultsDto(start, end, attribution.Value.Model, stores, rows);
@@ -152,14 +157,29 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
             throw DomainException.NotFound(ProblemCodes.StaffLinkInvalid, "There is no store link with that code.");
         }
 
+        var shopId = await db.Stores.Where(s => s.Id == link.StoreId).Select(s => s.ShopId).SingleAsync(cancellationToken);
         if (link.CreatedById != userId)
         {
-            var shopId = await db.Stores.Where(s => s.Id == link.StoreId).Select(s => s.ShopId).SingleAsync(cancellationToken);
             await access.RequireAsync(caller, shopId, ShopPermissions.CanManageStores, new("print another staff member's QR code"), cancellationToken);
         }
+        else if (!(await MyStoresAsync(userId, cancellationToken)).Any(s => s.ShopId == shopId)
+            && !await access.HasRoleAsync(userId, shopId, ShopPermissions.CanManageStores, cancellationToken))
+        {
+            // Off the staff (or the shop or account suspended): the code stays printed, but no new copies.
+            throw DomainException.Forbidden(ProblemCodes.NotStoreStaff, "You are not on the staff of that store.");
+        }
 
-        return Qr(siteBase.TrimEnd('/') + ApiRoutes.ShareLink(link.Code));
+        var url = siteBase.TrimEnd('/') + ApiRoutes.ShareLink(link.Code);
+        if (url.Length > MaxQrUrlLength)
+        {
+            throw DomainException.Invalid(ProblemCodes.StaffLinkInvalid, "This site's address is too long for a QR code: set Email:LinkBaseUrl to the public address.");
+        }
+
+        return Qr(url);
     }
+
+    /// <summary>The longest address a printed code holds (a QR code at error correction M takes about 2,300 characters; a phone's camera reads a short one best).</summary>
+    private const int MaxQrUrlLength = 500;
 
     /// <summary>An SVG QR code of <paramref name="url"/>, error correction M (readable with a smudge or a crease), with its quiet zone.</summary>
     internal static string Qr(string url)
@@ -172,7 +192,7 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
     private async Task<List<StaffStoreDto>> MyStoresAsync(Guid userId, CancellationToken cancellationToken)
     {
         var stores = await db.StoreStaff.AsNoTracking()
-            .Where(m => m.UserId == userId)
+            .Where(m => m.UserId == userId && db.Users.Any(u => u.Id == userId && u.SuspendedAt == null))
             .Join(db.Stores, m => m.StoreId, s => s.Id, (m, s) => s)
             .Join(db.Shops.Where(s => s.SuspendedAt == null), s => s.ShopId, shop => shop.Id, (s, shop) => new { s.Id, s.Name, ShopId = shop.Id, ShopName = shop.Name })
             .ToListAsync(cancellationToken);

@@ -30,9 +30,8 @@ public sealed class StoreLeaderboard(LiveShopDbContext db, ShopAccess access, IO
         var links = await db.ShareLinks.AsNoTracking()
             .Where(l => l.StoreId != null && storeIds.Contains(l.StoreId.Value))
             .ToDictionaryAsync(l => l.Code, l => new StoreLink(l.StoreId!.Value, l.CreatedById), StringComparer.Ordinal, cancellationToken);
-        var codes = links.Keys.ToList();
-        var touches = codes.Count == 0 ? [] : await db.LinkTouches.AsNoTracking()
-            .Where(t => t.At >= start && t.At < end && codes.Contains(t.Code))
+        var touches = await db.LinkTouches.AsNoTracking()
+            .Where(t => t.At >= start && t.At < end && db.ShareLinks.Any(l => l.Code == t.Code && l.StoreId != null && storeIds.Contains(l.StoreId.Value)))
             .Select(t => new { t.Code, t.VisitorId })
             .ToListAsync(cancellationToken);
         var orders = await db.Orders.AsNoTracking()
@@ -76,37 +75,35 @@ public sealed class StoreLeaderboard(LiveShopDbContext db, ShopAccess access, IO
             }
         }
 
-        // Every store and every current staff member gets a row (in the shop's currency), so the board shows who has not sold yet.
-        foreach (var store in stores)
+        // Every store, every current staff member and everyone with a link gets a row (in the shop's currency), so the
+        // board shows who has not sold yet.
+        var storesWithRows = byStore.Keys.Select(k => k.Store).ToHashSet();
+        var staffWithRows = byStaff.Keys.Select(k => (k.User, k.Store)).ToHashSet();
+        foreach (var store in stores.Where(s => !storesWithRows.Contains(s.Id)))
         {
-            if (!byStore.Keys.Any(k => k.Store == store.Id))
-            {
-                Row(byStore, (store.Id, shop.DefaultCurrency), models.Length);
-            }
-
-            foreach (var member in store.Staff.Where(m => !byStaff.Keys.Any(k => k.User == m.UserId && k.Store == store.Id)))
-            {
-                Row(byStaff, (member.UserId, store.Id, shop.DefaultCurrency), models.Length);
-            }
+            Row(byStore, (store.Id, shop.DefaultCurrency), models.Length);
         }
 
-        foreach (var link in links.Values.Where(l => !byStaff.Keys.Any(k => k.User == l.UserId && k.Store == l.StoreId)))
+        var people = stores.SelectMany(s => s.Staff.Select(m => (m.UserId, StoreId: s.Id))).Concat(links.Values.Select(l => (l.UserId, l.StoreId)));
+        foreach (var (user, store) in people.Where(p => staffWithRows.Add((p.UserId, p.StoreId))))
         {
-            Row(byStaff, (link.UserId, link.StoreId, shop.DefaultCurrency), models.Length);
+            Row(byStaff, (user, store, shop.DefaultCurrency), models.Length);
         }
 
         // Openings are not in a currency: they go on the row in the shop's currency, else on the first one.
         var storeClicks = touches.GroupBy(t => links[t.Code].StoreId).ToDictionary(g => g.Key, g => (Count: g.Count(), Visitors: g.Select(t => t.VisitorId).Distinct().Count()));
         var staffClicks = touches.GroupBy(t => (links[t.Code].UserId, links[t.Code].StoreId)).ToDictionary(g => g.Key, g => (Count: g.Count(), Visitors: g.Select(t => t.VisitorId).Distinct().Count()));
         var names = stores.ToDictionary(s => s.Id, s => s.Name);
-        var people = byStaff.Keys.Select(k => k.User).Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var userIds = byStaff.Keys.Select(k => k.User).Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var storeCurrencies = byStore.Keys.ToLookup(k => k.Store, k => k.Currency);
+        var staffCurrencies = byStaff.Keys.ToLookup(k => (k.User, k.Store), k => k.Currency);
         var current = stores.SelectMany(s => s.Staff.Select(m => (m.UserId, s.Id))).ToHashSet();
 
         var storeRows = byStore
             .Select(kv =>
             {
-                var clicks = ClicksFor(byStore.Keys.Where(k => k.Store == kv.Key.Store).Select(k => k.Currency), kv.Key.Currency, shop.DefaultCurrency)
+                var clicks = ClicksFor(storeCurrencies[kv.Key.Store], kv.Key.Currency, shop.DefaultCurrency)
                     ? storeClicks.GetValueOrDefault(kv.Key.Store) : default;
                 var m = (int)model;
                 return new StoreResultDto(kv.Key.Store, names[kv.Key.Store], kv.Key.Currency, clicks.Count, clicks.Visitors, kv.Value.Orders, kv.Value.Credits[m], Credits(kv.Value.Credits));
@@ -117,7 +114,7 @@ public sealed class StoreLeaderboard(LiveShopDbContext db, ShopAccess access, IO
             .Select(kv =>
             {
                 var (user, store, currency) = kv.Key;
-                var clicks = ClicksFor(byStaff.Keys.Where(k => k.User == user && k.Store == store).Select(k => k.Currency), currency, shop.DefaultCurrency)
+                var clicks = ClicksFor(staffCurrencies[(user, store)], currency, shop.DefaultCurrency)
                     ? staffClicks.GetValueOrDefault((user, store)) : default;
                 return new StaffResultDto(user, users.GetValueOrDefault(user, ""), store, names[store], currency, clicks.Count, clicks.Visitors, kv.Value.Orders, kv.Value.Gmv,
                     !current.Contains((user, store)));

@@ -71,7 +71,7 @@ public sealed class Stores(LiveShopDbContext db, ShopAccess access, TimeProvider
         }
 
         var normalized = email.ToUpperInvariant();
-        var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.NormalizedEmail == normalized && !u.IsGuest, cancellationToken)
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized && !u.IsGuest && u.SuspendedAt == null, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.StaffNotFound, "No LiveShop account uses {0}: ask them to sign up first, then add them.", email);
         if (store.Staff.All(m => m.UserId != user.Id))
         {
@@ -81,7 +81,15 @@ public sealed class Stores(LiveShopDbContext db, ShopAccess access, TimeProvider
             }
 
             db.StoreStaff.Add(new StoreStaffMember(store.Id, user.Id, clock.GetUtcNow().ToMilliseconds()));
-            await SaveAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
+            {
+                // Added by another request at the same moment: they are on the staff, which is what was asked.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return (await ListAsync(caller, shopId, cancellationToken)).Single(s => s.Id == storeId);
@@ -92,10 +100,12 @@ public sealed class Stores(LiveShopDbContext db, ShopAccess access, TimeProvider
     {
         await access.RequireAsync(caller, shopId, ShopPermissions.CanManageStores, ManageStores, cancellationToken);
         var store = await FindAsync(shopId, storeId, cancellationToken);
-        var member = await db.StoreStaff.SingleOrDefaultAsync(m => m.StoreId == store.Id && m.UserId == userId, cancellationToken)
-            ?? throw DomainException.NotFound(ProblemCodes.StaffNotFound, "That person is not on this store's staff.");
-        db.StoreStaff.Remove(member);
-        await db.SaveChangesAsync(cancellationToken);
+        // One statement: two managers taking the same person off at once get 200 and 404, not a concurrency error.
+        if (await db.StoreStaff.Where(m => m.StoreId == store.Id && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) == 0)
+        {
+            throw DomainException.NotFound(ProblemCodes.StaffNotFound, "That person is not on this store's staff.");
+        }
+
         return (await ListAsync(caller, shopId, cancellationToken)).Single(s => s.Id == storeId);
     }
 
@@ -125,7 +135,7 @@ public sealed class Stores(LiveShopDbContext db, ShopAccess access, TimeProvider
     private static DomainException NameTaken(string name) =>
         DomainException.Conflict(ProblemCodes.StoreNameTaken, "The shop already has a store called {0}.", name);
 
-    /// <summary>Saves; two managers adding the same store name or staff member at once get a 409, not a 500.</summary>
+    /// <summary>Saves; two managers giving two stores the same name at once get a 409, not a 500.</summary>
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         try

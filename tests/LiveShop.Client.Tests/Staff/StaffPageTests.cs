@@ -19,7 +19,7 @@ public sealed class StaffPageTests : BunitTestBase
     private static readonly Guid OilId = Guid.Parse("0193a000-0000-7000-8000-0000000000f1");
 
     private static readonly StaffLinkDto Link = new("K7QX2M", "/r/K7QX2M", ApiRoutes.StaffLinkQr("K7QX2M"), StoreId, "Kolonaki", "Athens Olive",
-        ShowId, "Harvest night", OilId, "Olive oil", "EUR", DeviceNow, 2, 1, 37m);
+        ShowId, "Harvest night", OilId, "Olive oil", "EUR", DeviceNow, 2, 2, 1, 37m);
 
     private readonly FakeApi _api;
 
@@ -51,15 +51,15 @@ public sealed class StaffPageTests : BunitTestBase
         _api.Answer(HttpMethod.Get, ApiRoutes.Staff, FakeApi.Json(HttpStatusCode.OK, new StaffHomeDto(
             [new StaffStoreDto(StoreId, "Kolonaki", ShopId, "Athens Olive")],
             [new StaffShowDto(ShowId, "Harvest night", ShopId, ShowStatus.Live, DeviceNow, "EUR", [new StaffShowProductDto(OilId, "Olive oil")])])));
-        _api.Answer(HttpMethod.Post, ApiRoutes.StaffLinks, FakeApi.Json(HttpStatusCode.Created, Link with { Clicks = 0, Orders = 0, Gmv = 0 }));
+        _api.Answer(HttpMethod.Post, ApiRoutes.StaffLinks, FakeApi.Json(HttpStatusCode.Created, Link with { Clicks = 0, Visitors = 0, Orders = 0, Gmv = 0 }));
         _api.Answer(HttpMethod.Get, ApiRoutes.StaffResults,
             FakeApi.Json(HttpStatusCode.OK, new StaffResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, [], [])),
             FakeApi.Json(HttpStatusCode.OK, new StaffResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch,
-                [new StaffStoreResultDto(StoreId, "Kolonaki", "Athens Olive", "EUR", 2, 1, 37m)], [Link])));
+                [new StaffStoreResultDto(StoreId, "Kolonaki", "Athens Olive", "EUR", 2, 2, 1, 37m)], [Link])));
         var page = Render();
         page.WaitForElement("[data-testid=staff-no-results]");
 
-        var productSelect = page.FindComponents<MudBlazor.MudSelect<Guid>>()[2];
+        var productSelect = page.FindComponents<MudBlazor.MudSelect<Guid>>().Single(c => Equals(c.Instance.UserAttributes.GetValueOrDefault("data-testid"), "staff-share-product"));
         productSelect.InvokeAsync(() => productSelect.Instance.ValueChanged.InvokeAsync(OilId));
         page.Find("[data-testid=staff-share-create]").Click();
 

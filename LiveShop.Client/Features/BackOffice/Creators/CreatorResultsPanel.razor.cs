@@ -16,8 +16,6 @@ public sealed partial class CreatorResultsPanel : IAsyncDisposable
 {
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(20);
 
-    private static readonly int[] Periods = [7, 30, 90];
-
     private readonly CancellationTokenSource _stop = new();
     private BrandCreatorResultsDto? _results;
     private int _days = 30;

@@ -14,9 +14,8 @@ namespace LiveShop.Client.Features.BackOffice.Stores;
 /// </summary>
 public sealed partial class StoreLeaderboardPanel
 {
-    private static readonly int[] Periods = [7, 30, 90];
-
     private StoreLeaderboardDto? _board;
+    private Dictionary<object, int> _ranks = new(ReferenceEqualityComparer.Instance);
     private int _days = 30;
 
     [Parameter, EditorRequired] public Guid ShopId { get; set; }
@@ -41,28 +40,25 @@ public sealed partial class StoreLeaderboardPanel
         if (days == _days)
         {
             _board = board;
+            // The server's order is the ranking; looked up per row in one step, however long the lists.
+            _ranks = new Dictionary<object, int>(ReferenceEqualityComparer.Instance);
+            foreach (var rows in new IEnumerable<object>[] { board.Stores, board.Staff })
+            {
+                foreach (var (row, i) in rows.Select((row, i) => (row, i)))
+                {
+                    _ranks[row] = i + 1;
+                }
+            }
         }
     }
+
+    /// <summary>Loads the period shown again (after the page changed a store or its staff).</summary>
+    public Task ReloadAsync() => Run(LoadAsync);
 
     private Task ChoosePeriodAsync(int days)
     {
         _days = days;
         return Run(LoadAsync);
-    }
-
-    /// <summary>The row's place in the server's ranking, from 1.</summary>
-    private static int Rank<TRow>(IReadOnlyList<TRow> rows, TRow row)
-        where TRow : class
-    {
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (ReferenceEquals(rows[i], row))
-            {
-                return i + 1;
-            }
-        }
-
-        return 0;
     }
 
     private static decimal Credit(ModelCreditsDto credits, AttributionModel model) => model switch

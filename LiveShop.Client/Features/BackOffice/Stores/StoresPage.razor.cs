@@ -20,7 +20,7 @@ public sealed partial class StoresPage
     private string? _newStore;
     private Guid? _renaming;
     private string? _rename;
-    private int _boardVersion;
+    private StoreLeaderboardPanel? _board;
     private bool _busy;
     private string? _error;
 
@@ -29,6 +29,8 @@ public sealed partial class StoresPage
     [Inject] private ApiClient Api { get; set; } = default!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
 
@@ -47,7 +49,6 @@ public sealed partial class StoresPage
         var store = await Api.CreateStoreAsync(ShopId, new StoreRequest(_newStore ?? ""));
         _stores = [.. _stores!.Append(store).OrderBy(s => s.Name, StringComparer.CurrentCulture)];
         _newStore = null;
-        _boardVersion++;
         Snackbar.Add(T["{0} added. Now add its staff.", store.Name], Severity.Success);
     });
 
@@ -61,22 +62,38 @@ public sealed partial class StoresPage
     {
         Replace(await Api.RenameStoreAsync(ShopId, store.Id, new StoreRequest(_rename ?? "")));
         _renaming = null;
-        _boardVersion++;
+        await ReloadBoardAsync();
     });
 
     private Task AddStaffAsync(StoreDto store) => RunAsync(async () =>
     {
         Replace(await Api.AddStoreStaffAsync(ShopId, store.Id, new AddStoreStaffRequest(_emails.GetValueOrDefault(store.Id) ?? "")));
         _emails[store.Id] = null;
-        _boardVersion++;
+        await ReloadBoardAsync();
     });
 
-    private Task RemoveAsync(StoreDto store, StoreStaffDto member) => RunAsync(async () =>
+    private async Task RemoveAsync(StoreDto store, StoreStaffDto member)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            T["Take {0} off {1}'s staff?", member.DisplayName, store.Name],
+            T["They make no new links for the store. The links they made keep counting for it."],
+            yesText: T["Take off"],
+            cancelText: T["Cancel"]);
+        if (confirmed == true)
+        {
+            await RemoveConfirmedAsync(store, member);
+        }
+    }
+
+    private Task RemoveConfirmedAsync(StoreDto store, StoreStaffDto member) => RunAsync(async () =>
     {
         Replace(await Api.RemoveStoreStaffAsync(ShopId, store.Id, member.UserId));
-        _boardVersion++;
+        await ReloadBoardAsync();
         Snackbar.Add(T["{0} is off {1}'s staff. The sales they brought stay the store's.", member.DisplayName, store.Name], Severity.Info);
     });
+
+    /// <summary>The leaderboard again (its period kept), when it is on the page.</summary>
+    private Task ReloadBoardAsync() => _board?.ReloadAsync() ?? Task.CompletedTask;
 
     private void Replace(StoreDto store) =>
         _stores = [.. _stores!.Select(s => s.Id == store.Id ? store : s).OrderBy(s => s.Name, StringComparer.CurrentCulture)];

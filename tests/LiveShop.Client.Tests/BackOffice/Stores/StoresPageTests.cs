@@ -85,7 +85,10 @@ public sealed class StoresPageTests : BunitTestBase
         Assert.Contains("€40.00", page.Find("[data-testid=board-models]").TextContent, StringComparison.Ordinal);   // linear
 
         page.Find("[data-testid=board-period-7]").Click();
-        page.WaitForAssertion(() => Assert.Equal(2, _api.Sent.Count(s => s.Path == ApiRoutes.ShopStoreLeaderboard(ShopId))));
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=board-period-7]").GetAttribute("aria-pressed")));
+        var asked = _api.Sent.Last(s => s.Path == ApiRoutes.ShopStoreLeaderboard(ShopId)).Query;
+        var from = DateTimeOffset.Parse(Uri.UnescapeDataString(System.Web.HttpUtility.ParseQueryString(asked)["from"]!), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(DeviceNow.AddDays(-7), from);
     }
 
     [Fact]

@@ -211,7 +211,6 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
         return creator;
     }
 
-
     private static async Task SaveProgramAsync(SignedIn who, Guid shopId, CreatorProgramRequest request) =>
         (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(shopId), request)).EnsureSuccessStatusCode();
 

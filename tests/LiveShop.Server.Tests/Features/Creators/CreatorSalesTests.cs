@@ -156,8 +156,6 @@ public class CreatorSalesTests(LiveShopFactory factory) : IClassFixture<LiveShop
         return creator;
     }
 
-
-
     private static async Task SaveProgramAsync(SignedIn who, Guid shopId, CreatorProgramRequest request) =>
         (await who.Http.PutAsJsonAsync(ApiRoutes.ShopCreatorProgram(shopId), request)).EnsureSuccessStatusCode();
 

@@ -76,6 +76,16 @@ public class CreatorStatementTests(ConfirmAtDeliveryFactory factory) : IClassFix
         Assert.Equal(138m, (await StatementAsync(owner, month, me)).Paid);
         var bad = await creator.Http.GetAsync($"{ApiRoutes.CreatorStatements}?month=2026-13");
         Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.MonthInvalid), (bad.StatusCode, (await Problem.ReadAsync(bad)).Code));
+
+        // Both export the statement: the brand's row for this creator (confirmed 138.00, paid 138.00, due 0.00), named for the month.
+        var csv = await owner.Http.GetAsync($"{ApiRoutes.ShopCreatorStatementsCsv(DemoSeeder.DemoShopId)}?month={month}");
+        Assert.Equal(($"liveshop-creator-statements-{month}.csv", "text/csv"), (csv.Content.Headers.ContentDisposition?.FileName, csv.Content.Headers.ContentType?.MediaType));
+        var brandRow = (await csv.Content.ReadAsStringAsync()).Split("\r\n").Single(l => l.Contains(mine.Handle, StringComparison.Ordinal) && l.Contains(month, StringComparison.Ordinal));
+        Assert.EndsWith(",138.00,138.00,0.00," + after.LastPaidAt!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture), brandRow, StringComparison.Ordinal);
+        var creatorCsv = await creator.Http.GetStringAsync($"{ApiRoutes.CreatorStatementsCsv}?month={month}");
+        Assert.Contains(",1380.00,0.00,138.00,138.00,0.00,", creatorCsv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await creator.Http.GetAsync(ApiRoutes.ShopCreatorStatementsCsv(DemoSeeder.DemoShopId))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await creator.Http.GetAsync($"{ApiRoutes.CreatorStatementsCsv}?month=May")).StatusCode);
     }
 
     private static async Task<CreatorStatementDto> StatementAsync(SignedIn owner, string month, Guid creatorId) =>

@@ -36,11 +36,18 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         await ExpectAsync(seller.Http.PostAsJsonAsync(ApiRoutes.ShopStores(shop.Id), new StoreRequest("  ")), HttpStatusCode.BadRequest, ProblemCodes.StoreInvalid);
         await ExpectAsync(seller.Http.PostAsJsonAsync(ApiRoutes.ShopStores(shop.Id), new StoreRequest(new string('x', Limits.StoreNameMaxLength + 1))), HttpStatusCode.BadRequest, ProblemCodes.StoreInvalid);
         await ExpectAsync(seller.Http.PostAsJsonAsync(ApiRoutes.ShopStores(shop.Id), new StoreRequest("Kolonaki")), HttpStatusCode.Conflict, ProblemCodes.StoreNameTaken);
+        Assert.Equal(["Kolonaki", "Piraeus"], (await seller.Http.GetFromJsonAsync<List<StoreDto>>(ApiRoutes.ShopStores(shop.Id)))!.Select(s => s.Name));
+
+        // Renamed: to a taken name refused; to a free one kept.
+        await ExpectAsync(seller.Http.PutAsJsonAsync(ApiRoutes.ShopStore(shop.Id, piraeus.Id), new StoreRequest("Kolonaki")), HttpStatusCode.Conflict, ProblemCodes.StoreNameTaken);
+        var renamed = await seller.Http.PutAsJsonAsync(ApiRoutes.ShopStore(shop.Id, piraeus.Id), new StoreRequest("Piraeus Port"));
+        Assert.Equal("Piraeus Port", (await renamed.Content.ReadFromJsonAsync<StoreDto>())!.Name);
 
         var eleni = await factory.RegisterAsync(asHost: false, "Eleni");
         var nikos = await factory.RegisterAsync(asHost: false, "Nikos");
         await AddStaffAsync(seller, shop.Id, kolonaki.Id, eleni);
-        var staffed = await AddStaffAsync(seller, shop.Id, piraeus.Id, nikos);
+        await AddStaffAsync(seller, shop.Id, piraeus.Id, nikos);
+        var staffed = await AddStaffAsync(seller, shop.Id, piraeus.Id, nikos);   // again: nothing changes
         Assert.Equal(["Nikos"], staffed.Staff.Select(s => s.DisplayName));
         await ExpectAsync(seller.Http.PostAsJsonAsync(ApiRoutes.ShopStoreStaff(shop.Id, kolonaki.Id), new AddStoreStaffRequest("nobody-" + Unique() + "@liveshop.test")),
             HttpStatusCode.NotFound, ProblemCodes.StaffNotFound);
@@ -70,6 +77,7 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         var eleniLink = await LinkAsync(eleni, new StaffLinkRequest(kolonaki.Id, room.Show.Id, oil));
         var nikosLink = await LinkAsync(nikos, new StaffLinkRequest(piraeus.Id, room.Show.Id, null));
         Assert.Equal(("Kolonaki", "Olive oil"), (eleniLink.StoreName, eleniLink.ProductName));
+        Assert.Equal(eleniLink.Code, (await LinkAsync(eleni, new StaffLinkRequest(kolonaki.Id, room.Show.Id, oil))).Code);   // the same link again
 
         // Three buyers: through Eleni's link; through Nikos's then Eleni's; through no link.
         var first = await factory.RegisterAsync(asHost: false, "Buyer One");
@@ -103,8 +111,9 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         // Eleni's own numbers: her link's two visitors and two orders, 43 € credited; she sees no other staff member's.
         var mine = (await eleni.Http.GetFromJsonAsync<StaffResultsDto>(ApiRoutes.StaffResults))!;
         var link = Assert.Single(mine.Links);
-        Assert.Equal((eleniLink.Code, 2, 2, 43m), (link.Code, link.Clicks, link.Orders, link.Gmv));
-        Assert.Equal(("Kolonaki", 2, 43m), mine.Stores.Select(s => (s.StoreName, s.Orders, s.Gmv)).Single());
+        Assert.Equal((eleniLink.Code, 2, 2, 2, 43m), (link.Code, link.Clicks, link.Visitors, link.Orders, link.Gmv));
+        Assert.Equal(("Kolonaki", 2, 2, 43m), mine.Stores.Select(s => (s.StoreName, s.Visitors, s.Orders, s.Gmv)).Single());
+        Assert.Equal((k.Clicks, k.Visitors), (mine.Stores.Single().Clicks, mine.Stores.Single().Visitors));   // counted as the leaderboard counts
 
         // Off the staff: no new links, the page is empty, and what she brought stays the store's (marked as former staff).
         (await seller.Http.DeleteAsync(ApiRoutes.ShopStoreStaffMember(shop.Id, kolonaki.Id, eleni.User.Id!.Value))).EnsureSuccessStatusCode();
@@ -113,6 +122,7 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         var after = await LeaderboardAsync(seller, shop.Id);
         Assert.Equal(43m, after.Stores.Single(s => s.StoreId == kolonaki.Id).Gmv);
         Assert.True(after.Staff.Single(s => s.UserId == eleni.User.Id).Removed);
+        Assert.Equal(HttpStatusCode.Forbidden, (await eleni.Http.GetAsync(eleniLink.QrUrl)).StatusCode);   // no new copies of her QR code
         await ExpectAsync(seller.Http.DeleteAsync(ApiRoutes.ShopStoreStaffMember(shop.Id, kolonaki.Id, eleni.User.Id!.Value)), HttpStatusCode.NotFound, ProblemCodes.StaffNotFound);
     }
 
@@ -134,9 +144,26 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
 
         // The shop's managers may print it too; another staff member or a stranger may not; an unknown code is 404.
         Assert.Equal(HttpStatusCode.OK, (await seller.Http.GetAsync(link.QrUrl)).StatusCode);
+        var colleague = await factory.RegisterAsync(asHost: false, "Colleague");
+        await AddStaffAsync(seller, shop.Id, store.Id, colleague);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.Http.GetAsync(link.QrUrl)).StatusCode);
         var stranger = await factory.RegisterAsync(asHost: false, "Stranger");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Http.GetAsync(link.QrUrl)).StatusCode);
         await ExpectAsync(staff.Http.GetAsync(ApiRoutes.StaffLinkQr("NOSUCHCODE")), HttpStatusCode.NotFound, ProblemCodes.StaffLinkInvalid);
+    }
+
+    [Fact]
+    public async Task DeletingTheAccount_TakesThemOffEveryStoresStaff()
+    {
+        var (seller, shop) = await factory.RegisterSellerAsync("Gone Olive " + Unique(), Currencies.Eur);
+        var store = await StoreAsync(seller, shop.Id, "Glyfada");
+        var staff = await factory.RegisterAsync(asHost: false, "Leaving Soon");
+        await AddStaffAsync(seller, shop.Id, store.Id, staff);
+
+        (await staff.Http.PostAsJsonAsync(ApiRoutes.DeleteAccount, new LiveShop.Shared.Accounts.DeleteAccountRequest("Passw0rd-test"))).EnsureSuccessStatusCode();
+
+        Assert.Empty((await seller.Http.GetFromJsonAsync<List<StoreDto>>(ApiRoutes.ShopStores(shop.Id)))!.Single().Staff);
+        Assert.Empty((await seller.Http.GetFromJsonAsync<StoreLeaderboardDto>(ApiRoutes.ShopStoreLeaderboard(shop.Id)))!.Staff);
     }
 
     /// <summary>Reads the QR code back the way a phone's camera does: the SVG's dark modules drawn to pixels, then decoded.</summary>
@@ -172,7 +199,6 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         var response = await call;
         Assert.Equal((status, code), (response.StatusCode, (await Problem.ReadAsync(response)).Code));
     }
-
 
     private static async Task<StoreDto> StoreAsync(SignedIn seller, Guid shopId, string name)
     {

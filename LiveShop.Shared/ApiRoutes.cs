@@ -95,6 +95,7 @@ public static class ApiRoutes
     public const string StaffLinks = "/api/staff/links";
     public const string StaffResults = "/api/staff/results";
     public static string StaffLinkQr(string code) => $"{StaffLinks}/{code}/qr.svg";
+    public static string StaffLink(string code) => $"{StaffLinks}/{code}";
     public static string Shop(Guid shopId) => $"{Shops}/{shopId}";
     public static string ShopMembers(Guid shopId) => $"{Shops}/{shopId}/members";
     public static string ShopMember(Guid shopId, Guid userId) => $"{Shops}/{shopId}/members/{userId}";

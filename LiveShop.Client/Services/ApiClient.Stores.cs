@@ -28,6 +28,8 @@ public sealed partial class ApiClient
     public Task<StaffLinkDto> CreateStaffLinkAsync(StaffLinkRequest request) =>
         PostAsync(ApiRoutes.StaffLinks, request, Json.StaffLinkRequest, Json.StaffLinkDto);
 
+    public Task<StaffLinkCardDto> StaffLinkCardAsync(string code) => GetAsync(ApiRoutes.StaffLink(Uri.EscapeDataString(code)), Json.StaffLinkCardDto);
+
     public Task<StaffResultsDto> StaffResultsAsync(DateTimeOffset from, DateTimeOffset to) =>
         GetAsync($"{ApiRoutes.StaffResults}?{Period(from, to)}", Json.StaffResultsDto);
 }

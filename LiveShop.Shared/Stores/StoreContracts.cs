@@ -77,3 +77,9 @@ public sealed record StaffLinkDto(
 public sealed record StaffResultsDto(DateTimeOffset From, DateTimeOffset To, AttributionModel Model, IReadOnlyList<StaffStoreResultDto> Stores, IReadOnlyList<StaffLinkDto> Links);
 
 public sealed record StaffStoreResultDto(Guid StoreId, string StoreName, string ShopName, string Currency, int Clicks, int Visitors, int Orders, decimal Gmv);
+
+/// <summary>
+/// A store link as its printed card shows it: shop and store, the product (or the show), and <see cref="PublicUrl"/>,
+/// the address the QR code (<see cref="QrUrl"/>) holds.
+/// </summary>
+public sealed record StaffLinkCardDto(string Code, string PublicUrl, string QrUrl, string ShopName, string StoreName, string ShowTitle, string? ProductName);

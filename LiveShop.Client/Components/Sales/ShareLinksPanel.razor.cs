@@ -1,3 +1,4 @@
+using LiveShop.Client.Services;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
@@ -37,16 +38,5 @@ public sealed partial class ShareLinksPanel
 
     private Task CreateAsync() => OnCreate.InvokeAsync(_productId == Guid.Empty ? null : _productId);
 
-    private async Task CopyAsync(string url)
-    {
-        try
-        {
-            await Js.InvokeVoidAsync("navigator.clipboard.writeText", url);
-            Snackbar.Add(T["Link copied. Paste it anywhere."], Severity.Success);
-        }
-        catch (JSException)
-        {
-            Snackbar.Add(T["The browser would not copy it. Select the link and copy it yourself: {0}", url], Severity.Warning);
-        }
-    }
+    private Task CopyAsync(string url) => Js.CopyLinkAsync(Snackbar, T, url);
 }

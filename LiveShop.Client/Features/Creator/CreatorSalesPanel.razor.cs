@@ -146,18 +146,7 @@ public sealed partial class CreatorSalesPanel : IAsyncDisposable
 
     private string PublicUrl(CreatorLinkResultDto link) => Navigation.ToAbsoluteUri(link.Url.TrimStart('/')).ToString();
 
-    private async Task CopyAsync(string url)
-    {
-        try
-        {
-            await Js.InvokeVoidAsync("navigator.clipboard.writeText", url);
-            Snackbar.Add(T["Link copied. Paste it anywhere."], Severity.Success);
-        }
-        catch (JSException)
-        {
-            Snackbar.Add(T["The browser would not copy it. Select the link and copy it yourself: {0}", url], Severity.Warning);
-        }
-    }
+    private Task CopyAsync(string url) => Js.CopyLinkAsync(Snackbar, T, url);
 
     private static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.CurrentCulture) + " %";
 

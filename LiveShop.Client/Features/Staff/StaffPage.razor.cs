@@ -103,18 +103,7 @@ public sealed partial class StaffPage
 
     private string PublicUrl(string path) => Navigation.ToAbsoluteUri(path.TrimStart('/')).ToString();
 
-    private async Task CopyAsync(string url)
-    {
-        try
-        {
-            await Js.InvokeVoidAsync("navigator.clipboard.writeText", url);
-            Snackbar.Add(T["Link copied. Paste it anywhere."], Severity.Success);
-        }
-        catch (JSException)
-        {
-            Snackbar.Add(T["The browser would not copy it. Select the link and copy it yourself: {0}", url], Severity.Warning);
-        }
-    }
+    private Task CopyAsync(string url) => Js.CopyLinkAsync(Snackbar, T, url);
 
     private string StatusText(ShowStatus status) => status switch
     {

@@ -13,22 +13,16 @@ namespace LiveShop.Client.Features.Staff;
 /// </summary>
 public sealed partial class StaffQrPage
 {
-    private StaffLinkDto? _link;
+    private StaffLinkCardDto? _link;
     private string? _error;
 
     [Parameter] public string Code { get; set; } = "";
 
     [Inject] private ApiClient Api { get; set; } = default!;
 
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
     [Inject] private IJSRuntime Js { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-
     [Inject] private IStringLocalizer<ShopText> T { get; set; } = default!;
-
-    private string PublicUrl => _link is null ? "" : Navigation.ToAbsoluteUri(_link.Url.TrimStart('/')).ToString();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -37,17 +31,8 @@ public sealed partial class StaffQrPage
             return;
         }
 
-        _error = await ApiAction.RunAsync(async () =>
-        {
-            // The caller's links, with their numbers over the longest period the server allows (the card needs only the names).
-            var now = Clock.GetUtcNow();
-            var results = await Api.StaffResultsAsync(now.AddDays(-365), now);
-            _link = results.Links.FirstOrDefault(l => string.Equals(l.Code, Code, StringComparison.OrdinalIgnoreCase));
-            if (_link is null)
-            {
-                _error = T["This is not one of your store links."];
-            }
-        }, T["We could not reach LiveShop. Try again in a moment."]) ?? _error;
+        // Only its maker (while on the store's staff) and the shop's owners and managers get the card: else the server's sentence.
+        _error = await ApiAction.RunAsync(async () => _link = await Api.StaffLinkCardAsync(Code), T["We could not reach LiveShop. Try again in a moment."]);
     }
 
     private async Task PrintAsync() => await Js.InvokeVoidAsync("print");

@@ -36,6 +36,13 @@ public sealed class EmailOptions
 
     internal bool IsValidFrom() => MailboxAddress.TryParse(From, out var address) && address.Address.Contains('@', StringComparison.Ordinal);
 
+    /// <summary>
+    /// The site's public address for links: <see cref="LinkBaseUrl"/> when set (so a forged Host header cannot aim a
+    /// link elsewhere; required in production once SMTP is on), else the address <paramref name="request"/> came to.
+    /// </summary>
+    public string SiteBase(HttpRequest request) =>
+        LinkBaseUrl is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}{request.PathBase}";
+
     internal bool IsValidLinkBase() =>
         string.IsNullOrEmpty(LinkBaseUrl) || (Uri.TryCreate(LinkBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
 }

@@ -22,13 +22,9 @@ public static class ShopPaymentsEndpoints
 
     private static async Task<Ok<ShopPaymentSettingsDto>> GetAsync(
         Guid shopId, ClaimsPrincipal user, PaymentSettings settings, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await settings.GetAsync(user, shopId, SiteBase(http, email.Value), cancellationToken));
+        TypedResults.Ok(await settings.GetAsync(user, shopId, email.Value.SiteBase(http), cancellationToken));
 
     private static async Task<Ok<ShopPaymentSettingsDto>> SaveAsync(
         Guid shopId, SaveShopPaymentSettingsRequest request, ClaimsPrincipal user, PaymentSettings settings, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await settings.SaveAsync(user, shopId, request, SiteBase(http, email.Value), cancellationToken));
-
-    /// <summary>Email:LinkBaseUrl when set (the public address, whatever Host a request carried), else this request's site.</summary>
-    private static string SiteBase(HttpRequest http, EmailOptions email) =>
-        email.LinkBaseUrl is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}{http.PathBase}";
+        TypedResults.Ok(await settings.SaveAsync(user, shopId, request, email.Value.SiteBase(http), cancellationToken));
 }

@@ -95,9 +95,7 @@ public static class TeamEndpoints
     private static async Task<Created<ShopInvitationDto>> InviteAsync(
         Guid shopId, InviteMemberRequest request, ClaimsPrincipal user, Team team, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken)
     {
-        // Email:LinkBaseUrl when set (required in production, so a forged Host header cannot aim the link elsewhere), else this request's site.
-        var site = email.Value.LinkBaseUrl is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}{http.PathBase}";
-        var invitation = await team.InviteAsync(user, shopId, request, site, cancellationToken);
+        var invitation = await team.InviteAsync(user, shopId, request, email.Value.SiteBase(http), cancellationToken);
         return TypedResults.Created(ApiRoutes.ShopInvitation(shopId, invitation.Id), invitation);
     }
 

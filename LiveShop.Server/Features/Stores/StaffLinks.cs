@@ -145,10 +145,31 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
     }
 
     /// <summary>
-    /// The link's QR code as SVG (for printing at the till): the caller's own store link, or any store link of a shop the
-    /// caller manages the stores of. It encodes <paramref name="siteBase"/> + <c>/r/{code}</c>.
+    /// The link's QR code as SVG (for printing at the till): the caller's own store link while on the store's staff, or
+    /// any store link of a shop the caller manages the stores of. It encodes <paramref name="siteBase"/> + <c>/r/{code}</c>.
     /// </summary>
     public async Task<string> QrSvgAsync(ClaimsPrincipal caller, string code, string siteBase, CancellationToken cancellationToken)
+    {
+        var link = await PrintableAsync(caller, code, cancellationToken);
+        return Qr(PublicUrl(siteBase, link.Code));
+    }
+
+    /// <summary>What the printed card says: shop and store, the product or show, and the address the QR code holds.</summary>
+    public async Task<StaffLinkCardDto> CardAsync(ClaimsPrincipal caller, string code, string siteBase, CancellationToken cancellationToken)
+    {
+        var link = await PrintableAsync(caller, code, cancellationToken);
+        var card = await db.ShareLinks.AsNoTracking()
+            .Where(l => l.Code == link.Code)
+            .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => new { s.Title, l.StoreId, l.ProductId })
+            .Join(db.Stores, l => l.StoreId, s => s.Id, (l, s) => new { l.Title, l.ProductId, Store = s.Name, s.ShopId })
+            .Join(db.Shops, l => l.ShopId, s => s.Id, (l, s) => new { l.Title, l.ProductId, l.Store, Shop = s.Name })
+            .SingleAsync(cancellationToken);
+        var product = card.ProductId is { } id ? await db.Products.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        return new StaffLinkCardDto(link.Code, PublicUrl(siteBase, link.Code), ApiRoutes.StaffLinkQr(link.Code), card.Shop, card.Store, card.Title, product);
+    }
+
+    /// <summary>The store link, if the caller may print it (its maker while on the store's staff, or the shop's owners and managers).</summary>
+    private async Task<ShareLink> PrintableAsync(ClaimsPrincipal caller, string code, CancellationToken cancellationToken)
     {
         var userId = caller.RequireUserId();
         var link = code.Length <= 16 ? await db.ShareLinks.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code.ToUpperInvariant() && l.StoreId != null, cancellationToken) : null;
@@ -169,13 +190,19 @@ public sealed class StaffLinks(LiveShopDbContext db, ShopAccess access, IOptions
             throw DomainException.Forbidden(ProblemCodes.NotStoreStaff, "You are not on the staff of that store.");
         }
 
-        var url = siteBase.TrimEnd('/') + ApiRoutes.ShareLink(link.Code);
+        return link;
+    }
+
+    /// <summary>The address a buyer opens: the site's public address and the link's path; refused when too long for a code.</summary>
+    private static string PublicUrl(string siteBase, string code)
+    {
+        var url = siteBase.TrimEnd('/') + ApiRoutes.ShareLink(code);
         if (url.Length > MaxQrUrlLength)
         {
             throw DomainException.Invalid(ProblemCodes.StaffLinkInvalid, "This site's address is too long for a QR code: set Email:LinkBaseUrl to the public address.");
         }
 
-        return Qr(url);
+        return url;
     }
 
     /// <summary>The longest address a printed code holds (a QR code at error correction M takes about 2,300 characters; a phone's camera reads a short one best).</summary>

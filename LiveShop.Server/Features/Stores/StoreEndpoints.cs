@@ -50,6 +50,9 @@ public static class StoreEndpoints
         staff.MapGet("/results", ResultsAsync)
             .WithName("StaffResults").WithSummary("The caller's store links and their openings, orders and credited GMV in [from, to) (default: the last 30 days).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        staff.MapGet("/links/{code}", CardAsync)
+            .WithName("StaffLinkCard").WithSummary("A store link as its printed card shows it, with the public address its QR code holds.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         staff.MapGet("/links/{code}/qr.svg", QrAsync)
             .WithName("StaffLinkQr").WithSummary("A store link's printable QR code (SVG).")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -90,10 +93,9 @@ public static class StoreEndpoints
     private static async Task<Ok<StaffResultsDto>> ResultsAsync(DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, StaffLinks links, CancellationToken cancellationToken) =>
         TypedResults.Ok(await links.ResultsAsync(user, QueryParameters.Instant(from, "from"), QueryParameters.Instant(to, "to"), cancellationToken));
 
-    private static async Task<ContentHttpResult> QrAsync(string code, ClaimsPrincipal user, StaffLinks links, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken)
-    {
-        // Email:LinkBaseUrl when set (the public address, whatever Host a request carried), else this request's site.
-        var site = email.Value.LinkBaseUrl is { Length: > 0 } configured ? configured : $"{http.Scheme}://{http.Host}{http.PathBase}";
-        return TypedResults.Content(await links.QrSvgAsync(user, code, site, cancellationToken), "image/svg+xml");
-    }
+    private static async Task<ContentHttpResult> QrAsync(string code, ClaimsPrincipal user, StaffLinks links, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken) =>
+        TypedResults.Content(await links.QrSvgAsync(user, code, email.Value.SiteBase(http), cancellationToken), "image/svg+xml");
+
+    private static async Task<Ok<StaffLinkCardDto>> CardAsync(string code, ClaimsPrincipal user, StaffLinks links, HttpRequest http, IOptions<EmailOptions> email, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await links.CardAsync(user, code, email.Value.SiteBase(http), cancellationToken));
 }

@@ -71,24 +71,27 @@ public sealed class StaffPageTests : BunitTestBase
     }
 
     [Fact]
-    public void QrPage_ShowsTheStoreTheProductAndTheServersQrImage()
+    public void QrPage_ShowsTheStoreTheProductTheAddressAndTheServersQrImage()
     {
-        _api.Answer(HttpMethod.Get, ApiRoutes.StaffResults, FakeApi.Json(HttpStatusCode.OK, new StaffResultsDto(DeviceNow.AddDays(-30), DeviceNow, AttributionModel.LastTouch, [], [Link])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.StaffLink("k7qx2m"), FakeApi.Json(HttpStatusCode.OK,
+            new StaffLinkCardDto("K7QX2M", "https://shop.example.gr/r/K7QX2M", ApiRoutes.StaffLinkQr("K7QX2M"), "Athens Olive", "Kolonaki", "Harvest night", "Olive oil")));
         var page = Ctx.Render<StaffQrPage>(p => p.Add(c => c.Code, "k7qx2m").AddCascadingValue(SignedIn.As(UserId, "Eleni", Roles.Viewer)));
 
         var card = page.WaitForElement("[data-testid=staff-qr-card]");
         Assert.Contains("Athens Olive · Kolonaki", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("Olive oil", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("http://localhost/r/K7QX2M", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("https://shop.example.gr/r/K7QX2M", card.TextContent, StringComparison.Ordinal);   // the address the code holds, not the browser's
         Assert.Equal(ApiRoutes.StaffLinkQr("K7QX2M"), page.Find("[data-testid=staff-qr-image]").GetAttribute("src"));
     }
 
     [Fact]
-    public void QrPage_ForALinkNotTheirs_SaysSo()
+    public void QrPage_ForALinkNotTheirs_ShowsTheServersSentence()
     {
+        _api.Answer(HttpMethod.Get, ApiRoutes.StaffLink("NOPE"), FakeApi.Problem(HttpStatusCode.Forbidden, ProblemCodes.NotStoreStaff, "You are not on the staff of that store."));
         var page = Ctx.Render<StaffQrPage>(p => p.Add(c => c.Code, "NOPE").AddCascadingValue(SignedIn.As(UserId, "Eleni", Roles.Viewer)));
 
-        Assert.Contains("not one of your store links", page.WaitForElement("[data-testid=staff-qr-error]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("not on the staff of that store", page.WaitForElement("[data-testid=staff-qr-error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=staff-qr-card]"));
     }
 
     private Bunit.IRenderedComponent<StaffPage> Render() =>

@@ -142,11 +142,16 @@ public partial class StoreStaffTests(LiveShopFactory factory) : IClassFixture<Li
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(new Uri(staff.Http.BaseAddress!, link.Url).ToString(), Decode(await response.Content.ReadAsStringAsync()));
 
+        // The card says what the code holds: the same address, the store and the show.
+        var card = (await staff.Http.GetFromJsonAsync<StaffLinkCardDto>(ApiRoutes.StaffLink(link.Code)))!;
+        Assert.Equal((new Uri(staff.Http.BaseAddress!, link.Url).ToString(), "Syntagma", room.Show.Title, link.QrUrl), (card.PublicUrl, card.StoreName, card.ShowTitle, card.QrUrl));
+
         // The shop's managers may print it too; another staff member or a stranger may not; an unknown code is 404.
         Assert.Equal(HttpStatusCode.OK, (await seller.Http.GetAsync(link.QrUrl)).StatusCode);
         var colleague = await factory.RegisterAsync(asHost: false, "Colleague");
         await AddStaffAsync(seller, shop.Id, store.Id, colleague);
         Assert.Equal(HttpStatusCode.Forbidden, (await colleague.Http.GetAsync(link.QrUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await colleague.Http.GetAsync(ApiRoutes.StaffLink(link.Code))).StatusCode);
         var stranger = await factory.RegisterAsync(asHost: false, "Stranger");
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Http.GetAsync(link.QrUrl)).StatusCode);
         await ExpectAsync(staff.Http.GetAsync(ApiRoutes.StaffLinkQr("NOSUCHCODE")), HttpStatusCode.NotFound, ProblemCodes.StaffLinkInvalid);

@@ -44,6 +44,9 @@ public static class ProblemCodes
     public const string ProductNotFound = "product-not-found";
     public const string ProductNotInLineup = "product-not-in-lineup";
 
+    /// <summary>A brand no longer opens a product in a creator's show to its creator (paused them, or closed the product).</summary>
+    public const string ProductWithdrawn = "product-withdrawn";
+
     public const string PinLimitReached = "pin-limit-reached";
     public const string AlreadyPinned = "already-pinned";
     public const string NotPinned = "not-pinned";

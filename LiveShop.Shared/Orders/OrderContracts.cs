@@ -94,7 +94,11 @@ public sealed record OrderLineDto(
     string? VariantLabel = null,
     int RefundedQuantity = 0);
 
-/// <summary>An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).</summary>
+/// <summary>
+/// An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).
+/// <see cref="AlsoPlaced"/>: in the answer to placing an order in a creator's show with products of several brands, the
+/// other brands' orders from the same checkout (one order per brand, each paid on its own); null otherwise.
+/// </summary>
 public sealed record OrderDto(
     Guid Id,
     string Number,
@@ -121,7 +125,8 @@ public sealed record OrderDto(
     IReadOnlyList<OrderHistoryEntryDto>? History = null,
     PaymentSessionDto? PaymentSession = null,
     string? PaymentInstructions = null,
-    Guid? ShopId = null)
+    Guid? ShopId = null,
+    IReadOnlyList<OrderDto>? AlsoPlaced = null)
 {
     /// <summary>Counts toward sales: paid, cash on delivery, packed, shipped or delivered.</summary>
     public bool CountsAsSale => OrderStatuses.CountedAsSale.Contains(Status);

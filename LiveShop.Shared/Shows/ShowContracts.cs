@@ -43,7 +43,8 @@ public sealed record ShowSummaryDto(
 /// <summary>
 /// A product in a show's lineup, in lineup order. A product with <see cref="Options"/> is bought as one of
 /// its <see cref="Variants"/> (null or empty: a product without variants); <see cref="Stock"/> is then the
-/// sum of theirs and <see cref="Price"/> the product's own price (a variant may override it).
+/// sum of theirs and <see cref="Price"/> the product's own price (a variant may override it). <see cref="BrandName"/> is
+/// the brand that sells it when that is not the show's shop (a creator's show with brands' products), else null.
 /// </summary>
 public sealed record LineupItemDto(
     Guid ProductId,
@@ -55,7 +56,8 @@ public sealed record LineupItemDto(
     int Stock,
     int Position,
     IReadOnlyList<string>? Options = null,
-    IReadOnlyList<Catalog.ProductVariantDto>? Variants = null);
+    IReadOnlyList<Catalog.ProductVariantDto>? Variants = null,
+    string? BrandName = null);
 
 /// <summary>
 /// Everything the show page needs to render before the hub connects. <see cref="ShopId"/> is the shop that

@@ -34,14 +34,14 @@ public sealed class BrandCreatorResults(
             .ToListAsync(cancellationToken);
         orders = [.. orders.Where(o => o.NetTotal > 0)];
 
-        // The creators' links of this brand's shows, and their openings in the period.
-        var links = await db.ShareLinks.AsNoTracking()
-            .Where(l => l.ByCreator && db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shopId))
+        // The creators' links that earn from this brand (its shows, and creators' shows with its products), and their openings in the period.
+        var brandLinks = CreatorCatalog.LinksForBrand(db, shopId);
+        var links = await brandLinks.AsNoTracking()
             .Select(l => new { l.Code, l.CreatedById })
             .ToListAsync(cancellationToken);
         var codes = links.Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         var touches = await db.LinkTouches.AsNoTracking()
-            .Where(t => t.At >= start && t.At < end && db.ShareLinks.Any(l => l.Code == t.Code && l.ByCreator && db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shopId)))
+            .Where(t => t.At >= start && t.At < end && brandLinks.Any(l => l.Code == t.Code))
             .Select(t => new { t.CreditedToId, t.VisitorId })
             .ToListAsync(cancellationToken);
 

@@ -46,8 +46,7 @@ public sealed class CreatorStatements(
     {
         var userId = caller.RequireUserId();
         ParseMonth(month);   // refused even when the creator has no brand yet
-        var shopIds = await db.ShareLinks.Where(l => l.CreatedById == userId && l.ByCreator)
-            .Join(db.Shows, l => l.ShowId, s => s.Id, (l, s) => s.ShopId).Distinct().ToListAsync(cancellationToken);
+        var shopIds = await CreatorCatalog.BrandsOfLinksAsync(db, userId, cancellationToken);
         var shops = await db.Shops.AsNoTracking().Where(s => shopIds.Contains(s.Id)).ToListAsync(cancellationToken);
         var rows = new List<CreatorStatementDto>();
         foreach (var shop in shops)
@@ -176,8 +175,8 @@ public sealed class CreatorStatements(
     /// </summary>
     private async Task<List<CreatorStatementDto>> StatementsAsync(Shop shop, Month month, Guid? creatorId, CancellationToken cancellationToken, bool openedOnly = false)
     {
-        var codes = (await db.ShareLinks
-            .Where(l => l.ByCreator && (creatorId == null || l.CreatedById == creatorId) && db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shop.Id))
+        var codes = (await CreatorCatalog.LinksForBrand(db, shop.Id)
+            .Where(l => creatorId == null || l.CreatedById == creatorId)
             .Select(l => l.Code)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var codeList = codes.ToList();

@@ -30,8 +30,14 @@ public sealed class CreatorTerms
     /// the brand's team since); a paused or removed creator's touches drop out, so the order goes to the rest of the
     /// path (or to the show directly).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="ownShow"/> is the host's creator link when the show is a creator's own and <paramref name="shopId"/> a
+    /// brand in its lineup: buying there touches it at <paramref name="now"/>, the last touch on the path (while the brand
+    /// approves the creator; see <see cref="CreatorShowLinks"/>).
+    /// </remarks>
     public static async Task<(IReadOnlyList<OrderTouch> Path, CreatorTerms Terms)> ReadAsync(
-        LiveShopDbContext db, Guid showId, Guid shopId, Guid buyerId, Guid? visitorId, DateTimeOffset now, TimeSpan teamWindow, CancellationToken cancellationToken)
+        LiveShopDbContext db, Guid showId, Guid shopId, Guid buyerId, Guid? visitorId, DateTimeOffset now, TimeSpan teamWindow, CancellationToken cancellationToken,
+        CreatorShowTouch? ownShow = null)
     {
         var program = await db.CreatorPrograms.AsNoTracking().SingleOrDefaultAsync(p => p.ShopId == shopId, cancellationToken);
         var creatorWindow = program is null ? TimeSpan.Zero : TimeSpan.FromDays(program.WindowDays);
@@ -43,7 +49,8 @@ public sealed class CreatorTerms
             .Take(MaxTouches * 10)
             .ToListAsync(cancellationToken);
 
-        var creatorIds = touches.Where(t => t.ByCreator).Select(t => t.Touch.CreditedToId).Distinct().ToList();
+        var creatorIds = touches.Where(t => t.ByCreator).Select(t => t.Touch.CreditedToId)
+            .Concat(ownShow is null ? [] : [ownShow.CreatorId]).Distinct().ToList();
         var approved = creatorIds.Count == 0
             ? []
             : await db.CreatorEnrollments.AsNoTracking()
@@ -59,9 +66,22 @@ public sealed class CreatorTerms
             .Reverse() // oldest first; touches at the same millisecond in the order they were recorded (ids are time-ordered)
             .Select(t => new OrderTouch(t.Touch.Code, t.Touch.CreditedToId, t.Touch.At))
             .ToList();
+        if (ownShow is not null && approved.ContainsKey(ownShow.CreatorId))
+        {
+            path.Add(new OrderTouch(ownShow.Code, ownShow.CreatorId, now));
+            if (path.Count > MaxTouches)
+            {
+                path.RemoveAt(0);
+            }
+        }
+
         var onPath = path.Select(t => t.CreditedToId).ToHashSet();
         return (path, new CreatorTerms(program, approved.Where(a => onPath.Contains(a.Key)).ToDictionary()));
     }
+
+    /// <summary>Whether the brand opens <paramref name="productId"/> to <paramref name="creatorId"/>, approved and on the buyer's path.</summary>
+    public bool Opens(Guid creatorId, Guid productId) =>
+        _program is not null && _approved.TryGetValue(creatorId, out var rateOverride) && _program.RateFor(productId, rateOverride) is not null;
 
     /// <summary>Fixes each creator's rate on each of the order's lines the brand opened to them.</summary>
     public void Rate(Order order)
@@ -83,3 +103,6 @@ public sealed class CreatorTerms
         }
     }
 }
+
+/// <summary>The host's creator link of a creator's own show (<see cref="CreatorShowLinks"/>): buying there touches it.</summary>
+public sealed record CreatorShowTouch(string Code, Guid CreatorId);

@@ -56,11 +56,49 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
     /// <summary>The shop's card processor, if it takes cards here (the resolver offers the test gateway only where <see cref="TestGatewayPolicy"/> allows it).</summary>
     public Task<ICardPayments?> CardAsync(Guid shopId, CancellationToken cancellationToken) => shopCards.ForShopAsync(shopId, cancellationToken);
 
+    /// <summary>
+    /// The offer of each shop that sells the given products in the show: the show's shop, or in a creator's show each
+    /// brand whose products they are (a product not in the lineup counts for nothing here; placing the order refuses it).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, CheckoutOffer>> ForLinesAsync(Guid showId, IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken)
+    {
+        var showShopId = await db.Shows.Where(s => s.Id == showId).Select(s => (Guid?)s.ShopId).SingleOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.ShowNotFound();
+        var shopIds = await db.ShowProducts.Where(l => l.ShowId == showId && productIds.Contains(l.ProductId)).Select(l => l.Product!.ShopId).Distinct().ToListAsync(cancellationToken);
+        var offers = new Dictionary<Guid, CheckoutOffer>();
+        foreach (var shopId in shopIds.Count == 0 ? [showShopId] : shopIds)
+        {
+            offers[shopId] = await ForShopAsync(shopId, cancellationToken);
+        }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// What the show's checkout offers: the shop's offer, or in a creator's show with several brands what every brand
+    /// takes (a card only when all take cards through the same kind of processor; each order's payment session then
+    /// carries its brand's Stripe key).
+    /// </summary>
     public async Task<CheckoutOffer> ForShowAsync(Guid showId, CancellationToken cancellationToken)
     {
-        var shopId = await db.Shows.Where(s => s.Id == showId).Select(s => (Guid?)s.ShopId).SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.ShowNotFound();
-        return await ForShopAsync(shopId, cancellationToken);
+        var lineup = await db.ShowProducts.Where(l => l.ShowId == showId).Select(l => l.ProductId).ToListAsync(cancellationToken);
+        var offers = (await ForLinesAsync(showId, lineup, cancellationToken)).Values.ToList();
+        if (offers.Count == 1)
+        {
+            return offers[0];
+        }
+
+        var sameCards = offers.All(o => o.Card is not null) && offers.Select(o => o.Card!.Processor).Distinct().Count() == 1;
+        var keys = offers.Select(o => o.StripePublishableKey).Distinct().ToList();
+        return new CheckoutOffer(
+            offers[0].ShopId,
+            string.Join(", ", offers.Select(o => o.ShopName)),
+            sameCards ? offers[0].Card : null,
+            sameCards && keys.Count == 1 ? keys[0] : null,
+            offers.All(o => o.CashOnDelivery),
+            offers.All(o => o.BankTransfer),
+            null,
+            offers.Min(o => o.BankTransferDays));
     }
 
     /// <summary>What the show's checkout offers the buyer (<c>GET /api/shows/{id}/checkout</c>).</summary>

@@ -57,14 +57,30 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         return await ToDtoAsync(order, cancellationToken);
     }
 
-    /// <summary>A show's orders, newest first, for its host or co-host.</summary>
+    /// <summary>
+    /// A show's orders, newest first, for its host or co-host. In a creator's show a brand's orders are the brand's
+    /// customers: the creator sees the buyer as the room does ("Mei L."), the city and country, never the address,
+    /// phone or card (<see cref="AsSeenByCreator"/>).
+    /// </summary>
     public async Task<IReadOnlyList<OrderDto>> ForShowAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
         var show = await LoadPresentedAsync(db, caller, showId, cancellationToken);
         var orders = await db.Orders.AsNoTracking().Where(o => o.ShowId == showId).ToListAsync(cancellationToken);
         var coHosts = await CoHostNamesAsync(orders, cancellationToken);
-        return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => ToDto(o, show.Title, coHosts))];
+        return [.. orders.OrderByDescending(o => o.PlacedAt).Select(o => o.ShopId == show.ShopId ? ToDto(o, show.Title, coHosts) : AsSeenByCreator(ToDto(o, show.Title, coHosts)))];
     }
+
+    /// <summary>A brand's order as the creator whose show it came from sees it: no address, phone, card or payment reference.</summary>
+    internal static OrderDto AsSeenByCreator(OrderDto order) => order with
+    {
+        BuyerName = OrderNotifier.PublicName(order.BuyerName),
+        ShippingAddress = new ShippingAddressDto("", "", null, order.ShippingAddress.City, "", order.ShippingAddress.Country, ""),
+        CardLast4 = null,
+        PaymentReference = null,
+        PaymentInstructions = null,
+        PaymentSession = null,
+        History = null,
+    };
 
     /// <summary>
     /// The orders CSV's columns: the English names are the keys (and what an English caller gets, as before); a caller in
@@ -137,14 +153,15 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
     }
 
     /// <summary>
-    /// Whether the user sells this order: its host or co-host while still in the team of the show's shop,
+    /// Whether the user sells this order: its host or co-host while still in the team of the shop that sold it,
     /// or an owner or manager of that shop. A host the shop removed, or demoted below host, no longer sees or ships its orders.
     /// </summary>
     internal static async Task<bool> SellsAsync(LiveShopDbContext db, Order order, Guid userId, CancellationToken cancellationToken)
     {
-        var role = await db.Shows.Where(s => s.Id == order.ShowId)
-            .Join(db.ShopMembers, s => s.ShopId, m => m.ShopId, (s, m) => m)
-            .Where(m => m.UserId == userId)
+        // The shop that sold the order: the show's, or in a creator's show the brand whose products it holds (whose
+        // team the creator is not in: the creator sees the order only redacted, in the show's list).
+        var role = await db.ShopMembers
+            .Where(m => m.ShopId == order.ShopId && m.UserId == userId)
             .Select(m => (ShopRole?)m.Role)
             .SingleOrDefaultAsync(cancellationToken);
         return role is { } r && ((ShopPermissions.CanHost(r) && (order.HostId == userId || order.CoHostId == userId)) || ShopPermissions.CanManageCatalog(r));

@@ -62,8 +62,8 @@ public sealed partial class PlaceOrder(
 
         // Only as many buyers as there are flash units left go on at a time; the rest wait in memory for a unit or the end.
         var admitted = await flashSaleBook.AdmitAsync(request!.ShowId, request.Lines.Select(l => (l.ProductId, l.VariantId, l.ExpectedUnitPrice, l.Quantity)), cancellationToken);
-        CheckoutOffer offer;
-        Order order;
+        IReadOnlyDictionary<Guid, CheckoutOffer> offers;
+        IReadOnlyList<Order> orders;
         try
         {
             // A sell-out stampede is answered here, from memory: only buyers who ordered at that price could be retrying.
@@ -76,25 +76,29 @@ public sealed partial class PlaceOrder(
             try
             {
                 RefuseEndedFlashPrices(request!);
-                offer = await checkout.ForShowAsync(request!.ShowId, cancellationToken);
-                checkout.RequireTakes(offer, request.Payment);
+                offers = await checkout.ForLinesAsync(request!.ShowId, [.. request.Lines.Select(l => l.ProductId)], cancellationToken);
+                foreach (var offer in offers.Values)
+                {
+                    checkout.RequireTakes(offer, request.Payment);
+                }
+
                 var (stored, created) = await writer.WriteAsync(request!.ShowId, async room =>
                 {
                     // Checked again under the show's lock: of two racing requests with one key, the second sees the first.
                     var existing = await FindExistingAsync(buyerId, key, hash, cancellationToken);
                     return existing is not null
-                        ? (existing, false)
-                        : (await ReserveAsync(room, buyerId, key, hash, request, offer, visitorId, cancellationToken), true);
+                        ? ([existing], false)
+                        : (await ReserveAsync(room, buyerId, key, hash, request, offers, visitorId, cancellationToken), true);
                 }, cancellationToken, precheck: () => RefuseEndedFlashPrices(request), recheckWhen: () => flashSaleBook.NextEnding(request.ShowId));
                 if (!created)
                 {
-                    return await ReplayOutsideTheDoorAsync(admitted, stored, cancellationToken);
+                    return await ReplayOutsideTheDoorAsync(admitted, stored[0], cancellationToken);
                 }
 
-                order = stored;
+                orders = stored;
 
                 // The order's show learned the new stock in its own change; the other shows carrying these products learn it now.
-                stockFanout.Changed(order.ShowId, order.Lines.Select(l => l.ProductId));
+                stockFanout.Changed(request.ShowId, orders.SelectMany(o => o.Lines).Select(l => l.ProductId));
             }
             catch (DomainException refusal) when (refusal.Code == ProblemCodes.FlashSaleEnded)
             {
@@ -134,27 +138,54 @@ public sealed partial class PlaceOrder(
 
         // From here on the stock is held: finish without the request's token, so a buyer closing the tab
         // cannot leave the order half done (charged but not recorded, or declined but still holding stock).
-        PaymentSessionDto? session = null;
-        string? declinedBecause = null;
-        if (order.Status == OrderStatus.PendingPayment)
+        // A checkout in a creator's show is one order per brand, each paid with its brand's processor.
+        var placed = new List<OrderDto>();
+        (Order Order, string? Because)? declined = null;
+        foreach (var stored in orders)
         {
-            (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
+            var order = stored;
+            var offer = offers[order.ShopId];
+            PaymentSessionDto? session = null;
+            string? declinedBecause = null;
+            if (order.Status == OrderStatus.PendingPayment)
+            {
+                (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
+            }
+
+            metrics.OrderPlaced(order.Currency);
+            var dto = await queries.ToDtoAsync(order, CancellationToken.None);
+            await notifier.OrderChangedAsync(dto, isNew: true);
+            if (order.Status == OrderStatus.PaymentDeclined)
+            {
+                declined ??= (order, declinedBecause);
+            }
+
+            placed.Add(dto with
+            {
+                PaymentSession = session,
+                PaymentInstructions = order.Status == OrderStatus.AwaitingTransfer ? CheckoutMethods.TransferInstructions(offer, order) : null,
+            });
         }
 
-        metrics.OrderPlaced(order.Currency);
-        var dto = await queries.ToDtoAsync(order, CancellationToken.None);
-        await notifier.OrderChangedAsync(dto, isNew: true);
-        if (order.Status == OrderStatus.PaymentDeclined)
+        if (declined is { } refused)
         {
-            throw Declined(order, declinedBecause);
+            throw Declined(refused.Order, refused.Because);
         }
 
-        return new PlacedOrder(dto with
-        {
-            PaymentSession = session,
-            PaymentInstructions = order.Status == OrderStatus.AwaitingTransfer ? CheckoutMethods.TransferInstructions(offer, order) : null,
-        }, Created: true);
+        return new PlacedOrder(Together(placed), Created: true);
     }
+
+    /// <summary>The first order, with the other brands' orders of the same checkout (none: a shop's own show).</summary>
+    private static OrderDto Together(IReadOnlyList<OrderDto> placed) =>
+        placed.Count == 1 ? placed[0] : placed[0] with { AlsoPlaced = placed.Skip(1).ToList() };
+
+    /// <summary>
+    /// The idempotency key of the checkout's n-th order after the first (n from 1): derived from the first order's id,
+    /// so a replay of the buyer's key finds the first order, then these.
+    /// </summary>
+    private static string SiblingKey(Guid firstOrderId, int n) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{firstOrderId:N}/{n}");
+
+    private static string SiblingKeyPrefix(Guid firstOrderId) => $"{firstOrderId:N}/";
 
     /// <summary>A retry answered with its order: it takes no unit, so the next buyer at the door goes in first.</summary>
     private Task<PlacedOrder> ReplayOutsideTheDoorAsync(IDisposable admitted, Order seen, CancellationToken cancellationToken)
@@ -163,14 +194,18 @@ public sealed partial class PlaceOrder(
         return ReplayAsync(seen, cancellationToken);
     }
 
-    private async Task<Order> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, CheckoutOffer offer, Guid? visitorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds everything and adds the orders: one for the show's shop, or in a creator's show one per brand whose products
+    /// the buyer takes (first the brand of the first line). All of them or none: any refusal undoes the whole checkout.
+    /// </summary>
+    private async Task<IReadOnlyList<Order>> ReserveAsync(RoomChange room, Guid buyerId, string key, string hash, PlaceOrderRequest request, IReadOnlyDictionary<Guid, CheckoutOffer> offers, Guid? visitorId, CancellationToken cancellationToken)
     {
         var now = room.Now;
         var show = await db.Shows.AsNoTracking()
             .Include(s => s.Lineup).ThenInclude(l => l.Product)
             .SingleOrDefaultAsync(s => s.Id == request.ShowId, cancellationToken)
             ?? throw DomainException.ShowNotFound();
-        var channel = show.Status switch
+        var inShow = show.Status switch
         {
             ShowStatus.Scheduled => throw DomainException.Conflict(ProblemCodes.ShowNotLive, "“{0}” has not gone live yet: buying opens when the show starts.", show.Title),
             ShowStatus.Live => SalesChannel.Live,
@@ -182,8 +217,43 @@ public sealed partial class PlaceOrder(
 
         // Remembered for the next checkout (saved with the order, or not at all).
         buyer.SavedAddress = ShippingAddress.From(request.ShippingAddress);
-        var (touches, creators) = await CreatorTerms.ReadAsync(db, show.Id, show.ShopId, buyerId, visitorId, now, attribution.Value.Window, cancellationToken);
-        if (touches.Count > 0)
+
+        var lines = new List<(PlaceOrderLine Line, Catalog.Product Product)>();
+        foreach (var line in request.Lines)
+        {
+            var item = show.Lineup.FirstOrDefault(l => l.ProductId == line.ProductId)
+                ?? throw await NotInShowAsync(line.ProductId, cancellationToken);
+            lines.Add((line, item.Product!));
+        }
+
+        var orders = new List<Order>();
+        foreach (var brand in lines.GroupBy(l => l.Product.ShopId))
+        {
+            var n = orders.Count;
+            orders.Add(await ReserveForBrandAsync(
+                room, show, buyer, n == 0 ? key : SiblingKey(orders[0].Id, n), hash, request, brand.Key, offers[brand.Key], [.. brand], inShow, visitorId, cancellationToken));
+        }
+
+        return orders;
+    }
+
+    private async Task<Order> ReserveForBrandAsync(
+        RoomChange room, Show show, AppUser buyer, string key, string hash, PlaceOrderRequest request, Guid shopId, CheckoutOffer offer,
+        IReadOnlyList<(PlaceOrderLine Line, Catalog.Product Product)> lines, SalesChannel channel, Guid? visitorId, CancellationToken cancellationToken)
+    {
+        var now = room.Now;
+        var buyerId = buyer.Id;
+
+        // A brand's products in a creator's own show: the show itself is the creator's link, touched now.
+        var ownShow = shopId == show.ShopId ? null
+            : await CreatorShowLinks.FindAsync(db, show.Id, show.HostId, cancellationToken) is { } code ? new CreatorShowTouch(code, show.HostId) : null;
+        var (touches, creators) = await CreatorTerms.ReadAsync(db, show.Id, shopId, buyerId, visitorId, now, attribution.Value.Window, cancellationToken, ownShow);
+        if (shopId != show.ShopId && lines.FirstOrDefault(l => !creators.Opens(show.HostId, l.Product.Id)) is { Product: { } withdrawn })
+        {
+            throw DomainException.Conflict(ProblemCodes.ProductWithdrawn, "{0} no longer sells “{1}” in this show.", offer.ShopName, withdrawn.Name);
+        }
+
+        if (touches.Any(t => t.Code != ownShow?.Code))
         {
             channel = SalesChannel.Link;
         }
@@ -197,7 +267,7 @@ public sealed partial class PlaceOrder(
             : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
-        order.SoldBy(show.ShopId);
+        order.SoldBy(shopId);
         switch (payment.Method)
         {
             case PaymentMethod.Card:
@@ -211,11 +281,8 @@ public sealed partial class PlaceOrder(
                 break;
         }
 
-        foreach (var line in request.Lines)
+        foreach (var (line, product) in lines)
         {
-            var item = show.Lineup.FirstOrDefault(l => l.ProductId == line.ProductId)
-                ?? throw await NotInShowAsync(line.ProductId, cancellationToken);
-            var product = item.Product!;
             var variant = await OrderLineStock.VariantOfAsync(db, product, line.VariantId, cancellationToken);
             var name = OrderLineStock.NameOf(product, variant);
             // In the show's currency: the main price (or the variant's override) or the product's extra price there.
@@ -398,7 +465,25 @@ public sealed partial class PlaceOrder(
     private static readonly TimeSpan PendingReplayPatience = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PendingReplayPoll = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The answer to a request seen before: its order, with the other brands' orders of the same checkout.</summary>
     private async Task<PlacedOrder> ReplayAsync(Order order, CancellationToken cancellationToken)
+    {
+        var first = await ReplayOneAsync(order, cancellationToken);
+        var prefix = SiblingKeyPrefix(order.Id);
+        var siblings = (await db.Orders.AsNoTracking()
+            .Where(o => o.BuyerId == order.BuyerId && o.IdempotencyKey.StartsWith(prefix))
+            .ToListAsync(cancellationToken))
+            .OrderBy(o => int.Parse(o.IdempotencyKey.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture));
+        var placed = new List<OrderDto> { first };
+        foreach (var sibling in siblings)
+        {
+            placed.Add(await ReplayOneAsync(sibling, cancellationToken));
+        }
+
+        return new PlacedOrder(Together(placed), Created: false);
+    }
+
+    private async Task<OrderDto> ReplayOneAsync(Order order, CancellationToken cancellationToken)
     {
         if (order.Status == OrderStatus.PaymentDeclined)
         {
@@ -408,7 +493,7 @@ public sealed partial class PlaceOrder(
         // Paid in the buyer's browser (Stripe): the order waits for the buyer, not for a charge; answer with its session again.
         if (OrderPayments.PaidInBrowser(order))
         {
-            return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
+            return await payments.WithPaymentAsync(order, cancellationToken);
         }
 
         // An identical request is still charging the card: wait for its answer (a few seconds at most) and give the same one.
@@ -430,7 +515,7 @@ public sealed partial class PlaceOrder(
             throw PaymentPending(order);
         }
 
-        return new PlacedOrder(await payments.WithPaymentAsync(order, cancellationToken), Created: false);
+        return await payments.WithPaymentAsync(order, cancellationToken);
     }
 
 }

@@ -31,13 +31,14 @@ public sealed class CreateShow(LiveShopDbContext db, ShowFormValidator validator
         }
 
         var videoUrl = videoSources.Validate(request.VideoKind, request.VideoUrl);
-        var productIds = await validator.LineupAsync(request.ProductIds, membership.Shop, request.Currency, cancellationToken);
+        var productIds = await validator.LineupAsync(request.ProductIds, membership.Shop, hostId, request.Currency, cancellationToken);
         var coHostId = await validator.CoHostAsync(request.CoHostEmail, hostId, hostId, membership.Shop, cancellationToken);
 
         var show = new Show(Guid.CreateVersion7(), shopId, hostId, title, description, request.ScheduledStart, request.Currency, request.VideoKind, videoUrl, now);
         show.SetLineup(productIds);
         show.SetCommission(request.CommissionRate ?? DefaultCommissionRate, coHostId, request.CoHostShare ?? 0);
         db.Shows.Add(show);
+        await Creators.CreatorShowLinks.EnsureAsync(db, show.Id, shopId, hostId, productIds, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         return await new ShowQueries(db).GetAsync(show.Id, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class EditShow(LiveShopDbContext db, RoomWriter writer, ShowFormVa
                 ShowFormValidator.Schedule(request.ScheduledStart, room.Now);
             }
 
-            var productIds = await validator.LineupAsync(request.ProductIds, membership.Shop, show.Currency, cancellationToken);
+            var productIds = await validator.LineupAsync(request.ProductIds, membership.Shop, show.HostId, show.Currency, cancellationToken);
             var coHostId = await validator.CoHostAsync(request.CoHostEmail, show.HostId, membership.UserId, membership.Shop, cancellationToken);
 
             show.Edit(title, description, request.ScheduledStart);
@@ -58,6 +58,7 @@ public sealed class EditShow(LiveShopDbContext db, RoomWriter writer, ShowFormVa
             show.SetLineup([]);
             await db.SaveChangesAsync(cancellationToken);
             show.SetLineup(productIds);
+            await Creators.CreatorShowLinks.EnsureAsync(db, show.Id, show.ShopId, show.HostId, productIds, room.Now, cancellationToken);
             return show.Id;
         }, cancellationToken);
 

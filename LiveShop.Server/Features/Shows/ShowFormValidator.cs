@@ -52,10 +52,11 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
     }
 
     /// <summary>
-    /// The lineup: 1 to <see cref="Limits.LineupMaxProducts"/> distinct products, all the shop's own
-    /// (another shop's product is "unknown", as if it did not exist), none archived, all in the show's currency.
+    /// The lineup: 1 to <see cref="Limits.LineupMaxProducts"/> distinct products, none archived, all in the show's
+    /// currency, each the shop's own or a brand's that opened it to the host as a creator (B2K2C: see
+    /// <see cref="Creators.CreatorCatalog"/>); any other shop's product is "unknown", as if it did not exist.
     /// </summary>
-    public async Task<IReadOnlyList<Guid>> LineupAsync(IReadOnlyList<Guid>? productIds, Shop shop, string currency, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> LineupAsync(IReadOnlyList<Guid>? productIds, Shop shop, Guid hostId, string currency, CancellationToken cancellationToken)
     {
         productIds ??= [];
         if (productIds.Count == 0)
@@ -74,8 +75,10 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
             throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, "Product {0} appears {1} times in the lineup; add each product once.", duplicate.Key, duplicate.Count());
         }
 
+        var brands = await Creators.CreatorCatalog.OpenedAsync(db, hostId, productIds, cancellationToken);
+        var opened = brands.Keys.ToList();
         var products = await db.Products.AsNoTracking()
-            .Where(p => p.ShopId == shop.Id && productIds.Contains(p.Id))
+            .Where(p => (p.ShopId == shop.Id || opened.Contains(p.Id)) && productIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Name, p.Currency, p.ArchivedAt, SellsInShow = p.Currency == currency || p.Prices.Any(x => x.Currency == currency) })
             .ToListAsync(cancellationToken);
         var unknown = productIds.Except(products.Select(p => p.Id)).ToList();

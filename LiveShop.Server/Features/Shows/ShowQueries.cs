@@ -22,7 +22,13 @@ public sealed class ShowQueries(LiveShopDbContext db)
             .AsSplitQuery()
             .SingleOrDefaultAsync(s => s.Id == id, cancellationToken)
             ?? throw DomainException.ShowNotFound();
-        return ToDetail(show);
+
+        // A creator's show may carry brands' products: each is labelled with the brand that sells it.
+        var brandIds = show.Lineup.Select(l => l.Product!.ShopId).Where(id => id != show.ShopId).Distinct().ToList();
+        var brands = brandIds.Count == 0
+            ? []
+            : await db.Shops.AsNoTracking().Where(s => brandIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        return ToDetail(show, brands);
     }
 
     public async Task<ShowListDto> ListAsync(CancellationToken cancellationToken = default)
@@ -67,7 +73,7 @@ public sealed class ShowQueries(LiveShopDbContext db)
         return [.. rows.Select(r => r.ToDto())];
     }
 
-    internal static ShowDetailDto ToDetail(Show show) => new(
+    internal static ShowDetailDto ToDetail(Show show, IReadOnlyDictionary<Guid, string> brands) => new(
         show.Id,
         show.Title,
         show.Description,
@@ -81,7 +87,7 @@ public sealed class ShowQueries(LiveShopDbContext db)
         [.. show.Lineup.OrderBy(l => l.Position).Select(l => new LineupItemDto(
             l.ProductId, l.Product!.Sku, l.Product.Name, l.Product.ImageUrl, l.Product.PriceIn(show.Currency) ?? l.Product.Price,
             l.Product.SellsIn(show.Currency) ? show.Currency : l.Product.Currency, l.Product.Stock, l.Position,
-            l.Product.HasVariants ? l.Product.OptionNames : null, l.Product.VariantDtos(show.Currency)))],
+            l.Product.HasVariants ? l.Product.OptionNames : null, l.Product.VariantDtos(show.Currency), brands.GetValueOrDefault(l.Product.ShopId)))],
         show.CoHostId is { } coHostId ? new HostDto(coHostId, show.CoHost?.DisplayName ?? "") : null,
         show.ShopId,
         PosterUrl(show.PosterImageId, ImageSize.Medium));

@@ -45,8 +45,17 @@ public sealed partial class CartSheet : IDisposable
     /// <summary>The order held while the buyer pays it in Stripe's form (Pay step).</summary>
     private OrderDto? _paying;
 
-    /// <summary>The order waiting for its bank transfer (Transfer step).</summary>
-    private OrderDto? _transfer;
+    /// <summary>The orders waiting for their bank transfers (Transfer step): one, or one per brand in a creator's show.</summary>
+    private List<OrderDto> _transfers = [];
+
+    /// <summary>In a creator's show with several brands, the orders still to pay in Stripe's form after <see cref="_paying"/>.</summary>
+    private readonly Queue<OrderDto> _toPay = new();
+
+    /// <summary>How many payments this checkout needs in Stripe's form (more than one: one per brand).</summary>
+    private int _payments;
+
+    /// <summary>The checkout's first order, with the other brands' orders (<see cref="OrderDto.AlsoPlaced"/>).</summary>
+    private OrderDto? _placed;
     private StripePaymentElement? _stripe;
     private bool _confirming;
 
@@ -131,7 +140,7 @@ public sealed partial class CartSheet : IDisposable
         if (Open && !_wasOpen)
         {
             // Every Buy starts at the cart, with what was typed before still there (or back at paying a held order).
-            _step = _paying is not null ? CheckoutStep.Pay : _transfer is not null ? CheckoutStep.Transfer : CheckoutStep.Cart;
+            _step = _paying is not null ? CheckoutStep.Pay : _transfers.Count > 0 ? CheckoutStep.Transfer : CheckoutStep.Cart;
             _error = null;
             if (SignedIn && _options is null)
             {
@@ -445,21 +454,38 @@ public sealed partial class CartSheet : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// The checkout went through: one order, or in a creator's show one per brand (each paid on its own, one Stripe form
+    /// after the other; every brand's transfer instructions together).
+    /// </summary>
     private async Task PlacedAsync(OrderDto order)
     {
-        Cart.Placed(order);
+        IReadOnlyList<OrderDto> orders = [order, .. order.AlsoPlaced ?? []];
+        foreach (var placed in orders)
+        {
+            Cart.Placed(placed);
+        }
+
         Cart.Clear();
-        if (order.Status == OrderStatus.PendingPayment && order.PaymentSession?.ClientSecret is not null)
+        _placed = order;
+        _toPay.Clear();
+        foreach (var held in orders.Where(o => o.Status == OrderStatus.PendingPayment && o.PaymentSession?.ClientSecret is not null))
+        {
+            _toPay.Enqueue(held);
+        }
+
+        _payments = _toPay.Count;
+        if (_toPay.TryDequeue(out var first))
         {
             // Held for the buyer: pay in Stripe's form before the hold runs out.
-            _paying = order;
+            _paying = first;
             _step = CheckoutStep.Pay;
             return;
         }
 
-        if (order.Status == OrderStatus.AwaitingTransfer)
+        _transfers = [.. orders.Where(o => o.Status == OrderStatus.AwaitingTransfer)];
+        if (_transfers.Count > 0)
         {
-            _transfer = order;
             _step = CheckoutStep.Transfer;
             await OnOrderPlaced.InvokeAsync(order);
             return;
@@ -467,6 +493,15 @@ public sealed partial class CartSheet : IDisposable
 
         await ConfirmedAsync(order);
     }
+
+    /// <summary>The brand selling a product in a creator's show (null: the show's own shop).</summary>
+    private string? BrandOf(Guid productId) => Cart.Show?.ItemFor(productId)?.BrandName;
+
+    /// <summary>How many sellers the cart's items come from: one order each.</summary>
+    private int Sellers => Cart.Lines.Select(l => BrandOf(l.ProductId)).Distinct().Count();
+
+    /// <summary>Which payment of the checkout the Pay step is at ("2 of 3"), counted from 1.</summary>
+    private int PaymentNumber => _payments - _toPay.Count;
 
     /// <summary>The order went through: the toast with its number, the sheet closes.</summary>
     private async Task ConfirmedAsync(OrderDto order)
@@ -562,7 +597,15 @@ public sealed partial class CartSheet : IDisposable
                     break;
                 default:
                     _paying = null;
-                    await ConfirmedAsync(order);
+                    if (_toPay.TryDequeue(out var next))
+                    {
+                        // The next brand's order of the same checkout: its own form, its own hold.
+                        Snackbar.Add(T["Order #{0} paid", order.Number], Severity.Success);
+                        _paying = next;
+                        break;
+                    }
+
+                    await ConfirmedAsync(_placed ?? order);
                     break;
             }
         }
@@ -595,7 +638,7 @@ public sealed partial class CartSheet : IDisposable
 
     private async Task TransferNotedAsync()
     {
-        _transfer = null;
+        _transfers = [];
         _step = CheckoutStep.Cart;
         await OpenChanged.InvokeAsync(false);
     }

@@ -315,11 +315,15 @@ public sealed partial class ShowPage
         if (AddOrWarn(choice))
         {
             var name = item.VariantFor(choice.VariantId) is { } variant ? $"{item.Name} ({variant.Label})" : item.Name;
-            Snackbar.Add(T["{0} is in your cart.", name], Severity.Normal, options =>
+            var added = Snackbar.Add(T["{0} is in your cart.", name], Severity.Normal, options =>
             {
                 options.Action = T["View cart"];
                 options.OnClick = _ => InvokeAsync(OpenCart);
             });
+            if (added is not null)
+            {
+                _cartToasts.Add(added);
+            }
         }
     }
 
@@ -343,8 +347,17 @@ public sealed partial class ShowPage
         return false;
     }
 
+    /// <summary>The "is in your cart" toasts still up: opening the cart takes them away (they would cover its Checkout button).</summary>
+    private readonly List<Snackbar> _cartToasts = [];
+
     private void OpenCart()
     {
+        foreach (var toast in _cartToasts)
+        {
+            Snackbar.Remove(toast);
+        }
+
+        _cartToasts.Clear();
         _product = null;
         _questionsOpen = false;
         _cartOpen = true;

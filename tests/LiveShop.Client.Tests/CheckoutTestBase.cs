@@ -52,10 +52,10 @@ public abstract class CheckoutTestBase : BunitTestBase
 
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
 
-    /// <summary>The live show (optionally with the jade roller on flash sale) and a cart attached to it.</summary>
-    protected void GivenShow(bool jadeOnSale = false)
+    /// <summary>The live show (optionally with the jade roller on flash sale, or as a creator's show of two brands) and a cart attached to it.</summary>
+    protected void GivenShow(bool jadeOnSale = false, bool brands = false)
     {
-        Show = ShopTestData.LiveShow(DeviceNow, jadeOnSale);
+        Show = ShopTestData.LiveShow(DeviceNow, jadeOnSale, brands);
         Cart = Ctx.Services.GetRequiredService<CartState>();
         Cart.Attach(Show);
     }

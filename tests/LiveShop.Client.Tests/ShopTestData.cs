@@ -21,7 +21,8 @@ public static class ShopTestData
 
     public static readonly ShippingAddressDto Address = new("Mei Lin", "No. 7, Lane 12, Yongkang St", null, "Taipei", "106", "Taiwan", "0912 345 678");
 
-    public static ShowDetailDto Detail(DateTimeOffset now) => new(
+    /// <summary>The show; with <paramref name="brands"/> a creator's show whose two products two brands sell.</summary>
+    public static ShowDetailDto Detail(DateTimeOffset now, bool brands = false) => new(
         Id: ShowId,
         Title: "Spring beauty haul",
         Description: "",
@@ -32,16 +33,16 @@ public static class ShopTestData
         EndedAt: null,
         Currency: Currencies.Twd,
         Video: new VideoSourceDto(VideoSourceKind.StreamUrl, "https://video.example/a.mp4", null),
-        Lineup: [JadeItem, OolongItem]);
+        Lineup: brands ? [JadeItem with { BrandName = "Jade Atelier" }, OolongItem with { BrandName = "Alishan Tea Co." }] : [JadeItem, OolongItem]);
 
     public static FlashSaleDto JadeSale(DateTimeOffset now) =>
         new(JadeSaleId, Jade, 490m, 690m, Currencies.Twd, now.AddMinutes(-1), now.AddMinutes(2), QuantityCap: 20, PerBuyerCap: 2, Sold: 3);
 
     /// <summary>The live show's state, with a flash sale on the jade roller when asked.</summary>
-    public static ShowState LiveShow(DateTimeOffset now, bool jadeOnSale = false)
+    public static ShowState LiveShow(DateTimeOffset now, bool jadeOnSale = false, bool brands = false)
     {
         var state = new ShowState();
-        state.Load(Detail(now));
+        state.Load(Detail(now, brands));
         var snapshot = new RoomSnapshot(ShowId, 10, ShowStatus.Live, now.AddMinutes(-5), null, [Jade], jadeOnSale ? [JadeSale(now)] : [], [], 0, new ChatSettingsDto(0, null));
         state.ApplyJoin(new JoinResult(ShowId, now, snapshot, [], new RoomStats(ShowId, 12, 12, 0, 0, now)), now);
         return state;

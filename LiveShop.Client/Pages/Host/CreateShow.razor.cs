@@ -1,5 +1,6 @@
 using LiveShop.Client.Services;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
@@ -20,6 +21,9 @@ public sealed partial class CreateShow
     private IReadOnlyList<MyShopDto>? _shops;
     private Guid _shopId;
     private IReadOnlyList<ShopProductDto>? _products;
+
+    /// <summary>The brands' products opened to the caller as a creator (none for a shop's own host).</summary>
+    private IReadOnlyList<CreatorProductDto> _brandProducts = [];
     private string? _error;
     private bool _busy;
 
@@ -75,6 +79,20 @@ public sealed partial class CreateShow
         await LoadProductsAsync();
     }
 
+    /// <summary>The brands' products the caller may put in their shows as a creator; none when that cannot be read.</summary>
+    internal static async Task<IReadOnlyList<CreatorProductDto>> BrandProductsAsync(ApiClient api)
+    {
+        try
+        {
+            return await api.CreatorProductsAsync();
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            // The shop's own products still make a lineup; the brands' appear the next time the form opens.
+            return [];
+        }
+    }
+
     private async Task LoadProductsAsync()
     {
         if (_shopId == Guid.Empty)
@@ -86,6 +104,7 @@ public sealed partial class CreateShow
         try
         {
             _products = (await Api.ShopProductsAsync(_shopId, new ShopProductQuery(Currency: _form.Currency, PageSize: PickerPageSize))).Items;
+            _brandProducts = await CreateShow.BrandProductsAsync(Api);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {

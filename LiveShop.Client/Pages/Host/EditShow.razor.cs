@@ -1,6 +1,7 @@
 using LiveShop.Client.Services;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -17,6 +18,9 @@ public sealed partial class EditShow
     private readonly ShowFormModel _form = new();
     private ShowDetailDto? _show;
     private IReadOnlyList<ShopProductDto>? _products;
+
+    /// <summary>The brands' products opened to the caller as a creator (none for a shop's own host).</summary>
+    private IReadOnlyList<CreatorProductDto> _brandProducts = [];
     private string? _loadError;
     private string? _error;
     private string? _posterError;
@@ -69,6 +73,7 @@ public sealed partial class EditShow
         try
         {
             _products = (await Api.ShopProductsAsync(shopId, new ShopProductQuery(Currency: _show.Currency, PageSize: CreateShow.PickerPageSize))).Items;
+            _brandProducts = await CreateShow.BrandProductsAsync(Api);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException)
         {

@@ -1,13 +1,15 @@
 using LiveShop.Client.Components;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 
 namespace LiveShop.Client.Pages.Host;
 
 /// <summary>
-/// The lineup of a show being created or edited: tick the shop's products (in the order ticked), then
-/// move them up or down or remove them. Raises <see cref="LineupChanged"/> with the new order.
+/// The lineup of a show being created or edited: tick the shop's products (in the order ticked), and for a host who
+/// sells for brands as a creator the brands' products opened to them, then move them up or down or remove them.
+/// Raises <see cref="LineupChanged"/> with the new order.
 /// </summary>
 public sealed partial class ShowLineupPicker
 {
@@ -26,6 +28,11 @@ public sealed partial class ShowLineupPicker
 
     [Parameter] public string? ShopName { get; set; }
 
+    /// <summary>The brands' products opened to the host as a creator (any currency; those in the show's are offered).</summary>
+    [Parameter] public IReadOnlyList<CreatorProductDto> BrandProducts { get; set; } = [];
+
+    private IEnumerable<CreatorProductDto> BrandProductsInCurrency => BrandProducts.Where(p => p.Currency == Currency);
+
     private int IndexOf(Guid productId)
     {
         for (var i = 0; i < Lineup.Count; i++)
@@ -41,6 +48,7 @@ public sealed partial class ShowLineupPicker
 
     private (Guid Id, string Name, string? ImageUrl) Describe(Guid productId) =>
         Products?.FirstOrDefault(p => p.Id == productId) is { } product ? (product.Id, product.Name, product.ImageUrl)
+        : BrandProducts.FirstOrDefault(p => p.ProductId == productId) is { } opened ? (opened.ProductId, T["{0} ({1})", opened.Name, opened.BrandName].Value, opened.PhotoUrl)
         : Current.FirstOrDefault(l => l.ProductId == productId) is { } item ? (item.ProductId, item.Name, item.ImageUrl)
         : (productId, T["Unknown product"].Value, null);
 

@@ -3,6 +3,7 @@ using LiveShop.Client.Pages.Host;
 using LiveShop.Client.Tests.BackOffice.Catalog;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Creators;
 using LiveShop.Shared.Shops;
 using LiveShop.Shared.Shows;
 
@@ -43,6 +44,34 @@ public sealed class ShowFormPagesTests : CatalogTestBase
         var sent = Body<CreateShowRequest>(Api.Sent.Single(s => s.Method == HttpMethod.Post));
         Assert.Equal(ShopId, sent.ShopId);
         Assert.Equal([_oolong.Id, _jade.Id], sent.ProductIds);
+    }
+
+    [Fact]
+    public void Create_ACreatorAddsBrandsProducts_InTheShowsCurrency_NamedWithTheirBrandAndRate()
+    {
+        GivenMember(ShopRole.Owner);
+        GivenShopProducts(_jade);
+        var cup = new CreatorProductDto(Guid.NewGuid(), Guid.NewGuid(), "Yingge Kilns", "Celadon cup", null, 880m, Currencies.Twd, 0.15m);
+        var oil = new CreatorProductDto(Guid.NewGuid(), Guid.NewGuid(), "Aegean Olive Co.", "Olive oil", null, 18.5m, Currencies.Eur, 0.1m);
+        Api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new[] { cup, oil }));
+        Api.Answer(HttpMethod.Post, ApiRoutes.Shows, FakeApi.Json(HttpStatusCode.Created, Detail(_jade)));
+        var page = Ctx.Render<CreateShow>();
+
+        // Only the cup sells in the show's currency (TWD); it says whose it is and what the creator earns.
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=pick-brand-product]")));
+        var offered = page.Find("[data-testid=pick-brand-product]");
+        Assert.Equal(cup.ProductId.ToString(), offered.GetAttribute("data-product-id"));
+        Assert.Contains("Yingge Kilns", offered.TextContent, StringComparison.Ordinal);
+        Assert.Contains("15.0%", offered.TextContent.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        Field(page, "show-title-input").Input("Tea ware night");
+        page.Find("[data-testid=pick-product][data-sku=JADE-01] input").Change(true);
+        offered.QuerySelector("input")!.Change(true);
+        Assert.Equal(["Jade Face Roller", "Celadon cup (Yingge Kilns)"], page.FindAll("[data-testid=lineup-item-name]").Select(e => e.TextContent));
+        page.Find("[data-testid=create-show-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Single(Api.Sent, s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.Shows));
+        Assert.Equal([_jade.Id, cup.ProductId], Body<CreateShowRequest>(Api.Sent.Single(s => s.Method == HttpMethod.Post)).ProductIds);
     }
 
     [Fact]

@@ -55,6 +55,9 @@ public static class ProblemCodes
     public const string FlashDurationInvalid = "flash-duration-invalid";
     public const string FlashQuantityInvalid = "flash-quantity-invalid";
     public const string FlashSaleAlreadyRunning = "flash-sale-already-running";
+
+    /// <summary>A flash price on another brand's product in a creator's show: only the brand prices its products.</summary>
+    public const string FlashSaleNotYours = "flash-sale-not-yours";
     public const string FlashSaleNotFound = "flash-sale-not-found";
     public const string FlashSaleEnded = "flash-sale-ended";
     public const string FlashSaleSoldOut = "flash-sale-sold-out";

@@ -468,6 +468,13 @@ public sealed partial class CartSheet : IDisposable
 
         Cart.Clear();
         _placed = order;
+
+        // One brand's order of several can fail alone (its card processor declined): the buyer is told which.
+        foreach (var refused in orders.Where(o => o.Status == OrderStatus.PaymentDeclined))
+        {
+            Snackbar.Add(T["Order #{0} was not paid: nothing was charged and the items went back on sale.", refused.Number], Severity.Warning);
+        }
+
         _toPay.Clear();
         foreach (var held in orders.Where(o => o.Status == OrderStatus.PendingPayment && o.PaymentSession?.ClientSecret is not null))
         {

@@ -35,10 +35,15 @@ public static class CreatorCatalog
             .ToDictionary(p => p.Id, p => p.ShopId);
     }
 
-    /// <summary>The creators' links that can earn from a brand: to the brand's shows, and to creators' shows that carry its products.</summary>
+    /// <summary>
+    /// The creators' links that can earn from a brand: to the brand's shows, and, by creators in its program, to shows
+    /// that carry its products (another brand's creators linking to a show the brand is in are not the brand's).
+    /// </summary>
     public static IQueryable<ShareLink> LinksForBrand(LiveShopDbContext db, Guid shopId) =>
         db.ShareLinks.Where(l => l.ByCreator
-            && (db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shopId) || db.ShowProducts.Any(p => p.ShowId == l.ShowId && p.Product!.ShopId == shopId)));
+            && (db.Shows.Any(s => s.Id == l.ShowId && s.ShopId == shopId)
+                || (db.ShowProducts.Any(p => p.ShowId == l.ShowId && p.Product!.ShopId == shopId)
+                    && db.CreatorEnrollments.Any(e => e.ShopId == shopId && e.CreatorId == l.CreatedById))));
 
     /// <summary>The brands a creator's links can earn from: the shops whose products are in the linked shows, other than the creator's own.</summary>
     public static Task<List<Guid>> BrandsOfLinksAsync(LiveShopDbContext db, Guid creatorId, CancellationToken cancellationToken) =>

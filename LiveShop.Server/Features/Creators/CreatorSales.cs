@@ -44,7 +44,7 @@ public sealed class CreatorSales(
             {
                 var brand = brands[s.ShopId];
                 var products = s.Lineup.OrderBy(l => l.Position)
-                    .Where(l => l.Product!.ArchivedAt is null)
+                    .Where(l => l.Product!.ArchivedAt is null && l.Product.ShopId == s.ShopId)
                     .Select(l => brand.Program.RateFor(l.ProductId, brand.RateOverride) is { } rate ? new CreatorShowProductDto(l.ProductId, l.Product!.Name, rate) : null)
                     .OfType<CreatorShowProductDto>()
                     .ToList();
@@ -70,7 +70,8 @@ public sealed class CreatorSales(
             ?? throw DomainException.ShowNotFound();
         var brand = (await ApprovedAsync(userId, show.ShopId, cancellationToken)).GetValueOrDefault(show.ShopId)
             ?? throw DomainException.Forbidden(ProblemCodes.CreatorNotApproved, "This brand has not approved you as a creator: join its program first.");
-        var opened = show.Lineup.Where(l => l.Product!.ArchivedAt is null && brand.Program.RateFor(l.ProductId, brand.RateOverride) is not null).Select(l => l.ProductId).ToHashSet();
+        // Only the brand's own products in its show: another brand's in a creator's show are not this program's to open.
+        var opened = show.Lineup.Where(l => l.Product!.ArchivedAt is null && l.Product.ShopId == show.ShopId && brand.Program.RateFor(l.ProductId, brand.RateOverride) is not null).Select(l => l.ProductId).ToHashSet();
         if (request.ProductId is { } productId && !opened.Contains(productId))
         {
             throw DomainException.Invalid(ProblemCodes.CreatorLinkInvalid, "That product is not in this show or not open to you.");
@@ -96,12 +97,15 @@ public sealed class CreatorSales(
     public async Task<CreatorResultsDto> ResultsAsync(ClaimsPrincipal caller, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
         var (start, end) = CreatorPeriod.Of(from, to, clock);
-        var book = await BookAsync(caller.RequireUserId(), start, end, cancellationToken);
+        var userId = caller.RequireUserId();
+        var book = await BookAsync(userId, start, end, cancellationToken);
         var model = attribution.Value.Model;
         var now = clock.GetUtcNow();
         var confirmAfter = options.Value.ConfirmAfter;
 
-        var brands = book.Links.Values.Select(l => (l.ShopId, l.Currency))
+        // A link to the creator's own show (in their channel) is no brand's: its orders count under each brand sold.
+        var ownShops = await db.ShopMembers.Where(m => m.UserId == userId).Select(m => m.ShopId).ToListAsync(cancellationToken);
+        var brands = book.Links.Values.Where(l => !ownShops.Contains(l.ShopId)).Select(l => (l.ShopId, l.Currency))
             .Concat(book.Sales.Select(s => (s.Order.ShopId, s.Order.Currency)))
             .Distinct()
             .Select(key =>

@@ -55,13 +55,15 @@ public sealed class CreatorTerms
             ? []
             : await db.CreatorEnrollments.AsNoTracking()
                 .Where(e => e.ShopId == shopId && creatorIds.Contains(e.CreatorId) && e.Status == CreatorStatus.Approved
-                    && !db.ShopMembers.Any(m => m.ShopId == shopId && m.UserId == e.CreatorId))
+                    && !db.ShopMembers.Any(m => m.ShopId == shopId && m.UserId == e.CreatorId)
+                    && db.Shops.Any(s => s.Id == shopId && s.SuspendedAt == null))
                 .ToDictionaryAsync(e => e.CreatorId, e => e.RateOverride, cancellationToken);
 
         var path = touches
             .Where(t => t.ByCreator
                 ? approved.ContainsKey(t.Touch.CreditedToId) && t.Touch.At >= now - creatorWindow
-                : t.Touch.At >= now - teamWindow)
+                // In a creator's own show the team's links are the channel's, not the brand's: they take no credit from it.
+                : ownShow is null && t.Touch.At >= now - teamWindow)
             .Take(MaxTouches)
             .Reverse() // oldest first; touches at the same millisecond in the order they were recorded (ids are time-ordered)
             .Select(t => new OrderTouch(t.Touch.Code, t.Touch.CreditedToId, t.Touch.At))

@@ -31,6 +31,12 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
 
             var item = show.LineupItem(request.ProductId);
             var product = item.Product!;
+            if (product.ShopId != show.ShopId)
+            {
+                // In a creator's show a brand's product sells at the brand's price: the creator cannot discount it.
+                throw DomainException.Conflict(ProblemCodes.FlashSaleNotYours, "“{0}” is another brand's product: only its list price sells in this show.", product.Name);
+            }
+
             var chosen = await ChooseVariantsAsync(product, request.VariantIds, cancellationToken);
 
             // The flash price must undercut every variant it is for: the sale's list price is the lowest of theirs.

@@ -41,7 +41,21 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         var validKey = PlaceOrder.ValidateKey(key);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == validKey, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.OrderNotFound, "No order was placed with that attempt.");
-        return await ToDtoAsync(order, cancellationToken);
+        var dto = await ToDtoAsync(order, cancellationToken);
+        var siblings = await PlaceOrder.SiblingsAsync(db, order, cancellationToken);
+        if (siblings.Count == 0)
+        {
+            return dto;
+        }
+
+        var others = new List<OrderDto>();
+        foreach (var sibling in siblings)
+        {
+            others.Add(await ToDtoAsync(sibling, cancellationToken));
+        }
+
+        // A creator's show with several brands: the other brands' orders of the same attempt.
+        return dto with { AlsoPlaced = others };
     }
 
     /// <summary>One order, for its buyer or the show's host/co-host; anyone else is told it does not exist.</summary>
@@ -73,6 +87,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
     /// <summary>A brand's order as the creator whose show it came from sees it: no address, phone, card or payment reference.</summary>
     internal static OrderDto AsSeenByCreator(OrderDto order) => order with
     {
+        BuyerId = Guid.Empty,
         BuyerName = OrderNotifier.PublicName(order.BuyerName),
         ShippingAddress = new ShippingAddressDto("", "", null, order.ShippingAddress.City, "", order.ShippingAddress.Country, ""),
         CardLast4 = null,
@@ -80,6 +95,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         PaymentInstructions = null,
         PaymentSession = null,
         History = null,
+        Shipment = null,
     };
 
     /// <summary>

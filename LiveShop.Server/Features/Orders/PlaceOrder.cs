@@ -139,8 +139,9 @@ public sealed partial class PlaceOrder(
         // From here on the stock is held: finish without the request's token, so a buyer closing the tab
         // cannot leave the order half done (charged but not recorded, or declined but still holding stock).
         // A checkout in a creator's show is one order per brand, each paid with its brand's processor.
+        // Every order is started even when one fails; the buyer hears of a failure alone only when nothing else went through.
         var placed = new List<OrderDto>();
-        (Order Order, string? Because)? declined = null;
+        var failures = new List<DomainException>();
         foreach (var stored in orders)
         {
             var order = stored;
@@ -149,7 +150,15 @@ public sealed partial class PlaceOrder(
             string? declinedBecause = null;
             if (order.Status == OrderStatus.PendingPayment)
             {
-                (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
+                try
+                {
+                    (order, session, declinedBecause) = await payments.StartAsync(order, offer.Card!, request!.Payment);
+                }
+                catch (DomainException pending) when (pending.Code == ProblemCodes.PaymentPending)
+                {
+                    // The gateway did not answer: the order waits for the reconciler, its stock held.
+                    failures.Add(pending);
+                }
             }
 
             metrics.OrderPlaced(order.Currency);
@@ -157,7 +166,7 @@ public sealed partial class PlaceOrder(
             await notifier.OrderChangedAsync(dto, isNew: true);
             if (order.Status == OrderStatus.PaymentDeclined)
             {
-                declined ??= (order, declinedBecause);
+                failures.Add(Declined(order, declinedBecause));
             }
 
             placed.Add(dto with
@@ -167,11 +176,12 @@ public sealed partial class PlaceOrder(
             });
         }
 
-        if (declined is { } refused)
+        if (failures.Count == placed.Count)
         {
-            throw Declined(refused.Order, refused.Because);
+            throw failures[0];
         }
 
+        // Some went through: 201 with every order, each with its status (a declined or pending one says so in it).
         return new PlacedOrder(Together(placed), Created: true);
     }
 
@@ -229,6 +239,12 @@ public sealed partial class PlaceOrder(
         var orders = new List<Order>();
         foreach (var brand in lines.GroupBy(l => l.Product.ShopId))
         {
+            if (!offers.ContainsKey(brand.Key))
+            {
+                // The lineup changed between reading the payment offers and taking the lock: ask again.
+                throw DomainException.Invalid(ProblemCodes.ProductNotInLineup, "That product is not in this show's lineup.");
+            }
+
             var n = orders.Count;
             orders.Add(await ReserveForBrandAsync(
                 room, show, buyer, n == 0 ? key : SiblingKey(orders[0].Id, n), hash, request, brand.Key, offers[brand.Key], [.. brand], inShow, visitorId, cancellationToken));
@@ -465,22 +481,48 @@ public sealed partial class PlaceOrder(
     private static readonly TimeSpan PendingReplayPatience = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PendingReplayPoll = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>The answer to a request seen before: its order, with the other brands' orders of the same checkout.</summary>
+    /// <summary>
+    /// The answer to a request seen before: its order, or with the other brands' orders of the same checkout each as it
+    /// stands (refused as a whole only when every one of them was declined, as the first answer was).
+    /// </summary>
     private async Task<PlacedOrder> ReplayAsync(Order order, CancellationToken cancellationToken)
     {
-        var first = await ReplayOneAsync(order, cancellationToken);
-        var prefix = SiblingKeyPrefix(order.Id);
-        var siblings = (await db.Orders.AsNoTracking()
-            .Where(o => o.BuyerId == order.BuyerId && o.IdempotencyKey.StartsWith(prefix))
-            .ToListAsync(cancellationToken))
-            .OrderBy(o => int.Parse(o.IdempotencyKey.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture));
-        var placed = new List<OrderDto> { first };
-        foreach (var sibling in siblings)
+        var siblings = await SiblingsAsync(db, order, cancellationToken);
+        if (siblings.Count == 0)
         {
-            placed.Add(await ReplayOneAsync(sibling, cancellationToken));
+            return new PlacedOrder(await ReplayOneAsync(order, cancellationToken), Created: false);
+        }
+
+        IReadOnlyList<Order> all = [order, .. siblings];
+        if (all.All(o => o.Status == OrderStatus.PaymentDeclined))
+        {
+            throw Declined(order);
+        }
+
+        var placed = new List<OrderDto>();
+        foreach (var each in all)
+        {
+            placed.Add(await payments.WithPaymentAsync(each, cancellationToken));
         }
 
         return new PlacedOrder(Together(placed), Created: false);
+    }
+
+    /// <summary>
+    /// The other brands' orders placed by the same checkout as <paramref name="first"/>, in order: the buyer's orders
+    /// under the keys derived from its id, made from the same request (a key of that shape the buyer chose is not one).
+    /// </summary>
+    internal static async Task<IReadOnlyList<Order>> SiblingsAsync(LiveShopDbContext db, Order first, CancellationToken cancellationToken)
+    {
+        var prefix = SiblingKeyPrefix(first.Id);
+        var candidates = await db.Orders.AsNoTracking()
+            .Where(o => o.BuyerId == first.BuyerId && o.IdempotencyKey.StartsWith(prefix) && o.RequestHash == first.RequestHash && o.ShowId == first.ShowId)
+            .ToListAsync(cancellationToken);
+        return [.. candidates
+            .Select(o => (Order: o, N: int.TryParse(o.IdempotencyKey.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0))
+            .Where(o => o.N > 0)
+            .OrderBy(o => o.N)
+            .Select(o => o.Order)];
     }
 
     private async Task<OrderDto> ReplayOneAsync(Order order, CancellationToken cancellationToken)

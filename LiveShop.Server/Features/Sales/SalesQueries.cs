@@ -50,7 +50,7 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
             s.EndReason == FlashSaleEndReason.SoldOut ? s.EndedAt : null)).ToList();
 
         return new SalesDashboardDto(show.Id, show.Title, show.Status, show.WentLiveAt, show.EndedAt, summary, topProducts, flash,
-            await PerMinuteAsync(show, orders, cancellationToken), await AttributionAsync(orders, summary.Gmv, cancellationToken), await EarningsAsync(show, summary.Gmv, cancellationToken));
+            await PerMinuteAsync(show, orders, cancellationToken), await AttributionAsync(orders, summary.Gmv, cancellationToken), await EarningsAsync(show, orders.Where(o => o.ShopId == show.ShopId).Sum(o => o.NetTotal), cancellationToken));
     }
 
     /// <summary>A host's earnings for [from, to): every show they host or co-host, by the order's time.</summary>
@@ -72,7 +72,8 @@ public sealed class SalesQueries(LiveShopDbContext db, IOptions<AttributionOptio
         var lines = new List<ShowEarningsDto>();
         foreach (var show in shows)
         {
-            var gmv = orders.Where(o => o.ShowId == show.Id).Sum(o => o.NetTotal);
+            // A creator's show may sell brands' products: the show's shop pays its hosts on its own orders only.
+            var gmv = orders.Where(o => o.ShowId == show.Id && o.ShopId == show.ShopId).Sum(o => o.NetTotal);
             if (gmv == 0)
             {
                 continue;

@@ -75,7 +75,9 @@ public sealed class ShowFormValidator(LiveShopDbContext db, UserManager<AppUser>
             throw DomainException.Invalid(ProblemCodes.LineupDuplicateProduct, "Product {0} appears {1} times in the lineup; add each product once.", duplicate.Key, duplicate.Count());
         }
 
-        var brands = await Creators.CreatorCatalog.OpenedAsync(db, hostId, productIds, cancellationToken);
+        // Brands' products go only into the shows of a shop the host owns (their channel), never into another team's.
+        var ownsShop = await ShopAccess.RoleOfAsync(db, hostId, shop.Id, cancellationToken) == ShopRole.Owner;
+        var brands = ownsShop ? await Creators.CreatorCatalog.OpenedAsync(db, hostId, productIds, cancellationToken) : new Dictionary<Guid, Guid>();
         var opened = brands.Keys.ToList();
         var products = await db.Products.AsNoTracking()
             .Where(p => (p.ShopId == shop.Id || opened.Contains(p.Id)) && productIds.Contains(p.Id))

@@ -67,6 +67,23 @@ public class CreatorShowTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         Assert.Equal(all.Select(o => o.Id), new[] { again }.Concat(again.AlsoPlaced ?? []).Select(o => o.Id));
         Assert.Equal(48, await viewer.Http.StockAsync(oil));
 
+        // A page that lost the answer asks by its key: the same three orders.
+        using (var byKey = new HttpRequestMessage(HttpMethod.Get, ApiRoutes.OrderByKey))
+        {
+            byKey.Headers.Add(ApiRoutes.IdempotencyKeyHeader, key);
+            var found = (await (await viewer.Http.SendAsync(byKey)).Content.ReadFromJsonAsync<OrderDto>())!;
+            Assert.Equal(all.Select(o => o.Id), new[] { found }.Concat(found.AlsoPlaced ?? []).Select(o => o.Id));
+        }
+
+        // The brand's price is the brand's: the creator cannot run a flash price on it (their own tote, yes).
+        var discount = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => room.StartSaleAsync(teapot, 30m));
+        Assert.Contains("another brand's product", discount.Message, StringComparison.Ordinal);
+        await room.StartSaleAsync(tote, 9m);
+
+        // The channel pays its hosts' commission on its own sales only (the tote), not on the brands' money.
+        var dashboard = (await creator.Http.GetFromJsonAsync<LiveShop.Shared.Sales.SalesDashboardDto>(ApiRoutes.ShowSales(room.Show.Id)))!;
+        Assert.Equal(12m, dashboard.Earnings.Gmv);
+
         // Each brand sees its own order in its back office, not the others'.
         var oliveOrders = (await oliveSeller.Http.GetFromJsonAsync<ShopOrdersPageDto>(ApiRoutes.ShopOrders(olive.Id)))!;
         Assert.Equal(all[0].Id, Assert.Single(oliveOrders.Items).Id);
@@ -87,6 +104,8 @@ public class CreatorShowTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         var results = (await creator.Http.GetFromJsonAsync<CreatorResultsDto>(ApiRoutes.CreatorResults))!;
         Assert.Equal((1, 37m, 5.55m), results.Brands.Where(b => b.ShopId == olive.Id).Select(b => (b.Orders, b.Gmv, b.CommissionPending)).Single());
         Assert.Equal((1, 42m, 4.20m), results.Brands.Where(b => b.ShopId == tea.Id).Select(b => (b.Orders, b.Gmv, b.CommissionPending)).Single());
+        Assert.DoesNotContain(results.Brands, b => b.ShopId == channel.Id);
+        Assert.Equal(9.75m, results.Links.Single(l => l.ShowId == room.Show.Id).Commission);
         var oliveReport = (await oliveSeller.Http.GetFromJsonAsync<BrandCreatorResultsDto>(ApiRoutes.ShopCreatorResults(olive.Id)))!;
         Assert.Equal((37m, 5.55m), oliveReport.Creators.Where(c => c.CreatorId == creator.User.Id).Select(c => (c.Gmv, c.CommissionPending)).Single());
 

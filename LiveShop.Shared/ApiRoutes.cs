@@ -68,6 +68,7 @@ public static class ApiRoutes
     // Creators selling for brands (issue 17): the creator's own side; the brand's is under its shop.
     public const string Creator = "/api/creator";
     public const string CreatorProfile = "/api/creator/profile";
+    public const string CreatorAvatar = "/api/creator/profile/avatar";
     public const string CreatorPrograms = "/api/creator/programs";
     public const string CreatorProducts = "/api/creator/products";
     public static string CreatorProgramJoin(Guid shopId) => $"{CreatorPrograms}/{shopId}";

@@ -21,6 +21,16 @@ public sealed partial class ApiClient
     public Task<CreatorProfileDto> SaveCreatorProfileAsync(CreatorProfileRequest request) =>
         PutAsync(ApiRoutes.CreatorProfile, request, Json.CreatorProfileRequest, Json.CreatorProfileDto);
 
+    /// <summary>Uploads the caller's creator photo (resized and re-encoded by the server's photo pipeline).</summary>
+    public async Task<CreatorProfileDto> SetCreatorAvatarAsync(Stream content, string fileName, string contentType)
+    {
+        using var form = CatalogFileForm(new StreamContent(content), fileName, contentType);
+        return await ReadAsync(await http.PostAsync(ApiRoutes.CreatorAvatar, form), Json.CreatorProfileDto);
+    }
+
+    public async Task<CreatorProfileDto> RemoveCreatorAvatarAsync() =>
+        await ReadAsync(await http.DeleteAsync(ApiRoutes.CreatorAvatar), Json.CreatorProfileDto);
+
     public Task<List<BrandProgramDto>> BrandProgramsAsync() => GetAsync(ApiRoutes.CreatorPrograms, Json.ListBrandProgramDto);
 
     public async Task<BrandProgramDto> JoinBrandProgramAsync(Guid shopId) =>

@@ -26,7 +26,7 @@ public enum CreatorStatus
 }
 
 /// <summary>A creator's public profile: the name, handle, bio and social handles buyers and brands see.</summary>
-public sealed record CreatorProfileDto(Guid Id, string Handle, string DisplayName, string Bio, IReadOnlyList<string> Socials);
+public sealed record CreatorProfileDto(Guid Id, string Handle, string DisplayName, string Bio, IReadOnlyList<string> Socials, string? AvatarUrl = null);
 
 /// <summary>Creates or changes the caller's creator profile.</summary>
 public sealed record CreatorProfileRequest(string Handle, string DisplayName, string? Bio, IReadOnlyList<string>? Socials);
@@ -66,7 +66,8 @@ public sealed record ProgramCreatorDto(
     CreatorStatus Status,
     decimal? RateOverride,
     DateTimeOffset RequestedAt,
-    DateTimeOffset? DecidedAt);
+    DateTimeOffset? DecidedAt,
+    string? AvatarUrl = null);
 
 /// <summary>The brand changes a creator's place in its program and, optionally, their own rate (null: the products' rates).</summary>
 public sealed record ProgramCreatorRequest(CreatorStatus Status, decimal? RateOverride);

@@ -42,6 +42,11 @@ public sealed class CreatorJourneyTests(BrowserFixture browser) : IClassFixture<
         await creator.Field("creator-handle").FillAsync("eleni.sells");
         await creator.Field("creator-name").FillAsync("Eleni");
         await creator.TestId("creator-profile-save").ClickAsync();
+
+        // A photo for the profile, through the photo pipeline: the brand will see it when she asks to join.
+        await Assertions.Expect(creator.TestId("creator-avatar")).ToBeVisibleAsync();
+        await creator.TestId("creator-avatar-input").SetInputFilesAsync(new FilePayload { Name = "eleni.jpg", MimeType = "image/jpeg", Buffer = ProductPhoto.Teapot() });
+        await Assertions.Expect(creator.TestId("creator-avatar-img")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(@"\.webp$"));
         await creator.TestId("brand-join-formosa").ClickAsync();
         await Assertions.Expect(creator.TestId("brand-status-formosa")).ToContainTextAsync("You are in");
 

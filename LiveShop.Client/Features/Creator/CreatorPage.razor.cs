@@ -3,6 +3,7 @@ using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
 using LiveShop.Shared.Creators;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 
@@ -22,6 +23,7 @@ public sealed partial class CreatorPage
     private bool _loading = true;
     private int _brandsVersion;
     private bool _busy;
+    private bool _ownsShop;
     private string? _error;
 
     [Inject] private ApiClient Api { get; set; } = default!;
@@ -54,6 +56,37 @@ public sealed partial class CreatorPage
         Snackbar.Add(created ? T["Profile created: now join brands below."] : T["Profile saved."], Severity.Success);
     });
 
+    /// <summary>A new photo for the profile: checked for size here, then resized and re-encoded by the server.</summary>
+    private async Task UploadAvatarAsync(InputFileChangeEventArgs e)
+    {
+        var file = e.File;
+        if (file.Size > LiveShop.Shared.Limits.ImageMaxBytes)
+        {
+            _error = T["A photo can be at most {0} MB; {1} is larger. Export it smaller and retry.", LiveShop.Shared.Limits.ImageMaxBytes / (1024 * 1024), file.Name];
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            await using var stream = file.OpenReadStream(LiveShop.Shared.Limits.ImageMaxBytes);
+            _profile = await Api.SetCreatorAvatarAsync(stream, file.Name, file.ContentType);
+        });
+    }
+
+    private Task RemoveAvatarAsync() => RunAsync(async () => _profile = await Api.RemoveCreatorAvatarAsync());
+
+    /// <summary>The initials that stand in for a missing photo ("Mei Lin" → "ML", one character for a CJK name).</summary>
+    private static string Initials(string name)
+    {
+        var parts = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length switch
+        {
+            0 => "?",
+            1 => StringInfo.GetNextTextElement(parts[0]).ToUpperInvariant(),
+            _ => (StringInfo.GetNextTextElement(parts[0]) + StringInfo.GetNextTextElement(parts[^1])).ToUpperInvariant(),
+        };
+    }
+
     private Task JoinAsync(BrandProgramDto program) => RunAsync(async () =>
     {
         var joined = await Api.JoinBrandProgramAsync(program.ShopId);
@@ -65,7 +98,21 @@ public sealed partial class CreatorPage
     {
         _programs = await Api.BrandProgramsAsync();
         _products = await Api.CreatorProductsAsync();
+        _ownsShop = await OwnsShopAsync();
         _brandsVersion++;
+    }
+
+    /// <summary>Whether the caller owns a shop (their channel) to schedule their own shows in; false when that cannot be read.</summary>
+    private async Task<bool> OwnsShopAsync()
+    {
+        try
+        {
+            return (await Api.MyShopsAsync()).Any(s => s.Role == LiveShop.Shared.Shops.ShopRole.Owner && !s.IsSuspended);
+        }
+        catch (Exception e) when (e is ApiException or HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private async Task RunAsync(Func<Task> action)

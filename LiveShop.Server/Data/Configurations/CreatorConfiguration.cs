@@ -18,6 +18,7 @@ internal sealed class CreatorProfileConfiguration : IEntityTypeConfiguration<Cre
         builder.Property(p => p.DisplayName).HasMaxLength(Limits.DisplayNameMaxLength);
         builder.Property(p => p.Bio).HasMaxLength(Creators.BioMaxLength);
         builder.PrimitiveCollection(p => p.Socials);
+        builder.Property(p => p.AvatarImageId).HasMaxLength(32);
     }
 }
 

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Media;
 using LiveShop.Shared;
 using LiveShop.Shared.Creators;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace LiveShop.Server.Features.Creators;
 
@@ -30,6 +32,14 @@ public static class CreatorEndpoints
         creator.MapPut("/profile", (CreatorProfileRequest request, ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.SaveProfileAsync(user, request, ct)))
             .WithName("SaveCreatorProfile").WithSummary("Creates or changes the caller's creator profile.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        creator.MapPost("/profile/avatar", ([FromForm] IFormFile? file, ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.SetAvatarAsync(user, file, ct)))
+            .WithName("SetCreatorAvatar").WithSummary("Uploads the caller's creator photo (multipart/form-data, field “file”: JPEG, PNG or WebP up to 10 MB).")
+            .DisableAntiforgery()
+            .AcceptsImageUpload()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        creator.MapDelete("/profile/avatar", (ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.RemoveAvatarAsync(user, ct)))
+            .WithName("RemoveCreatorAvatar").WithSummary("Removes the caller's creator photo.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         creator.MapGet("/programs", (ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.ProgramsAsync(user, ct)))
             .WithName("CreatorPrograms").WithSummary("Brands' programs open to creators, and the caller's status in each.");
         creator.MapPost("/programs/{shopId:guid}", (Guid shopId, ClaimsPrincipal user, Creators creators, CancellationToken ct) => Ok(creators.JoinAsync(user, shopId, ct)))

@@ -30,6 +30,17 @@ public sealed class CreatorProfile
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The uploaded photo's image id in the image store (see Features/Media), or null: initials stand in for it.</summary>
+    public string? AvatarImageId { get; private set; }
+
+    /// <summary>Sets (or, with null, removes) the photo; answers the one it replaces, whose files the caller deletes.</summary>
+    public string? SetAvatar(string? imageId)
+    {
+        var previous = AvatarImageId;
+        AvatarImageId = imageId;
+        return previous;
+    }
+
     public void Describe(string handle, string displayName, string bio, List<string> socials)
     {
         Handle = handle;

@@ -122,5 +122,5 @@ public sealed class CreatorPrograms(LiveShopDbContext db, ShopAccess access, Tim
         [.. program.Products.Select(p => new ProgramProductDto(p.ProductId, p.Rate))]);
 
     private static ProgramCreatorDto ToDto(CreatorEnrollment e, CreatorProfile p) =>
-        new(e.CreatorId, p.Handle, p.DisplayName, p.Socials, e.Status, e.RateOverride, e.RequestedAt, e.DecidedAt);
+        new(e.CreatorId, p.Handle, p.DisplayName, p.Socials, e.Status, e.RateOverride, e.RequestedAt, e.DecidedAt, Creators.AvatarUrl(p.AvatarImageId));
 }

@@ -13,7 +13,7 @@ namespace LiveShop.Server.Features.Creators;
 /// sell. Any account may become a creator (not a guest session); being one never makes them a member of a shop:
 /// they see a brand's terms and the products it opened to them, nothing else of the brand.
 /// </summary>
-public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
+public sealed partial class Creators(LiveShopDbContext db, Media.StoreImage images, TimeProvider clock)
 {
     public const int HandleMinLength = 3;
     public const int HandleMaxLength = 30;
@@ -62,6 +62,54 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
 
         return ToDto(profile);
     }
+
+    /// <summary>
+    /// Stores the uploaded photo (field <c>file</c>, through the photo pipeline: resized, re-encoded, metadata stripped)
+    /// as the caller's creator avatar, replacing the earlier one (whose files are deleted). Refused before a profile exists.
+    /// </summary>
+    public async Task<CreatorProfileDto> SetAvatarAsync(ClaimsPrincipal caller, IFormFile? file, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        if (!await db.CreatorProfiles.AnyAsync(p => p.UserId == userId, cancellationToken))
+        {
+            throw Invalid("Create your creator profile first, then add its photo.");
+        }
+
+        if (file is null)
+        {
+            throw DomainException.Invalid(ProblemCodes.ImageInvalid, "Choose a JPEG, PNG or WebP photo to upload (the form field “file”).");
+        }
+
+        var stored = await images.StoreAsync(file, cancellationToken);
+        var profile = await db.CreatorProfiles.SingleAsync(p => p.UserId == userId, cancellationToken);
+        var previous = profile.SetAvatar(stored.Id);
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (previous is not null)
+        {
+            await images.DeleteAsync(previous, CancellationToken.None);
+        }
+
+        return ToDto(profile);
+    }
+
+    /// <summary>Removes the caller's avatar (initials stand in for it again).</summary>
+    public async Task<CreatorProfileDto> RemoveAvatarAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
+    {
+        var userId = caller.RequireUserId();
+        var profile = await db.CreatorProfiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken)
+            ?? throw Invalid("Create your creator profile first, then add its photo.");
+        var previous = profile.SetAvatar(null);
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous is not null)
+        {
+            await images.DeleteAsync(previous, CancellationToken.None);
+        }
+
+        return ToDto(profile);
+    }
+
+    /// <summary>Where the avatar's small rendition is served, or null without one.</summary>
+    internal static string? AvatarUrl(string? imageId) => imageId is null ? null : Media.ImageKeys.Url(imageId, Media.ImageSize.Thumb);
 
     /// <summary>The programs open to creators (active brands), and those the caller is in even if closed since.</summary>
     public async Task<List<BrandProgramDto>> ProgramsAsync(ClaimsPrincipal caller, CancellationToken cancellationToken)
@@ -171,7 +219,7 @@ public sealed partial class Creators(LiveShopDbContext db, TimeProvider clock)
             rates.Count == 0 ? program.DefaultRate : rates.Max(), program.WindowDays, rates.Count, status);
     }
 
-    internal static CreatorProfileDto ToDto(CreatorProfile profile) => new(profile.UserId, profile.Handle, profile.DisplayName, profile.Bio, profile.Socials);
+    internal static CreatorProfileDto ToDto(CreatorProfile profile) => new(profile.UserId, profile.Handle, profile.DisplayName, profile.Bio, profile.Socials, AvatarUrl(profile.AvatarImageId));
 
     private static (string Handle, string Name, string Bio, List<string> Socials) Parse(CreatorProfileRequest? request)
     {

@@ -6,6 +6,7 @@ using LiveShop.Shared;
 using LiveShop.Shared.Creators;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveShop.Client.Tests.Creator;
@@ -67,6 +68,27 @@ public sealed class CreatorPageTests : BunitTestBase
     }
 
     [Fact]
+    public void Photo_InitialsUntilOneIsUploaded_ThenThePhotoAndRemove()
+    {
+        var profile = new CreatorProfileDto(UserId, "mei.tea", "Mei Lin", "", []);
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, profile));
+        _api.Answer(HttpMethod.Post, ApiRoutes.CreatorAvatar, FakeApi.Json(HttpStatusCode.OK, profile with { AvatarUrl = "/media/images/abc/thumb.webp" }));
+        _api.Answer(HttpMethod.Delete, ApiRoutes.CreatorAvatar, FakeApi.Json(HttpStatusCode.OK, profile));
+        var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei Lin", Roles.Viewer)));
+
+        page.WaitForAssertion(() => Assert.Equal("ML", page.Find(".creator-avatar__initials").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=creator-avatar-remove]"));
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[2048], "me.png", contentType: "image/png"));
+        page.WaitForAssertion(() => Assert.Equal("/media/images/abc/thumb.webp", page.Find("[data-testid=creator-avatar-img]").GetAttribute("src")));
+        Assert.Single(_api.Sent, s => s.Method == HttpMethod.Post && s.Path == ApiRoutes.CreatorAvatar);
+
+        page.Find("[data-testid=creator-avatar-remove]").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=creator-avatar-img]")));
+        Assert.Equal("ML", page.Find(".creator-avatar__initials").TextContent);
+    }
+
+    [Fact]
     public void ApprovedBrandsProducts_ShowTheCommissionInMoney()
     {
         _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", [])));
@@ -81,6 +103,26 @@ public sealed class CreatorPageTests : BunitTestBase
         Assert.Contains("Oolong 150 g", row, StringComparison.Ordinal);
         Assert.Contains("15 %", row, StringComparison.Ordinal);
         Assert.Contains("297", row, StringComparison.Ordinal);   // NT$1,980 × 15 %
+
+        // No shop of their own yet: the way to their own shows starts with opening their channel.
+        Assert.Empty(page.FindAll("[data-testid=creator-schedule-show]"));
+        Assert.Equal("shops/new", page.Find("[data-testid=creator-open-channel]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void ACreatorWhoOwnsAShop_IsOfferedToScheduleAShowWithTheBrandsProducts()
+    {
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProfile, FakeApi.Json(HttpStatusCode.OK, new CreatorProfileDto(UserId, "mei.tea", "Mei", "", [])));
+        _api.Answer(HttpMethod.Get, ApiRoutes.CreatorProducts, FakeApi.Json(HttpStatusCode.OK, new List<CreatorProductDto>
+        {
+            new(Guid.NewGuid(), BrandId, "Formosa Tea & Beauty", "Oolong 150 g", null, 1980m, "TWD", 0.15m),
+        }));
+        _api.Answer(HttpMethod.Get, ApiRoutes.Shops, FakeApi.Json(HttpStatusCode.OK, new[] { new LiveShop.Shared.Shops.MyShopDto(Guid.NewGuid(), "Mei's channel", "mei", null, LiveShop.Shared.Shops.ShopRole.Owner, false) }));
+
+        var page = Ctx.Render<CreatorPage>(p => p.AddCascadingValue(SignedIn.As(UserId, "Mei", Roles.Viewer)));
+
+        page.WaitForAssertion(() => Assert.Equal("host/shows/new", page.Find("[data-testid=creator-schedule-show]").GetAttribute("href")));
+        Assert.Empty(page.FindAll("[data-testid=creator-open-channel]"));
     }
 
     [Fact]

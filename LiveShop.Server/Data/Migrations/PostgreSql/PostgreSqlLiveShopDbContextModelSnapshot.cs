@@ -579,6 +579,10 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AvatarImageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(500)

@@ -579,6 +579,10 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AvatarImageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Bio")
                         .IsRequired()
                         .HasMaxLength(500)

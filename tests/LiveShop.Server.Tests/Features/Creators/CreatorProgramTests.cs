@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LiveShop.Server.Data;
+using LiveShop.Server.Tests.Features.Media;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
@@ -199,6 +200,48 @@ public class CreatorProgramTests(LiveShopFactory factory) : IClassFixture<LiveSh
         var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
         await SaveProgramAsync(owner, DemoSeeder.DemoShopId, new CreatorProgramRequest(true, CreatorApproval.Anyone, 0.12m, 14, true, []));
         await JoinAsync(creator, DemoSeeder.DemoShopId);
+    }
+
+    [Fact]
+    public async Task Avatar_GoesThroughThePhotoPipeline_ShowsToTheBrand_ReplacedAndRemoved()
+    {
+        var noProfile = await factory.RegisterAsync(asHost: false, "No profile yet");
+        var early = await noProfile.Http.PostAsync(ApiRoutes.CreatorAvatar, PngForm());
+        Assert.Equal((HttpStatusCode.BadRequest, ProblemCodes.CreatorProfileInvalid), (early.StatusCode, (await Problem.ReadAsync(early)).Code));
+
+        var creator = await CreatorAsync("face");
+        var notAPhoto = new MultipartFormDataContent { { new ByteArrayContent("not a photo"u8.ToArray()), "file", "me.png" } };
+        var refused = await creator.Http.PostAsync(ApiRoutes.CreatorAvatar, notAPhoto);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null((await creator.Http.GetFromJsonAsync<CreatorProfileDto>(ApiRoutes.CreatorProfile))!.AvatarUrl);
+
+        // Stored as WebP renditions (re-encoded: nothing of the upload's own bytes or metadata is served).
+        var first = (await (await creator.Http.PostAsync(ApiRoutes.CreatorAvatar, PngForm())).Content.ReadFromJsonAsync<CreatorProfileDto>())!;
+        Assert.EndsWith(".webp", first.AvatarUrl, StringComparison.Ordinal);
+        var image = await factory.CreateClient().GetAsync(first.AvatarUrl);
+        Assert.Equal(("image/webp", HttpStatusCode.OK), (image.Content.Headers.ContentType?.MediaType, image.StatusCode));
+
+        // The brand sees the face of who asks to join.
+        var (seller, shop) = await factory.RegisterSellerAsync("Avatar Brand " + Unique(), Currencies.Eur);
+        await SaveProgramAsync(seller, shop.Id, new CreatorProgramRequest(true, CreatorApproval.Approve, 0.10m, 7, true, []));
+        await JoinAsync(creator, shop.Id);
+        var asked = (await seller.Http.GetFromJsonAsync<List<ProgramCreatorDto>>(ApiRoutes.ShopCreators(shop.Id)))!;
+        Assert.Equal(first.AvatarUrl, Assert.Single(asked).AvatarUrl);
+
+        // A new photo replaces the old one, whose files are gone; removing it leaves initials.
+        var second = (await (await creator.Http.PostAsync(ApiRoutes.CreatorAvatar, PngForm())).Content.ReadFromJsonAsync<CreatorProfileDto>())!;
+        Assert.NotEqual(first.AvatarUrl, second.AvatarUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(first.AvatarUrl)).StatusCode);
+        var removed = (await (await creator.Http.DeleteAsync(ApiRoutes.CreatorAvatar)).Content.ReadFromJsonAsync<CreatorProfileDto>())!;
+        Assert.Null(removed.AvatarUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(second.AvatarUrl)).StatusCode);
+    }
+
+    private static MultipartFormDataContent PngForm()
+    {
+        var png = new ByteArrayContent(TestImages.Encode(SkiaSharp.SKEncodedImageFormat.Png, 400, 400));
+        png.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        return new MultipartFormDataContent { { png, "file", "me.png" } };
     }
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];

@@ -13,7 +13,8 @@ namespace LiveShop.E2E;
 /// <summary>
 /// A creator's own show with two brands' products (issue 17, B2K2C): the creator picks the brands' products for the
 /// lineup on a laptop, goes live and pins them; a viewer on a phone puts both in the cart, reads who sells each, pays
-/// once with the test card and gets one order per brand; each brand finds its own order.
+/// once with the test card and gets one order per brand; the creator's results and the brand's creators' results,
+/// open meanwhile, update by themselves; each brand finds its own order.
 /// </summary>
 public sealed class CreatorShowJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -64,6 +65,17 @@ public sealed class CreatorShowJourneyTests(BrowserFixture browser) : IClassFixt
             await host.Locator($"[data-testid='lineup-row'][data-product-id='{product}'] [data-testid='pin-button']").ClickAsync();
         }
 
+        // The creator's page and the olive brand's creators page stay open while the viewer buys: both update by themselves.
+        await host.GotoAsync("/creator");
+        await host.WaitForAppReadyAsync();
+        await Assertions.Expect(host.TestId("creator-own-shows")).ToBeVisibleAsync();
+        await using var brandContext = await browser.NewDesktopAsync();
+        var brand = await brandContext.NewPageAsync();
+        await brand.SignInAsync(oliveSeller.User.Email!, $"/shops/{olive.Id}/creators", "Passw0rd-test");
+        await brand.WaitForAppReadyAsync();
+        await Assertions.Expect(brand.TestId("brand-results")).ToContainTextAsync("Eleni");
+        await Assertions.Expect(brand.TestId("brand-results")).Not.ToContainTextAsync("NT$620");
+
         // On a phone: each card says who sells it; both go in the cart, which says one order per seller.
         await viewer.SignInAsync(DemoSeeder.ViewerAccount.Email, $"/shows/{showId}");
         await viewer.WaitForLiveConnectionAsync();
@@ -83,6 +95,20 @@ public sealed class CreatorShowJourneyTests(BrowserFixture browser) : IClassFixt
         await viewer.TestId("place-order").ClickAsync();
         await Assertions.Expect(viewer.TestId("order-placed")).ToContainTextAsync("2 orders placed, one per seller", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
 
+        // Within a refresh (20 s): the creator earns 12 % from each brand — NT$74.40 on the oil, NT$105.60 on the cup —
+        // and the olive brand sees Eleni's NT$620 (and nothing of the cup).
+        var live = new LocatorAssertionsToContainTextOptions { Timeout = 45_000 };
+        var brands = host.TestId("creator-results-brands");
+        await Assertions.Expect(brands).ToContainTextAsync("Aegean Olive Co.", live);
+        await Assertions.Expect(brands).ToContainTextAsync("Yingge Kilns", live);
+        await Assertions.Expect(brands).ToContainTextAsync("NT$74.40");
+        await Assertions.Expect(brands).ToContainTextAsync("NT$105.60");
+        await host.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("creator-results-two-brands.png"), FullPage = true });
+        var oliveResults = brand.TestId("brand-results");
+        await Assertions.Expect(oliveResults).ToContainTextAsync("Eleni", live);
+        await Assertions.Expect(oliveResults).ToContainTextAsync("NT$620");
+        await Assertions.Expect(oliveResults).Not.ToContainTextAsync("NT$880");
+
         // Each brand has its own order, paid: the oil's NT$620 and the cup's NT$880.
         var oliveOrders = (await oliveSeller.Http.GetFromJsonAsync<ShopOrdersPageDto>(ApiRoutes.ShopOrders(olive.Id)))!;
         var kilnOrders = (await kilnSeller.Http.GetFromJsonAsync<ShopOrdersPageDto>(ApiRoutes.ShopOrders(kiln.Id)))!;
@@ -92,6 +118,7 @@ public sealed class CreatorShowJourneyTests(BrowserFixture browser) : IClassFixt
         Assert.Equal((880m, OrderStatus.Paid), (kilnOrder.Total, kilnOrder.Status));
         browser.AssertNoBrowserErrors(creatorContext);
         browser.AssertNoBrowserErrors(viewerContext);
+        browser.AssertNoBrowserErrors(brandContext);
     }
 
     /// <summary>A product of a brand's catalog in Taiwan dollars, 50 in stock.</summary>

@@ -105,6 +105,10 @@ public class CreatorShowTests(LiveShopFactory factory) : IClassFixture<LiveShopF
         Assert.Equal((1, 37m, 5.55m), results.Brands.Where(b => b.ShopId == olive.Id).Select(b => (b.Orders, b.Gmv, b.CommissionPending)).Single());
         Assert.Equal((1, 42m, 4.20m), results.Brands.Where(b => b.ShopId == tea.Id).Select(b => (b.Orders, b.Gmv, b.CommissionPending)).Single());
         Assert.DoesNotContain(results.Brands, b => b.ShopId == channel.Id);
+
+        // The month's statements: one per brand, with its commission pending (not yet delivered).
+        var statements = (await creator.Http.GetFromJsonAsync<List<CreatorStatementDto>>(ApiRoutes.CreatorStatements))!;
+        Assert.Equal([(olive.Id, 5.55m), (tea.Id, 4.20m)], statements.OrderBy(x => x.BrandName, StringComparer.Ordinal).Select(x => (x.ShopId, x.CommissionPending)));
         Assert.Equal(9.75m, results.Links.Single(l => l.ShowId == room.Show.Id).Commission);
         var oliveReport = (await oliveSeller.Http.GetFromJsonAsync<BrandCreatorResultsDto>(ApiRoutes.ShopCreatorResults(olive.Id)))!;
         Assert.Equal((37m, 5.55m), oliveReport.Creators.Where(c => c.CreatorId == creator.User.Id).Select(c => (c.Gmv, c.CommissionPending)).Single());

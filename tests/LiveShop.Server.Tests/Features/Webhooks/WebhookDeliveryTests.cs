@@ -54,9 +54,11 @@ public class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture<Webhoo
     [Fact]
     public async Task ReceiverDownForAWhile_GetsEveryEventOnceBack_EachSigned()
     {
-        var down = new WebhookReceiver();
-        var port = down.Port;
-        await down.DisposeAsync();
+        // A port bound but not listening refuses every connection, and no other test's listener can take it meanwhile
+        // (a port merely freed could be, and would answer).
+        var down = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        down.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)down.LocalEndPoint!).Port;
         var owner = await factory.SignInAsync(DemoSeeder.OwnerAccount.Email);
         var created = await CreateAsync(owner, $"http://127.0.0.1:{port}/liveshop/events", [WebhookEventTypes.OrderPaid]);
         var ids = new List<Guid>();
@@ -75,6 +77,7 @@ public class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture<Webhoo
             Assert.NotNull(d.Attempts[0].Error);
         });
 
+        down.Dispose();
         await using var receiver = new WebhookReceiver(port) { Secret = created.Secret };
         await receiver.WaitForAsync(r => ids.All(id => r.Any(d => d.Id == id)), "all five events after the receiver came back");
         Assert.All(receiver.Deliveries, d => Assert.True(d.SignatureValid));

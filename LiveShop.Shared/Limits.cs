@@ -15,6 +15,13 @@ public static class Limits
     public const int MaxPinnedProducts = 3;
     public const int ChatMessageMaxLength = 300;
 
+    /// <summary>"+1" claims: units one viewer may hold or wait for per product, and the waitlist of a product (docs/claims.md).</summary>
+    public const int ClaimsPerViewerPerProduct = 5;
+    public const int ClaimWaitlistMax = 500;
+
+    /// <summary>"+1" claims: the longest time a host may give viewers to pay (a day).</summary>
+    public const int ClaimPayMaxMinutes = 1440;
+
     /// <summary>Chat: a burst of this many messages, then one per <see cref="ChatRefill"/>.</summary>
     public const int ChatBurst = 3;
     public static readonly TimeSpan ChatRefill = TimeSpan.FromSeconds(1);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveShop.Shared.Accounts;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -251,6 +252,14 @@ namespace LiveShop.Shared;
 [JsonSerializable(typeof(ChatHistoryPage))]
 [JsonSerializable(typeof(StartFlashSaleRequest))]
 [JsonSerializable(typeof(SendChatRequest))]
+// "+1" claims
+[JsonSerializable(typeof(ChatClaimSettingsDto))]
+[JsonSerializable(typeof(SetChatClaimsRequest))]
+[JsonSerializable(typeof(ChatClaimDto))]
+[JsonSerializable(typeof(ChatClaimStatus))]
+[JsonSerializable(typeof(ClaimKeywordDto))]
+[JsonSerializable(typeof(IReadOnlyList<ChatClaimDto>))]
+[JsonSerializable(typeof(ClaimsChangedEvent))]
 // Moderation
 [JsonSerializable(typeof(QuestionStatus))]
 [JsonSerializable(typeof(QuestionDto))]

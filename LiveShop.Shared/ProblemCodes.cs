@@ -237,4 +237,15 @@ public static class ProblemCodes
     public const string WebhookLimitReached = "webhook-limit-reached";
     public const string WebhookNotFound = "webhook-not-found";
     public const string WebhookDeliveryNotFound = "webhook-delivery-not-found";
+    // "+1" claims (issue 18, docs/claims.md): a pay time outside 1–Limits.ClaimPayMaxMinutes (400); claims and a flash
+    // price on one product at once (409); a claim that is not the buyer's or not of that line (404), or is no longer
+    // held (409: expired, closed, already ordered).
+    public const string ClaimSettingsInvalid = "claim-settings-invalid";
+    public const string ClaimFlashSale = "claim-flash-sale";
+    public const string ClaimNotFound = "claim-not-found";
+    public const string ClaimNotHeld = "claim-not-held";
+    // A viewer holding or waiting for Limits.ClaimsPerViewerPerProduct of one product (409); "+1" claims on a product
+    // that is not pinned, or another brand's product in a creator's show (409).
+    public const string ClaimLimitReached = "claim-limit-reached";
+    public const string ClaimNotAllowed = "claim-not-allowed";
 }

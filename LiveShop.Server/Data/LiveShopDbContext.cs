@@ -38,6 +38,8 @@ public abstract class LiveShopDbContext(DbContextOptions options)
 
     public DbSet<Features.Live.FlashSaleClaim> FlashSaleClaims => Set<Features.Live.FlashSaleClaim>();
 
+    public DbSet<Features.Claims.ChatClaim> ChatClaims => Set<Features.Claims.ChatClaim>();
+
     public DbSet<Features.Live.FlashSaleIdentityClaim> FlashSaleIdentityClaims => Set<Features.Live.FlashSaleIdentityClaim>();
 
     public DbSet<Features.Orders.Order> Orders => Set<Features.Orders.Order>();

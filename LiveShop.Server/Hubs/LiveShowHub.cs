@@ -33,6 +33,7 @@ public sealed class LiveShowHub(
     PinProducts pins,
     FlashSales flashSales,
     Chat chat,
+    Features.Claims.ChatClaims claims,
     Questions questions,
     ChatModeration moderation,
     ModerationNotifier notifier,
@@ -111,6 +112,13 @@ public sealed class LiveShowHub(
 
     public Task<SendChatResult> SendChat(Guid showId, SendChatRequest request) =>
         chat.SendAsync(Context.User!, showId, request ?? new SendChatRequest("", null), Caller, Context.ConnectionAborted);
+
+    public Task<ClaimsChangedEvent> SetChatClaims(Guid showId, Shared.Claims.SetChatClaimsRequest request) =>
+        claims.SetAsync(Context.User!, showId, request, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<Shared.Claims.ChatClaimDto>> GetClaims(Guid showId) => claims.ForStaffAsync(Context.User!, showId, Context.ConnectionAborted);
+
+    public Task<IReadOnlyList<Shared.Claims.ChatClaimDto>> GetMyClaims(Guid showId) => claims.MineAsync(Context.User!, showId, Context.ConnectionAborted);
 
     public Task React(Guid showId)
     {

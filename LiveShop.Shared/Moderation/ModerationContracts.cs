@@ -97,9 +97,11 @@ public sealed record HeldMessageDto(
 
 /// <summary>
 /// The answer to <see cref="ILiveShowHub.SendChat"/>: the posted line, or, when it matched the
-/// show's blocklist, the held message (posted later only if a moderator releases it).
+/// show's blocklist, the held message (posted later only if a moderator releases it). A posted line that is a pinned
+/// product's "+1" keyword carries the sender's <see cref="Claim"/> (held or waiting), or <see cref="ClaimNote"/> saying
+/// why it claimed nothing (in the sender's language).
 /// </summary>
-public sealed record SendChatResult(ChatPostedEvent? Posted, HeldMessageDto? Held);
+public sealed record SendChatResult(ChatPostedEvent? Posted, HeldMessageDto? Held, Claims.ChatClaimDto? Claim = null, string? ClaimNote = null);
 
 /// <summary>
 /// A moderator of one show. <see cref="Email"/> is there only for the caller who typed it (added them by e-mail) or

@@ -68,8 +68,9 @@ public sealed record PaymentDetailsDto(PaymentMethod Method, string? CardNumber)
 /// <summary>
 /// One product as the buyer saw it: the unit price on their screen is the price they agree to pay.
 /// <see cref="VariantId"/> is the chosen variant: required for a product with variants, refused for one without.
+/// <see cref="ClaimId"/>: the buyer's held "+1" claim the line pays for (its unit is already held, at the claim's price).
 /// </summary>
-public sealed record PlaceOrderLine(Guid ProductId, int Quantity, decimal ExpectedUnitPrice, Guid? VariantId = null);
+public sealed record PlaceOrderLine(Guid ProductId, int Quantity, decimal ExpectedUnitPrice, Guid? VariantId = null, Guid? ClaimId = null);
 
 /// <summary>
 /// <c>POST /api/orders</c> with an <c>Idempotency-Key</c> header. The server prices every line

@@ -100,6 +100,17 @@ public interface ILiveShowHub
     /// <summary>Staff: drops a held message (never posted).</summary>
     Task<HeldMessageDto> DropHeld(Guid showId, Guid heldId);
 
+    // "+1" claims (docs/claims.md).
+
+    /// <summary>The show's host: turns a pinned lineup product's "+1" claims on or off, with the minutes viewers get to pay (1–1440; ignored when turning off).</summary>
+    Task<ClaimsChangedEvent> SetChatClaims(Guid showId, Claims.SetChatClaimsRequest request);
+
+    /// <summary>Staff: every claim of the show, newest first (held, waiting, ordered, expired).</summary>
+    Task<IReadOnlyList<Claims.ChatClaimDto>> GetClaims(Guid showId);
+
+    /// <summary>The caller's own claims in the show, newest first.</summary>
+    Task<IReadOnlyList<Claims.ChatClaimDto>> GetMyClaims(Guid showId);
+
     // Camera: WebRTC from the host's browser to each viewer; the hub only relays, checking every message (docs/camera.md).
 
     /// <summary>
@@ -156,6 +167,9 @@ public interface ILiveShowClient
 
     /// <summary>To the show's staff: the blocklist now.</summary>
     Task BlocklistChanged(Guid showId, IReadOnlyList<string> words);
+
+    /// <summary>To the claimant: their "+1" claim moved (from the waitlist to held, expired, ordered). To the show's hosts: any claim that moved.</summary>
+    Task ClaimUpdated(Claims.ChatClaimDto claim);
 
     /// <summary>To the user concerned: they were timed out or banned in a show, or it was lifted.</summary>
     Task Restricted(RestrictionNoticeDto notice);

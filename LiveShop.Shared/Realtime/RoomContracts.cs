@@ -23,6 +23,7 @@ namespace LiveShop.Shared.Realtime;
 [JsonDerivedType(typeof(ChatDeletedEvent), RoomEventKinds.ChatDeleted)]
 [JsonDerivedType(typeof(ChatSettingsEvent), RoomEventKinds.ChatSettings)]
 [JsonDerivedType(typeof(VideoChangedEvent), RoomEventKinds.Video)]
+[JsonDerivedType(typeof(ClaimsChangedEvent), RoomEventKinds.Claims)]
 public abstract record RoomEvent(long Sequence, DateTimeOffset At);
 
 /// <summary>The type discriminators of <see cref="RoomEvent"/> on the wire (<c>$type</c>) and in storage.</summary>
@@ -41,6 +42,7 @@ public static class RoomEventKinds
     public const string ChatDeleted = "chat-deleted";
     public const string ChatSettings = "chat-settings";
     public const string Video = "video";
+    public const string Claims = "claims";
 }
 
 /// <summary>The show went live or ended.</summary>
@@ -101,6 +103,13 @@ public sealed record ChatDeletedEvent(long Sequence, DateTimeOffset At, Guid Mes
 
 /// <summary>Slow mode or the pinned announcement changed; <see cref="Settings"/> is the whole setting after it.</summary>
 public sealed record ChatSettingsEvent(long Sequence, DateTimeOffset At, ChatSettingsDto Settings)
+    : RoomEvent(Sequence, At);
+
+/// <summary>
+/// A product's "+1" claims were turned on or off, or claimed, released or paid: <see cref="Claims"/> is its setting and
+/// counts after it (one event per product per stored batch of chat lines, not per line).
+/// </summary>
+public sealed record ClaimsChangedEvent(long Sequence, DateTimeOffset At, Claims.ChatClaimSettingsDto Claims)
     : RoomEvent(Sequence, At);
 
 /// <summary>The host changed the (scheduled) show's video source: pages waiting for the show set up the new player.</summary>
@@ -170,7 +179,8 @@ public sealed record RoomSnapshot(
     IReadOnlyList<ChatMessageDto> RecentChat,
     long ReactionTotal,
     ChatSettingsDto Chat,
-    IReadOnlyList<ProductStockDto>? Stock = null);
+    IReadOnlyList<ProductStockDto>? Stock = null,
+    IReadOnlyList<Claims.ChatClaimSettingsDto>? Claims = null);
 
 /// <summary>A lineup product's stock now (in a <see cref="RoomSnapshot"/>; null there from a server that sent none), with its variants' (null: none).</summary>
 public sealed record ProductStockDto(Guid ProductId, int Stock, IReadOnlyList<Catalog.VariantStockDto>? Variants = null);

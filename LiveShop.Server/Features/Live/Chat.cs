@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
+using LiveShop.Server.Features.Claims;
 using LiveShop.Server.Features.Common;
 using LiveShop.Server.Features.Moderation;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Realtime;
 using LiveShop.Shared;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -17,9 +19,20 @@ namespace LiveShop.Server.Features.Live;
 /// burst and then one a second, or one per N seconds under slow mode; a timed-out or banned viewer
 /// cannot post; a line matching the show's blocklist is held for a moderator instead of posted. The
 /// show's staff (host, co-host, moderators) are exempt from all of that. Stored and numbered like every
-/// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed.
+/// room event; the sender's answer is the stored event, so its optimistic copy can be confirmed. A viewer's line that is
+/// a pinned product's "+1" keyword also claims a unit in the same change (<see cref="ClaimDesk"/>).
 /// </summary>
-public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue queue, RoomMembers members, RoomActivity activity, ChatLimits limits, ShowStaff staff, ModerationNotifier notifier)
+public sealed class Chat(
+    LiveShopDbContext db,
+    RoomWriter writer,
+    ChatWriteQueue queue,
+    RoomMembers members,
+    RoomActivity activity,
+    ChatLimits limits,
+    ShowStaff staff,
+    ModerationNotifier notifier,
+    StockFanout stockFanout,
+    Microsoft.Extensions.Localization.IStringLocalizer<Resources.ServerText> serverText)
 {
     public async Task<SendChatResult> SendAsync(ClaimsPrincipal caller, Guid showId, SendChatRequest request, RoomCaller from, CancellationToken cancellationToken = default)
     {
@@ -37,11 +50,14 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue
 
         // Whether the line comes from the console or the desk decides only its place in the queue; the checks are the line's own.
         var fromStaff = members.Find(showId, from.ConnectionId)?.SeesAllChat == true;
-        var result = await queue.EnqueueAsync(showId, new PendingChatLine(caller, userId, text, request.ClientMessageId, from, fromStaff));
+        var line = new PendingChatLine(caller, userId, text, request.ClientMessageId, from, fromStaff);
+        var result = await queue.EnqueueAsync(showId, line);
         if (result.Item1.Posted is { } posted)
         {
             activity.ChatPosted(showId, posted.At);
-            return result.Item1;
+
+            // In the sender's language: this runs in their call, the batch did not.
+            return line.ClaimRefusal is { } refusal ? result.Item1 with { ClaimNote = refusal.Localize(serverText) } : result.Item1;
         }
 
         // The staff see which word held the line; the sender is only told it waits (the list stays private).
@@ -57,18 +73,35 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue
     internal async Task StoreBatchAsync(Guid showId, IReadOnlyList<PendingChatLine> lines)
     {
         List<(PendingChatLine Line, (SendChatResult, HeldMessageDto?)? Outcome, DomainException? Refusal)> outcomes = [];
+        Dictionary<PendingChatLine, ChatClaimDto> claims = [];
+        ClaimDesk? desk = null;
         await writer.WriteAsync(showId, async room =>
         {
             outcomes.Clear();
+            claims.Clear();
+            foreach (var line in lines)
+            {
+                // A retried change (SQL Server's execution strategy) starts over: nothing of the failed attempt's claims stays.
+                line.ClaimRefusal = null;
+            }
+
             var show = await db.Shows.FindAsync([showId], CancellationToken.None)
                 ?? throw DomainException.ShowNotFound();
             // Most shows never time out or ban anyone: one read for the batch instead of one or two per line.
             var anyRestrictions = await db.ShowRestrictions.AnyAsync(r => r.ShowId == showId);
+            desk = show.Status == ShowStatus.Live && lines.Any(l => !l.FromStaff)
+                ? await ClaimDesk.OpenAsync(db, show, [.. lines.Select(l => l.UserId).Distinct()], CancellationToken.None)
+                : null;
             foreach (var line in lines)
             {
                 try
                 {
-                    outcomes.Add((line, await AcceptAsync(room, show, line, anyRestrictions), null));
+                    var outcome = await AcceptAsync(room, show, line, anyRestrictions);
+                    outcomes.Add((line, outcome, null));
+                    if (desk is not null && outcome.Item1.Posted is { Message.AuthorRole: ChatAuthorRole.Viewer or ChatAuthorRole.Guest } posted)
+                    {
+                        await ClaimAsync(desk, room, line, posted, claims);
+                    }
                 }
                 catch (DomainException refusal)
                 {
@@ -76,8 +109,18 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue
                 }
             }
 
+            if (desk is not null)
+            {
+                await desk.FinishAsync(room);
+            }
+
             return outcomes.Count;
         });
+
+        if (desk is { StockMoved.Count: > 0 })
+        {
+            stockFanout.Changed(showId, desk.StockMoved);
+        }
 
         foreach (var (line, outcome, refusal) in outcomes)
         {
@@ -85,10 +128,30 @@ public sealed class Chat(LiveShopDbContext db, RoomWriter writer, ChatWriteQueue
             {
                 line.Outcome.TrySetException(refusal);
             }
+            else if (claims.TryGetValue(line, out var claim))
+            {
+                line.Outcome.TrySetResult((outcome!.Value.Item1 with { Claim = claim }, outcome.Value.Item2));
+            }
             else
             {
                 line.Outcome.TrySetResult(outcome!.Value);
             }
+        }
+    }
+
+    /// <summary>The line's claim, if it is a keyword; a refusal of the claim (no such variant, too many) leaves the line posted.</summary>
+    private static async Task ClaimAsync(ClaimDesk desk, RoomChange room, PendingChatLine line, ChatPostedEvent posted, Dictionary<PendingChatLine, ChatClaimDto> claims)
+    {
+        try
+        {
+            if (await desk.ClaimAsync(room, line.UserId, posted.Message.AuthorName, posted.Sequence, line.Text) is { } claim)
+            {
+                claims[line] = claim.Dto;
+            }
+        }
+        catch (DomainException refusal)
+        {
+            line.ClaimRefusal = refusal;
         }
     }
 

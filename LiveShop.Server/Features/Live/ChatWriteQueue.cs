@@ -21,6 +21,9 @@ public sealed class PendingChatLine(ClaimsPrincipal caller, Guid userId, string 
 
     public RoomCaller From { get; } = from;
 
+    /// <summary>Why the line, a "+1" keyword, claimed nothing (set before <see cref="Outcome"/> completes); the line itself was posted.</summary>
+    public DomainException? ClaimRefusal { get; set; }
+
     /// <summary>Completes once the line's batch is stored (posted or held), or with the line's own refusal.</summary>
     public TaskCompletionSource<(SendChatResult Result, HeldMessageDto? Held)> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -37,6 +37,12 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
                 throw DomainException.Conflict(ProblemCodes.FlashSaleNotYours, "“{0}” is another brand's product: only its list price sells in this show.", product.Name);
             }
 
+            if (item.ClaimsOpen)
+            {
+                // A claim holds a unit at the list price; a flash price beside it would sell the same units two ways.
+                throw DomainException.Conflict(ProblemCodes.ClaimFlashSale, "“{0}” takes “+1” claims: turn them off before starting a flash price.", product.Name);
+            }
+
             var chosen = await ChooseVariantsAsync(product, request.VariantIds, cancellationToken);
 
             // The flash price must undercut every variant it is for: the sale's list price is the lowest of theirs.

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LiveShop.Server.Features.Live;
 
-/// <summary>The live room's state as a joining page needs it: status, pins, running flash prices, stock, recent chat.</summary>
+/// <summary>The live room's state as a joining page needs it: status, pins, running flash prices, stock, open "+1" claims, recent chat.</summary>
 public sealed class RoomSnapshots(LiveShopDbContext db, RoomSequencer sequencer, TimeProvider clock) : IRoomSnapshotSource
 {
     public async Task<RoomSnapshot> SnapshotAsync(Guid showId, CancellationToken cancellationToken = default)
@@ -46,6 +46,7 @@ public sealed class RoomSnapshots(LiveShopDbContext db, RoomSequencer sequencer,
             [.. chat.OrderBy(e => e.Sequence).Select(e => ((ChatPostedEvent)e.ToEvent()).Message)],
             show.ReactionTotal,
             show.ChatSettings,
-            stock);
+            stock,
+            await Claims.ChatClaims.OpenAsync(db, showId, cancellationToken));
     }
 }

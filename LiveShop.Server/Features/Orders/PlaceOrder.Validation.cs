@@ -121,7 +121,8 @@ public sealed partial class PlaceOrder
     }
 
     /// <summary>A line in the hash: "product:quantity:price", the variant after the product when there is one (so lines without one hash as before).</summary>
-    private static string LineText(PlaceOrderLine l) => l.VariantId is { } variantId
+    private static string LineText(PlaceOrderLine l) => (l.VariantId is { } variantId
         ? string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}/{variantId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}")
-        : string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}");
+        : string.Create(CultureInfo.InvariantCulture, $"{l.ProductId}:{l.Quantity}:{l.ExpectedUnitPrice:0.00}"))
+        + (l.ClaimId is { } claimId ? $"#{claimId:N}" : "");
 }

@@ -366,4 +366,18 @@ public sealed class ShowProduct
 
     /// <summary>Set while pinned: the room sequence of the pin, so pins keep their order.</summary>
     public long? PinOrder { get; internal set; }
+
+    /// <summary>Whether typing the product's "+1" keyword in the chat claims a unit now (docs/claims.md).</summary>
+    public bool ClaimsOpen { get; private set; }
+
+    /// <summary>How long a "+1" claim is held for its viewer to pay (minutes; kept when claims close).</summary>
+    public int ClaimPayMinutes { get; private set; } = DefaultClaimPayMinutes;
+
+    public const int DefaultClaimPayMinutes = 30;
+
+    internal void SetClaims(bool open, int payMinutes)
+    {
+        ClaimsOpen = open;
+        ClaimPayMinutes = payMinutes;
+    }
 }

@@ -470,6 +470,69 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.ToTable("StockAdjustments", (string)null);
                 });
 
+            modelBuilder.Entity("LiveShop.Server.Features.Claims.ChatClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .IsFixedLength();
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PayBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ShowId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid?>("VariantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ShowId", "BuyerId");
+
+                    b.HasIndex("Status", "PayBy");
+
+                    b.HasIndex("ShowId", "ProductId", "Status", "Sequence");
+
+                    b.ToTable("ChatClaims", (string)null);
+                });
+
             modelBuilder.Entity("LiveShop.Server.Features.Common.Lease", b =>
                 {
                     b.Property<string>("Name")
@@ -1580,6 +1643,12 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ClaimPayMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ClaimsOpen")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("PinOrder")
                         .HasColumnType("bigint");
 
@@ -2141,6 +2210,21 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
                         .WithMany()
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LiveShop.Server.Features.Claims.ChatClaim", b =>
+                {
+                    b.HasOne("LiveShop.Server.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LiveShop.Server.Features.Shows.Show", null)
+                        .WithMany()
+                        .HasForeignKey("ShowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

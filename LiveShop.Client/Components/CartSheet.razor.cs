@@ -425,8 +425,9 @@ public sealed partial class CartSheet : IDisposable
         var productId = refusal.GuidExtension("productId")!.Value;
         var variantId = refusal.GuidExtension("variantId");
         var newPrice = refusal.DecimalExtension("currentPrice")!.Value;
-        var line = request.Lines.FirstOrDefault(l => l.ProductId == productId && (variantId is null || l.VariantId == variantId));
-        var cartLine = line is null ? null : Cart.Lines.FirstOrDefault(l => l.ProductId == productId && l.VariantId == line.VariantId);
+        // A claim's line keeps the claim's price: the refusal is about an ordinary line of the product.
+        var line = request.Lines.FirstOrDefault(l => l.ProductId == productId && (variantId is null || l.VariantId == variantId) && l.ClaimId is null);
+        var cartLine = line is null ? null : Cart.Lines.FirstOrDefault(l => l.ProductId == productId && l.VariantId == line.VariantId && l.ClaimId is null);
         var name = cartLine is null ? null : LineName(cartLine);
         if (line is null || name is null)
         {

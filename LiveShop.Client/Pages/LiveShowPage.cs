@@ -130,6 +130,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
     /// <summary>
     /// Shows the user's line at once, then confirms it with the server's event, or takes it back and says
     /// why; a line held by the blocklist leaves the list too, and the sender is told it waits for review.
+    /// A posted line that was a "+1" keyword also carries the sender's claim (or why it claimed nothing): see
+    /// <see cref="OnChatAnsweredAsync"/>.
     /// </summary>
     protected async Task SendChatAsync(string text)
     {
@@ -148,6 +150,8 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
                 // What the sender of a line held by the blocklist is told.
                 Snackbar.Add(T["Your message is waiting for a moderator's review."], Severity.Info);
             }
+
+            await OnChatAnsweredAsync(result);
         }
         catch (HubException e)
         {
@@ -155,6 +159,9 @@ public abstract class LiveShowPage : ComponentBase, IAsyncDisposable
             Snackbar.Add(HubErrors.Sentence(e), Severity.Warning);
         }
     }
+
+    /// <summary>Runs after the server answered one of the user's chat lines: where the viewer page shows a "+1" claim the line made.</summary>
+    protected virtual Task OnChatAnsweredAsync(SendChatResult result) => Task.CompletedTask;
 
     /// <summary>Applies the server's answer to an action of this page (the same event also arrives as a push).</summary>
     protected Task ApplyAsync(RoomEvent roomEvent)

@@ -3,6 +3,7 @@ using LiveShop.Client.Components.Moderation;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -23,6 +24,9 @@ namespace LiveShop.Client.Pages;
 /// when that full reload comes back, and the sheet opens on it.
 /// Questions: asked and voted on in a sheet on a phone, in the Q&amp;A tab on a desktop; the latest answer
 /// shows over the video for a while. A timed-out or banned viewer sees why instead of the chat input.
+/// "+1" claims: a viewer's "+1" line that claimed a unit gets a private card over the video (held: Pay, which puts the
+/// claim in the cart at its price; sold out: their place on the waitlist), kept up to date by the <c>ClaimUpdated</c>
+/// push and read again after every (re)join; a line that claimed nothing gets the server's reason in a toast.
 /// </summary>
 public sealed partial class ShowPage
 {
@@ -55,6 +59,10 @@ public sealed partial class ShowPage
     private SideTab _tab = SideTab.Chat;
     private bool _questionsOpen;
     private StreamSyncedView? _synced;
+    private MyClaims _claims = new();
+
+    /// <summary>The show <see cref="_claims"/> belong to.</summary>
+    private Guid? _claimsFor;
 
     /// <summary>The show whose kept cart is being read (once per show).</summary>
     private Guid? _readingFor;
@@ -158,6 +166,7 @@ public sealed partial class ShowPage
         Cart.Changed += OnCartChanged;
         Live.PurchaseToast += OnPurchaseToastAsync;
         Live.OrderUpdated += OnOrderUpdatedAsync;
+        Live.ClaimUpdated += OnClaimUpdatedAsync;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -169,6 +178,12 @@ public sealed partial class ShowPage
         }
 
         Cart.Attach(State);
+        if (_claimsFor != Detail.Id)
+        {
+            _claimsFor = Detail.Id;
+            _claims = new MyClaims();
+        }
+
         if (ProductQuery != _productQueryHandled)
         {
             _productQueryHandled = ProductQuery;
@@ -272,7 +287,89 @@ public sealed partial class ShowPage
         }
     });
 
-    private void OrderPlaced(OrderDto order) => _placedHere[order.Id] = order.Status;
+    /// <summary>An order placed from the cart sheet: the claims it paid for leave their cards at once.</summary>
+    private void OrderPlaced(OrderDto order)
+    {
+        _placedHere[order.Id] = order.Status;
+        _claims.Paid(Cart.PlacedClaims);
+    }
+
+    /// <summary>The viewer's "+1" line got an answer: the claim it made (its card shows), or why it claimed nothing.</summary>
+    protected override Task OnChatAnsweredAsync(SendChatResult result)
+    {
+        if (result.Claim is { } claim)
+        {
+            _claims.Claimed(claim);
+        }
+        else if (result.ClaimNote is { } note)
+        {
+            Snackbar.Add(note, Severity.Info);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// One of the viewer's claims moved: the card follows, a claim that no longer holds a unit leaves the cart, and a unit
+    /// held for them off the waitlist is said in a toast with Pay (the card may be out of sight, on a desktop tab say).
+    /// </summary>
+    private Task OnClaimUpdatedAsync(ChatClaimDto claim) => InvokeAsync(() =>
+    {
+        var move = _claims.Moved(claim);
+        if (move == ClaimMove.None)
+        {
+            return;
+        }
+
+        if (claim.Status != ChatClaimStatus.Held)
+        {
+            Cart.RemoveClaim(claim.Id);
+        }
+
+        if (move == ClaimMove.Promoted)
+        {
+            Snackbar.Add(T["One came back for you: {0} is reserved. Pay before the time runs out.", ClaimName(claim)], Severity.Success, options =>
+            {
+                options.Action = T["Pay"];
+                options.OnClick = _ => InvokeAsync(() => PayClaim(claim));
+            });
+        }
+
+        StateHasChanged();
+    });
+
+    /// <summary>Pay for a held claim: its line (one unit at the claim's price) in the cart, and the cart open.</summary>
+    private void PayClaim(ChatClaimDto claim)
+    {
+        var current = _claims.Find(claim.Id) ?? claim;
+        if (current.Status != ChatClaimStatus.Held)
+        {
+            return;
+        }
+
+        switch (Cart.AddClaim(current))
+        {
+            case AddClaimResult.Added:
+                OpenCart();
+                break;
+            case AddClaimResult.SameItemInCart:
+                Snackbar.Add(T["{0} is already in your cart: place that order first, then pay for this one.", ClaimName(current)], Severity.Warning);
+                OpenCart();
+                break;
+            case AddClaimResult.CartFull:
+                Snackbar.Add(T["An order holds up to {0} different products. Place this one first, then start another.", Limits.OrderMaxLines], Severity.Warning);
+                break;
+            case AddClaimResult.NotHeld:
+                break;
+        }
+    }
+
+    private void DismissClaim(ChatClaimDto claim) => _claims.Dismiss(claim.Id);
+
+    /// <summary>The last pinned product in the room now: the item on show, which a bare "+1" claims (the server's rule).</summary>
+    private bool IsOnShow(Guid productId) => State.Pinned.Count > 0 && State.Pinned[^1] == productId;
+
+    private static string ClaimName(ChatClaimDto claim) => claim.VariantLabel is { } label ? $"{claim.ProductName} ({label})" : claim.ProductName;
 
     /// <summary>Buy: one more in the cart and the cart open.</summary>
     private void Buy(ProductChoice choice)
@@ -336,6 +433,13 @@ public sealed partial class ShowPage
             return false;
         }
 
+        if (Cart.HasClaimFor(item.ProductId, choice.VariantId))
+        {
+            var name = item.VariantFor(choice.VariantId) is { } chosen ? $"{item.Name} ({chosen.Label})" : item.Name;
+            Snackbar.Add(T["Your reserved {0} is in your cart: place that order first, then buy more.", name], Severity.Warning);
+            return false;
+        }
+
         // The flash price the viewer saw for this variant (a sale for other variants was not shown on it).
         var seen = Synced.SaleFor(item.ProductId, Clock.GetUtcNow()) is { } sale && sale.AppliesTo(choice.VariantId) ? sale : null;
         if (Cart.Add(item, seenSale: seen, variantId: choice.VariantId))
@@ -381,9 +485,13 @@ public sealed partial class ShowPage
 
     private void CloseQuestions() => _questionsOpen = false;
 
-    /// <summary>After every (re)join: the questions the viewer may see and their votes (not sequenced, so asked again).</summary>
+    /// <summary>
+    /// After every (re)join: the questions the viewer may see and their votes, and the viewer's own claims (neither is
+    /// sequenced, and pushes sent while the connection was away are lost, so both are asked again).
+    /// </summary>
     protected override async Task OnRoomJoinedAsync()
     {
+        await LoadMyClaimsAsync();
         try
         {
             var board = await Live.GetQuestionsAsync();
@@ -396,6 +504,36 @@ public sealed partial class ShowPage
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The board stays as it was (asked again on the next rejoin); the room events keep the public questions coming.
+        }
+    }
+
+    /// <summary>The viewer's claims in this show: a reloaded page shows those still held (to pay) or waiting again.</summary>
+    private async Task LoadMyClaimsAsync()
+    {
+        if (UserId is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var mine = await Live.GetMyClaimsAsync();
+            await InvokeAsync(() =>
+            {
+                if (_claims.Load(mine))
+                {
+                    foreach (var ended in mine.Where(c => c.Status != ChatClaimStatus.Held))
+                    {
+                        Cart.RemoveClaim(ended.Id);
+                    }
+
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The cards stay as they were; the next rejoin asks again, and the claim pushes keep them moving meanwhile.
         }
     }
 
@@ -470,6 +608,7 @@ public sealed partial class ShowPage
         Cart.Detach(State);
         Live.PurchaseToast -= OnPurchaseToastAsync;
         Live.OrderUpdated -= OnOrderUpdatedAsync;
+        Live.ClaimUpdated -= OnClaimUpdatedAsync;
         return base.DisposeAsync();
     }
 }

@@ -36,10 +36,14 @@ public sealed class CartStorage(IJSRuntime js)
         return lines;
     }
 
-    /// <summary>Keeps the cart's lines for its show (an empty cart removes the entry). Writes only what changed.</summary>
+    /// <summary>
+    /// Keeps the cart's lines for its show (an empty cart removes the entry). Writes only what changed. A "+1" claim's
+    /// line is not kept: its price and hold are the claim's, and the reloaded page shows the claim's card again to pay it.
+    /// </summary>
     public async Task WriteAsync(Guid showId, IReadOnlyList<CartLine> lines)
     {
-        var value = lines.Count == 0 ? null : Serialize([.. lines.Select(l => new SavedCartLine(l.ProductId, l.Quantity, l.VariantId))]);
+        SavedCartLine[] kept = [.. lines.Where(l => l.ClaimId is null).Select(l => new SavedCartLine(l.ProductId, l.Quantity, l.VariantId))];
+        var value = kept.Length == 0 ? null : Serialize(kept);
         if (_written.TryGetValue(showId, out var written) && written == value)
         {
             return;

@@ -1,3 +1,4 @@
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -47,6 +48,12 @@ public interface ILiveShowConnection : IAsyncDisposable
 
     /// <summary>The user was timed out or banned in the joined show, or it was lifted (kind null).</summary>
     event Func<RestrictionNoticeDto, Task>? Restricted;
+
+    /// <summary>
+    /// A "+1" claim of the joined show moved (promoted from the waitlist to held, expired, ordered): to its claimant,
+    /// and every claim that moves to the show's hosts.
+    /// </summary>
+    event Func<ChatClaimDto, Task>? ClaimUpdated;
 
     /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
     /// <param name="showId">The show.</param>
@@ -104,4 +111,13 @@ public interface ILiveShowConnection : IAsyncDisposable
     Task<HeldMessageDto> ReleaseHeldAsync(Guid heldId);
 
     Task<HeldMessageDto> DropHeldAsync(Guid heldId);
+
+    /// <summary>The host or co-host turns a product's "+1" claims on or off, with the minutes viewers get to pay.</summary>
+    Task<ClaimsChangedEvent> SetChatClaimsAsync(SetChatClaimsRequest request);
+
+    /// <summary>Staff: every claim of the show, newest first.</summary>
+    Task<IReadOnlyList<ChatClaimDto>> GetClaimsAsync();
+
+    /// <summary>The user's own claims in the show, newest first (what a reloaded page still holds).</summary>
+    Task<IReadOnlyList<ChatClaimDto>> GetMyClaimsAsync();
 }

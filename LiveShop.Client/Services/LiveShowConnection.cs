@@ -1,4 +1,5 @@
 using LiveShop.Shared;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -65,6 +66,8 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
     public event Func<IReadOnlyList<string>, Task>? BlocklistChanged;
 
     public event Func<RestrictionNoticeDto, Task>? Restricted;
+
+    public event Func<ChatClaimDto, Task>? ClaimUpdated;
 
     /// <summary>Connects (once) and joins the show; called again with another show, it leaves the first.</summary>
     /// <param name="showId">The show.</param>
@@ -142,6 +145,8 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
             showId == _showId ? RaiseAsync(BlocklistChanged, words) : Task.CompletedTask);
         _connection.On<RestrictionNoticeDto>(nameof(ILiveShowClient.Restricted), notice =>
             notice.ShowId == _showId ? RaiseAsync(Restricted, notice) : Task.CompletedTask);
+        _connection.On<ChatClaimDto>(nameof(ILiveShowClient.ClaimUpdated), claim =>
+            claim.ShowId == _showId ? RaiseAsync(ClaimUpdated, claim) : Task.CompletedTask);
         OnCameraPushes(_connection);
         _connection.Reconnecting += _ => SetStateAsync(LiveConnectionState.Reconnecting);
         _connection.Reconnected += async _ =>
@@ -238,6 +243,13 @@ public sealed partial class LiveShowConnection(NavigationManager navigation, Tim
     public Task<HeldMessageDto> ReleaseHeldAsync(Guid heldId) => Hub.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.ReleaseHeld), _showId, heldId);
 
     public Task<HeldMessageDto> DropHeldAsync(Guid heldId) => Hub.InvokeAsync<HeldMessageDto>(nameof(ILiveShowHub.DropHeld), _showId, heldId);
+
+    public Task<ClaimsChangedEvent> SetChatClaimsAsync(SetChatClaimsRequest request) =>
+        Hub.InvokeAsync<ClaimsChangedEvent>(nameof(ILiveShowHub.SetChatClaims), _showId, request);
+
+    public Task<IReadOnlyList<ChatClaimDto>> GetClaimsAsync() => Hub.InvokeAsync<IReadOnlyList<ChatClaimDto>>(nameof(ILiveShowHub.GetClaims), _showId);
+
+    public Task<IReadOnlyList<ChatClaimDto>> GetMyClaimsAsync() => Hub.InvokeAsync<IReadOnlyList<ChatClaimDto>>(nameof(ILiveShowHub.GetMyClaims), _showId);
 
     private HubConnection Hub => _connection ?? throw new InvalidOperationException("The live connection has not started.");
 

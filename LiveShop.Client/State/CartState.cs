@@ -2,6 +2,7 @@ using LiveShop.Client.Components;
 using LiveShop.Client.Resources;
 using LiveShop.Shared;
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -14,6 +15,8 @@ namespace LiveShop.Client.State;
 /// are two lines) and the quantity, never a price: prices
 /// are read live from the show page's <see cref="ShowState"/> (<see cref="ShowState.PriceOf"/>), so
 /// the cart always shows what the buyer would pay now, and the order asks for exactly that.
+/// A "+1" claim the buyer pays for is a line of its own (<see cref="AddClaim"/>): one unit, already held for them, at
+/// the claim's price, and the order line names the claim.
 /// Scoped, so it survives moving between pages; attaching another show's page empties it.
 /// </summary>
 public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? text = null)
@@ -22,6 +25,9 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
 
     /// <summary>Units this buyer already holds at a sale's flash price (by sale id), as far as this tab knows.</summary>
     private readonly Dictionary<Guid, int> _flashHeld = [];
+
+    /// <summary>Claims whose lines went into an order placed from this cart.</summary>
+    private readonly HashSet<Guid> _placedClaims = [];
     private ShowState? _show;
 
     /// <summary>The viewer's text for the notes on flash prices (the app's localizer; straight from the resources when made by hand).</summary>
@@ -40,6 +46,9 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
     public int Count => _lines.Sum(l => l.Quantity);
 
     public bool IsEmpty => _lines.Count == 0;
+
+    /// <summary>The "+1" claims paid for by orders placed from this cart (the claim cards go once their order is placed).</summary>
+    public IReadOnlyCollection<Guid> PlacedClaims => _placedClaims;
 
     public string Currency => _show?.Show?.Currency ?? "";
 
@@ -71,6 +80,7 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
             ShowId = show.Show.Id;
             _lines.Clear();
             _flashHeld.Clear();
+            _placedClaims.Clear();
         }
 
         Changed?.Invoke();
@@ -88,7 +98,8 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
 
     /// <summary>
     /// Adds units of a product (to its line if it has one; at most <see cref="Limits.OrderMaxQuantity"/>).
-    /// False when it would be a new line and the cart already holds <see cref="Limits.OrderMaxLines"/> products.
+    /// False when it would be a new line and the cart already holds <see cref="Limits.OrderMaxLines"/> products, or when
+    /// a "+1" claim's line holds that product (variant) (<see cref="HasClaimFor"/>: an order has one line for it).
     /// </summary>
     /// <param name="product">The lineup product.</param>
     /// <param name="quantity">How many more.</param>
@@ -102,6 +113,11 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
         {
             variant = product.VariantFor(variantId)
                 ?? throw new ArgumentException($"Choose one of the variants of {product.Name}.", nameof(variantId));
+        }
+
+        if (HasClaimFor(product.ProductId, variant?.Id))
+        {
+            return false;
         }
 
         var index = IndexOf(product.ProductId, variant?.Id);
@@ -127,6 +143,57 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
         return true;
     }
 
+    /// <summary>
+    /// Adds the line that pays for a held "+1" claim: one unit at the claim's price, not changeable (the unit is held for
+    /// this buyer only). Nothing changes when the claim already has its line. An order has one line per product (variant),
+    /// so a claim of a product (variant) that already has a line waits until that one is ordered.
+    /// </summary>
+    public AddClaimResult AddClaim(ChatClaimDto claim)
+    {
+        if (claim.Status != ChatClaimStatus.Held || claim.ShowId != ShowId)
+        {
+            return AddClaimResult.NotHeld;
+        }
+
+        if (_lines.Exists(l => l.ClaimId == claim.Id))
+        {
+            return AddClaimResult.Added;
+        }
+
+        if (_lines.Exists(l => l.ProductId == claim.ProductId && l.VariantId == claim.VariantId))
+        {
+            return AddClaimResult.SameItemInCart;
+        }
+
+        if (_lines.Count >= Limits.OrderMaxLines)
+        {
+            return AddClaimResult.CartFull;
+        }
+
+        _lines.Add(new CartLine(claim.ProductId, claim.ProductName, claim.ImageUrl, 1)
+        {
+            VariantId = claim.VariantId,
+            VariantLabel = claim.VariantLabel,
+            ClaimId = claim.Id,
+            ClaimPrice = claim.UnitPrice,
+            HeldUntil = claim.PayBy,
+        });
+        Changed?.Invoke();
+        return AddClaimResult.Added;
+    }
+
+    /// <summary>Whether a claim's line holds this product (variant): it is the order's one line for it, so no more units are added beside it.</summary>
+    public bool HasClaimFor(Guid productId, Guid? variantId) => _lines.Exists(l => l.ClaimId is not null && l.ProductId == productId && l.VariantId == variantId);
+
+    /// <summary>Takes a claim's line out (the buyer removed it, or the claim no longer holds a unit); the claim itself stays as it is.</summary>
+    public void RemoveClaim(Guid claimId)
+    {
+        if (_lines.RemoveAll(l => l.ClaimId == claimId) > 0)
+        {
+            Changed?.Invoke();
+        }
+    }
+
     /// <summary>Sets a line's quantity, kept between 1 and <see cref="Limits.OrderMaxQuantity"/> (removing is <see cref="Remove"/>).</summary>
     public void SetQuantity(Guid productId, int quantity, Guid? variantId = null)
     {
@@ -140,10 +207,10 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
         Changed?.Invoke();
     }
 
-    /// <summary>Removes a product's line (of that variant, for a product with variants).</summary>
+    /// <summary>Removes a product's line (of that variant, for a product with variants); a claim's line goes with <see cref="RemoveClaim"/>.</summary>
     public void Remove(Guid productId, Guid? variantId = null)
     {
-        if (_lines.RemoveAll(l => l.ProductId == productId && l.VariantId == variantId) > 0)
+        if (_lines.RemoveAll(l => l.ProductId == productId && l.VariantId == variantId && l.ClaimId is null) > 0)
         {
             Changed?.Invoke();
         }
@@ -246,6 +313,12 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
     /// </summary>
     public ProductPrice PriceOf(CartLine line)
     {
+        if (line.ClaimPrice is { } claimed)
+        {
+            // The unit is held at the claim's price, whatever the product costs now.
+            return new ProductPrice(claimed, claimed, Currency, null);
+        }
+
         var price = PriceOf(line.ProductId, line.Quantity, line.VariantId, FlashUnitsBefore(line));
         return line.SeenSale is { } seen && price.FlashNote is null && price.Sale is null
             ? price with { FlashNote = T["The flash price {0} has ended.", Money.Format(seen.Price, seen.Currency)] }
@@ -272,6 +345,11 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
     /// <summary>An order of this buyer was placed: its units at a flash price count against that sale's per-buyer cap.</summary>
     public void Placed(OrderDto order)
     {
+        foreach (var line in _lines.Where(l => l.ClaimId is not null && order.Lines.Any(o => o.ProductId == l.ProductId && o.VariantId == l.VariantId)))
+        {
+            _placedClaims.Add(line.ClaimId!.Value);
+        }
+
         foreach (var line in order.Lines.Where(l => l.FlashSaleId is not null))
         {
             _flashHeld[line.FlashSaleId!.Value] = _flashHeld.GetValueOrDefault(line.FlashSaleId.Value) + line.Quantity;
@@ -287,8 +365,9 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
         .. _lines.Select(l => new PlaceOrderLine(
             l.ProductId,
             l.Quantity,
-            agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l).Unit,
-            l.VariantId)),
+            l.ClaimId is null && agreedPrices is not null && agreedPrices.TryGetValue(l.ProductId, out var agreed) ? agreed : PriceOf(l).Unit,
+            l.VariantId,
+            l.ClaimId)),
     ];
 
     /// <summary>
@@ -301,7 +380,8 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
             l.ProductId,
             l.Quantity,
             agreedPrices.TryGetValue(l.Key, out var agreed) ? agreed : PriceOf(l).Unit,
-            l.VariantId)),
+            l.VariantId,
+            l.ClaimId)),
     ];
 
     /// <summary>Units of the lines before this one that are priced at the flash price this line's variant would get.</summary>
@@ -320,7 +400,7 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
                 break;
             }
 
-            if (earlier.ProductId == line.ProductId && PriceOf(earlier.ProductId, earlier.Quantity, earlier.VariantId, taken).Sale?.Id == sale.Id)
+            if (earlier.ProductId == line.ProductId && earlier.ClaimId is null && PriceOf(earlier.ProductId, earlier.Quantity, earlier.VariantId, taken).Sale?.Id == sale.Id)
             {
                 taken += earlier.Quantity;
             }
@@ -329,7 +409,7 @@ public sealed class CartState(TimeProvider clock, IStringLocalizer<ViewerText>? 
         return taken;
     }
 
-    private int IndexOf(Guid productId, Guid? variantId) => _lines.FindIndex(l => l.ProductId == productId && l.VariantId == variantId);
+    private int IndexOf(Guid productId, Guid? variantId) => _lines.FindIndex(l => l.ProductId == productId && l.VariantId == variantId && l.ClaimId is null);
 
     private ShowState AttachedShow => _show ?? throw new InvalidOperationException("No show page is open: prices come from it.");
 
@@ -347,15 +427,40 @@ public sealed record CartLine(Guid ProductId, string Name, string ImageUrl, int 
     /// <summary>The variant as buyers read it ("Red / M"); null without variants.</summary>
     public string? VariantLabel { get; init; }
 
-    /// <summary>What tells this line from the others: the product and its variant.</summary>
-    public CartLineKey Key => new(ProductId, VariantId);
+    /// <summary>What tells this line from the others: the product, its variant, and the claim it pays for.</summary>
+    public CartLineKey Key => new(ProductId, VariantId, ClaimId);
+
+    /// <summary>The "+1" claim this line pays for (null: an ordinary line).</summary>
+    public Guid? ClaimId { get; init; }
+
+    /// <summary>A claim's line: the price the unit is held at.</summary>
+    public decimal? ClaimPrice { get; init; }
+
+    /// <summary>A claim's line: when the hold runs out (server clock).</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
 
     /// <summary>The flash price shown on the product when the buyer tapped it, if any.</summary>
     public FlashSaleDto? SeenSale { get; init; }
 }
 
-/// <summary>One line of the cart: a product and, for a product with variants, the variant.</summary>
-public readonly record struct CartLineKey(Guid ProductId, Guid? VariantId);
+/// <summary>One line of the cart: a product and, for a product with variants, the variant; a claim's line also names the claim.</summary>
+public readonly record struct CartLineKey(Guid ProductId, Guid? VariantId, Guid? ClaimId = null);
+
+/// <summary>What <see cref="CartState.AddClaim"/> did with a claim.</summary>
+public enum AddClaimResult
+{
+    /// <summary>Its line is in the cart (added now, or already there).</summary>
+    Added,
+
+    /// <summary>The claim holds no unit (waiting, ended) or is of another show: nothing to pay for.</summary>
+    NotHeld,
+
+    /// <summary>Another line holds the same product (variant): an order has one line for it, so that one is ordered first.</summary>
+    SameItemInCart,
+
+    /// <summary>The cart already holds <see cref="Limits.OrderMaxLines"/> lines.</summary>
+    CartFull,
+}
 
 /// <summary>A cart line as kept in the browser between visits: the product (and variant) and how many, nothing else.</summary>
 public sealed record SavedCartLine(Guid ProductId, int Quantity, Guid? VariantId = null);

@@ -1,4 +1,5 @@
 using LiveShop.Shared.Catalog;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -23,6 +24,7 @@ public sealed class ShowState
     private readonly Dictionary<Guid, long> _chatSequences = [];
     private readonly List<PendingChat> _pending = [];
     private readonly RoomCommerce _commerce = new();
+    private readonly Dictionary<Guid, ChatClaimSettingsDto> _claims = [];
 
     public ShowDetailDto? Show { get; private set; }
 
@@ -48,6 +50,12 @@ public sealed class ShowState
 
     /// <summary>Running flash sales by product.</summary>
     public IReadOnlyDictionary<Guid, FlashSaleDto> Sales => _commerce.Sales;
+
+    /// <summary>
+    /// Each product's "+1" claims (open or not, pay time, counts per keyword) as the snapshot and the
+    /// <see cref="ClaimsChangedEvent"/>s last told; products never opened to claims are not here.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, ChatClaimSettingsDto> Claims => _claims;
 
     /// <summary>Confirmed chat lines, oldest first.</summary>
     public IReadOnlyList<ChatMessageDto> Chat => _chat;
@@ -105,6 +113,9 @@ public sealed class ShowState
     /// <summary>The running sale on a product, if any (by the server's clock).</summary>
     public FlashSaleDto? SaleFor(Guid productId, DateTimeOffset deviceNow) => _commerce.RunningSale(productId, ServerNow(deviceNow));
 
+    /// <summary>A product's "+1" claims setting, or null when the host never opened it to claims.</summary>
+    public ChatClaimSettingsDto? ClaimsFor(Guid productId) => _claims.GetValueOrDefault(productId);
+
     /// <summary>A product of the lineup, or null when the show has no such product.</summary>
     public LineupItemDto? ItemFor(Guid productId) => Show?.Lineup.FirstOrDefault(l => l.ProductId == productId);
 
@@ -139,6 +150,7 @@ public sealed class ShowState
         _chatSequences.Clear();
         _pending.Clear();
         _commerce.Reset([], []);
+        _claims.Clear();
         ChatSettings = NoChatSettings;
         Restriction = null;
         IsStaff = false;
@@ -391,6 +403,13 @@ public sealed class ShowState
             SetStock(stock.ProductId, stock.Stock, stock.Variants);
         }
 
+        // The snapshot is the present: a product it does not list has no claims (null from a server without them).
+        _claims.Clear();
+        foreach (var claims in snapshot.Claims ?? [])
+        {
+            _claims[claims.ProductId] = claims;
+        }
+
         _chat.Clear();
         _chatSequences.Clear();
         foreach (var message in snapshot.RecentChat)
@@ -447,6 +466,10 @@ public sealed class ShowState
                 break;
             case VideoChangedEvent video:
                 Video = video.Video;
+                break;
+            case ClaimsChangedEvent claims:
+                // The whole setting and its counts after the change: replacing it twice is the same as once.
+                _claims[claims.Claims.ProductId] = claims.Claims;
                 break;
         }
     }

@@ -2,6 +2,7 @@ using LiveShop.Client.Components;
 using LiveShop.Client.Components.Sales;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Sales;
 using LiveShop.Shared.Shows;
@@ -17,6 +18,9 @@ namespace LiveShop.Client.Pages.Host;
 /// The host and co-host also see a GMV ticker, loaded once interactive and then kept by the
 /// <c>SalesUpdated</c> push. As one of the show's staff, the host sees the top open questions (to answer
 /// aloud, then mark answered, or answer in writing) and can delete chat lines or time out their authors.
+/// "+1" claims: under each pinned product the host turns claims on or off with the time buyers get to pay, and sees each
+/// keyword's counts (room events); the show's claims are listed under the lineup, read after every join and again
+/// (at most once a second) when a claims event says the counts moved, and each pushed claim is merged as it comes.
 /// </summary>
 public sealed partial class HostConsole
 {
@@ -27,6 +31,11 @@ public sealed partial class HostConsole
     private PeriodicTimer? _ticker;
     private SalesSummaryDto? _sales;
     private long _salesPushes;
+    private readonly ClaimBoard _claims = new();
+    private CoalescedRefresh? _claimsRefresh;
+
+    /// <summary>The show <see cref="_claims"/> belong to.</summary>
+    private Guid? _claimsFor;
 
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -63,6 +72,9 @@ public sealed partial class HostConsole
     protected override async Task OnInitializedAsync()
     {
         Live.SalesUpdated += OnSalesUpdatedAsync;
+        Live.ClaimUpdated += OnClaimUpdatedAsync;
+        State.EventApplied += OnRoomEvent;
+        _claimsRefresh = new CoalescedRefresh(LoadClaimsAsync, TimeSpan.FromSeconds(1), Clock);
         await base.OnInitializedAsync();
     }
 
@@ -73,6 +85,19 @@ public sealed partial class HostConsole
         {
             _sales = null;
         }
+
+        if (_claimsFor != Detail?.Id)
+        {
+            _claimsFor = Detail?.Id;
+            _claims.Clear();
+        }
+    }
+
+    /// <summary>After every (re)join: the moderation state (the base), and the show's claims (pushes missed meanwhile are lost).</summary>
+    protected override async Task OnRoomJoinedAsync()
+    {
+        await base.OnRoomJoinedAsync();
+        _claimsRefresh?.Request();
     }
 
     protected override async Task OnJoinedAsync()
@@ -105,6 +130,58 @@ public sealed partial class HostConsole
             // The ticker stays blank until the first push; the Sales page says what went wrong.
         }
     }
+
+    /// <summary>The show's claims, for its staff (the server refuses everyone else); merged, so a push that came first still wins.</summary>
+    private async Task LoadClaimsAsync()
+    {
+        if (Detail is not { } show || !(CanSeeSales || State.IsStaff))
+        {
+            return;
+        }
+
+        try
+        {
+            var claims = await Live.GetClaimsAsync();
+            await InvokeAsync(() =>
+            {
+                if (Detail?.Id == show.Id && _claims.Apply(claims))
+                {
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (HubException e)
+        {
+            await InvokeAsync(() => Snackbar.Add(HubErrors.Sentence(e), Severity.Error, o => o.DuplicatesBehavior = SnackbarDuplicatesBehavior.Prevent));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The link dropped mid-call: the rejoin after the reconnect asks again.
+        }
+    }
+
+    /// <summary>A claims event means claims were made, released or paid: the list is read again (coalesced).</summary>
+    private void OnRoomEvent(RoomEvent roomEvent)
+    {
+        if (roomEvent is ClaimsChangedEvent)
+        {
+            _claimsRefresh?.Request();
+        }
+    }
+
+    /// <summary>A claim moved (held off the waitlist, expired, paid): merged at once, no reload.</summary>
+    private Task OnClaimUpdatedAsync(ChatClaimDto claim) => InvokeAsync(() =>
+    {
+        if (claim.ShowId == Detail?.Id && _claims.Apply(claim))
+        {
+            StateHasChanged();
+        }
+    });
+
+    /// <summary>Claims on or off, or another pay time; the answer is the product's new setting (also pushed to the room).</summary>
+    private Task SetClaimsAsync(SetChatClaimsRequest request) => RunAsync(
+        () => Live.SetChatClaimsAsync(request),
+        request.Open ? T["+1 claims are on: viewers type the keyword in the chat to reserve one."] : T["+1 claims are off."]);
 
     private Task OnSalesUpdatedAsync(SalesSummaryDto summary) => InvokeAsync(() =>
     {
@@ -196,7 +273,10 @@ public sealed partial class HostConsole
     public override async ValueTask DisposeAsync()
     {
         _ticker?.Dispose();
+        _claimsRefresh?.Dispose();
         Live.SalesUpdated -= OnSalesUpdatedAsync;
+        Live.ClaimUpdated -= OnClaimUpdatedAsync;
+        State.EventApplied -= OnRoomEvent;
         await base.DisposeAsync();
     }
 

@@ -1,4 +1,5 @@
 using LiveShop.Client.Services;
+using LiveShop.Shared.Claims;
 using LiveShop.Shared.Moderation;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -70,6 +71,8 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
 
     public event Func<RestrictionNoticeDto, Task>? Restricted;
 
+    public event Func<ChatClaimDto, Task>? ClaimUpdated;
+
     /// <summary>Answers calls of <paramref name="method"/> (a name of <see cref="ILiveShowHub"/>) with <paramref name="answer"/>'s value.</summary>
     public FakeLiveShowConnection Answer(string method, Func<object?[], object> answer)
     {
@@ -138,6 +141,8 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
 
     public Task PushRestrictedAsync(RestrictionNoticeDto notice) => RaiseAsync(Restricted, notice);
 
+    public Task PushClaimAsync(ChatClaimDto claim) => RaiseAsync(ClaimUpdated, claim);
+
     public Task ResyncAsync() => Task.CompletedTask;
 
     public Task<ShowStatusEvent> GoLiveAsync() => Call<ShowStatusEvent>(nameof(ILiveShowHub.GoLive));
@@ -185,6 +190,12 @@ public sealed class FakeLiveShowConnection(JoinResult join, DateTimeOffset devic
     public Task<HeldMessageDto> ReleaseHeldAsync(Guid heldId) => Call<HeldMessageDto>(nameof(ILiveShowHub.ReleaseHeld), heldId);
 
     public Task<HeldMessageDto> DropHeldAsync(Guid heldId) => Call<HeldMessageDto>(nameof(ILiveShowHub.DropHeld), heldId);
+
+    public Task<ClaimsChangedEvent> SetChatClaimsAsync(SetChatClaimsRequest request) => Call<ClaimsChangedEvent>(nameof(ILiveShowHub.SetChatClaims), request);
+
+    public Task<IReadOnlyList<ChatClaimDto>> GetClaimsAsync() => Call<IReadOnlyList<ChatClaimDto>>(nameof(ILiveShowHub.GetClaims));
+
+    public Task<IReadOnlyList<ChatClaimDto>> GetMyClaimsAsync() => Call<IReadOnlyList<ChatClaimDto>>(nameof(ILiveShowHub.GetMyClaims));
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -33,6 +33,10 @@ public static class Cli
               --expire: the demo shop takes cards through a fake Stripe API (in this tool) and nobody pays:
               every order waits PendingPayment, its hold (1 min) runs out and its units go back; reports
               how long until the room shows the flash units and the stock back, and checks the orders
+          claims --buyers N --units U
+              The demo host pins a product with U in stock and turns on "+1" claims; N guests, each in the
+              room, type "+1" at once. Held claims (must be exactly U), waiting ones (positions 1..N-U, each
+              once), the stock (must be 0) and the room's counts; claims/s and the latency of the answers.
           baseline-server --port P [--parent-pid PID]
               The plain SignalR hub on 127.0.0.1:P (started by `fanout` and `chat`).
 
@@ -103,6 +107,7 @@ public static class Cli
                 "fanout" => await FanoutCommand.RunAsync(options, stop.Token),
                 "chat" => await ChatCommand.RunAsync(options, stop.Token),
                 "flashsale" => await FlashSaleCommand.RunAsync(options, stop.Token),
+                "claims" => await ClaimsCommand.RunAsync(options, stop.Token),
                 "baseline-server" => await BaselineServer.RunAsync(options, stop.Token),
                 _ => throw new InvalidOperationException("unreachable"),
             };
@@ -162,7 +167,7 @@ public sealed class Options
     public static Options Parse(string[] args)
     {
         var command = args[0];
-        if (command is not ("fanout" or "chat" or "flashsale" or "baseline-server"))
+        if (command is not ("fanout" or "chat" or "flashsale" or "claims" or "baseline-server"))
         {
             throw new ArgumentException($"Unknown command '{command}'.");
         }

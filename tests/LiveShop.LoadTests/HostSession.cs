@@ -71,6 +71,22 @@ public sealed class HostSession : IAsyncDisposable
         }
     }
 
+    /// <summary>An HTTP client signed in as a demo account (the demo password), for back-office calls.</summary>
+    public static async Task<HttpClient> SignInAsync(Uri baseUrl, string email, CancellationToken cancellationToken)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            await PostAsync(http, ApiRoutes.SignIn, new SignInRequest(email, DemoPassword, RememberMe: false), cancellationToken);
+            return http;
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// <paramref name="count"/> guests (POST /api/account/guest, each with its own cookie), each with a
     /// hub connection: chat senders that are subject to the per-user rate limit, as real viewers are.

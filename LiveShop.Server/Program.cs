@@ -1,3 +1,4 @@
+using LiveShop.Server.Features.Claims;
 using LiveShop.Server.Features.Creators;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Accounts;
@@ -47,6 +48,7 @@ builder.AddLiveShopCreators();
 builder.AddLiveShopStores();
 builder.AddLiveShopShows();
 builder.AddLiveShopLive();
+builder.AddLiveShopClaims();
 builder.AddLiveShopOrders();
 builder.AddLiveShopPayments();
 builder.AddLiveShopFulfilment();

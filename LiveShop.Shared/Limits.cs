@@ -22,6 +22,9 @@ public static class Limits
     /// <summary>"+1" claims: the longest time a host may give viewers to pay (a day).</summary>
     public const int ClaimPayMaxMinutes = 1440;
 
+    /// <summary>"+1" claims: the pay time a product starts with (long enough to check out on a phone, short enough to keep the line moving).</summary>
+    public const int ClaimPayDefaultMinutes = 30;
+
     /// <summary>Chat: a burst of this many messages, then one per <see cref="ChatRefill"/>.</summary>
     public const int ChatBurst = 3;
     public static readonly TimeSpan ChatRefill = TimeSpan.FromSeconds(1);

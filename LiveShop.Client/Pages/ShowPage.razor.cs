@@ -1,5 +1,6 @@
 using LiveShop.Client.Components;
 using LiveShop.Client.Components.Moderation;
+using LiveShop.Client.Features.Claims;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared;
@@ -344,6 +345,7 @@ public sealed partial class ShowPage
         var current = _claims.Find(claim.Id) ?? claim;
         if (current.Status != ChatClaimStatus.Held)
         {
+            Snackbar.Add(T["Your hold on {0} has ended.", ClaimName(current)], Severity.Info);
             return;
         }
 
@@ -360,6 +362,7 @@ public sealed partial class ShowPage
                 Snackbar.Add(T["An order holds up to {0} different products. Place this one first, then start another.", Limits.OrderMaxLines], Severity.Warning);
                 break;
             case AddClaimResult.NotHeld:
+                Snackbar.Add(T["Your hold on {0} has ended.", ClaimName(current)], Severity.Info);
                 break;
         }
     }

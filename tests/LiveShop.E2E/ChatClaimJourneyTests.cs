@@ -47,11 +47,11 @@ public sealed class ChatClaimJourneyTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(claim).ToHaveAttributeAsync("data-state", "held", new LocatorAssertionsToHaveAttributeOptions { Timeout = 10_000 });
         await Assertions.Expect(claim.Locator("[data-testid='claim-price']")).ToHaveTextAsync("NT$690");
         await Assertions.Expect(claim.Locator("[data-testid='claim-product']")).ToContainTextAsync("Jade Face Roller");
-        await Assertions.Expect(card.Locator("[data-testid='card-claimed']")).ToContainTextAsync("1", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(card.Locator("[data-testid='card-claimed']")).ToHaveTextAsync("1 claimed", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         await viewer.ScreenshotAsync(new PageScreenshotOptions { Path = Pages.ScreenshotPath("viewer-phone-claim.png") });
 
         // The host sees it arrive: the count per keyword and the claim with the viewer's name, held.
-        await Assertions.Expect(keyword).ToContainTextAsync("1", new LocatorAssertionsToContainTextOptions { Timeout = 10_000 });
+        await Assertions.Expect(keyword).ToHaveTextAsync("+1 · 1 claimed", new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         var claimRow = console.TestId("claim-row").First;
         await Assertions.Expect(claimRow.Locator("[data-testid='claim-buyer']")).ToHaveTextAsync(DemoSeeder.ViewerAccount.DisplayName, new LocatorAssertionsToHaveTextOptions { Timeout = 10_000 });
         await Assertions.Expect(claimRow).ToHaveAttributeAsync("data-status", "Held");

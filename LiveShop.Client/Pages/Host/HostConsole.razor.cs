@@ -1,5 +1,6 @@
 using LiveShop.Client.Components;
 using LiveShop.Client.Components.Sales;
+using LiveShop.Client.Features.Claims;
 using LiveShop.Client.Services;
 using LiveShop.Client.State;
 using LiveShop.Shared.Claims;

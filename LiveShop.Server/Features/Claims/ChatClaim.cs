@@ -64,20 +64,40 @@ public sealed class ChatClaim
     public Guid? OrderId { get; private set; }
 
     /// <summary>The one held unit is now the order's.</summary>
-    internal void Ordered(Guid orderId)
+    internal void Order(Guid orderId)
     {
+        Require(ChatClaimStatus.Held);
         Status = ChatClaimStatus.Ordered;
         OrderId = orderId;
     }
 
-    internal void Expire() => Status = ChatClaimStatus.Expired;
+    /// <summary>Not paid in time: its unit goes to the next in line or back to the stock (the caller's).</summary>
+    internal void Expire()
+    {
+        Require(ChatClaimStatus.Held);
+        Status = ChatClaimStatus.Expired;
+    }
 
     /// <summary>A released unit comes to this waiting claim: held from now for the product's pay time.</summary>
     internal void Hold(DateTimeOffset payBy)
     {
+        Require(ChatClaimStatus.Waiting);
         Status = ChatClaimStatus.Held;
         PayBy = payBy;
     }
 
-    internal void Close() => Status = ChatClaimStatus.Closed;
+    /// <summary>Claims closed (or the product left the lineup) while it waited: nothing was held.</summary>
+    internal void Close()
+    {
+        Require(ChatClaimStatus.Waiting);
+        Status = ChatClaimStatus.Closed;
+    }
+
+    private void Require(ChatClaimStatus status)
+    {
+        if (Status != status)
+        {
+            throw new InvalidOperationException($"Claim {Id} is {Status}, not {status}.");
+        }
+    }
 }

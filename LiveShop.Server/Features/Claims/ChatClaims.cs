@@ -21,6 +21,10 @@ namespace LiveShop.Server.Features.Claims;
 /// </summary>
 public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaff staff, ILiveClients clients)
 {
+    /// <summary>The most claims the host's list and a viewer's own list carry (newest first).</summary>
+    private const int StaffListMax = 500;
+    private const int MineListMax = 100;
+
     public async Task<ClaimsChangedEvent> SetAsync(ClaimsPrincipal caller, Guid showId, SetChatClaimsRequest? request, CancellationToken cancellationToken = default)
     {
         if (request is null || (request.Open && (request.PayMinutes < 1 || request.PayMinutes > Limits.ClaimPayMaxMinutes)))
@@ -31,9 +35,9 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
         List<ChatClaim> closed = [];
         var changed = await writer.WriteAsync(showId, async room =>
         {
-            var show = await RoomShows.LoadHostedAsync(db, caller, showId, "turn on “+1” claims", cancellationToken);
+            var show = await RoomShows.LoadHostedAsync(db, caller, showId, "change “+1” claims", cancellationToken);
             var item = show.LineupItem(request.ProductId);
-            if (request.Open && await db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == request.ProductId && s.EndedAt == null && s.EndsAt > room.Now, cancellationToken))
+            if (request.Open && await FlashSales.IsRunningAsync(db, showId, request.ProductId, room.Now, cancellationToken))
             {
                 throw DomainException.Conflict(ProblemCodes.ClaimFlashSale, "“{0}” has a flash price running: end it before turning on “+1” claims.", item.Product!.Name);
             }
@@ -66,7 +70,52 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
         return changed;
     }
 
-    /// <summary>Staff of the show: its claims, newest first (the last 500).</summary>
+    /// <summary>
+    /// The buyer's held claim an order line pays for, turned <see cref="ChatClaimStatus.Ordered"/> in the order's room
+    /// change: theirs, in this show, of this product and variant (404 otherwise), still held and within its time (409:
+    /// waiting, ran out, closed, already ordered), one unit at the price it was claimed at (409 price-changed otherwise).
+    /// </summary>
+    internal static async Task<ChatClaim> OrderAsync(
+        LiveShopDbContext db, Guid claimId, Guid buyerId, Guid showId, Product product, ProductVariant? variant, int quantity, decimal expectedPrice, Guid orderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var name = Orders.OrderLineStock.NameOf(product, variant);
+        var claim = await db.ChatClaims.SingleOrDefaultAsync(c => c.Id == claimId && c.BuyerId == buyerId && c.ShowId == showId, cancellationToken);
+        if (claim is null || claim.ProductId != product.Id || claim.VariantId != variant?.Id)
+        {
+            throw DomainException.NotFound(ProblemCodes.ClaimNotFound, "You have no claim on “{0}” in this show.", name);
+        }
+
+        switch (claim.Status)
+        {
+            case ChatClaimStatus.Ordered:
+                throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "You already ordered your claim on “{0}”: see My orders.", name);
+            case ChatClaimStatus.Waiting:
+                throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "Your claim on “{0}” is still on the waitlist: nothing is held for you yet.", name);
+            case not ChatClaimStatus.Held:
+            case ChatClaimStatus.Held when claim.PayBy <= now:
+                throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "Your claim on “{0}” is no longer held: its time to pay ran out.", name);
+        }
+
+        if (quantity != 1)
+        {
+            throw DomainException.Invalid(ProblemCodes.QuantityInvalid, "A claim holds one “{0}”: order it with quantity 1.", name);
+        }
+
+        if (expectedPrice != claim.UnitPrice)
+        {
+            var facts = new Dictionary<string, object?>
+            {
+                ["productId"] = product.Id, ["variantId"] = variant?.Id, ["expectedPrice"] = expectedPrice, ["currentPrice"] = claim.UnitPrice, ["currency"] = claim.Currency,
+            };
+            throw DomainException.Conflict(ProblemCodes.PriceChanged, "The price of “{0}” is now {1} (you saw {2}).",
+                facts, name, Currencies.Format(claim.UnitPrice, claim.Currency), Currencies.Format(expectedPrice, claim.Currency));
+        }
+
+        claim.Order(orderId);
+        return claim;
+    }
+
+    /// <summary>Staff of the show: its claims, newest first (the last <see cref="StaffListMax"/>).</summary>
     public async Task<IReadOnlyList<ChatClaimDto>> ForStaffAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {
         var userId = caller.RequireUserId();
@@ -77,7 +126,7 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
         }
 
         var claims = await db.ChatClaims.AsNoTracking().Where(c => c.ShowId == showId)
-            .OrderByDescending(c => c.Sequence).Take(500).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.Sequence).Take(StaffListMax).ToListAsync(cancellationToken);
         return await ToDtosAsync(db, claims, cancellationToken);
     }
 
@@ -86,7 +135,7 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
     {
         var userId = caller.RequireUserId();
         var claims = await db.ChatClaims.AsNoTracking().Where(c => c.ShowId == showId && c.BuyerId == userId)
-            .OrderByDescending(c => c.Sequence).Take(100).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.Sequence).Take(MineListMax).ToListAsync(cancellationToken);
         return await ToDtosAsync(db, claims, cancellationToken);
     }
 

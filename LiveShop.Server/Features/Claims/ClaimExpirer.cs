@@ -21,7 +21,7 @@ public sealed partial class ClaimExpirer(IServiceScopeFactory scopes, IOptions<C
     public const string LeaseName = "claims.expire";
 
     /// <summary>At most this many shows per round.</summary>
-    private const int Shows = 50;
+    private const int MaxShowsPerRound = 50;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         leases.RunLeasedAsync(LeaseName, TimeSpan.FromSeconds(options.Value.ExpireEverySeconds), RunOnceAsync, e => LogRoundFailed(logger, e), stoppingToken);
@@ -36,7 +36,7 @@ public sealed partial class ClaimExpirer(IServiceScopeFactory scopes, IOptions<C
             var now = clock.GetUtcNow().ToMilliseconds();
             due = await db.ChatClaims.AsNoTracking()
                 .Where(c => c.Status == ChatClaimStatus.Held && c.PayBy <= now)
-                .Select(c => c.ShowId).Distinct().Take(Shows)
+                .Select(c => c.ShowId).Distinct().Take(MaxShowsPerRound)
                 .ToListAsync(cancellationToken);
         }
 

@@ -182,6 +182,10 @@ public sealed class FlashSales(LiveShopDbContext db, RoomWriter writer, FlashSal
             return true;
         }, cancellationToken);
 
+    /// <summary>Whether a flash price on the product runs in the show now ("+1" claims never run beside one).</summary>
+    internal static Task<bool> IsRunningAsync(LiveShopDbContext db, Guid showId, Guid productId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.FlashSales.AnyAsync(s => s.ShowId == showId && s.ProductId == productId && s.EndedAt == null && s.EndsAt > now, cancellationToken);
+
     /// <summary>
     /// Inside a declined order's room change, after its stock went back: gives the flash sale on the
     /// product its units back (<paramref name="flashUnits"/>, 0 for a line at the list price). A running

@@ -4,7 +4,7 @@ namespace LiveShop.Server.Features.Live;
 
 public static class LiveExtensions
 {
-    /// <summary>The live room's use cases: joining, pins, flash sales, chat, "+1" claims, stock fan-out (the engine is in Realtime).</summary>
+    /// <summary>The live room's use cases: joining, pins, flash sales, chat, stock fan-out (the engine is in Realtime).</summary>
     public static WebApplicationBuilder AddLiveShopLive(this WebApplicationBuilder builder)
     {
         builder.AddLiveShopRoomEngine();
@@ -24,10 +24,7 @@ public static class LiveExtensions
         builder.Services.AddScoped<FlashSales>();
         builder.Services.AddScoped<Chat>();
         builder.Services.AddScoped<ChatHistory>();
-        builder.Services.AddScoped<Claims.ChatClaims>();
-        builder.Services.AddOptions<Claims.ClaimOptions>().BindConfiguration(Claims.ClaimOptions.Section);
-        builder.Services.AddSingleton<Claims.ClaimExpirer>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Claims.ClaimExpirer>());
+
         return builder;
     }
 }

@@ -11,7 +11,6 @@ using LiveShop.Server.Features.Shows;
 using LiveShop.Server.Features.Webhooks;
 using LiveShop.Server.Realtime;
 using LiveShop.Shared;
-using LiveShop.Shared.Claims;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
 using LiveShop.Shared.Shows;
@@ -318,8 +317,7 @@ public sealed partial class PlaceOrder(
             // A "+1" claim's unit is already held for the buyer, at the price it was claimed at: it becomes the order's.
             if (line.ClaimId is { } claimId)
             {
-                var claimed = await TakeClaimAsync(claimId, buyerId, show.Id, product, variant, line, now, cancellationToken);
-                claimed.Ordered(order.Id);
+                var claimed = await Claims.ChatClaims.OrderAsync(db, claimId, buyerId, show.Id, product, variant, line.Quantity, line.ExpectedUnitPrice, order.Id, now, cancellationToken);
                 order.AddLine(product.Id, product.Name, product.ImageUrl, line.Quantity, claimed.UnitPrice, listPrice, null, variant?.Id, variant?.Label);
                 continue;
             }
@@ -367,48 +365,6 @@ public sealed partial class PlaceOrder(
         db.Orders.Add(order);
         ShopEvents.Order(db, ShopEventTypes.OrderCreated, OrderQueries.ToDto(order, show.Title, new Dictionary<Guid, string>()), now);
         return order;
-    }
-
-    /// <summary>
-    /// The buyer's held "+1" claim a line pays for: theirs, in this show, of this product and variant (404 otherwise),
-    /// still held (409: ran out, closed, or already ordered), one unit at the price it was claimed at.
-    /// </summary>
-    private async Task<Claims.ChatClaim> TakeClaimAsync(Guid claimId, Guid buyerId, Guid showId, Catalog.Product product, Catalog.ProductVariant? variant, PlaceOrderLine line, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var name = OrderLineStock.NameOf(product, variant);
-        var claim = await db.ChatClaims.SingleOrDefaultAsync(c => c.Id == claimId && c.BuyerId == buyerId && c.ShowId == showId, cancellationToken);
-        if (claim is null || claim.ProductId != product.Id || claim.VariantId != variant?.Id)
-        {
-            throw DomainException.NotFound(ProblemCodes.ClaimNotFound, "You have no claim on “{0}” in this show.", name);
-        }
-
-        if (claim.Status == ChatClaimStatus.Ordered)
-        {
-            throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "You already ordered your claim on “{0}”: see My orders.", name);
-        }
-
-        if (claim.Status == ChatClaimStatus.Waiting)
-        {
-            throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "Your claim on “{0}” is still on the waitlist: nothing is held for you yet.", name);
-        }
-
-        if (claim.Status != ChatClaimStatus.Held || claim.PayBy <= now)
-        {
-            throw DomainException.Conflict(ProblemCodes.ClaimNotHeld, "Your claim on “{0}” is no longer held: its time to pay ran out.", name);
-        }
-
-        if (line.Quantity != 1)
-        {
-            throw DomainException.Invalid(ProblemCodes.QuantityInvalid, "A claim holds one “{0}”: order it with quantity 1.", name);
-        }
-
-        if (line.ExpectedUnitPrice != claim.UnitPrice)
-        {
-            throw DomainException.Conflict(ProblemCodes.PriceChanged, "The price of “{0}” is now {1} (you saw {2}).",
-                PriceFacts(product.Id, variant?.Id, line.ExpectedUnitPrice, claim.UnitPrice, claim.Currency), name, Money(claim.UnitPrice, claim.Currency), Money(line.ExpectedUnitPrice, claim.Currency));
-        }
-
-        return claim;
     }
 
     /// <summary>The units the buyer holds at this flash price; null when they never claimed any (no claim row yet).</summary>

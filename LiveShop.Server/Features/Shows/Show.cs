@@ -371,9 +371,7 @@ public sealed class ShowProduct
     public bool ClaimsOpen { get; private set; }
 
     /// <summary>How long a "+1" claim is held for its viewer to pay (minutes; kept when claims close).</summary>
-    public int ClaimPayMinutes { get; private set; } = DefaultClaimPayMinutes;
-
-    public const int DefaultClaimPayMinutes = 30;
+    public int ClaimPayMinutes { get; private set; } = Shared.Limits.ClaimPayDefaultMinutes;
 
     internal void SetClaims(bool open, int payMinutes)
     {

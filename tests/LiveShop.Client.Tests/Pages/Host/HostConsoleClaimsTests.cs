@@ -1,4 +1,4 @@
-using LiveShop.Client.Components.Claims;
+using LiveShop.Client.Features.Claims;
 using LiveShop.Client.Pages.Host;
 using LiveShop.Client.Services;
 using LiveShop.Client.Tests.TestDoubles;

@@ -1,6 +1,6 @@
 using LiveShop.Shared.Claims;
 
-namespace LiveShop.Client.State;
+namespace LiveShop.Client.Features.Claims;
 
 /// <summary>
 /// The viewer's own "+1" claims in the show they watch, and which of them the page shows as private cards: every claim

@@ -3,7 +3,7 @@ using LiveShop.Shared.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
-namespace LiveShop.Client.Components.Claims;
+namespace LiveShop.Client.Features.Claims;
 
 /// <summary>
 /// What the viewer's "+1" lines got them, seen only by them (the line itself is in everyone's chat): a held unit to

@@ -1,6 +1,6 @@
 using LiveShop.Shared.Claims;
 
-namespace LiveShop.Client.State;
+namespace LiveShop.Client.Features.Claims;
 
 /// <summary>
 /// "+1" claims of one show as the server told them: the answer to a chat line, the <c>ClaimUpdated</c> pushes and the

@@ -1,8 +1,8 @@
-using LiveShop.Client.State;
+using LiveShop.Client.Features.Claims;
 using LiveShop.Shared.Claims;
 using static LiveShop.Client.Tests.TestDoubles.ClaimFixtures;
 
-namespace LiveShop.Client.Tests.State;
+namespace LiveShop.Client.Tests.Claims;
 
 /// <summary>The viewer's own claims: which show as cards, and copies that arrive out of order never move a claim back.</summary>
 public sealed class MyClaimsTests

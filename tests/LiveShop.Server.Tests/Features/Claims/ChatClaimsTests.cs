@@ -13,14 +13,14 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LiveShop.Server.Tests.Features.Live;
+namespace LiveShop.Server.Tests.Features.Claims;
 
 /// <summary>
 /// "+1" in the chat: a viewer's keyword line holds a unit of the pinned product for them until the host's pay time,
 /// paying turns it into an order at the claimed price, unpaid claims go to the waitlist in order and then back to the
 /// room; a burst never claims more than the stock. On a clock the test moves.
 /// </summary>
-public class ChatClaimTests(FakeClockLiveShopFactory factory) : IClassFixture<FakeClockLiveShopFactory>
+public class ChatClaimsTests(FakeClockLiveShopFactory factory) : IClassFixture<FakeClockLiveShopFactory>
 {
     private static readonly Guid Scarf = DemoSeeder.ProductId(5);   // Colour: Indigo, Tea at NT$1,290; Jade at NT$1,390
 

@@ -2,7 +2,7 @@ using LiveShop.Shared.Claims;
 using LiveShop.Shared.Shows;
 using Microsoft.AspNetCore.Components;
 
-namespace LiveShop.Client.Components.Claims;
+namespace LiveShop.Client.Features.Claims;
 
 /// <summary>
 /// Turns a lineup product's "+1" claims on or off with the time buyers get to pay (<see cref="OnChange"/>: the console
@@ -12,8 +12,8 @@ namespace LiveShop.Client.Components.Claims;
 /// </summary>
 public sealed partial class ClaimsControl
 {
-    /// <summary>The pay time offered first: long enough to check out on a phone, short enough to keep the line moving.</summary>
-    public const int DefaultPayMinutes = 30;
+    /// <summary>The pay time offered first.</summary>
+    public const int DefaultPayMinutes = Shared.Limits.ClaimPayDefaultMinutes;
 
     /// <summary>The pay times offered, in minutes.</summary>
     private static readonly int[] PayTimes = [10, DefaultPayMinutes, 60, 120, Shared.Limits.ClaimPayMaxMinutes];
@@ -66,7 +66,7 @@ public sealed partial class ClaimsControl
         30 => T["30 minutes"],
         60 => T["1 hour"],
         120 => T["2 hours"],
-        1440 => T["24 hours"],
+        Shared.Limits.ClaimPayMaxMinutes => T["24 hours"],
         _ => T["{0} min", minutes],
     };
 

@@ -71,6 +71,17 @@ public sealed class ChatClaim
         OrderId = orderId;
     }
 
+    /// <summary>
+    /// The order that paid for it was declined or ran out before it was paid: held again for the buyer until its own
+    /// pay-by time (they try another card), or, past that, expired with the order (its unit goes back with the order's).
+    /// </summary>
+    internal void Reopen(DateTimeOffset now)
+    {
+        Require(ChatClaimStatus.Ordered);
+        Status = PayBy > now ? ChatClaimStatus.Held : ChatClaimStatus.Expired;
+        OrderId = null;
+    }
+
     /// <summary>Not paid in time: its unit goes to the next in line or back to the stock (the caller's).</summary>
     internal void Expire()
     {

@@ -115,6 +115,17 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
         return claim;
     }
 
+    /// <summary>
+    /// An order released unpaid (declined, or its hold ran out): the claims it paid for are the buyer's again while
+    /// their time lasts, and keep their units — returned here per product and variant, for the caller not to give back.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ChatClaim>> ReopenForOrderAsync(LiveShopDbContext db, Guid orderId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var claims = await db.ChatClaims.Where(c => c.OrderId == orderId && c.Status == ChatClaimStatus.Ordered).ToListAsync(cancellationToken);
+        claims.ForEach(c => c.Reopen(now));
+        return [.. claims.Where(c => c.Status == ChatClaimStatus.Held)];
+    }
+
     /// <summary>Staff of the show: its claims, newest first (the last <see cref="StaffListMax"/>).</summary>
     public async Task<IReadOnlyList<ChatClaimDto>> ForStaffAsync(ClaimsPrincipal caller, Guid showId, CancellationToken cancellationToken = default)
     {

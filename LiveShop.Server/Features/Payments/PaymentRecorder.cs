@@ -79,9 +79,17 @@ public sealed class PaymentRecorder(LiveShopDbContext db, RoomWriter writer, Fla
             }
 
             released = true;
+
+            // A "+1" claim the order paid for is the buyer's again (another card may pay it): its unit stays held.
+            var reheld = await Claims.ChatClaims.ReopenForOrderAsync(db, moved.Id, room.Now, cancellationToken);
             foreach (var line in moved.Lines)
             {
-                await OrderLineStock.GiveBackAsync(db, line.ProductId, line.VariantId, line.Quantity, cancellationToken);
+                var kept = reheld.Count(c => c.ProductId == line.ProductId && c.VariantId == line.VariantId);
+                if (line.Quantity > kept)
+                {
+                    await OrderLineStock.GiveBackAsync(db, line.ProductId, line.VariantId, line.Quantity - kept, cancellationToken);
+                }
+
                 if (line.FlashSaleId is { } saleId)
                 {
                     await db.FlashSaleClaims.Where(c => c.SaleId == saleId && c.BuyerId == moved.BuyerId && c.Units >= line.Quantity)

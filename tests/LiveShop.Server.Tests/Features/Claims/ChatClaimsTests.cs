@@ -68,6 +68,31 @@ public class ChatClaimsTests(FakeClockLiveShopFactory factory) : IClassFixture<F
     }
 
     [Fact]
+    public async Task ADeclinedCard_LeavesTheClaimHeldForTheBuyer_AndAnotherCardPaysIt()
+    {
+        var (room, product) = await ShowWithClaimsAsync("Card trouble", stock: 1, payMinutes: 30);
+        await using var _ = room;
+        var buyer = await factory.GuestAsync("Yu-ting");
+        var other = await factory.GuestAsync("Someone else");
+        await using var buyerRoom = await RoomWatcher.JoinAsync(factory, room.Show, buyer.Cookies);
+        await using var otherRoom = await RoomWatcher.JoinAsync(factory, room.Show, other.Cookies);
+        var claim = (await SendAsync(room, buyerRoom, "+1")).Claim!;
+
+        var declined = await buyer.Http.PostOrderAsync(PayRequest(room, claim) with { Payment = Shopping.DeclinedCard }, Guid.NewGuid().ToString());
+
+        // The unit did not go back on sale: it is still the buyer's, and nobody else can take it meanwhile.
+        Assert.Equal(HttpStatusCode.PaymentRequired, declined.StatusCode);
+        Assert.Equal(0, await StockAsync(product));
+        Assert.Equal((ChatClaimStatus.Held, claim.PayBy), ((await MineAsync(room, buyerRoom)).Status, (await MineAsync(room, buyerRoom)).PayBy));
+        Assert.Equal(ChatClaimStatus.Waiting, (await SendAsync(room, otherRoom, "+1")).Claim!.Status);
+
+        var order = await buyer.Http.BuyAsync(PayRequest(room, claim));
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(0, await StockAsync(product));
+        Assert.Equal(ChatClaimStatus.Ordered, (await MineAsync(room, buyerRoom)).Status);
+    }
+
+    [Fact]
     public async Task ABurstOfPlusOnes_ClaimsExactlyTheStock_AndTheRestWaitInTheOrderTheyTyped()
     {
         var (room, product) = await ShowWithClaimsAsync("Burst", stock: 12, payMinutes: 10);

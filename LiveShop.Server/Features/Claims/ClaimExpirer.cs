@@ -36,7 +36,7 @@ public sealed partial class ClaimExpirer(IServiceScopeFactory scopes, IOptions<C
             var now = clock.GetUtcNow().ToMilliseconds();
             due = await db.ChatClaims.AsNoTracking()
                 .Where(c => c.Status == ChatClaimStatus.Held && c.PayBy <= now)
-                .Select(c => c.ShowId).Distinct().Take(MaxShowsPerRound)
+                .Select(c => c.ShowId).Distinct().OrderBy(id => id).Take(MaxShowsPerRound)
                 .ToListAsync(cancellationToken);
         }
 

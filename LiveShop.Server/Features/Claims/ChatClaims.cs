@@ -103,12 +103,8 @@ public sealed class ChatClaims(LiveShopDbContext db, RoomWriter writer, ShowStaf
 
         if (expectedPrice != claim.UnitPrice)
         {
-            var facts = new Dictionary<string, object?>
-            {
-                ["productId"] = product.Id, ["variantId"] = variant?.Id, ["expectedPrice"] = expectedPrice, ["currentPrice"] = claim.UnitPrice, ["currency"] = claim.Currency,
-            };
             throw DomainException.Conflict(ProblemCodes.PriceChanged, "The price of “{0}” is now {1} (you saw {2}).",
-                facts, name, Currencies.Format(claim.UnitPrice, claim.Currency), Currencies.Format(expectedPrice, claim.Currency));
+                Orders.PlaceOrder.PriceFacts(product.Id, variant?.Id, expectedPrice, claim.UnitPrice, claim.Currency), name, Currencies.Format(claim.UnitPrice, claim.Currency), Currencies.Format(expectedPrice, claim.Currency));
         }
 
         claim.Order(orderId);

@@ -109,7 +109,7 @@ internal sealed class ClaimDesk
         var key = (product.Id, variant?.Id);
         ChatClaim claim;
         int? position = null;
-        if (!_soldOut.Contains(key) && await TryTakeOneAsync(product.Id, variant?.Id))
+        if (!_soldOut.Contains(key) && await OrderLineStock.TryTakeAsync(_db, product.Id, variant?.Id, 1, CancellationToken.None))
         {
             claim = new ChatClaim(Guid.CreateVersion7(), _show.Id, product.Id, variant?.Id, buyerId, buyerName, price, _show.Currency, sequence, room.Now, room.Now.AddMinutes(item.ClaimPayMinutes));
             _stockMoved.Add(product.Id);
@@ -196,28 +196,6 @@ internal sealed class ClaimDesk
         }
 
         throw DomainException.Invalid(ProblemCodes.ClaimNotFound, "Type one of {0} to claim “{1}”.", string.Join(", ", shown.Variants.Select(v => ClaimKeywords.ForVariant(v.Label))), shown.Product.Name);
-    }
-
-    /// <summary>
-    /// One unit by conditional updates, the product's total first then the variant's (the order every stock writer
-    /// locks them in); a variant without stock gives the total's unit back, since the batch's other lines go on.
-    /// </summary>
-    private async Task<bool> TryTakeOneAsync(Guid productId, Guid? variantId)
-    {
-        if (await _db.Products.Where(p => p.Id == productId && p.Stock >= 1)
-                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - 1)) == 0)
-        {
-            return false;
-        }
-
-        if (variantId is { } id && await _db.Set<ProductVariant>().Where(v => v.Id == id && v.Stock >= 1)
-                .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock - 1)) == 0)
-        {
-            await _db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + 1));
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>A pinned lineup product; <see cref="Variants"/> only for one that takes claims.</summary>

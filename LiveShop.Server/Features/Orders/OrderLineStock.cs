@@ -53,20 +53,39 @@ internal static class OrderLineStock
     /// </summary>
     public static async Task TakeAsync(LiveShopDbContext db, Product product, ProductVariant? variant, int quantity, Guid? flashSaleId, CancellationToken cancellationToken)
     {
+        if (!await TryTakeAsync(db, product.Id, variant?.Id, quantity, cancellationToken))
+        {
+            var left = variant is null
+                ? await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken)
+                : await StockOfAsync(db, variant.Id, cancellationToken);
+            throw OutOfStock(product, variant, left, flashSaleId);
+        }
+    }
+
+    /// <summary>
+    /// The conditional updates of <see cref="TakeAsync"/> without a refusal: false when too few are left, with nothing
+    /// taken (a variant short of stock gives the total's units back at once, for a caller whose transaction goes on —
+    /// a batch of "+1" claims).
+    /// </summary>
+    public static async Task<bool> TryTakeAsync(LiveShopDbContext db, Guid productId, Guid? variantId, int quantity, CancellationToken cancellationToken)
+    {
         if (await db.Products
-                .Where(p => p.Id == product.Id && p.Stock >= quantity)
+                .Where(p => p.Id == productId && p.Stock >= quantity)
                 .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
         {
-            var left = await db.Products.Where(p => p.Id == product.Id).Select(p => p.Stock).SingleAsync(cancellationToken);
-            throw OutOfStock(product, variant, variant is null ? left : await StockOfAsync(db, variant.Id, cancellationToken), flashSaleId);
+            return false;
         }
 
-        if (variant is not null && await db.Set<ProductVariant>()
-                .Where(v => v.Id == variant.Id && v.Stock >= quantity)
+        if (variantId is { } id && await db.Set<ProductVariant>()
+                .Where(v => v.Id == id && v.Stock >= quantity)
                 .ExecuteUpdateAsync(v => v.SetProperty(x => x.Stock, x => x.Stock - quantity), cancellationToken) == 0)
         {
-            throw OutOfStock(product, variant, await StockOfAsync(db, variant.Id, cancellationToken), flashSaleId);
+            await db.Products.Where(p => p.Id == productId)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.Stock, x => x.Stock + quantity), cancellationToken);
+            return false;
         }
+
+        return true;
     }
 
     private static Task<int> StockOfAsync(LiveShopDbContext db, Guid variantId, CancellationToken cancellationToken) =>

@@ -43,7 +43,7 @@ public sealed partial class PlaceOrder
     }
 
     /// <summary>The facts every price refusal carries, so the client can show both prices and offer the current one.</summary>
-    private static Dictionary<string, object?> PriceFacts(Guid productId, Guid? variantId, decimal expected, decimal current, string currency) => new()
+    internal static Dictionary<string, object?> PriceFacts(Guid productId, Guid? variantId, decimal expected, decimal current, string currency) => new()
     {
         ["productId"] = productId,
         ["variantId"] = variantId,

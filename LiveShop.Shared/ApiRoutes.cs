@@ -24,6 +24,15 @@ public static class ApiRoutes
     public static string RefundOrder(Guid id) => $"{Orders}/{id}/refunds";
     public static string OrderPayment(Guid id) => $"{Orders}/{id}/payment";
     public static string MarkOrderPaid(Guid id) => $"{Orders}/{id}/mark-paid";
+
+    /// <summary>
+    /// A gift's page for its recipient (no account needed) and accepting it, with the link's token in
+    /// <see cref="GiftTokenHeader"/>: the token never travels in a URL the server sees (the page's link keeps it after
+    /// <c>#</c>), so no access log holds it.
+    /// </summary>
+    public static string Gift(Guid orderId) => $"/api/gifts/{orderId:N}";
+    public static string AcceptGift(Guid orderId) => $"{Gift(orderId)}/accept";
+    public const string GiftTokenHeader = "X-Gift-Token";
     public static string ShowCheckout(Guid id) => $"{Shows}/{id}/checkout";
     public static string StripeWebhook(string shopSlug) => $"/api/payments/stripe/webhook/{Uri.EscapeDataString(shopSlug)}";
     public const string Profile = Account + "/profile";

@@ -25,6 +25,11 @@ public static class Limits
     /// <summary>"+1" claims: the pay time a product starts with (long enough to check out on a phone, short enough to keep the line moving).</summary>
     public const int ClaimPayDefaultMinutes = 30;
 
+    /// <summary>Gifts: the buyer's message to the recipient, and the days a recipient has to accept (the shop's setting, 1–30).</summary>
+    public const int GiftMessageMaxLength = 300;
+    public const int GiftClaimDefaultDays = 7;
+    public const int GiftClaimMaxDays = 30;
+
     /// <summary>Chat: a burst of this many messages, then one per <see cref="ChatRefill"/>.</summary>
     public const int ChatBurst = 3;
     public static readonly TimeSpan ChatRefill = TimeSpan.FromSeconds(1);

@@ -248,4 +248,11 @@ public static class ProblemCodes
     // that is not pinned, or another brand's product in a creator's show (409).
     public const string ClaimLimitReached = "claim-limit-reached";
     public const string ClaimNotAllowed = "claim-not-allowed";
+    // Gifts (issue 18, docs/gifts.md): a gift's message or payment that cannot be (400: too long, cash on delivery, more
+    // than one seller); a gift link that matches no gift (404); a gift that is no longer waiting to be accepted (409);
+    // packing or shipping a gift before its recipient gave an address (409).
+    public const string GiftInvalid = "gift-invalid";
+    public const string GiftNotFound = "gift-not-found";
+    public const string GiftClosed = "gift-closed";
+    public const string GiftNotAccepted = "gift-not-accepted";
 }

@@ -75,12 +75,14 @@ public sealed record PlaceOrderLine(Guid ProductId, int Quantity, decimal Expect
 /// <summary>
 /// <c>POST /api/orders</c> with an <c>Idempotency-Key</c> header. The server prices every line
 /// itself and refuses (409 <see cref="ProblemCodes.PriceChanged"/>) when a price differs from the expected one.
+/// With <see cref="Gift"/> the order is a gift: no <see cref="ShippingAddress"/> (the recipient gives theirs).
 /// </summary>
 public sealed record PlaceOrderRequest(
     Guid ShowId,
     IReadOnlyList<PlaceOrderLine> Lines,
-    ShippingAddressDto ShippingAddress,
-    PaymentDetailsDto Payment);
+    ShippingAddressDto? ShippingAddress,
+    PaymentDetailsDto Payment,
+    GiftRequest? Gift = null);
 
 public sealed record OrderLineDto(
     Guid ProductId,
@@ -99,6 +101,7 @@ public sealed record OrderLineDto(
 /// An order as its buyer and the show's hosts see it; <see cref="CoHost"/> is the co-host credited with it (null: none).
 /// <see cref="AlsoPlaced"/>: in the answer to placing an order in a creator's show with products of several brands, the
 /// other brands' orders from the same checkout (one order per brand, each paid on its own); null otherwise.
+/// <see cref="Gift"/>: a gift order; its buyer's view carries no <see cref="ShippingAddress"/> (the recipient's).
 /// </summary>
 public sealed record OrderDto(
     Guid Id,
@@ -127,7 +130,8 @@ public sealed record OrderDto(
     PaymentSessionDto? PaymentSession = null,
     string? PaymentInstructions = null,
     Guid? ShopId = null,
-    IReadOnlyList<OrderDto>? AlsoPlaced = null)
+    IReadOnlyList<OrderDto>? AlsoPlaced = null,
+    GiftDto? Gift = null)
 {
     /// <summary>Counts toward sales: paid, cash on delivery, packed, shipped or delivered.</summary>
     public bool CountsAsSale => OrderStatuses.CountedAsSale.Contains(Status);

@@ -41,10 +41,11 @@ public sealed record ShopPaymentSettingsDto(
     bool BankTransfer,
     string? BankTransferInstructions,
     int BankTransferDays,
-    bool TestGatewayAvailable);
+    bool TestGatewayAvailable,
+    int GiftClaimDays = Limits.GiftClaimDefaultDays);
 
 /// <summary>
-/// Saves a shop's payment settings. A null secret keeps the stored one; an empty string removes it (and with it
+/// Saves a shop's payment settings (and how many days a gift's recipient has to accept it). A null secret keeps the stored one; an empty string removes it (and with it
 /// card payments through Stripe).
 /// </summary>
 public sealed record SaveShopPaymentSettingsRequest(
@@ -54,7 +55,8 @@ public sealed record SaveShopPaymentSettingsRequest(
     bool CashOnDelivery,
     bool BankTransfer,
     string? BankTransferInstructions,
-    int BankTransferDays);
+    int BankTransferDays,
+    int GiftClaimDays = Limits.GiftClaimDefaultDays);
 
 /// <summary>One line to refund: its number in the order and how many units (at most those not yet refunded).</summary>
 public sealed record RefundLineRequest(int LineNumber, int Quantity);

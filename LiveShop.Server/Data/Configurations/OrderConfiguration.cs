@@ -32,6 +32,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.TrackingUrl).HasMaxLength(Limits.UrlMaxLength);
         builder.HasIndex(o => new { o.ShopId, o.PlacedAt });
         builder.HasIndex(o => new { o.Status, o.HoldExpiresAt });
+        builder.Property(o => o.GiftMessage).HasMaxLength(Limits.GiftMessageMaxLength);
+        builder.HasIndex(o => o.GiftExpiresAt);   // the gift expirer's unaccepted gifts (docs/gifts.md)
         builder.Property(o => o.IdempotencyKey).HasMaxLength(Limits.IdempotencyKeyMaxLength).IsRequired();
         builder.Property(o => o.RequestHash).HasMaxLength(64).IsRequired();
 

@@ -18,7 +18,8 @@ public sealed record CheckoutOffer(
     bool CashOnDelivery,
     bool BankTransfer,
     string? BankTransferInstructions,
-    int BankTransferDays)
+    int BankTransferDays,
+    int GiftClaimDays = Limits.GiftClaimDefaultDays)
 {
     public bool TestMode => Card?.TestMode == true;
 
@@ -50,7 +51,8 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
             settings?.CashOnDelivery ?? true,
             settings is { BankTransfer: true } && !string.IsNullOrEmpty(instructions),
             instructions,
-            settings?.BankTransferDays ?? ShopPaymentSettings.DefaultBankTransferDays);
+            settings?.BankTransferDays ?? ShopPaymentSettings.DefaultBankTransferDays,
+            settings?.GiftClaimDays ?? Limits.GiftClaimDefaultDays);
     }
 
     /// <summary>The shop's card processor, if it takes cards here (the resolver offers the test gateway only where <see cref="TestGatewayPolicy"/> allows it).</summary>

@@ -125,6 +125,21 @@ public sealed class Order
 
     public string? TrackingUrl { get; private set; }
 
+    /// <summary>A gift: placed without an address; its recipient accepts it through the gift's link and gives theirs (docs/gifts.md).</summary>
+    public bool IsGift { get; private set; }
+
+    /// <summary>The buyer's words to the recipient (a gift only).</summary>
+    public string? GiftMessage { get; private set; }
+
+    /// <summary>Unaccepted by then, a gift is cancelled and refunded, its stock back on sale.</summary>
+    public DateTimeOffset? GiftExpiresAt { get; private set; }
+
+    /// <summary>When the recipient gave their address (null: not yet, or not a gift).</summary>
+    public DateTimeOffset? GiftAcceptedAt { get; private set; }
+
+    /// <summary>A gift whose recipient has not given an address yet: it cannot be packed or shipped.</summary>
+    public bool AwaitsGiftAddress => IsGift && GiftAcceptedAt is null;
+
     public IReadOnlyList<OrderLine> Lines => _lines;
 
     /// <summary>Every status the order had, oldest first (the first is where it started).</summary>
@@ -163,6 +178,30 @@ public sealed class Order
 
     /// <summary>The shop that sells it; set once, when the order is placed.</summary>
     public void SoldBy(Guid shopId) => ShopId = shopId;
+
+    /// <summary>Makes the order a gift (set once, when it is placed, with an empty address for the recipient to give).</summary>
+    public void MakeGift(string? message, DateTimeOffset expiresAt)
+    {
+        IsGift = true;
+        GiftMessage = message;
+        GiftExpiresAt = expiresAt.ToMilliseconds();
+    }
+
+    /// <summary>
+    /// The recipient accepts the gift with their address: refused unless the order is a gift still waiting (paid, or its
+    /// transfer awaited), before it expired.
+    /// </summary>
+    public void AcceptGift(ShippingAddress address, DateTimeOffset at)
+    {
+        if (!AwaitsGiftAddress || at >= GiftExpiresAt || Status is not (OrderStatus.Paid or OrderStatus.PendingPayment or OrderStatus.AwaitingTransfer))
+        {
+            throw DomainException.Conflict(ProblemCodes.GiftClosed, "This gift can no longer be accepted.");
+        }
+
+        ShippingAddress = address;
+        GiftAcceptedAt = at.ToMilliseconds();
+        Note(at, "Gift accepted");
+    }
 
     /// <summary>Holds the stock until <paramref name="until"/> while the buyer pays.</summary>
     public void HoldUntil(DateTimeOffset? until) => HoldExpiresAt = until?.ToMilliseconds();
@@ -420,6 +459,9 @@ public sealed class ShippingAddress
     public string Country { get; private set; } = "";
 
     public string Phone { get; private set; } = "";
+
+    /// <summary>No address yet: a gift's, until its recipient gives one.</summary>
+    public static ShippingAddress None => new("", "", null, "", "", "", "");
 
     public ShippingAddressDto ToDto() => new(FullName, Line1, Line2, City, PostalCode, Country, Phone);
 

@@ -1,6 +1,7 @@
 using LiveShop.Server.Data;
 using LiveShop.Server.Realtime;
 using LiveShop.Server.Features.Fulfilment;
+using LiveShop.Server.Features.Gifts;
 using LiveShop.Server.Features.Sales;
 using LiveShop.Shared.Orders;
 using LiveShop.Shared.Realtime;
@@ -14,10 +15,12 @@ namespace LiveShop.Server.Features.Orders;
 /// sales pulse that the show's numbers moved, and offers a "just bought" toast for a new sale when the
 /// buyer allows it. Every change is also mailed to the buyer (<see cref="OrderMailQueue"/>, in the background).
 /// </summary>
-public sealed class OrderNotifier(ILiveClients clients, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock, OrderMailQueue mail)
+public sealed class OrderNotifier(ILiveClients clients, SalesPulse pulse, LiveShopDbContext db, TimeProvider clock, OrderMailQueue mail, GiftLinks giftLinks)
 {
     public async Task OrderChangedAsync(OrderDto order, bool isNew)
     {
+        // What the buyer reads: a gift's link, never the address its recipient gave.
+        order = giftLinks.ForBuyer(order);
         await clients.User(order.BuyerId).OrderUpdated(order);
         mail.Enqueue(order);
         pulse.MarkDirty(order.ShowId);

@@ -72,7 +72,7 @@ public sealed partial class OrderPayments(
     /// <summary>The order as its buyer reads it while paying: with the session to pay in the browser, or the transfer's instructions.</summary>
     public async Task<OrderDto> WithPaymentAsync(Order order, CancellationToken cancellationToken)
     {
-        var dto = await queries.ToDtoAsync(order, cancellationToken);
+        var dto = queries.ForBuyer(await queries.ToDtoAsync(order, cancellationToken));
         if (order.Status == OrderStatus.AwaitingTransfer)
         {
             var offer = await checkout.ForShopAsync(order.ShopId, cancellationToken);

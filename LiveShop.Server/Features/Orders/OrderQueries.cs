@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Gifts;
 using LiveShop.Server.Features.Shows;
 using LiveShop.Shared;
 using LiveShop.Shared.Shops;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace LiveShop.Server.Features.Orders;
 
 /// <summary>Orders as buyers and hosts read them.</summary>
-public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportText> T)
+public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportText> T, GiftLinks giftLinks)
 {
     public async Task<OrderDto> ToDtoAsync(Order order, CancellationToken cancellationToken = default)
     {
@@ -23,12 +24,15 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         return ToDto(order, title, await CoHostNamesAsync([order], cancellationToken));
     }
 
+    /// <summary>An order as its buyer reads it (<see cref="GiftLinks.ForBuyer"/>).</summary>
+    public OrderDto ForBuyer(OrderDto order) => giftLinks.ForBuyer(order);
+
     /// <summary>The caller's own orders, newest first.</summary>
     public async Task<IReadOnlyList<OrderDto>> MineAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
     {
         var buyerId = caller.RequireUserId();
         var orders = await db.Orders.AsNoTracking().Where(o => o.BuyerId == buyerId).ToListAsync(cancellationToken);
-        return await WithTitlesAsync(orders.OrderByDescending(o => o.PlacedAt), cancellationToken);
+        return [.. (await WithTitlesAsync(orders.OrderByDescending(o => o.PlacedAt), cancellationToken)).Select(giftLinks.ForBuyer)];
     }
 
     /// <summary>
@@ -41,7 +45,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         var validKey = PlaceOrder.ValidateKey(key);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.BuyerId == buyerId && o.IdempotencyKey == validKey, cancellationToken)
             ?? throw DomainException.NotFound(ProblemCodes.OrderNotFound, "No order was placed with that attempt.");
-        var dto = await ToDtoAsync(order, cancellationToken);
+        var dto = giftLinks.ForBuyer(await ToDtoAsync(order, cancellationToken));
         var siblings = await PlaceOrder.SiblingsAsync(db, order, cancellationToken);
         if (siblings.Count == 0)
         {
@@ -51,7 +55,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         var others = new List<OrderDto>();
         foreach (var sibling in siblings)
         {
-            others.Add(await ToDtoAsync(sibling, cancellationToken));
+            others.Add(giftLinks.ForBuyer(await ToDtoAsync(sibling, cancellationToken)));
         }
 
         // A creator's show with several brands: the other brands' orders of the same attempt.
@@ -63,12 +67,15 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
     {
         var userId = caller.RequireUserId();
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
-        if (order is null || (order.BuyerId != userId && !await SellsAsync(db, order, userId, cancellationToken)))
+        var sells = order is not null && await SellsAsync(db, order, userId, cancellationToken);
+        if (order is null || (order.BuyerId != userId && !sells))
         {
             throw NotFound();
         }
 
-        return await ToDtoAsync(order, cancellationToken);
+        // The shop reads a gift's address to ship it; its buyer reads the link instead.
+        var dto = await ToDtoAsync(order, cancellationToken);
+        return sells ? dto : giftLinks.ForBuyer(dto);
     }
 
     /// <summary>
@@ -194,7 +201,8 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         o.HoldExpiresAt,
         o.Carrier is { } carrier ? new ShipmentDto(carrier, o.TrackingNumber ?? "", o.TrackingUrl) : null,
         [.. o.History.OrderBy(h => h.Position).Select(h => new OrderHistoryEntryDto(h.Status, h.At, h.ActorName, h.Note))],
-        ShopId: o.ShopId);
+        ShopId: o.ShopId,
+        Gift: o.IsGift ? new GiftDto(o.GiftMessage, o.GiftExpiresAt!.Value, o.GiftAcceptedAt) : null);
 
     /// <summary>The display names of the co-hosts credited with these orders.</summary>
     private async Task<IReadOnlyDictionary<Guid, string>> CoHostNamesAsync(IReadOnlyCollection<Order> orders, CancellationToken cancellationToken)

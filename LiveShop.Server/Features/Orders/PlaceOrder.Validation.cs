@@ -33,7 +33,7 @@ public sealed partial class PlaceOrder
 
     private static void Validate(PlaceOrderRequest? request)
     {
-        if (request?.Lines is null || request.ShippingAddress is null || request.Payment is null)
+        if (request?.Lines is null || (request.ShippingAddress is null && request.Gift is null) || request.Payment is null)
         {
             throw DomainException.Invalid(ProblemCodes.ValidationFailed, "Say which show, which products, where to ship and how to pay.");
         }
@@ -72,7 +72,15 @@ public sealed partial class PlaceOrder
             }
         }
 
-        ValidateAddress(request.ShippingAddress);
+        if (request.Gift is { } gift)
+        {
+            ValidateGift(gift, request);
+        }
+        else
+        {
+            ValidateAddress(request.ShippingAddress!);
+        }
+
         if (!Enum.IsDefined(request.Payment.Method))
         {
             throw DomainException.Invalid(ProblemCodes.PaymentInvalid, "Pay by card, cash on delivery or bank transfer.");
@@ -80,6 +88,32 @@ public sealed partial class PlaceOrder
 
         // Whether the shop takes the method (and the card number) is checked next, with the shop's settings: CheckoutMethods.RequireTakes.
     }
+
+    /// <summary>
+    /// A gift: no address (the recipient gives theirs), a message of at most <see cref="Limits.GiftMessageMaxLength"/>
+    /// characters without control characters but line breaks, and paid by the buyer (never cash at the recipient's door).
+    /// </summary>
+    private static void ValidateGift(GiftRequest gift, PlaceOrderRequest request)
+    {
+        if (request.ShippingAddress is not null)
+        {
+            throw DomainException.Invalid(ProblemCodes.GiftInvalid, "A gift goes to the address its recipient gives: send no shipping address with it.");
+        }
+
+        var message = gift.Message?.Trim() ?? "";
+        if (message.Length > Limits.GiftMessageMaxLength || message.Any(c => char.IsControl(c) && c != '\n' && c != '\r'))
+        {
+            throw DomainException.Invalid(ProblemCodes.GiftInvalid, "A gift's message is at most {0} characters of text.", Limits.GiftMessageMaxLength);
+        }
+
+        if (request.Payment.Method == PaymentMethod.CashOnDelivery)
+        {
+            throw DomainException.Invalid(ProblemCodes.GiftInvalid, "A gift is paid by its buyer: choose a card or a bank transfer, not cash on delivery.");
+        }
+    }
+
+    /// <summary>The gift's message as stored: trimmed, null when empty.</summary>
+    private static string? GiftMessage(GiftRequest gift) => string.IsNullOrWhiteSpace(gift.Message) ? null : gift.Message.Trim().ReplaceLineEndings("\n");
 
     /// <summary>Every field but the second address line is required; none longer than the limit.</summary>
     internal static void ValidateAddress(ShippingAddressDto address)
@@ -104,18 +138,19 @@ public sealed partial class PlaceOrder
     }
 
     /// <summary>
-    /// What makes two requests "the same order": show, lines (in any order), address and payment method
+    /// What makes two requests "the same order": show, lines (in any order), address (or the gift's message) and payment method
     /// with the card's last four digits — never the whole card number, which a hash would not protect.
     /// </summary>
     private static string Hash(PlaceOrderRequest request)
     {
-        var a = request.ShippingAddress;
+        var a = request.ShippingAddress ?? new ShippingAddressDto("", "", null, "", "", "", "");
         var card = TestCards.Normalize(request.Payment.CardNumber);
         var text = new StringBuilder()
             .Append(request.ShowId).Append('|')
             .AppendJoin(';', request.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.VariantId).Select(LineText))
             .Append('|').AppendJoin('\u001f', a.FullName, a.Line1, a.Line2, a.City, a.PostalCode, a.Country, a.Phone)
             .Append('|').Append(request.Payment.Method).Append(':').Append(card.Length >= 4 ? card[^4..] : card)
+            .Append(request.Gift is { } gift ? "|gift:" + GiftMessage(gift) : "")
             .ToString();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }

@@ -52,7 +52,8 @@ public sealed partial class PlaceOrder(
     IdentityKeys identityKeys,
     IOptions<IdentityOptions> identityOptions,
     LiveShopMetrics metrics,
-    ILiveClients clients)
+    ILiveClients clients,
+    Gifts.GiftLinks giftLinks)
 {
     public async Task<PlacedOrder> ExecuteAsync(ClaimsPrincipal caller, string? idempotencyKey, PlaceOrderRequest? request, Guid? visitorId, CancellationToken cancellationToken = default)
     {
@@ -191,7 +192,7 @@ public sealed partial class PlaceOrder(
         }
 
         // Some went through: 201 with every order, each with its status (a declined or pending one says so in it).
-        return new PlacedOrder(Together(placed), Created: true);
+        return new PlacedOrder(giftLinks.ForBuyer(Together(placed)), Created: true);
     }
 
     /// <summary>The first order, with the other brands' orders of the same checkout (none: a shop's own show).</summary>
@@ -234,8 +235,11 @@ public sealed partial class PlaceOrder(
         var buyer = await db.Users.SingleOrDefaultAsync(u => u.Id == buyerId, cancellationToken)
             ?? throw DomainException.NotSignedIn("Your account no longer exists. Sign in again.");
 
-        // Remembered for the next checkout (saved with the order, or not at all).
-        buyer.SavedAddress = ShippingAddress.From(request.ShippingAddress);
+        // Remembered for the next checkout (saved with the order, or not at all). A gift has none: the recipient gives theirs.
+        if (request.ShippingAddress is { } address)
+        {
+            buyer.SavedAddress = ShippingAddress.From(address);
+        }
 
         var lines = new List<(PlaceOrderLine Line, Catalog.Product Product)>();
         foreach (var line in request.Lines)
@@ -243,6 +247,12 @@ public sealed partial class PlaceOrder(
             var item = show.Lineup.FirstOrDefault(l => l.ProductId == line.ProductId)
                 ?? throw await NotInShowAsync(line.ProductId, cancellationToken);
             lines.Add((line, item.Product!));
+        }
+
+        if (request.Gift is not null && lines.Select(l => l.Product.ShopId).Distinct().Count() > 1)
+        {
+            // One link, one address, one parcel: a gift comes from one seller.
+            throw DomainException.Invalid(ProblemCodes.GiftInvalid, "A gift comes from one seller: these items come from several. Buy each seller's items as a gift on its own.");
         }
 
         var orders = new List<Order>();
@@ -288,11 +298,16 @@ public sealed partial class PlaceOrder(
         var cardDigits = payment.Method == PaymentMethod.Card && offer.Card?.Processor == CardProcessor.TestGateway ? TestCards.Normalize(payment.CardNumber) : null;
         // The cap also counts by browser, shipping address and card, so fresh guests share one allowance (docs/security.md).
         var buyerKeys = identityOptions.Value.CapFlashSalesByIdentity
-            ? new BuyerKeys(visitorId is { } visitor ? identityKeys.Visitor(visitor) : null, identityKeys.Shipping(request.ShippingAddress), identityKeys.Card(cardDigits))
+            ? new BuyerKeys(visitorId is { } visitor ? identityKeys.Visitor(visitor) : null, request.ShippingAddress is { } shipTo ? identityKeys.Shipping(shipTo) : identityKeys.GiftShipping(buyerId), identityKeys.Card(cardDigits))
             : null;
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
-            show.Currency, ShippingAddress.From(request.ShippingAddress), payment.Method, cardDigits?[^4..], key, hash, now);
+            show.Currency, request.ShippingAddress is { } to ? ShippingAddress.From(to) : ShippingAddress.None, payment.Method, cardDigits?[^4..], key, hash, now);
         order.SoldBy(shopId);
+        if (request.Gift is { } gift)
+        {
+            order.MakeGift(GiftMessage(gift), now.AddDays(offer.GiftClaimDays));
+        }
+
         switch (payment.Method)
         {
             case PaymentMethod.Card:

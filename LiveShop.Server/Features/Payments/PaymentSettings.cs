@@ -60,6 +60,7 @@ public sealed partial class PaymentSettings(
         settings.BankTransfer = request.BankTransfer;
         settings.BankTransferInstructions = Clean(request.BankTransferInstructions);
         settings.BankTransferDays = request.BankTransferDays;
+        settings.GiftClaimDays = request.GiftClaimDays;
         if (isNew)
         {
             db.ShopPaymentSettings.Add(settings);
@@ -133,6 +134,11 @@ public sealed partial class PaymentSettings(
         {
             throw Invalid(ProblemCodes.PaymentSettingsInvalid, "A transfer may take 1 to 30 days before the order is cancelled.");
         }
+
+        if (request.GiftClaimDays is < 1 or > Limits.GiftClaimMaxDays)
+        {
+            throw Invalid(ProblemCodes.PaymentSettingsInvalid, "A gift's recipient may have 1 to {0} days to accept it.", Limits.GiftClaimMaxDays);
+        }
     }
 
     private static bool IsLive(string key) => key.Contains("_live_", StringComparison.Ordinal);
@@ -148,7 +154,8 @@ public sealed partial class PaymentSettings(
         settings.BankTransfer,
         settings.BankTransferInstructions,
         settings.BankTransferDays,
-        testGateway.Allowed);
+        testGateway.Allowed,
+        settings.GiftClaimDays);
 
     [GeneratedRegex("^pk_(test|live)_[A-Za-z0-9]+$")]
     private static partial Regex PublishableKey();

@@ -1,9 +1,12 @@
+using LiveShop.Shared;
+
 namespace LiveShop.Server.Features.Payments;
 
 /// <summary>
 /// How a shop takes money: its own Stripe account (the secret key and the webhook signing secret are stored
 /// encrypted with ASP.NET Core Data Protection and never shown again), cash on delivery, and bank transfer with
-/// the instructions its buyers read and the days a transfer may take before the order is cancelled.
+/// the instructions its buyers read and the days a transfer may take before the order is cancelled; and the days a
+/// gift's recipient has to accept it.
 /// A shop without a row takes cash on delivery only (what it did before payments were settings).
 /// </summary>
 public sealed class ShopPaymentSettings
@@ -19,6 +22,7 @@ public sealed class ShopPaymentSettings
         ShopId = shopId;
         CashOnDelivery = true;
         BankTransferDays = DefaultBankTransferDays;
+        GiftClaimDays = Limits.GiftClaimDefaultDays;
     }
 
     public Guid ShopId { get; private set; }
@@ -38,6 +42,9 @@ public sealed class ShopPaymentSettings
     public string? BankTransferInstructions { get; set; }
 
     public int BankTransferDays { get; set; }
+
+    /// <summary>The days a gift's recipient has to accept it before the order is cancelled and refunded (1–30).</summary>
+    public int GiftClaimDays { get; set; }
 
     public bool StripeConnected => StripePublishableKey is not null && StripeSecretKeyProtected is not null;
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Gifts;
 using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Payments;
@@ -27,7 +28,8 @@ public sealed class CancelOrder(
     StockFanout stockFanout,
     IShopCardPayments cards,
     OrderQueries queries,
-    OrderNotifier notifier)
+    OrderNotifier notifier,
+    GiftLinks giftLinks)
 {
     public async Task<OrderDto> ExecuteAsync(ClaimsPrincipal caller, Guid orderId, CancelOrderRequest? request, CancellationToken cancellationToken = default)
     {
@@ -40,6 +42,20 @@ public sealed class CancelOrder(
             throw OrderQueries.NotFound();
         }
 
+        var cancelled = await CancelAsync(order, sells, userId, caller.DisplayName(), reason, cancellationToken);
+        return sells ? cancelled : giftLinks.ForBuyer(cancelled);
+    }
+
+    /// <summary>
+    /// A gift nobody accepted in its days: LiveShop cancels it as the shop would (stock back, paid back in full), with
+    /// <paramref name="reason"/> in its history. Refused like the shop's cancel once it moved on (e.g. refunded meanwhile).
+    /// </summary>
+    public Task<OrderDto> CancelUnacceptedGiftAsync(Order order, string reason, CancellationToken cancellationToken) =>
+        CancelAsync(order, sells: true, userId: null, actorName: null, reason, cancellationToken);
+
+    private async Task<OrderDto> CancelAsync(Order order, bool sells, Guid? userId, string? actorName, string? reason, CancellationToken cancellationToken)
+    {
+        var orderId = order.Id;
         RefuseUnlessCancellable(order, sells);
 
         // The money first, outside the show's lock: a processor that refuses leaves the order as it was.
@@ -60,7 +76,7 @@ public sealed class CancelOrder(
                     RefundBook.Record(db, tracked, RefundBook.Remaining(tracked), Guid.CreateVersion7(), payBack, restocked: false, reason, room.Now, userId, key);
                     if (OrderTransitions.CanMove(tracked.Status, OrderStatus.Refunded))
                     {
-                        tracked.MoveTo(OrderStatus.Refunded, room.Now, userId, caller.DisplayName(), reason);
+                        tracked.MoveTo(OrderStatus.Refunded, room.Now, userId, actorName, reason);
                     }
 
                     ShopEvents.Order(db, ShopEventTypes.OrderRefunded, await queries.ToDtoAsync(tracked, cancellationToken), room.Now);
@@ -77,7 +93,7 @@ public sealed class CancelOrder(
                 RefundBook.Record(db, tracked, remaining, Guid.CreateVersion7(), payBack, restocked: true, reason, room.Now, userId, key);
             }
 
-            tracked.MoveTo(OrderStatus.Cancelled, room.Now, userId, caller.DisplayName(), reason);
+            tracked.MoveTo(OrderStatus.Cancelled, room.Now, userId, actorName, reason);
             ShopEvents.Order(db, ShopEventTypes.OrderCancelled, await queries.ToDtoAsync(tracked, cancellationToken), room.Now);
             return (tracked, true);
         }, cancellationToken);

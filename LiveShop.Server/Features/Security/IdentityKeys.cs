@@ -146,6 +146,19 @@ public sealed class IdentityKeys
     public string Shipping(ShippingAddressDto address) =>
         Key('s', string.Join('|', Fold(address.Country), Fold(address.PostalCode), Fold(address.Line1), Fold(address.Line2)));
 
+    /// <summary>A gift's "address" before its recipient gives one: the buyer's gifts share one key, so they count together.</summary>
+    public string GiftShipping(Guid buyerId) => Key('g', buyerId.ToString("N"));
+
+    /// <summary>
+    /// The token of a gift's link (<see cref="Features.Gifts.GiftLinks"/>): a keyed hash of the order's id, so the link can be
+    /// shown to its buyer again without being stored, and only this server (or one sharing its secret) can make one.
+    /// </summary>
+    public string GiftToken(Guid orderId) => Key('t', "gift:" + orderId.ToString("N"));
+
+    /// <summary>Whether <paramref name="token"/> is the gift link token of <paramref name="orderId"/> (compared in constant time).</summary>
+    public bool IsGiftToken(Guid orderId, string? token) =>
+        token is { Length: > 0 and <= MaxLength } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(GiftToken(orderId)), Encoding.ASCII.GetBytes(token));
+
     /// <summary>A card number's digits (<see cref="TestCards.Normalize"/>), or null when there are none.</summary>
     public string? Card(string? cardNumber) => TestCards.Normalize(cardNumber) is { Length: > 0 } digits ? Key('c', digits) : null;
 

@@ -1129,6 +1129,16 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                         .HasColumnType("character(3)")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset?>("GiftAcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("GiftExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GiftMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTimeOffset?>("HoldExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1139,6 +1149,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsGift")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1195,6 +1208,8 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("CoHostId");
+
+                    b.HasIndex("GiftExpiresAt");
 
                     b.HasIndex("HostId");
 
@@ -1263,6 +1278,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
 
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("GiftClaimDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("StripePublishableKey")
                         .HasMaxLength(255)

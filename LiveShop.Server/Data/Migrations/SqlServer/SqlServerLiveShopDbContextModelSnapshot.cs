@@ -1129,6 +1129,16 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .HasColumnType("nchar(3)")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset?>("GiftAcceptedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("GiftExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("GiftMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTimeOffset?>("HoldExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1139,6 +1149,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsGift")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1195,6 +1208,8 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("CoHostId");
+
+                    b.HasIndex("GiftExpiresAt");
 
                     b.HasIndex("HostId");
 
@@ -1263,6 +1278,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
 
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("bit");
+
+                    b.Property<int>("GiftClaimDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("StripePublishableKey")
                         .HasMaxLength(255)

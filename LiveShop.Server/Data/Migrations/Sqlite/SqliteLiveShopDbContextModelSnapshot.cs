@@ -1123,6 +1123,16 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<long?>("GiftAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GiftExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GiftMessage")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HoldExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -1133,6 +1143,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGift")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -1189,6 +1202,8 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CoHostId");
+
+                    b.HasIndex("GiftExpiresAt");
 
                     b.HasIndex("HostId");
 
@@ -1256,6 +1271,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CashOnDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GiftClaimDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StripePublishableKey")

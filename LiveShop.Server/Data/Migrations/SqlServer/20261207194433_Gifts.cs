@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LiveShop.Server.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Gifts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "GiftClaimDays",
+                table: "ShopPaymentSettings",
+                type: "int",
+                nullable: false,
+                defaultValue: 7);   // Limits.GiftClaimDefaultDays: shops that had settings before gifts give a week
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "GiftAcceptedAt",
+                table: "Orders",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "GiftExpiresAt",
+                table: "Orders",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GiftMessage",
+                table: "Orders",
+                type: "nvarchar(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsGift",
+                table: "Orders",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_GiftExpiresAt",
+                table: "Orders",
+                column: "GiftExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_GiftExpiresAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftClaimDays",
+                table: "ShopPaymentSettings");
+
+            migrationBuilder.DropColumn(
+                name: "GiftAcceptedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftExpiresAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftMessage",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "IsGift",
+                table: "Orders");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LiveShop.Server.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Gifts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "GiftClaimDays",
+                table: "ShopPaymentSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 7);   // Limits.GiftClaimDefaultDays: shops that had settings before gifts give a week
+
+            migrationBuilder.AddColumn<long>(
+                name: "GiftAcceptedAt",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "GiftExpiresAt",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GiftMessage",
+                table: "Orders",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsGift",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_GiftExpiresAt",
+                table: "Orders",
+                column: "GiftExpiresAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Orders_GiftExpiresAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftClaimDays",
+                table: "ShopPaymentSettings");
+
+            migrationBuilder.DropColumn(
+                name: "GiftAcceptedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftExpiresAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftMessage",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "IsGift",
+                table: "Orders");
+        }
+    }
+}

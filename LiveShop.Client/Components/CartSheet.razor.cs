@@ -1,6 +1,7 @@
 using System.Net;
 using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
+using Microsoft.JSInterop;
 using LiveShop.Client.State;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
@@ -59,6 +60,10 @@ public sealed partial class CartSheet : IDisposable
     private StripePaymentElement? _stripe;
     private bool _confirming;
 
+    /// <summary>"Buy as a gift": no address; the buyer gets a link for the recipient (<see cref="GiftRequest"/>).</summary>
+    private bool _asGift;
+    private string _giftMessage = "";
+
     /// <summary>An attempt whose answer never came (network failure): its key is reused for the same order.</summary>
     private (string Key, PlaceOrderRequest Request)? _unanswered;
 
@@ -73,6 +78,8 @@ public sealed partial class CartSheet : IDisposable
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IJSRuntime Js { get; set; } = default!;
 
     /// <summary>Whether the sheet is up; it opens at the cart step.</summary>
     [Parameter, EditorRequired] public bool Open { get; set; }
@@ -95,6 +102,7 @@ public sealed partial class CartSheet : IDisposable
         Payment,
         Pay,
         Transfer,
+        Gift,
     }
 
     private enum PaymentChoice
@@ -113,6 +121,7 @@ public sealed partial class CartSheet : IDisposable
         CheckoutStep.Payment => T["Payment"],
         CheckoutStep.Pay => T["Pay by card"],
         CheckoutStep.Transfer => T["Pay by bank transfer"],
+        CheckoutStep.Gift => T["Your gift"],
     };
 
     /// <summary>The empty cart's sentence, with the Buy button's own word in bold (the sentence is ours; only the word is markup).</summary>
@@ -140,7 +149,7 @@ public sealed partial class CartSheet : IDisposable
         if (Open && !_wasOpen)
         {
             // Every Buy starts at the cart, with what was typed before still there (or back at paying a held order).
-            _step = _paying is not null ? CheckoutStep.Pay : _transfers.Count > 0 ? CheckoutStep.Transfer : CheckoutStep.Cart;
+            _step = _paying is not null ? CheckoutStep.Pay : _transfers.Count > 0 ? CheckoutStep.Transfer : _step == CheckoutStep.Gift ? CheckoutStep.Gift : CheckoutStep.Cart;
             _error = null;
             if (SignedIn && _options is null)
             {
@@ -153,7 +162,7 @@ public sealed partial class CartSheet : IDisposable
 
     private void OnCartChanged()
     {
-        if (Cart.IsEmpty && !_placing && _step is not (CheckoutStep.Pay or CheckoutStep.Transfer))
+        if (Cart.IsEmpty && !_placing && _step is not (CheckoutStep.Pay or CheckoutStep.Transfer or CheckoutStep.Gift))
         {
             _step = CheckoutStep.Cart;
         }
@@ -166,7 +175,52 @@ public sealed partial class CartSheet : IDisposable
     private void Back()
     {
         _error = null;
-        _step = _step == CheckoutStep.Payment ? CheckoutStep.Delivery : CheckoutStep.Cart;
+        _step = _step == CheckoutStep.Payment && !_asGift ? CheckoutStep.Delivery : CheckoutStep.Cart;
+    }
+
+    /// <summary>Checkout: to the address, or for a gift (which has none) straight to the payment.</summary>
+    private Task CheckoutAsync() => _asGift ? GoToPayment() : GoToDeliveryAsync();
+
+    /// <summary>Turns "Buy as a gift" on or off; a gift is never cash on delivery (the recipient would pay).</summary>
+    private void SetGift(bool on)
+    {
+        _asGift = on;
+        if (_options is not null && !Offered(_options, on).Contains(_payment))
+        {
+            _payment = Offered(_options, on).FirstOrDefault(PaymentChoice.CashOnDelivery);
+        }
+    }
+
+    /// <summary>The placed gift's link, absolute, to send in any messenger.</summary>
+    private string? GiftUrl => _placed?.Gift?.Link is { } link ? Navigation.ToAbsoluteUri(link).ToString() : null;
+
+    private string GiftDeadline => _placed?.Gift is { } gift ? gift.ExpiresAt.ToLocalTime().ToString("f", System.Globalization.CultureInfo.CurrentCulture) : "";
+
+    private async Task CopyGiftLinkAsync()
+    {
+        if (GiftUrl is { } url)
+        {
+            await Js.CopyLinkAsync(Snackbar, T, url);
+        }
+    }
+
+    /// <summary>The phone's share sheet (LINE, WhatsApp, WeChat…); where there is none, the link is copied instead.</summary>
+    private async Task ShareGiftLinkAsync()
+    {
+        if (GiftUrl is not { } url)
+        {
+            return;
+        }
+
+        try
+        {
+            await Js.InvokeVoidAsync("navigator.share", new { title = T["A gift for you"].Value, url });
+        }
+        catch (JSException)
+        {
+            // No share sheet here (most desktops), or the buyer closed it: copying always works.
+            await Js.CopyLinkAsync(Snackbar, T, url);
+        }
     }
 
     private async Task GoToDeliveryAsync()
@@ -215,7 +269,7 @@ public sealed partial class CartSheet : IDisposable
         try
         {
             _options = await Api.CheckoutOptionsAsync(showId);
-            _payment = Offered(_options).FirstOrDefault(PaymentChoice.CashOnDelivery);
+            _payment = Offered(_options, _asGift).FirstOrDefault(PaymentChoice.CashOnDelivery);
         }
         catch (Exception e) when (e is ApiException or HttpRequestException or TaskCanceledException)
         {
@@ -229,8 +283,8 @@ public sealed partial class CartSheet : IDisposable
         await InvokeAsync(StateHasChanged);
     }
 
-    /// <summary>The choices the checkout shows, in order.</summary>
-    private static IEnumerable<PaymentChoice> Offered(CheckoutOptionsDto options)
+    /// <summary>The choices the checkout shows, in order (a gift: not cash on delivery).</summary>
+    private static IEnumerable<PaymentChoice> Offered(CheckoutOptionsDto options, bool gift)
     {
         switch (options.Card)
         {
@@ -245,7 +299,7 @@ public sealed partial class CartSheet : IDisposable
                 break;
         }
 
-        if (options.CashOnDelivery)
+        if (options.CashOnDelivery && !gift)
         {
             yield return PaymentChoice.CashOnDelivery;
         }
@@ -258,7 +312,7 @@ public sealed partial class CartSheet : IDisposable
 
     private async Task PlaceOrderAsync()
     {
-        if (_placing || Cart.IsEmpty || Cart.ShowId is not { } showId || _options is null || !Offered(_options).Contains(_payment))
+        if (_placing || Cart.IsEmpty || Cart.ShowId is not { } showId || _options is null || !Offered(_options, _asGift).Contains(_payment))
         {
             return;
         }
@@ -270,7 +324,7 @@ public sealed partial class CartSheet : IDisposable
         {
             while (true)
             {
-                var request = new PlaceOrderRequest(showId, Cart.OrderLines(agreed), _address.ToDto(), PaymentDetails());
+                var request = new PlaceOrderRequest(showId, Cart.OrderLines(agreed), _asGift ? null : _address.ToDto(), PaymentDetails(), _asGift ? new GiftRequest(_giftMessage) : null);
                 var refusal = await AttemptAsync(request);
                 if (refusal is null || !await AgreedToNewPriceAsync(refusal, request, agreed))
                 {
@@ -511,9 +565,19 @@ public sealed partial class CartSheet : IDisposable
     /// <summary>Which payment of the checkout the Pay step is at ("2 of 3"), counted from 1.</summary>
     private int PaymentNumber => _payments - _toPay.Count;
 
-    /// <summary>The order went through: the toast with its number, the sheet closes.</summary>
+    /// <summary>The order went through: the toast with its number, the sheet closes (a gift: its link to send first).</summary>
     private async Task ConfirmedAsync(OrderDto order)
     {
+        _asGift = false;
+        _giftMessage = "";
+        if (order.Gift?.Link is not null)
+        {
+            // The sheet says it itself (a toast would cover its Done button).
+            _step = CheckoutStep.Gift;
+            await OnOrderPlaced.InvokeAsync(order);
+            return;
+        }
+
         _step = CheckoutStep.Cart;
         Snackbar.Add(PlacedMessage(order), Severity.Success, options =>
         {
@@ -647,6 +711,8 @@ public sealed partial class CartSheet : IDisposable
     private async Task TransferNotedAsync()
     {
         _transfers = [];
+        _asGift = false;
+        _giftMessage = "";
         _step = CheckoutStep.Cart;
         await OpenChanged.InvokeAsync(false);
     }
@@ -666,7 +732,7 @@ public sealed partial class CartSheet : IDisposable
     private sealed record Refused(ApiException Refusal) : Outcome;
 
     private static bool SameOrder(PlaceOrderRequest a, PlaceOrderRequest b) =>
-        a.ShowId == b.ShowId && a.ShippingAddress == b.ShippingAddress && a.Payment == b.Payment && a.Lines.SequenceEqual(b.Lines);
+        a.ShowId == b.ShowId && a.ShippingAddress == b.ShippingAddress && a.Payment == b.Payment && a.Gift == b.Gift && a.Lines.SequenceEqual(b.Lines);
 
     /// <summary>A line as the buyer reads it: the product, and its variant in brackets.</summary>
     private static string LineName(CartLine line) => line.VariantLabel is { } label ? $"{line.Name} ({label})" : line.Name;

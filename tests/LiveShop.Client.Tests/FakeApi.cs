@@ -60,7 +60,8 @@ public sealed class FakeApi : HttpMessageHandler
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var key = request.Headers.TryGetValues(ApiRoutes.IdempotencyKeyHeader, out var values) ? values.Single() : null;
         var path = request.RequestUri!.AbsolutePath;
-        Sent.Add(new SentRequest(request.Method, path, key, body, request.RequestUri.Query));
+        var giftToken = request.Headers.TryGetValues(ApiRoutes.GiftTokenHeader, out var tokens) ? tokens.Single() : null;
+        Sent.Add(new SentRequest(request.Method, path, key, body, request.RequestUri.Query, giftToken));
 
         if (!_answers.TryGetValue((request.Method, path), out var queue) || queue.Count == 0)
         {
@@ -72,7 +73,7 @@ public sealed class FakeApi : HttpMessageHandler
     }
 }
 
-public sealed record SentRequest(HttpMethod Method, string Path, string? IdempotencyKey, string? Body, string Query = "")
+public sealed record SentRequest(HttpMethod Method, string Path, string? IdempotencyKey, string? Body, string Query = "", string? GiftToken = null)
 {
     public PlaceOrderRequest Order => JsonSerializer.Deserialize<PlaceOrderRequest>(Body!, JsonSerializerOptions.Web)!;
 }

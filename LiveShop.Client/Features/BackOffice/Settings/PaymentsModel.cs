@@ -1,3 +1,4 @@
+using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 
 namespace LiveShop.Client.Features.BackOffice.Settings;
@@ -19,6 +20,9 @@ public sealed class PaymentsModel
 
     public int BankTransferDays { get; set; }
 
+    /// <summary>Days a gift's recipient has to accept it.</summary>
+    public int GiftClaimDays { get; set; } = Limits.GiftClaimDefaultDays;
+
     public static PaymentsModel From(ShopPaymentSettingsDto settings) => new()
     {
         PublishableKey = settings.StripePublishableKey,
@@ -26,6 +30,7 @@ public sealed class PaymentsModel
         BankTransfer = settings.BankTransfer,
         BankTransferInstructions = settings.BankTransferInstructions,
         BankTransferDays = settings.BankTransferDays,
+        GiftClaimDays = settings.GiftClaimDays,
     };
 
     public SaveShopPaymentSettingsRequest ToRequest() => new(
@@ -35,5 +40,6 @@ public sealed class PaymentsModel
         CashOnDelivery,
         BankTransfer,
         BankTransferInstructions,
-        BankTransferDays);
+        BankTransferDays,
+        GiftClaimDays);
 }

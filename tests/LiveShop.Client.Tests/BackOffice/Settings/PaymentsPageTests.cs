@@ -103,4 +103,19 @@ public sealed class PaymentsPageTests : BunitTestBase
         Assert.Contains("Bank of Taiwan 123", page.Find("[data-testid=bank-transfer-instructions]").OuterHtml, StringComparison.Ordinal);
         Assert.Equal("5", Input(page, "bank-transfer-days"));
     }
+
+    [Fact]
+    public void GiftDays_ShowTheShopsSetting_AndAChangeIsSaved()
+    {
+        _api.Answer(HttpMethod.Put, ApiRoutes.ShopPayments(ShopId), FakeApi.Json(HttpStatusCode.OK, Connected with { GiftClaimDays = 3 }));
+        var page = Render(Connected with { GiftClaimDays = 10 });
+        Assert.Equal("10", Input(page, "gift-claim-days"));
+
+        page.Find("[data-testid=gift-claim-days] input, input[data-testid=gift-claim-days]").Change("3");
+        page.Find("[data-testid=payments-form]").Submit();
+
+        page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
+        var sent = JsonSerializer.Deserialize<SaveShopPaymentSettingsRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
+        Assert.Equal(3, sent.GiftClaimDays);
+    }
 }

@@ -27,8 +27,8 @@ public static class Limits
 
     /// <summary>Gifts: the buyer's message to the recipient, and the days a recipient has to accept (the shop's setting, 1–30).</summary>
     public const int GiftMessageMaxLength = 300;
-    public const int GiftClaimDefaultDays = 7;
-    public const int GiftClaimMaxDays = 30;
+    public const int GiftAcceptDefaultDays = 7;
+    public const int GiftAcceptMaxDays = 30;
 
     /// <summary>Chat: a burst of this many messages, then one per <see cref="ChatRefill"/>.</summary>
     public const int ChatBurst = 3;

@@ -42,10 +42,10 @@ public sealed record ShopPaymentSettingsDto(
     string? BankTransferInstructions,
     int BankTransferDays,
     bool TestGatewayAvailable,
-    int GiftClaimDays = Limits.GiftClaimDefaultDays);
+    int GiftAcceptDays = Limits.GiftAcceptDefaultDays);
 
 /// <summary>
-/// Saves a shop's payment settings (and how many days a gift's recipient has to accept it). A null secret keeps the stored one; an empty string removes it (and with it
+/// Saves a shop's payment settings (and how many days a gift's recipient has to accept it: null keeps them). A null secret keeps the stored one; an empty string removes it (and with it
 /// card payments through Stripe).
 /// </summary>
 public sealed record SaveShopPaymentSettingsRequest(
@@ -56,7 +56,7 @@ public sealed record SaveShopPaymentSettingsRequest(
     bool BankTransfer,
     string? BankTransferInstructions,
     int BankTransferDays,
-    int GiftClaimDays = Limits.GiftClaimDefaultDays);
+    int? GiftAcceptDays = null);
 
 /// <summary>One line to refund: its number in the order and how many units (at most those not yet refunded).</summary>
 public sealed record RefundLineRequest(int LineNumber, int Quantity);

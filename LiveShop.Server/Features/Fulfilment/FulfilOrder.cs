@@ -103,11 +103,6 @@ public sealed class FulfilOrder(LiveShopDbContext db, ShopAccess access, OrderNo
                     : OrderQueries.NotFound();
             }
 
-            if (order.AwaitsGiftAddress && move.Status is OrderStatus.Packed or OrderStatus.Shipped)
-            {
-                throw DomainException.Conflict(ProblemCodes.GiftNotAccepted, "Order #{0} is a gift its recipient has not accepted yet: pack and ship it once they give their address.", order.Number);
-            }
-
             var from = order.Status;
             var now = clock.GetUtcNow();
             order.MoveTo(move.Status, now, userId, actorName, move.Note);

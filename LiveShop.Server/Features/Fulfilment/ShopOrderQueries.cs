@@ -18,7 +18,7 @@ namespace LiveShop.Server.Features.Fulfilment;
 /// </summary>
 public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, OrderQueries orders, TimeProvider clock)
 {
-    /// <summary>The statuses of orders waiting to leave: what the pick list and the packing slips cover.</summary>
+    /// <summary>The statuses of orders waiting to leave: what the pick list and the packing slips cover (not a gift nobody accepted yet: it has nowhere to go).</summary>
     public static readonly OrderStatus[] WaitingToShip = [OrderStatus.Paid, OrderStatus.CashOnDelivery, OrderStatus.Packed];
 
     /// <param name="from">The first day (in the shop's time zone) of orders placed, inclusive.</param>
@@ -70,7 +70,7 @@ public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, Or
     public async Task<PickListDto> PickListAsync(ClaimsPrincipal caller, Guid shopId, Guid? showId, CancellationToken cancellationToken = default)
     {
         var (member, query) = await VisibleAsync(caller, shopId, showId, cancellationToken);
-        var waiting = await query.Where(o => WaitingToShip.Contains(o.Status)).ToListAsync(cancellationToken);
+        var waiting = await query.Where(o => WaitingToShip.Contains(o.Status) && !(o.IsGift && o.GiftAcceptedAt == null)).ToListAsync(cancellationToken);
         var lines = waiting.SelectMany(o => o.Lines.Select(l => (Order: o.Id, Line: l, Units: l.Quantity - l.RefundedQuantity)))
             .Where(x => x.Units > 0)
             .ToList();
@@ -106,7 +106,7 @@ public sealed class ShopOrderQueries(LiveShopDbContext db, ShopAccess access, Or
         }
         else
         {
-            query = query.Where(o => WaitingToShip.Contains(o.Status));
+            query = query.Where(o => WaitingToShip.Contains(o.Status) && !(o.IsGift && o.GiftAcceptedAt == null));
         }
 
         var found = await query.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).Take(Limits.BulkOrdersMax).ToListAsync(cancellationToken);

@@ -15,10 +15,14 @@ public sealed class GiftLinks(IdentityKeys keys)
 
     public bool Opens(Guid orderId, string? token) => keys.IsGiftToken(orderId, token);
 
-    /// <summary>The order as its buyer may read it: a gift carries its link and never the address its recipient gave.</summary>
+    /// <summary>
+    /// The order as its buyer may read it: a gift carries its link and never the address its recipient gave, nor the
+    /// parcel's tracking (a carrier's page shows the town or the pick-up store).
+    /// </summary>
     public OrderDto ForBuyer(OrderDto order) => order.Gift is not { } gift ? order : order with
     {
         ShippingAddress = new ShippingAddressDto("", "", null, "", "", "", ""),
+        Shipment = null,
         Gift = gift with { Link = PathOf(order.Id) },
         AlsoPlaced = order.AlsoPlaced?.Select(ForBuyer).ToList(),
     };

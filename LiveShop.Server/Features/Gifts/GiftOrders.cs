@@ -1,11 +1,14 @@
 using System.Security.Claims;
 using LiveShop.Server.Data;
 using LiveShop.Server.Features.Common;
+using LiveShop.Server.Features.Live;
 using LiveShop.Server.Features.Orders;
+using LiveShop.Server.Features.Security;
 using LiveShop.Server.Realtime;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace LiveShop.Server.Features.Gifts;
 
@@ -15,7 +18,8 @@ namespace LiveShop.Server.Features.Gifts;
 /// and a cancellation (the buyer's, the shop's, or the expirer's) never both win. The buyer hears it at once; the shop
 /// can then pack and ship it (<see cref="Fulfilment.FulfilOrder"/> refuses before).
 /// </summary>
-public sealed class GiftOrders(LiveShopDbContext db, RoomWriter writer, GiftLinks links, OrderQueries queries, OrderNotifier notifier, TimeProvider clock)
+public sealed class GiftOrders(
+    LiveShopDbContext db, RoomWriter writer, GiftLinks links, OrderQueries queries, OrderNotifier notifier, IdentityKeys identityKeys, IOptions<IdentityOptions> identityOptions, TimeProvider clock)
 {
     public async Task<GiftPageDto> GetAsync(Guid orderId, string? token, CancellationToken cancellationToken)
     {
@@ -36,6 +40,7 @@ public sealed class GiftOrders(LiveShopDbContext db, RoomWriter writer, GiftLink
         {
             var tracked = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
             tracked.AcceptGift(ShippingAddress.From(request.Address), room.Now);
+            await CountFlashUnitsAtAsync(tracked, request.Address, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return tracked;
         }, cancellationToken);
@@ -43,6 +48,34 @@ public sealed class GiftOrders(LiveShopDbContext db, RoomWriter writer, GiftLink
         var dto = await queries.ToDtoAsync(accepted, CancellationToken.None);
         await notifier.OrderChangedAsync(dto, isNew: false);
         return await PageAsync(accepted, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A gift bought at a flash price counted its units by the buyer's gift key; now that it has an address, the
+    /// per-buyer cap counts them by that address too (as if the buyer had typed it), so gifts to oneself cannot
+    /// multiply a cap. Over the cap, the gift is refused at that address.
+    /// </summary>
+    private async Task CountFlashUnitsAtAsync(Order order, ShippingAddressDto address, CancellationToken cancellationToken)
+    {
+        if (!identityOptions.Value.CapFlashSalesByIdentity)
+        {
+            return;
+        }
+
+        var key = identityKeys.Shipping(address);
+        var claims = await db.FlashSaleIdentityClaims.Where(c => c.OrderId == order.Id).ToListAsync(cancellationToken);
+        foreach (var claim in claims)
+        {
+            var cap = await db.FlashSales.Where(s => s.Id == claim.SaleId).Select(s => s.PerBuyerCap).SingleAsync(cancellationToken);
+            var held = await new BuyerKeys(null, key, null).HeldAsync(db, claim.SaleId, cancellationToken);
+            if (held + claim.Units > cap)
+            {
+                throw DomainException.Conflict(ProblemCodes.PerBuyerCapReached,
+                    "This gift was bought at a flash price of {0} per person, and that address already has as many. Give another address, or ask {1}.", cap, order.BuyerName);
+            }
+
+            claim.ShipTo(key);
+        }
     }
 
     /// <summary>The gift the link opens; any other id or token is told the same "no such gift", in constant time for the token.</summary>

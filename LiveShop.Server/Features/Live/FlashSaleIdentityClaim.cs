@@ -40,6 +40,9 @@ public sealed class FlashSaleIdentityClaim
 
     public int Units { get; private set; }
 
+    /// <summary>A gift's recipient gave the address: the cap counts it from now on (it was the buyer's gift key).</summary>
+    internal void ShipTo(string shippingKey) => ShippingKey = shippingKey;
+
     /// <summary>Another line of the same order under the same sale (another variant), before it is saved.</summary>
     internal void AddUnits(int units) => Units += units;
 }

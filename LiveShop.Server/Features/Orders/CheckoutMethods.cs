@@ -19,7 +19,7 @@ public sealed record CheckoutOffer(
     bool BankTransfer,
     string? BankTransferInstructions,
     int BankTransferDays,
-    int GiftClaimDays = Limits.GiftClaimDefaultDays)
+    int GiftAcceptDays = Limits.GiftAcceptDefaultDays)
 {
     public bool TestMode => Card?.TestMode == true;
 
@@ -52,7 +52,7 @@ public sealed class CheckoutMethods(LiveShopDbContext db, IShopCardPayments shop
             settings is { BankTransfer: true } && !string.IsNullOrEmpty(instructions),
             instructions,
             settings?.BankTransferDays ?? ShopPaymentSettings.DefaultBankTransferDays,
-            settings?.GiftClaimDays ?? Limits.GiftClaimDefaultDays);
+            settings?.GiftAcceptDays ?? Limits.GiftAcceptDefaultDays);
     }
 
     /// <summary>The shop's card processor, if it takes cards here (the resolver offers the test gateway only where <see cref="TestGatewayPolicy"/> allows it).</summary>

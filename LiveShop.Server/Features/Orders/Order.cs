@@ -137,6 +137,9 @@ public sealed class Order
     /// <summary>When the recipient gave their address (null: not yet, or not a gift).</summary>
     public DateTimeOffset? GiftAcceptedAt { get; private set; }
 
+    /// <summary>Set when LiveShop starts cancelling an unaccepted gift past its days: from then on it can no longer be accepted.</summary>
+    public DateTimeOffset? GiftClosedAt { get; private set; }
+
     /// <summary>A gift whose recipient has not given an address yet: it cannot be packed or shipped.</summary>
     public bool AwaitsGiftAddress => IsGift && GiftAcceptedAt is null;
 
@@ -183,6 +186,7 @@ public sealed class Order
     public void MakeGift(string? message, DateTimeOffset expiresAt)
     {
         IsGift = true;
+        ShippingAddress = ShippingAddress.None;
         GiftMessage = message;
         GiftExpiresAt = expiresAt.ToMilliseconds();
     }
@@ -193,7 +197,7 @@ public sealed class Order
     /// </summary>
     public void AcceptGift(ShippingAddress address, DateTimeOffset at)
     {
-        if (!AwaitsGiftAddress || at >= GiftExpiresAt || Status is not (OrderStatus.Paid or OrderStatus.PendingPayment or OrderStatus.AwaitingTransfer))
+        if (!AwaitsGiftAddress || GiftClosedAt is not null || at >= GiftExpiresAt || Status is not (OrderStatus.Paid or OrderStatus.PendingPayment or OrderStatus.AwaitingTransfer))
         {
             throw DomainException.Conflict(ProblemCodes.GiftClosed, "This gift can no longer be accepted.");
         }
@@ -202,6 +206,12 @@ public sealed class Order
         GiftAcceptedAt = at.ToMilliseconds();
         Note(at, "Gift accepted");
     }
+
+    /// <summary>
+    /// Closes an unaccepted gift past its days before its money goes back, so a recipient accepting at that moment (on
+    /// any instance, whatever its clock) is refused rather than told "accepted" about an order being refunded.
+    /// </summary>
+    public void CloseGift(DateTimeOffset at) => GiftClosedAt ??= at.ToMilliseconds();
 
     /// <summary>Holds the stock until <paramref name="until"/> while the buyer pays.</summary>
     public void HoldUntil(DateTimeOffset? until) => HoldExpiresAt = until?.ToMilliseconds();
@@ -215,6 +225,11 @@ public sealed class Order
         if (!OrderTransitions.CanMove(Status, to))
         {
             throw DomainException.Conflict(ProblemCodes.OrderStatusInvalid, "Order #{0} is {1} and cannot become {2}.", Number, Phrase.Of(Status), Phrase.Of(to));
+        }
+
+        if (AwaitsGiftAddress && to is OrderStatus.Packed or OrderStatus.Shipped)
+        {
+            throw DomainException.Conflict(ProblemCodes.GiftNotAccepted, "Order #{0} is a gift its recipient has not accepted yet: pack and ship it once they give their address.", Number);
         }
 
         Status = to;

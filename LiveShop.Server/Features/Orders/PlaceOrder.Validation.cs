@@ -101,7 +101,10 @@ public sealed partial class PlaceOrder
         }
 
         var message = gift.Message?.Trim() ?? "";
-        if (message.Length > Limits.GiftMessageMaxLength || message.Any(c => char.IsControl(c) && c != '\n' && c != '\r'))
+        // No control or invisible format characters (bidi overrides could make the friend read another text), but the
+        // joiner emoji are made of.
+        if (message.Length > Limits.GiftMessageMaxLength
+            || message.Any(c => (char.IsControl(c) && c != '\n' && c != '\r') || (char.GetUnicodeCategory(c) == UnicodeCategory.Format && c != '\u200D')))
         {
             throw DomainException.Invalid(ProblemCodes.GiftInvalid, "A gift's message is at most {0} characters of text.", Limits.GiftMessageMaxLength);
         }

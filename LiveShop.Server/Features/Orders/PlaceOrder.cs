@@ -303,10 +303,6 @@ public sealed partial class PlaceOrder(
         var order = new Order(Guid.CreateVersion7(), OrderNumbers.Next(), buyerId, buyer.DisplayName, show.Id, show.HostId, show.CoHostId, channel,
             show.Currency, request.ShippingAddress is { } to ? ShippingAddress.From(to) : ShippingAddress.None, payment.Method, cardDigits?[^4..], key, hash, now);
         order.SoldBy(shopId);
-        if (request.Gift is { } gift)
-        {
-            order.MakeGift(GiftMessage(gift), now.AddDays(offer.GiftClaimDays));
-        }
 
         switch (payment.Method)
         {
@@ -319,6 +315,13 @@ public sealed partial class PlaceOrder(
                 break;
             case PaymentMethod.CashOnDelivery:
                 break;
+        }
+
+        if (request.Gift is { } gift)
+        {
+            // A transfer may take its days first: the friend's days to accept start when it is due, not before.
+            var from = payment.Method == PaymentMethod.BankTransfer && order.HoldExpiresAt is { } due ? due : now;
+            order.MakeGift(GiftMessage(gift), from.AddDays(offer.GiftAcceptDays));
         }
 
         foreach (var (line, product) in lines)

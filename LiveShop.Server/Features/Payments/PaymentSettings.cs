@@ -60,7 +60,7 @@ public sealed partial class PaymentSettings(
         settings.BankTransfer = request.BankTransfer;
         settings.BankTransferInstructions = Clean(request.BankTransferInstructions);
         settings.BankTransferDays = request.BankTransferDays;
-        settings.GiftClaimDays = request.GiftClaimDays;
+        settings.GiftAcceptDays = request.GiftAcceptDays ?? settings.GiftAcceptDays;
         if (isNew)
         {
             db.ShopPaymentSettings.Add(settings);
@@ -135,9 +135,9 @@ public sealed partial class PaymentSettings(
             throw Invalid(ProblemCodes.PaymentSettingsInvalid, "A transfer may take 1 to 30 days before the order is cancelled.");
         }
 
-        if (request.GiftClaimDays is < 1 or > Limits.GiftClaimMaxDays)
+        if (request.GiftAcceptDays is < 1 or > Limits.GiftAcceptMaxDays)
         {
-            throw Invalid(ProblemCodes.PaymentSettingsInvalid, "A gift's recipient may have 1 to {0} days to accept it.", Limits.GiftClaimMaxDays);
+            throw Invalid(ProblemCodes.PaymentSettingsInvalid, "A gift's recipient may have 1 to {0} days to accept it.", Limits.GiftAcceptMaxDays);
         }
     }
 
@@ -155,7 +155,7 @@ public sealed partial class PaymentSettings(
         settings.BankTransferInstructions,
         settings.BankTransferDays,
         testGateway.Allowed,
-        settings.GiftClaimDays);
+        settings.GiftAcceptDays);
 
     [GeneratedRegex("^pk_(test|live)_[A-Za-z0-9]+$")]
     private static partial Regex PublishableKey();

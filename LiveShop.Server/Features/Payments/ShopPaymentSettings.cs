@@ -22,7 +22,7 @@ public sealed class ShopPaymentSettings
         ShopId = shopId;
         CashOnDelivery = true;
         BankTransferDays = DefaultBankTransferDays;
-        GiftClaimDays = Limits.GiftClaimDefaultDays;
+        GiftAcceptDays = Limits.GiftAcceptDefaultDays;
     }
 
     public Guid ShopId { get; private set; }
@@ -44,7 +44,7 @@ public sealed class ShopPaymentSettings
     public int BankTransferDays { get; set; }
 
     /// <summary>The days a gift's recipient has to accept it before the order is cancelled and refunded (1–30).</summary>
-    public int GiftClaimDays { get; set; }
+    public int GiftAcceptDays { get; set; }
 
     public bool StripeConnected => StripePublishableKey is not null && StripeSecretKeyProtected is not null;
 }

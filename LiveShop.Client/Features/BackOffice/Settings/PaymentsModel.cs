@@ -21,7 +21,7 @@ public sealed class PaymentsModel
     public int BankTransferDays { get; set; }
 
     /// <summary>Days a gift's recipient has to accept it.</summary>
-    public int GiftClaimDays { get; set; } = Limits.GiftClaimDefaultDays;
+    public int GiftAcceptDays { get; set; } = Limits.GiftAcceptDefaultDays;
 
     public static PaymentsModel From(ShopPaymentSettingsDto settings) => new()
     {
@@ -30,7 +30,7 @@ public sealed class PaymentsModel
         BankTransfer = settings.BankTransfer,
         BankTransferInstructions = settings.BankTransferInstructions,
         BankTransferDays = settings.BankTransferDays,
-        GiftClaimDays = settings.GiftClaimDays,
+        GiftAcceptDays = settings.GiftAcceptDays,
     };
 
     public SaveShopPaymentSettingsRequest ToRequest() => new(
@@ -41,5 +41,5 @@ public sealed class PaymentsModel
         BankTransfer,
         BankTransferInstructions,
         BankTransferDays,
-        GiftClaimDays);
+        GiftAcceptDays);
 }

@@ -1132,6 +1132,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("GiftAcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("GiftClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("GiftExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1279,7 +1282,7 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("StripePublishableKey")

@@ -1132,6 +1132,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("GiftAcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("GiftClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("GiftExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1279,7 +1282,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("bit");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("int");
 
                     b.Property<string>("StripePublishableKey")

@@ -1126,6 +1126,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long?>("GiftAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GiftClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("GiftExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -1273,7 +1276,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StripePublishableKey")

@@ -107,8 +107,8 @@ public sealed class PaymentsPageTests : BunitTestBase
     [Fact]
     public void GiftDays_ShowTheShopsSetting_AndAChangeIsSaved()
     {
-        _api.Answer(HttpMethod.Put, ApiRoutes.ShopPayments(ShopId), FakeApi.Json(HttpStatusCode.OK, Connected with { GiftClaimDays = 3 }));
-        var page = Render(Connected with { GiftClaimDays = 10 });
+        _api.Answer(HttpMethod.Put, ApiRoutes.ShopPayments(ShopId), FakeApi.Json(HttpStatusCode.OK, Connected with { GiftAcceptDays = 3 }));
+        var page = Render(Connected with { GiftAcceptDays = 10 });
         Assert.Equal("10", Input(page, "gift-claim-days"));
 
         page.Find("[data-testid=gift-claim-days] input, input[data-testid=gift-claim-days]").Change("3");
@@ -116,6 +116,6 @@ public sealed class PaymentsPageTests : BunitTestBase
 
         page.WaitForAssertion(() => Assert.Single(_api.Sent, s => s.Method == HttpMethod.Put));
         var sent = JsonSerializer.Deserialize<SaveShopPaymentSettingsRequest>(_api.Sent.Single(s => s.Method == HttpMethod.Put).Body!, JsonSerializerOptions.Web)!;
-        Assert.Equal(3, sent.GiftClaimDays);
+        Assert.Equal(3, sent.GiftAcceptDays);
     }
 }

@@ -4,6 +4,8 @@ using LiveShop.Server.Features.Gifts;
 using LiveShop.Server.Tests.Infrastructure;
 using LiveShop.Shared;
 using LiveShop.Shared.Orders;
+using LiveShop.Shared.Realtime;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +18,7 @@ namespace LiveShop.Server.Tests.Features.Gifts;
 /// </summary>
 public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
 {
-    private static readonly ShippingAddressDto Friend = new("Eleni Papadaki", "Odos Ermou 12", "3rd floor", "Athens", "105 63", "Greece", "+30 690 000 0000");
+    internal static readonly ShippingAddressDto Friend = new("Eleni Papadaki", "Odos Ermou 12", "3rd floor", "Athens", "105 63", "Greece", "+30 690 000 0000");
 
     [Fact]
     public async Task AGift_IsPaidWithoutAnAddress_AndItsRecipientAcceptsWithTheirs_WhichTheBuyerNeverSees()
@@ -24,17 +26,28 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         var (room, seller, product) = await ShowAsync("Gift night");
         await using var _ = room;
         var buyer = await factory.GuestAsync("Mei Lin");
+        await using var buyerHub = await factory.ConnectAsync(buyer.Cookies);
+        var acceptedPush = new TaskCompletionSource<OrderDto>(TaskCreationOptions.RunContinuationsAsynchronously);
+        buyerHub.On<OrderDto>(nameof(ILiveShowClient.OrderUpdated), o =>
+        {
+            if (o.Gift?.AcceptedAt is not null)
+            {
+                acceptedPush.TrySetResult(o);
+            }
+        });
 
         var order = await buyer.Http.BuyAsync(GiftRequest(room, product, "Happy birthday!\nLove, Mei"));
 
         Assert.Equal((OrderStatus.Paid, 40.00m), (order.Status, order.Total));
         Assert.Equal(("Happy birthday!\nLove, Mei", null), (order.Gift!.Message, order.Gift.AcceptedAt));
-        Assert.Equal(DateTimeOffset.UtcNow.AddDays(Limits.GiftClaimDefaultDays), order.Gift.ExpiresAt, TimeSpan.FromSeconds(30));
+        Assert.Equal(DateTimeOffset.UtcNow.AddDays(Limits.GiftAcceptDefaultDays), order.Gift.ExpiresAt, TimeSpan.FromSeconds(30));
         var (orderId, token) = Parse(order.Gift.Link!);
         Assert.Equal(order.Id, orderId);
         Assert.Equal(48, await StockAsync(product));
 
-        // Not shippable yet: there is nowhere to send it.
+        // Not shippable yet: there is nowhere to send it, and nothing to pick for it.
+        var shopId = room.Show.ShopId!.Value;
+        Assert.Equal(0, (await seller.Http.GetFromJsonAsync<PickListDto>(ApiRoutes.PickList(shopId)))!.Units);
         var early = await seller.Http.PostAsJsonAsync(ApiRoutes.OrderStatus(order.Id), new ChangeOrderStatusRequest(OrderStatus.Shipped, "ELTA", "EL123"));
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         Assert.Equal(ProblemCodes.GiftNotAccepted, (await Problem.ReadAsync(early)).Code);
@@ -63,7 +76,9 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         Assert.Equal(GiftState.Accepted, (await accepted.Content.ReadFromJsonAsync<GiftPageDto>())!.State);
         Assert.DoesNotContain("Ermou", await (await Send(recipient, HttpMethod.Get, ApiRoutes.Gift(order.Id), token)).Content.ReadAsStringAsync());
 
-        // The buyer reads that it was accepted, not where it goes; the shop reads the address to ship it.
+        // The buyer reads that it was accepted, not where it goes (pushed live, and on asking); the shop reads the address to ship it.
+        var pushed = await acceptedPush.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(("", "", "", null), (pushed.ShippingAddress.FullName, pushed.ShippingAddress.Line1, pushed.ShippingAddress.City, pushed.Shipment));
         var mine = Assert.Single(await buyer.Http.MyOrdersAsync());
         Assert.NotNull(mine.Gift!.AcceptedAt);
         Assert.Equal(("", ""), (mine.ShippingAddress.Line1, mine.ShippingAddress.City));
@@ -72,6 +87,7 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         var shops = await seller.Http.GetFromJsonAsync<OrderDto>(ApiRoutes.Order(order.Id));
         Assert.Equal(("Eleni Papadaki", "Odos Ermou 12", "Athens"), (shops!.ShippingAddress.FullName, shops.ShippingAddress.Line1, shops.ShippingAddress.City));
 
+        Assert.Equal(2, (await seller.Http.GetFromJsonAsync<PickListDto>(ApiRoutes.PickList(shopId)))!.Units);
         var again = await Send(recipient, HttpMethod.Post, ApiRoutes.AcceptGift(order.Id), token, new AcceptGiftRequest(Friend with { City = "Thessaloniki" }));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(ProblemCodes.GiftClosed, (await Problem.ReadAsync(again)).Code);
@@ -80,6 +96,10 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         Assert.Equal(HttpStatusCode.OK, shipped.StatusCode);
         var tracked = await GetAsync(recipient, order.Id, token);
         Assert.Equal((GiftState.Shipped, "EL123"), (tracked.State, tracked.Shipment!.TrackingNumber));
+
+        // The buyer reads that it shipped, not the tracking (a carrier's page shows the town).
+        var shippedForBuyer = (await buyer.Http.GetFromJsonAsync<OrderDto>(ApiRoutes.Order(order.Id)))!;
+        Assert.Equal((OrderStatus.Shipped, null), (shippedForBuyer.Status, shippedForBuyer.Shipment));
     }
 
     [Fact]
@@ -88,7 +108,7 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         var (room, seller, product) = await ShowAsync("Gifts that wait");
         var shop = room.Show.ShopId!.Value;
         await using var _ = room;
-        var settings = await seller.Http.PutAsJsonAsync(ApiRoutes.ShopPayments(shop), new SaveShopPaymentSettingsRequest(null, null, null, true, false, null, 3, GiftClaimDays: 2));
+        var settings = await seller.Http.PutAsJsonAsync(ApiRoutes.ShopPayments(shop), new SaveShopPaymentSettingsRequest(null, null, null, true, false, null, 3, GiftAcceptDays: 2));
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         var buyer = await factory.GuestAsync("Nikos");
         var order = await buyer.Http.BuyAsync(GiftRequest(room, product, null));
@@ -116,7 +136,7 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         Assert.Equal(ProblemCodes.GiftClosed, (await Problem.ReadAsync(late)).Code);
         Assert.Equal(0, await ExpireAsync());
 
-        var tooLong = await seller.Http.PutAsJsonAsync(ApiRoutes.ShopPayments(shop), new SaveShopPaymentSettingsRequest(null, null, null, true, false, null, 3, GiftClaimDays: Limits.GiftClaimMaxDays + 1));
+        var tooLong = await seller.Http.PutAsJsonAsync(ApiRoutes.ShopPayments(shop), new SaveShopPaymentSettingsRequest(null, null, null, true, false, null, 3, GiftAcceptDays: Limits.GiftAcceptMaxDays + 1));
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
 
@@ -134,6 +154,7 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
             (gift with { ShippingAddress = Shopping.Address }, ProblemCodes.GiftInvalid),
             (gift with { Gift = new GiftRequest(new string('x', Limits.GiftMessageMaxLength + 1)) }, ProblemCodes.GiftInvalid),
             (gift with { Gift = null }, ProblemCodes.ValidationFailed),
+            (gift with { Gift = new GiftRequest("Happy \u202Eyadhtrib") }, ProblemCodes.GiftInvalid),
         };
         foreach (var (request, code) in cases)
         {
@@ -146,32 +167,34 @@ public class GiftTests(LiveShopFactory factory) : IClassFixture<LiveShopFactory>
         Assert.Equal(50, await StockAsync(product));
     }
 
-    private static PlaceOrderRequest GiftRequest(LiveRoom room, Guid product, string? message) =>
+    internal static PlaceOrderRequest GiftRequest(LiveRoom room, Guid product, string? message) =>
         new(room.Show.Id, [new PlaceOrderLine(product, 2, 20.00m)], null, Shopping.GoodCard, new GiftRequest(message));
 
     /// <summary>The order's id and the token from a gift's link, <c>gift/{orderId}#{token}</c>.</summary>
-    private static (Guid OrderId, string Token) Parse(string link)
+    internal static (Guid OrderId, string Token) Parse(string link)
     {
         Assert.StartsWith("gift/", link);
         var hash = link.IndexOf('#', StringComparison.Ordinal);
         return (Guid.ParseExact(link[5..hash], "N"), link[(hash + 1)..]);
     }
 
-    private static async Task<GiftPageDto> GetAsync(HttpClient http, Guid orderId, string token)
+    internal static async Task<GiftPageDto> GetAsync(HttpClient http, Guid orderId, string token)
     {
         var response = await Send(http, HttpMethod.Get, ApiRoutes.Gift(orderId), token);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<GiftPageDto>())!;
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string url, string token, object? body = null)
+    internal static Task<HttpResponseMessage> Send(HttpClient http, HttpMethod method, string url, string token, object? body = null)
     {
         var message = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
         message.Headers.Add(ApiRoutes.GiftTokenHeader, token);
         return http.SendAsync(message);
     }
 
-    private async Task<(LiveRoom Room, SignedIn Seller, Guid Product)> ShowAsync(string title)
+    private Task<(LiveRoom Room, SignedIn Seller, Guid Product)> ShowAsync(string title) => ShowAsync(factory, title);
+
+    internal static async Task<(LiveRoom Room, SignedIn Seller, Guid Product)> ShowAsync(LiveShopFactory factory, string title)
     {
         var (seller, shop) = await factory.RegisterSellerAsync();
         var product = await LiveRoom.AddProductAsync(seller, shop.Id, "Olive oil 500 ml", 20.00m);

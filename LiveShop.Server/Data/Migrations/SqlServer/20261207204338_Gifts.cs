@@ -1,8 +1,9 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LiveShop.Server.Data.Migrations.Sqlite
+namespace LiveShop.Server.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Gifts : Migration
@@ -11,35 +12,41 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
-                defaultValue: 7);   // Limits.GiftClaimDefaultDays: shops that had settings before gifts give a week
+                defaultValue: 7);   // Limits.GiftAcceptDefaultDays: shops that had settings before gifts give a week
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "GiftAcceptedAt",
                 table: "Orders",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "GiftClosedAt",
+                table: "Orders",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "GiftExpiresAt",
                 table: "Orders",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "GiftMessage",
                 table: "Orders",
-                type: "TEXT",
+                type: "nvarchar(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsGift",
                 table: "Orders",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
@@ -57,11 +64,15 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                 table: "Orders");
 
             migrationBuilder.DropColumn(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings");
 
             migrationBuilder.DropColumn(
                 name: "GiftAcceptedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftClosedAt",
                 table: "Orders");
 
             migrationBuilder.DropColumn(

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LiveShop.Server.Data.Migrations.SqlServer
+namespace LiveShop.Server.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Gifts : Migration
@@ -12,35 +12,41 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings",
-                type: "int",
+                type: "integer",
                 nullable: false,
-                defaultValue: 7);   // Limits.GiftClaimDefaultDays: shops that had settings before gifts give a week
+                defaultValue: 7);   // Limits.GiftAcceptDefaultDays: shops that had settings before gifts give a week
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "GiftAcceptedAt",
                 table: "Orders",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "GiftClosedAt",
+                table: "Orders",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "GiftExpiresAt",
                 table: "Orders",
-                type: "datetimeoffset",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "GiftMessage",
                 table: "Orders",
-                type: "nvarchar(300)",
+                type: "character varying(300)",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsGift",
                 table: "Orders",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -58,11 +64,15 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                 table: "Orders");
 
             migrationBuilder.DropColumn(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings");
 
             migrationBuilder.DropColumn(
                 name: "GiftAcceptedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftClosedAt",
                 table: "Orders");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLiveShopDbContext))]
-    [Migration("20261207194423_Gifts")]
+    [Migration("20261207204328_Gifts")]
     partial class Gifts
     {
         /// <inheritdoc />
@@ -1129,6 +1129,9 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<long?>("GiftAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("GiftClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("GiftExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -1276,7 +1279,7 @@ namespace LiveShop.Server.Data.Migrations.Sqlite
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("StripePublishableKey")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LiveShop.Server.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLiveShopDbContext))]
-    [Migration("20261207194433_Gifts")]
+    [Migration("20261207204338_Gifts")]
     partial class Gifts
     {
         /// <inheritdoc />
@@ -1135,6 +1135,9 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("GiftAcceptedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("GiftClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("GiftExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1282,7 +1285,7 @@ namespace LiveShop.Server.Data.Migrations.SqlServer
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("bit");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("int");
 
                     b.Property<string>("StripePublishableKey")

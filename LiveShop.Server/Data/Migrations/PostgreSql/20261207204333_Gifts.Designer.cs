@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LiveShop.Server.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlLiveShopDbContext))]
-    [Migration("20261207194428_Gifts")]
+    [Migration("20261207204333_Gifts")]
     partial class Gifts
     {
         /// <inheritdoc />
@@ -1135,6 +1135,9 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("GiftAcceptedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("GiftClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("GiftExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1282,7 +1285,7 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                     b.Property<bool>("CashOnDelivery")
                         .HasColumnType("boolean");
 
-                    b.Property<int>("GiftClaimDays")
+                    b.Property<int>("GiftAcceptDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("StripePublishableKey")

@@ -1,9 +1,8 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace LiveShop.Server.Data.Migrations.PostgreSql
+namespace LiveShop.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Gifts : Migration
@@ -12,35 +11,41 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<int>(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
-                defaultValue: 7);   // Limits.GiftClaimDefaultDays: shops that had settings before gifts give a week
+                defaultValue: 7);   // Limits.GiftAcceptDefaultDays: shops that had settings before gifts give a week
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
                 name: "GiftAcceptedAt",
                 table: "Orders",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTimeOffset>(
+            migrationBuilder.AddColumn<long>(
+                name: "GiftClosedAt",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
                 name: "GiftExpiresAt",
                 table: "Orders",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "GiftMessage",
                 table: "Orders",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsGift",
                 table: "Orders",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
@@ -58,11 +63,15 @@ namespace LiveShop.Server.Data.Migrations.PostgreSql
                 table: "Orders");
 
             migrationBuilder.DropColumn(
-                name: "GiftClaimDays",
+                name: "GiftAcceptDays",
                 table: "ShopPaymentSettings");
 
             migrationBuilder.DropColumn(
                 name: "GiftAcceptedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "GiftClosedAt",
                 table: "Orders");
 
             migrationBuilder.DropColumn(

@@ -64,4 +64,16 @@ public sealed class CartSheetGiftTests : CheckoutTestBase
         Assert.NotEmpty(sheet.FindAll("[data-testid=pay-cod]"));
         Assert.Contains("Mei Lin", sheet.Find("[data-testid=pay-ship-to]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ACartFromTwoSellers_CannotBeAGift_AndSaysWhy()
+    {
+        GivenShow(brands: true);
+        Cart.Add(JadeItem with { BrandName = "Jade Atelier" });
+        Cart.Add(OolongItem with { BrandName = "Alishan Tea Co." });
+        var sheet = RenderSheet();
+
+        Assert.True(sheet.Find("input[data-testid=cart-gift-switch], [data-testid=cart-gift-switch] input").HasAttribute("disabled"));
+        Assert.Contains("A gift comes from one seller", sheet.Find("[data-testid=cart-gift-one-seller]").TextContent, StringComparison.Ordinal);
+    }
 }

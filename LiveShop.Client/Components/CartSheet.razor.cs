@@ -194,7 +194,7 @@ public sealed partial class CartSheet : IDisposable
     /// <summary>The placed gift's link, absolute, to send in any messenger.</summary>
     private string? GiftUrl => _placed?.Gift?.Link is { } link ? Navigation.ToAbsoluteUri(link).ToString() : null;
 
-    private string GiftDeadline => _placed?.Gift is { } gift ? gift.ExpiresAt.ToLocalTime().ToString("f", System.Globalization.CultureInfo.CurrentCulture) : "";
+    private string GiftDeadline => _placed?.Gift is { } gift ? LocalTime.Long(gift.ExpiresAt) : "";
 
     private async Task CopyGiftLinkAsync()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiveShop.Client.Components;
 using LiveShop.Client.Resources;
 using LiveShop.Client.Services;
@@ -91,6 +90,4 @@ public sealed partial class GiftPage
         GiftState.Delivered => T["Your gift was delivered. Enjoy!"],
         _ => T["This gift is no longer available: it was not accepted in time or was cancelled."],
     };
-
-    private static string When(DateTimeOffset at) => at.ToLocalTime().ToString("f", CultureInfo.CurrentCulture);
 }

@@ -1,3 +1,4 @@
+using LiveShop.Server.Features.Orders;
 using LiveShop.Server.Features.Security;
 using LiveShop.Shared.Orders;
 
@@ -21,7 +22,7 @@ public sealed class GiftLinks(IdentityKeys keys)
     /// </summary>
     public OrderDto ForBuyer(OrderDto order) => order.Gift is not { } gift ? order : order with
     {
-        ShippingAddress = new ShippingAddressDto("", "", null, "", "", "", ""),
+        ShippingAddress = ShippingAddress.None.ToDto(),
         Shipment = null,
         Gift = gift with { Link = PathOf(order.Id) },
         AlsoPlaced = order.AlsoPlaced?.Select(ForBuyer).ToList(),

@@ -97,7 +97,7 @@ public sealed class OrderQueries(LiveShopDbContext db, IStringLocalizer<ReportTe
         BuyerId = Guid.Empty,
         BuyerName = OrderNotifier.PublicName(order.BuyerName),
         // A gift's city is its recipient's, and its message is theirs too: neither is the creator's to read.
-        ShippingAddress = order.Gift is null ? new ShippingAddressDto("", "", null, order.ShippingAddress.City, "", order.ShippingAddress.Country, "") : new ShippingAddressDto("", "", null, "", "", "", ""),
+        ShippingAddress = order.Gift is null ? new ShippingAddressDto("", "", null, order.ShippingAddress.City, "", order.ShippingAddress.Country, "") : ShippingAddress.None.ToDto(),
         Gift = order.Gift is { } gift ? gift with { Message = null } : null,
         CardLast4 = null,
         PaymentReference = null,

@@ -146,7 +146,7 @@ public sealed partial class PlaceOrder
     /// </summary>
     private static string Hash(PlaceOrderRequest request)
     {
-        var a = request.ShippingAddress ?? new ShippingAddressDto("", "", null, "", "", "", "");
+        var a = request.ShippingAddress ?? ShippingAddress.None.ToDto();
         var card = TestCards.Normalize(request.Payment.CardNumber);
         var text = new StringBuilder()
             .Append(request.ShowId).Append('|')
